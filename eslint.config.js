@@ -1,0 +1,29 @@
+// Lint: TypeScript and Vue recommended rules, plus the project's own: no v-html anywhere
+// (property text is never HTML), no console.log left in the app.
+import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+import vueParser from 'vue-eslint-parser'
+
+export default [
+  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'bench/results/**'] },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module', extraFileExtensions: ['.vue'] } },
+  },
+  {
+    rules: {
+      'vue/no-v-html': 'error',
+      'vue/no-v-text-v-html-on-component': 'error',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
+  },
+]

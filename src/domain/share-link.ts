@@ -1,0 +1,79 @@
+/**
+ * The share link: the view as `#map=ZOOM/LAT/LNG`, the way OpenStreetMap writes it, followed by
+ * `&layers=a,b&sel=layer:id&ind=indicator&lang=en`. Parsing never throws: an invalid part is
+ * dropped and the app falls back to its default for it.
+ */
+export interface Camera {
+  zoom: number
+  lat: number
+  lng: number
+}
+
+export interface ShareState {
+  camera?: Camera
+  layers?: string[]
+  selection?: { layerId: string; featureId: string }
+  indicator?: string
+  lang?: 'zh-CN' | 'en'
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,40}$/i
+const FEATURE_ID = /^[\p{L}\p{N}_.-]{1,60}$/u
+
+/** Decimal places grow with zoom so that the link is as precise as the screen, like OSM's. */
+function precision(zoom: number): number {
+  return Math.max(0, Math.ceil(Math.log(zoom) / Math.LN2))
+}
+
+export function formatShareHash(state: ShareState): string {
+  const parts: string[] = []
+  if (state.camera) {
+    const { zoom, lat, lng } = state.camera
+    const digits = precision(zoom)
+    parts.push(`map=${zoom.toFixed(2).replace(/\.?0+$/, '')}/${lat.toFixed(digits)}/${lng.toFixed(digits)}`)
+  }
+  if (state.layers) parts.push(`layers=${state.layers.join(',')}`)
+  if (state.selection) parts.push(`sel=${encodeURIComponent(`${state.selection.layerId}:${state.selection.featureId}`)}`)
+  if (state.indicator) parts.push(`ind=${state.indicator}`)
+  if (state.lang) parts.push(`lang=${state.lang}`)
+  return parts.length ? `#${parts.join('&')}` : ''
+}
+
+function parseCamera(value: string): Camera | undefined {
+  const pieces = value.split('/')
+  if (pieces.length !== 3) return undefined
+  const [zoom, lat, lng] = pieces.map(Number) as [number, number, number]
+  if (![zoom, lat, lng].every(Number.isFinite)) return undefined
+  if (zoom < 0 || zoom > 22 || lat < -85 || lat > 85 || lng < -180 || lng > 180) return undefined
+  return { zoom, lat, lng }
+}
+
+export function parseShareHash(hash: string): ShareState {
+  const state: ShareState = {}
+  const body = hash.replace(/^#/, '')
+  for (const part of body.split('&')) {
+    const index = part.indexOf('=')
+    if (index <= 0) continue
+    const key = part.slice(0, index)
+    let value: string
+    try {
+      value = decodeURIComponent(part.slice(index + 1))
+    } catch {
+      continue
+    }
+    if (key === 'map') {
+      const camera = parseCamera(value)
+      if (camera) state.camera = camera
+    } else if (key === 'layers') {
+      state.layers = value === '' ? [] : value.split(',').filter((id) => ID.test(id))
+    } else if (key === 'sel') {
+      const [layerId, featureId] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)]
+      if (value.includes(':') && ID.test(layerId) && FEATURE_ID.test(featureId)) state.selection = { layerId, featureId }
+    } else if (key === 'ind') {
+      if (ID.test(value)) state.indicator = value
+    } else if (key === 'lang') {
+      if (value === 'zh-CN' || value === 'en') state.lang = value
+    }
+  }
+  return state
+}

@@ -1,0 +1,39 @@
+import type { Locale } from '../i18n'
+import type { LayerDefinition, MapLayerSpec } from './types'
+import { HALO, LABEL_FONT, nameField } from './style-helpers'
+
+/** Below this zoom the whole of 金华市 is in view rather than the district. */
+const DISTRICT_VIEW_MIN_ZOOM = 9.3
+
+function countyLabel(id: string, placement: string, zoomRange: { minzoom?: number; maxzoom?: number }, locale: Locale, opacity: number): MapLayerSpec {
+  return {
+    id,
+    type: 'symbol',
+    source: 'county-labels',
+    filter: ['==', ['get', 'placement'], placement],
+    ...zoomRange,
+    layout: { 'text-field': nameField(locale) as never, 'text-font': LABEL_FONT, 'text-size': 15 },
+    paint: { 'text-color': '#5f6b5c', ...HALO, 'text-opacity': opacity },
+  }
+}
+
+/** The eight other counties of 金华市, for context around the district. */
+const counties: LayerDefinition = {
+  id: 'counties',
+  title: { zh: '金华市相邻县市区', en: 'Neighbouring counties' },
+  order: 10,
+  defaultVisible: true,
+  listed: true,
+  provenance: 'open-data',
+  mapLayers: ({ locale, opacity }) => [
+    { id: 'counties-fill', type: 'fill', paint: { 'fill-color': '#e9ece6', 'fill-opacity': opacity } },
+    { id: 'counties-line', type: 'line', paint: { 'line-color': '#a3aba0', 'line-width': 1, 'line-opacity': opacity } },
+    // Framed on the district, each name sits in the part of its county that is on screen;
+    // zoomed out to the whole city, at the county's centre.
+    countyLabel('counties-label', 'near-district', { minzoom: DISTRICT_VIEW_MIN_ZOOM }, locale, opacity),
+    countyLabel('counties-label-far', 'centre', { maxzoom: DISTRICT_VIEW_MIN_ZOOM }, locale, opacity),
+  ],
+  legend: [{ label: { zh: '相邻县市区', en: 'Neighbouring county' }, colour: '#e9ece6', shape: 'fill' }],
+  tooltip: (p, locale) => String((locale === 'en' ? p.name_en : p.name) ?? ''),
+}
+export default counties

@@ -1,0 +1,17 @@
+import type { LayerDefinition } from './types'
+
+/** 金东区 itself, highlighted. */
+const district: LayerDefinition = {
+  id: 'district',
+  title: { zh: '金东区界', en: 'Jindong District' },
+  order: 20,
+  defaultVisible: true,
+  listed: true,
+  provenance: 'open-data',
+  mapLayers: ({ opacity }) => [
+    { id: 'district-fill', type: 'fill', paint: { 'fill-color': '#f4f1de', 'fill-opacity': opacity } },
+    { id: 'district-line', type: 'line', paint: { 'line-color': '#1f7a4a', 'line-width': 3, 'line-opacity': opacity } },
+  ],
+  legend: [{ label: { zh: '金东区', en: 'Jindong District' }, colour: '#1f7a4a', shape: 'line' }],
+}
+export default district

@@ -1,0 +1,80 @@
+/**
+ * Debian's Chromium driven by playwright-core, launched as ../shared/STACK-NOTES.md says:
+ * SwiftShader WebGL, a fresh profile each time, no background networking. Every page opened here
+ * records console errors and any request that leaves 127.0.0.1, and blocks such requests.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--js-flags=--expose-gc',
+]
+
+/** CHROME_PATH, then Debian's /usr/lib/chromium/chromium (the /usr/bin wrapper prints noise). */
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].filter((p): p is string => Boolean(p))
+  const found = candidates.find((path) => existsSync(path))
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked at ${candidates.join(', ')}). Install Debian's: ` +
+        '`apt-get install -y chromium fonts-noto-cjk`, or set CHROME_PATH to a Chromium binary. The end-to-end tests never download a browser.',
+    )
+  }
+  return found
+}
+
+export interface Session {
+  context: BrowserContext
+  page: Page
+  /** Console errors and warnings, and uncaught page errors. */
+  consoleProblems: string[]
+  /** Every request to anything other than the app's own origin (blocked, and a test failure). */
+  foreignRequests: string[]
+  close(): Promise<void>
+}
+
+export async function openSession(baseUrl: string, viewport = { width: 1920, height: 1080 }, deviceScaleFactor = 1): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'jindong-e2e-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    chromiumSandbox: false,
+    args: CHROMIUM_ARGS,
+    viewport,
+    deviceScaleFactor,
+    locale: 'zh-CN',
+  })
+  const origin = new URL(baseUrl).origin
+  const consoleProblems: string[] = []
+  const foreignRequests: string[] = []
+  await context.route('**/*', (route) => {
+    const url = route.request().url()
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+    foreignRequests.push(url)
+    return route.abort()
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(`${message.type()}: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => consoleProblems.push(`pageerror: ${error.message}`))
+  return {
+    context,
+    page,
+    consoleProblems,
+    foreignRequests,
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Reading what the map shows, as a person would see it: pixels of the map canvas, and where a
+ * place lands on screen. Pixels are read from the WebGL canvas (the map keeps its drawing buffer).
+ */
+import type { Page } from 'playwright-core'
+
+export type Rgb = [number, number, number]
+
+export function hexToRgb(hex: string): Rgb {
+  const n = Number.parseInt(hex.replace('#', ''), 16)
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
+}
+
+/** Waits until the map has loaded its data and reported idle. */
+export async function waitForMapIdle(page: Page, timeout = 60_000) {
+  await page.waitForSelector('[data-idle="true"]', { timeout })
+}
+
+/** How many canvas pixels (optionally within a box) are within `tolerance` of each colour. */
+export async function countColours(page: Page, colours: Rgb[], tolerance = 6, box?: { x: number; y: number; width: number; height: number }): Promise<number[]> {
+  return page.evaluate(
+    ({ colours, tolerance, box }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')
+      if (!canvas) throw new Error('no map canvas')
+      const scale = canvas.width / canvas.clientWidth
+      const area = box ?? { x: 0, y: 0, width: canvas.clientWidth, height: canvas.clientHeight }
+      const copy = document.createElement('canvas')
+      copy.width = Math.max(1, Math.round(area.width * scale))
+      copy.height = Math.max(1, Math.round(area.height * scale))
+      const context = copy.getContext('2d', { willReadFrequently: true })!
+      context.drawImage(canvas, area.x * scale, area.y * scale, copy.width, copy.height, 0, 0, copy.width, copy.height)
+      const pixels = context.getImageData(0, 0, copy.width, copy.height).data
+      const counts = colours.map(() => 0)
+      for (let i = 0; i < pixels.length; i += 4) {
+        colours.forEach(([r, g, b], c) => {
+          if (Math.abs(pixels[i]! - r) <= tolerance && Math.abs(pixels[i + 1]! - g) <= tolerance && Math.abs(pixels[i + 2]! - b) <= tolerance) counts[c]!++
+        })
+      }
+      return counts
+    },
+    { colours, tolerance, box },
+  )
+}
+
+/**
+ * How many pixels in a box are dark (all channels below `below`): text is antialiased grey on a
+ * light halo, so "dark" says more about whether a label is there than its exact colour does.
+ */
+export async function countDarkPixels(page: Page, box: { x: number; y: number; width: number; height: number }, below = 140): Promise<number> {
+  const [count] = await countColours(page, [[below / 2, below / 2, below / 2]], below / 2, box)
+  return count!
+}
+
+/** Screen position (CSS pixels, relative to the map canvas) of a WGS84 point, from the map probe. */
+export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((lngLat) => {
+    const probe = (window as unknown as { __jindongMap?: { project(p: [number, number]): { x: number; y: number } } }).__jindongMap
+    if (!probe) throw new Error('map probe missing')
+    return probe.project(lngLat)
+  }, lngLat)
+}
+
+/** Texts of the symbols MapLibre actually placed for one map layer. */
+export async function renderedLabels(page: Page, mapLayerId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const probe = (window as unknown as { __jindongMap?: { renderedLabels(id: string): string[] } }).__jindongMap
+    if (!probe) throw new Error('map probe missing')
+    return probe.renderedLabels(id)
+  }, mapLayerId)
+}
+
+/** The canvas's position in the page, to turn canvas coordinates into mouse coordinates. */
+export async function canvasOrigin(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.locator('.maplibregl-canvas').boundingBox()
+  if (!box) throw new Error('map canvas not visible')
+  return { x: box.x, y: box.y }
+}
