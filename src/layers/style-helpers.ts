@@ -10,3 +10,11 @@ export function nameField(locale: Locale): unknown[] {
 }
 
 export const HALO = { 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.5 } as const
+
+/** Plain-text value of a property in the UI language: `name_en` for English where there is one. */
+export function localisedName(properties: Record<string, unknown>, locale: Locale): string {
+  const value = locale === 'en' ? (properties.name_en ?? properties.name) : properties.name
+  return value === undefined || value === null ? '' : String(value)
+}
+
+export const MONTH_LABELS = { zh: '1–10月', en: 'Jan–Oct' } as const

@@ -1,9 +1,17 @@
-import type { LayerDefinition } from './types'
+import type { LayerDefinition, LayerRenderContext, MapLayerSpec } from './types'
 import { HALO, LABEL_FONT, nameField } from './style-helpers'
 
+/** The chosen indicator's colour per township, or no fill when no choropleth is set. */
+function fillColour(choropleth: LayerRenderContext['choropleth']): unknown {
+  const entries = Object.entries(choropleth ?? {})
+  if (entries.length === 0) return 'rgba(0,0,0,0)'
+  return ['match', ['get', 'code'], ...entries.flat(), 'rgba(0,0,0,0)']
+}
+
 /**
- * Township areas. They are approximate (Voronoi cells of the seats), so their edges are dashed;
- * the names sit at the seats, which are the only positions the sources give.
+ * Township areas, drawn as a choropleth of the indicator picked in the legend. The areas are
+ * approximate (Voronoi cells of the seats), so their edges are dashed; the names sit at the seats,
+ * which are the only positions the sources give.
  */
 const towns: LayerDefinition = {
   id: 'towns',
@@ -12,12 +20,22 @@ const towns: LayerDefinition = {
   defaultVisible: true,
   listed: true,
   provenance: 'approximate',
-  mapLayers: ({ locale, opacity }) => [
-    { id: 'towns-fill', type: 'fill', paint: { 'fill-color': '#1f7a4a', 'fill-opacity': 0 } },
+  caveat: {
+    zh: '乡镇范围为按驻地推算的近似范围，不是官方界线。',
+    en: 'Township areas are estimated from the seats, not official boundaries.',
+  },
+  mapLayers: ({ locale, opacity, selectedKey, choropleth }): MapLayerSpec[] => [
+    { id: 'towns-fill', type: 'fill', paint: { 'fill-color': fillColour(choropleth) as never, 'fill-opacity': 0.62 * opacity } },
     {
       id: 'towns-line',
       type: 'line',
       paint: { 'line-color': '#4d7c5f', 'line-width': 1.2, 'line-dasharray': [3, 2], 'line-opacity': opacity },
+    },
+    {
+      id: 'towns-selected',
+      type: 'line',
+      filter: ['==', ['get', 'code'], selectedKey ?? ''],
+      paint: { 'line-color': '#d9480f', 'line-width': 4 },
     },
     {
       id: 'towns-label',
@@ -41,7 +59,7 @@ const towns: LayerDefinition = {
   interactiveLayerIds: ['towns-fill'],
   tooltip: (p, locale) => String((locale === 'en' ? p.name_en : p.name) ?? ''),
   panelFields: [
-    { property: 'code', label: { zh: '区划代码', en: 'Code' } },
+    { property: 'code', label: { zh: '区划代码', en: 'Division code' } },
     { property: 'area_km2', label: { zh: '面积（近似）', en: 'Area (approximate)' }, unit: 'km²' },
   ],
 }

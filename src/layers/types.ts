@@ -17,13 +17,19 @@ export interface LayerRenderContext {
   locale: Locale
   /** 0…1, from the layer list. */
   opacity: number
+  /** Key (properties.id, or properties.code) of the selected feature of this layer, if any. */
+  selectedKey: string | null
+  /** Fill colour per feature key, for a layer drawn as a choropleth (the towns); null otherwise. */
+  choropleth: Record<string, string> | null
 }
 
 export interface LegendEntry {
   label: Bilingual
   /** CSS colour of the swatch. */
   colour: string
-  shape: 'fill' | 'line' | 'dashed-line' | 'circle'
+  shape: 'fill' | 'line' | 'dashed-line' | 'circle' | 'glyph'
+  /** For shape 'glyph': the character drawn on the map (●, ▲, ■, ◆). */
+  glyph?: string
 }
 
 export interface PanelField {
@@ -32,6 +38,8 @@ export interface PanelField {
   label: Bilingual
   /** Unit shown after the value; empty if none. */
   unit?: string
+  /** Turns a raw value into display text (plain text, never HTML); default String(value). */
+  format?: (value: unknown, locale: Locale) => string
 }
 
 export interface LayerDefinition {
@@ -51,6 +59,8 @@ export interface LayerDefinition {
   /** Map layers in draw order. Ids must start with the definition's id. */
   mapLayers(context: LayerRenderContext): MapLayerSpec[]
   legend: LegendEntry[]
+  /** Shown under the layer in the legend and in its panels: why the data is approximate or sample. */
+  caveat?: Bilingual
   /** Map layer ids that answer clicks and hovers. */
   interactiveLayerIds?: string[]
   /** Short text for the hover tooltip (plain text, never HTML). */

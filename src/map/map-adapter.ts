@@ -9,6 +9,7 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import type { FeatureCollection } from 'geojson'
 import type { BBox } from '../domain/geojson-checks'
 import type { Camera } from '../domain/share-link'
+import { featureKey } from '../domain/feature-key'
 import type { LayerDefinition, LayerRenderContext } from '../layers/types'
 import { LOCAL_FONT_FAMILY, offlineStyle } from './offline-style'
 
@@ -36,6 +37,8 @@ export interface MapAdapterOptions {
 export class MapAdapter {
   private readonly map: MapLibreMap
   private readonly definitions = new Map<string, LayerDefinition>()
+  /** Draw order by definition id (the layer list can change it); falls back to the declared order. */
+  private drawOrder: Record<string, number> = {}
   private readonly loaded: Promise<void>
 
   constructor(private readonly options: MapAdapterOptions) {
@@ -86,7 +89,7 @@ export class MapAdapter {
       const source = spec.source ?? definition.id
       if (!this.map.getSource(source)) continue
       const layer = { ...spec, source, layout: { ...spec.layout, visibility: visible ? 'visible' : 'none' } }
-      this.map.addLayer(layer as Parameters<MapLibreMap['addLayer']>[0], this.insertionPoint(definition.order, spec.type === 'symbol'))
+      this.map.addLayer(layer as Parameters<MapLibreMap['addLayer']>[0], this.insertionPoint(this.orderOf(definition), spec.type === 'symbol'))
     }
   }
 
@@ -96,7 +99,10 @@ export class MapAdapter {
    */
   private insertionPoint(order: number, isLabel: boolean): string | undefined {
     const style = this.map.getStyle().layers
-    const orderOf = (layerId: string) => [...this.definitions.values()].find((d) => layerId.startsWith(`${d.id}-`))?.order
+    const orderOf = (layerId: string) => {
+      const owner = [...this.definitions.values()].find((d) => layerId.startsWith(`${d.id}-`))
+      return owner ? this.orderOf(owner) : undefined
+    }
     for (const layer of style) {
       const layerOrder = orderOf(layer.id)
       if (layerOrder === undefined) continue
@@ -105,6 +111,19 @@ export class MapAdapter {
       if (isLabel === layerIsLabel && layerOrder > order) return layer.id
     }
     return undefined
+  }
+
+  private orderOf(definition: LayerDefinition): number {
+    return this.drawOrder[definition.id] ?? definition.order
+  }
+
+  /** New draw order; the caller re-applies the layers (bottom first) to move them. */
+  setDrawOrder(order: Record<string, number>) {
+    this.drawOrder = { ...order }
+  }
+
+  flyTo(lngLat: [number, number], zoom: number) {
+    this.map.flyTo({ center: lngLat, zoom, essential: true, duration: 800 })
   }
 
   /** Resolves once the map has drawn everything it has been given so far. */
@@ -136,7 +155,7 @@ export class MapAdapter {
     if (!feature) return null
     const layerId = feature.source
     const properties = (feature.properties ?? {}) as Record<string, unknown>
-    const featureId = String(feature.id ?? properties.code ?? properties.id ?? '')
+    const featureId = featureKey(properties) ?? String(feature.id ?? '')
     return { layerId, featureId, properties, point: { x: event.point.x, y: event.point.y } }
   }
 

@@ -1,14 +1,18 @@
 /**
- * What is loaded: the manifest, each layer's FeatureCollection and the report's figures.
+ * What is loaded: the manifest, each layer's FeatureCollection, the other JSON files and the
+ * report's figures, plus what is derived from them (township indicators).
  * Big data is held raw (markRaw in a shallowRef): deep reactivity over thousands of coordinates
  * would cost seconds and buys nothing, since the map adapter copies data into MapLibre anyway.
  */
 import { defineStore } from 'pinia'
-import { markRaw, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { FeatureCollection } from 'geojson'
-import type { Manifest } from '../domain/manifest'
+import type { Manifest, ManifestEntry } from '../domain/manifest'
 import type { ReportFigure } from '../domain/types'
 import { parseReportFigures } from '../domain/report'
+import { townAreasFrom } from '../domain/aggregate'
+import { computeTownIndicators, monthlyEnforcement, type TownIndicatorRow } from '../domain/indicators'
+import type { SearchTown, SearchVillage } from '../domain/search'
 import { loadGeoJsonEntry, loadJsonEntry, loadManifest } from '../data/geo-loader'
 
 export const useDataStore = defineStore('data', () => {
@@ -16,12 +20,39 @@ export const useDataStore = defineStore('data', () => {
   const manifest = shallowRef<Manifest | null>(null)
   /** Layer id → data; replaced as a whole so watchers see one change per load. */
   const layers = shallowRef<Record<string, FeatureCollection>>({})
+  /** Non-spatial files by manifest id (town-indicators, plan-2023, villages). */
+  const documents = shallowRef<Record<string, unknown>>({})
   const figures = shallowRef<readonly ReportFigure[]>([])
   /** Messages a person can act on: which file, what went wrong. */
   const errors = ref<string[]>([])
 
   function setLayer(id: string, data: FeatureCollection) {
     layers.value = { ...layers.value, [id]: markRaw(data) }
+  }
+
+  function entry(id: string): ManifestEntry | undefined {
+    return manifest.value?.entries.find((e) => e.id === id)
+  }
+
+  async function loadEntry(item: ManifestEntry) {
+    if (item.kind === 'geojson') {
+      const result = await loadGeoJsonEntry(item)
+      if (result.ok) setLayer(item.id, result.value)
+      else errors.value = [...errors.value, result.error]
+      return
+    }
+    const result = await loadJsonEntry(item)
+    if (!result.ok) {
+      errors.value = [...errors.value, result.error]
+      return
+    }
+    if (item.id === 'report') {
+      const parsed = parseReportFigures((result.value as { figures?: unknown }).figures)
+      figures.value = markRaw(parsed.figures)
+      if (parsed.errors.length) errors.value = [...errors.value, ...parsed.errors.map((e) => `report.json: ${e}`)]
+    } else {
+      documents.value = { ...documents.value, [item.id]: markRaw(result.value as object) }
+    }
   }
 
   async function loadAll() {
@@ -33,26 +64,31 @@ export const useDataStore = defineStore('data', () => {
       return
     }
     manifest.value = markRaw(manifestResult.value)
-    await Promise.all(
-      manifestResult.value.entries.map(async (entry) => {
-        if (entry.kind === 'geojson') {
-          const result = await loadGeoJsonEntry(entry)
-          if (result.ok) setLayer(entry.id, result.value)
-          else errors.value = [...errors.value, result.error]
-        } else if (entry.id === 'report') {
-          const result = await loadJsonEntry(entry)
-          if (!result.ok) {
-            errors.value = [...errors.value, result.error]
-            return
-          }
-          const parsed = parseReportFigures((result.value as { figures?: unknown }).figures)
-          figures.value = markRaw(parsed.figures)
-          if (parsed.errors.length) errors.value = [...errors.value, ...parsed.errors.map((e) => `report.json: ${e}`)]
-        }
-      }),
-    )
+    await Promise.all(manifestResult.value.entries.map(loadEntry))
     status.value = 'ready'
   }
 
-  return { status, manifest, layers, figures, errors, setLayer, loadAll }
+  const townAreas = computed(() => (layers.value.towns ? townAreasFrom(layers.value.towns) : []))
+
+  const indicatorInput = computed(() => ({
+    towns: townAreas.value,
+    enforcement: layers.value.enforcement,
+    monitoring: layers.value['monitoring-points'],
+    table: (documents.value['town-indicators'] as { towns?: TownIndicatorRow[] } | undefined)?.towns,
+  }))
+  /** Every indicator for every township, recomputed when the towns or the points change. */
+  const townIndicators = computed(() => computeTownIndicators(indicatorInput.value))
+  const townMonthly = computed(() => monthlyEnforcement(indicatorInput.value))
+
+  const searchTowns = computed<SearchTown[]>(() => {
+    const seats = layers.value.seats?.features ?? []
+    const names = (documents.value.villages as { towns?: Omit<SearchTown, 'seat'>[] } | undefined)?.towns ?? []
+    return names.flatMap((town) => {
+      const seat = seats.find((s) => s.properties?.code === town.code)
+      return seat?.geometry.type === 'Point' ? [{ ...town, seat: seat.geometry.coordinates as [number, number] }] : []
+    })
+  })
+  const searchVillages = computed<SearchVillage[]>(() => (documents.value.villages as { villages?: SearchVillage[] } | undefined)?.villages ?? [])
+
+  return { status, manifest, layers, documents, figures, errors, entry, setLayer, loadAll, townAreas, townIndicators, townMonthly, searchTowns, searchVillages }
 })

@@ -1,11 +1,14 @@
 /**
- * UI state: language, which layers show and how, what is selected. Small and fully reactive.
- * Map events come back here as actions (select, hover); the map adapter watches this store.
+ * UI state: language, which layers show and how, what is selected, the camera and the choropleth
+ * settings. Small and fully reactive. Map events come back here as actions (select, hover); the map
+ * adapter watches this store.
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Locale } from '../i18n'
 import type { Camera, ShareState } from '../domain/share-link'
+import type { ClassificationMethod } from '../domain/classify'
+import { INDICATORS, type IndicatorId } from '../domain/indicators'
 import { LAYER_DEFINITIONS } from '../layers/registry'
 
 export interface Selection {
@@ -13,15 +16,36 @@ export interface Selection {
   featureId: string
 }
 
+export interface Hover {
+  layerId: string
+  properties: Record<string, unknown>
+  point: { x: number; y: number }
+}
+
+export type SideTab = 'overview' | 'details'
+
+const isIndicator = (value: string): value is IndicatorId => INDICATORS.some((i) => i.id === value)
+
 export const useViewStore = defineStore('view', () => {
   const locale = ref<Locale>('zh-CN')
   const visible = ref<Record<string, boolean>>(Object.fromEntries(LAYER_DEFINITIONS.map((d) => [d.id, d.defaultVisible])))
   const opacity = ref<Record<string, number>>(Object.fromEntries(LAYER_DEFINITIONS.map((d) => [d.id, 1])))
+  /** Listed layers, top of the list drawn on top. */
+  const layerOrder = ref<string[]>(LAYER_DEFINITIONS.filter((d) => d.listed).map((d) => d.id).reverse())
   const selection = ref<Selection | null>(null)
-  /** Set once the map has drawn everything it was given; end-to-end tests wait for it. */
+  const hover = ref<Hover | null>(null)
+  const sideTab = ref<SideTab>('overview')
+  /** Set once the map has drawn everything it was given; end-to-end tests and the kiosk wait for it. */
   const mapIdle = ref(false)
   /** The camera as last reported by the map, or asked for by a share link before the map exists. */
   const camera = ref<Camera | null>(null)
+  /** A request to fly somewhere (search results); the adapter consumes it. */
+  const flyTarget = ref<{ lngLat: [number, number]; zoom: number } | null>(null)
+
+  const indicator = ref<IndicatorId>('inspections')
+  const classification = ref<ClassificationMethod>('quantile')
+  const classCount = ref(5)
+  const manualBreaksText = ref('')
 
   function setVisible(id: string, value: boolean) {
     visible.value = { ...visible.value, [id]: value }
@@ -29,8 +53,18 @@ export const useViewStore = defineStore('view', () => {
   function setOpacity(id: string, value: number) {
     opacity.value = { ...opacity.value, [id]: Math.min(1, Math.max(0, value)) }
   }
+  /** Moves a layer one step up (towards the top of the drawing) or down. */
+  function moveLayer(id: string, direction: -1 | 1) {
+    const order = [...layerOrder.value]
+    const from = order.indexOf(id)
+    const to = from + direction
+    if (from < 0 || to < 0 || to >= order.length) return
+    ;[order[from], order[to]] = [order[to]!, order[from]!]
+    layerOrder.value = order
+  }
   function select(next: Selection | null) {
     selection.value = next
+    if (next) sideTab.value = 'details'
   }
 
   /** Applies a parsed share link; parts it lacks keep their current value. */
@@ -41,7 +75,8 @@ export const useViewStore = defineStore('view', () => {
       const shown = new Set(state.layers)
       visible.value = Object.fromEntries(LAYER_DEFINITIONS.map((d) => [d.id, !d.listed || shown.has(d.id)]))
     }
-    if (state.selection) selection.value = state.selection
+    if (state.indicator && isIndicator(state.indicator)) indicator.value = state.indicator
+    if (state.selection) select(state.selection)
   }
 
   function shareState(): ShareState {
@@ -49,9 +84,14 @@ export const useViewStore = defineStore('view', () => {
       camera: camera.value ?? undefined,
       layers: LAYER_DEFINITIONS.filter((d) => d.listed && visible.value[d.id]).map((d) => d.id),
       selection: selection.value ?? undefined,
+      indicator: indicator.value,
       lang: locale.value,
     }
   }
 
-  return { locale, visible, opacity, selection, mapIdle, camera, setVisible, setOpacity, select, applyShareState, shareState }
+  return {
+    locale, visible, opacity, layerOrder, selection, hover, sideTab, mapIdle, camera, flyTarget,
+    indicator, classification, classCount, manualBreaksText,
+    setVisible, setOpacity, moveLayer, select, applyShareState, shareState,
+  }
 })

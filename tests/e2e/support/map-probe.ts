@@ -43,6 +43,41 @@ export async function countColours(page: Page, colours: Rgb[], tolerance = 6, bo
 }
 
 /**
+ * Keeps a copy of the map canvas in the page under `name`; `changedPixels` later says how many
+ * pixels differ from it. Compares what is drawn without knowing which colours to expect.
+ */
+export async function snapshotCanvas(page: Page, name: string): Promise<void> {
+  await page.evaluate((name) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!
+    const copy = document.createElement('canvas')
+    copy.width = canvas.width
+    copy.height = canvas.height
+    const context = copy.getContext('2d', { willReadFrequently: true })!
+    context.drawImage(canvas, 0, 0)
+    const store = ((window as unknown as { __snapshots?: Record<string, Uint8ClampedArray> }).__snapshots ??= {})
+    store[name] = context.getImageData(0, 0, copy.width, copy.height).data
+  }, name)
+}
+
+export async function changedPixels(page: Page, name: string): Promise<number> {
+  return page.evaluate((name) => {
+    const before = (window as unknown as { __snapshots: Record<string, Uint8ClampedArray> }).__snapshots[name]!
+    const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!
+    const copy = document.createElement('canvas')
+    copy.width = canvas.width
+    copy.height = canvas.height
+    const context = copy.getContext('2d', { willReadFrequently: true })!
+    context.drawImage(canvas, 0, 0)
+    const after = context.getImageData(0, 0, copy.width, copy.height).data
+    let changed = 0
+    for (let i = 0; i < after.length; i += 4) {
+      if (Math.abs(after[i]! - before[i]!) + Math.abs(after[i + 1]! - before[i + 1]!) + Math.abs(after[i + 2]! - before[i + 2]!) > 24) changed++
+    }
+    return changed
+  }, name)
+}
+
+/**
  * How many pixels in a box are dark (all channels below `below`): text is antialiased grey on a
  * light halo, so "dark" says more about whether a label is there than its exact colour does.
  */

@@ -1,0 +1,97 @@
+/**
+ * low-carbon.geojson (approximate): the provincial low-carbon pilots the report names — 多湖街道 as
+ * its approximate township area, and the villages 月潭村 and 北山口村 at their township's seat
+ * (villages have no coordinates). The report counts 6 villages but names only two; no other is
+ * invented.
+ */
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson'
+import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
+import type { LowCarbonKind, LowCarbonMember, ThematicFacts } from './facts'
+import { seatOf, townByCode } from './place'
+import type { GeoOutput, ThematicContext } from './types'
+import { shortVillageName } from './villages-search'
+
+export interface LowCarbonProperties {
+  id: string
+  name: string
+  name_en: string
+  kind: LowCarbonKind
+  town_code: string
+  village_code: string | null
+  batch: string
+  year: number
+  figure_id: string
+  located: 'township-area-approximate' | 'township-seat'
+  note_zh: string
+  note_en: string
+  approximate: true
+}
+
+function notes(facts: ThematicFacts['low_carbon'], kind: LowCarbonKind): { zh: string; en: string } {
+  const counted = {
+    zh: `报告称“${facts.quote}”，计${facts.villages_counted}个村但只点名月潭村、北山口村；其余未点名，本图不作推测。`,
+    en: `The report counts ${facts.villages_counted} villages but names only Yuetan and Beishankou; the others are not named and none is invented here.`,
+  }
+  return kind === 'town'
+    ? { zh: `${counted.zh}范围为近似的乡镇（街道）范围。`, en: `${counted.en} The area is the approximate township area.` }
+    : { zh: `${counted.zh}村无坐标，标注在所属乡镇驻地。`, en: `${counted.en} Villages have no coordinates: shown at their township's seat.` }
+}
+
+function checkMember(member: LowCarbonMember, context: ThematicContext): void {
+  const town = townByCode(context.towns, member.town_code)
+  if (member.kind === 'town' && town.name !== member.name) throw new Error(`thematic-facts ${member.id}: ${member.name} is not the name of ${member.town_code}`)
+  if (member.kind === 'village') {
+    const village = context.villages.find((v) => v.code === member.village_code)
+    if (!village || village.townCode !== member.town_code || shortVillageName(village.name) !== member.name) {
+      throw new Error(`thematic-facts ${member.id}: village ${member.village_code} is not ${member.name} in ${member.town_code}`)
+    }
+  }
+}
+
+export function buildLowCarbon(context: ThematicContext): GeoOutput {
+  const facts = context.facts.low_carbon
+  const features = facts.members.map((member): Feature<Polygon | MultiPolygon | Point, LowCarbonProperties> => {
+    checkMember(member, context)
+    const note = notes(facts, member.kind)
+    const properties: LowCarbonProperties = {
+      id: member.id,
+      name: member.name,
+      name_en: member.name_en,
+      kind: member.kind,
+      town_code: member.town_code,
+      village_code: member.village_code,
+      batch: facts.batch,
+      year: facts.year,
+      figure_id: facts.figure_id,
+      located: member.kind === 'town' ? 'township-area-approximate' : 'township-seat',
+      note_zh: note.zh,
+      note_en: note.en,
+      approximate: true,
+    }
+    const geometry = member.kind === 'town'
+      ? townByCode(context.towns, member.town_code).feature.geometry
+      : { type: 'Point' as const, coordinates: seatOf(context.seats, member.town_code) }
+    return { type: 'Feature', id: member.id, properties, geometry }
+  })
+  return {
+    meta: {
+      id: 'low-carbon',
+      title: { zh: '省级低碳乡镇试点（第二批）', en: 'Provincial low-carbon pilots (second batch)' },
+      provenance: 'approximate',
+      caveat: {
+        zh: '试点名单来自报告；多湖街道为近似乡镇范围，月潭村、北山口村无坐标，标注在所属乡镇驻地。报告计6个村，只点名2个，其余未标注。',
+        en: 'The pilots are those the report names. 多湖街道 is its approximate township area; Yuetan and Beishankou villages have no coordinates and are shown at their township seats. The report counts 6 villages but names 2; the rest are not shown.',
+      },
+      source: '金华市生态环境局金东分局 2022年工作总结 (seeds/report/thematic-facts.json); positions from the approximate township areas and seats',
+      licence: 'Government work report, quoted verbatim; positions as towns.geojson and seats.geojson',
+    },
+    features,
+    rules: {
+      geometryTypes: ['Polygon', 'MultiPolygon', 'Point'],
+      requireRightHandWinding: true,
+      bbox: JINHUA_BBOX,
+      idProperty: 'id',
+      requiredProperties: ['id', 'name', 'kind', 'town_code', 'batch', 'figure_id', 'located'],
+    },
+  }
+}

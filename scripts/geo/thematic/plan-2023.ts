@@ -1,0 +1,56 @@
+/**
+ * plan-2023.json (official, non-spatial): the 2023 projects, platforms and targets the report
+ * names, each with the report's own words. Only the report's wording sets the status; where an
+ * item has no place the report implies, `located` is false and it stays off the map.
+ */
+import type { PlanItemFact, PlanItemKind } from './facts'
+import type { Bilingual, JsonOutput, ThematicContext } from './types'
+
+export interface PlanItem {
+  id: string
+  name: Bilingual
+  kind: PlanItemKind
+  status: Bilingual
+  target: number | null
+  unit: string | null
+  town_code: string | null
+  /** True when plan-2023-sites.geojson shows the item (approximately). */
+  located: boolean
+  /** Exact substring of the report. */
+  quote: string
+  figure_id: string | null
+  note: Bilingual | null
+}
+
+export function planItem(fact: PlanItemFact): PlanItem {
+  return {
+    id: fact.id,
+    name: fact.name,
+    kind: fact.kind,
+    status: fact.status,
+    target: fact.target,
+    unit: fact.unit,
+    town_code: fact.town_code,
+    located: fact.site !== null,
+    quote: fact.quote,
+    figure_id: fact.figure_id,
+    note: fact.note,
+  }
+}
+
+export function buildPlan2023(context: ThematicContext): JsonOutput {
+  const codes = new Set(context.towns.map((t) => t.code))
+  const stray = context.facts.plan_2023.find((item) => item.town_code !== null && !codes.has(item.town_code))
+  if (stray) throw new Error(`thematic-facts plan_2023 ${stray.id}: unknown town_code ${stray.town_code}`)
+  return {
+    meta: {
+      id: 'plan-2023',
+      title: { zh: '2023年工作思路：项目与目标', en: '2023 plan: projects and targets' },
+      provenance: 'official',
+      caveat: null,
+      source: '金华市生态环境局金东分局 2022年工作总结和2023年工作思路 (seeds/report/thematic-facts.json)',
+      licence: 'Government work report, quoted verbatim',
+    },
+    data: { items: context.facts.plan_2023.map(planItem) },
+  }
+}

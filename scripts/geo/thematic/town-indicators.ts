@@ -1,0 +1,64 @@
+/**
+ * town-indicators.json (sample): per-township splits of district totals (VOCs rectifications and
+ * inspection petitions) by generateApportionedIndicators with weights = approximate area (km²),
+ * plus each township's low-carbon and zero-discharge standing from the report's facts.
+ */
+import { APPORTIONED_INDICATORS_NOTE, generateApportionedIndicators, type ApportionedIndicatorId } from '../../../src/domain/samples'
+import type { ThematicFacts, ZeroDischargeStatus } from './facts'
+import type { JsonOutput, ThematicContext } from './types'
+
+export type TownLowCarbon = 'pilot-area' | 'pilot-village' | null
+
+export interface TownIndicatorRow {
+  code: string
+  name: string
+  vocs_rectified: number
+  petitions_first_central: number
+  petitions_first_provincial: number
+  petitions_first_total: number
+  petitions_second: number
+  low_carbon: TownLowCarbon
+  zero_discharge: ZeroDischargeStatus | null
+}
+
+/** A township that is itself a pilot area, or that contains a named pilot village. */
+function lowCarbonOf(code: string, facts: ThematicFacts['low_carbon']): TownLowCarbon {
+  const members = facts.members.filter((m) => m.town_code === code)
+  if (members.some((m) => m.kind === 'town')) return 'pilot-area'
+  return members.length > 0 ? 'pilot-village' : null
+}
+
+export function buildTownIndicators(context: ThematicContext): JsonOutput {
+  const sample = generateApportionedIndicators({ towns: context.towns.map((t) => ({ code: t.code, weight: t.areaKm2 })) })
+  const valueOf = (id: ApportionedIndicatorId, code: string): number => {
+    const value = sample.indicators.find((i) => i.id === id)?.perTown.find((p) => p.townCode === code)?.value
+    if (value === undefined) throw new Error(`town-indicators: no ${id} value for ${code}`)
+    return value
+  }
+  const towns = context.towns.map((town): TownIndicatorRow => ({
+    code: town.code,
+    name: town.name,
+    vocs_rectified: valueOf('vocs-rectifications', town.code),
+    petitions_first_central: valueOf('petitions-round1-central', town.code),
+    petitions_first_provincial: valueOf('petitions-round1-provincial', town.code),
+    petitions_first_total: valueOf('petitions-round1-total', town.code),
+    petitions_second: valueOf('petitions-round2-central', town.code),
+    low_carbon: lowCarbonOf(town.code, context.facts.low_carbon),
+    zero_discharge: context.facts.zero_discharge.members.find((m) => m.town_code === town.code)?.status ?? null,
+  }))
+  const note = {
+    zh: `${APPORTIONED_INDICATORS_NOTE.zh}权重为各乡镇（街道）近似面积（km²），按最大余额法分配。低碳试点与污水零直排状态取自报告。`,
+    en: `${APPORTIONED_INDICATORS_NOTE.en} Weights are the approximate township areas (km²), by largest remainder. Low-carbon and zero-discharge standings are the report's.`,
+  }
+  return {
+    meta: {
+      id: 'town-indicators',
+      title: { zh: '乡镇（街道）指标（示例拆分）', en: 'Township indicators (sample split)' },
+      provenance: 'sample',
+      caveat: note,
+      source: 'District totals: 2022 work report; split: generateApportionedIndicators by approximate township area',
+      licence: 'Sample data made by this project; totals quoted from the government work report',
+    },
+    data: { note, towns },
+  }
+}

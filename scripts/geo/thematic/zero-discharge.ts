@@ -1,0 +1,74 @@
+/**
+ * zero-discharge.geojson (approximate): the 污水零直排区 work the report names, on the approximate
+ * township areas — 东孝 and 多湖 completed in 2022, 曹宅镇's model-town build accepted. The ¥10 million
+ * (1000万元) award is put on 曹宅镇: the report states it right after 曹宅's acceptance.
+ */
+import type { Feature, MultiPolygon, Polygon } from 'geojson'
+import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
+import type { ZeroDischargeStatus } from './facts'
+import { townByCode } from './place'
+import type { Bilingual, GeoOutput, ThematicContext } from './types'
+
+export interface ZeroDischargeProperties {
+  id: string
+  name: string
+  name_en: string
+  town_code: string
+  status: ZeroDischargeStatus
+  status_zh: string
+  status_en: string
+  award_wan_yuan: number | null
+  /** The figure in figures.json behind this feature, or null where the report gives no number. */
+  figure_id: string | null
+  approximate: true
+}
+
+const STATUS_TEXT: Readonly<Record<ZeroDischargeStatus, Bilingual>> = {
+  'completed-2022': { zh: '2022年完成污水零直排创建', en: 'Zero-direct-discharge zone completed in 2022' },
+  'model-town-accepted': { zh: '样板镇建设完成并通过验收', en: 'Model town completed and accepted' },
+}
+
+export function buildZeroDischarge(context: ThematicContext): GeoOutput {
+  const features = context.facts.zero_discharge.members.map((member): Feature<Polygon | MultiPolygon, ZeroDischargeProperties> => {
+    const town = townByCode(context.towns, member.town_code)
+    if (town.name !== member.name) throw new Error(`thematic-facts ${member.id}: ${member.name} is not the name of ${member.town_code}`)
+    return {
+      type: 'Feature',
+      id: member.id,
+      properties: {
+        id: member.id,
+        name: town.name,
+        name_en: town.nameEn,
+        town_code: town.code,
+        status: member.status,
+        status_zh: STATUS_TEXT[member.status].zh,
+        status_en: STATUS_TEXT[member.status].en,
+        award_wan_yuan: member.award_wan_yuan,
+        figure_id: member.figure_id,
+        approximate: true,
+      },
+      geometry: town.feature.geometry,
+    }
+  })
+  return {
+    meta: {
+      id: 'zero-discharge',
+      title: { zh: '污水零直排区建设', en: 'Zero-direct-discharge zones' },
+      provenance: 'approximate',
+      caveat: {
+        zh: '名单来自报告；范围为近似的乡镇（街道）范围。报告在曹宅镇样板镇验收之后写“获得…专项奖补资金1000万元”，此处将该奖补标注在曹宅镇。',
+        en: 'The list is the report\'s; areas are the approximate township areas. The report mentions the ¥10 million (1000万元) award right after 曹宅镇\'s model-town acceptance, so it is shown on 曹宅镇.',
+      },
+      source: '金华市生态环境局金东分局 2022年工作总结 (seeds/report/thematic-facts.json); areas from towns.geojson',
+      licence: 'Government work report, quoted verbatim; areas as towns.geojson',
+    },
+    features,
+    rules: {
+      geometryTypes: ['Polygon', 'MultiPolygon'],
+      requireRightHandWinding: true,
+      bbox: JINHUA_BBOX,
+      idProperty: 'id',
+      requiredProperties: ['id', 'name', 'town_code', 'status'],
+    },
+  }
+}

@@ -1,0 +1,50 @@
+import type { LayerDefinition } from './types'
+import { HALO, LABEL_FONT, localisedName, nameField } from './style-helpers'
+
+/**
+ * Provincial low-carbon pilots of 2022 (第二批省级低碳乡镇试点): 多湖街道 as an area, 月潭村 and
+ * 北山口村 as villages. The report counts six villages but names only these two; no others are
+ * shown. Villages have no open coordinates and sit at their township's seat.
+ */
+const lowCarbon: LayerDefinition = {
+  id: 'low-carbon',
+  title: { zh: '低碳试点', en: 'Low-carbon pilots' },
+  order: 34,
+  defaultVisible: false,
+  listed: true,
+  provenance: 'approximate',
+  caveat: {
+    zh: '报告称共6个村，仅点名月潭村、北山口村，未列出的不作标注；村点位于所属乡镇驻地（近似）。',
+    en: 'The report counts six villages but names only 月潭村 and 北山口村; no others are shown. Villages are placed at their township seat (approximate).',
+  },
+  mapLayers: ({ locale, opacity }) => [
+    { id: 'low-carbon-fill', type: 'fill', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#2e8b57', 'fill-opacity': 0.35 * opacity } },
+    { id: 'low-carbon-outline', type: 'line', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': '#1e6b40', 'line-width': 2.5, 'line-opacity': opacity } },
+    {
+      id: 'low-carbon-village',
+      type: 'circle',
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-radius': 8, 'circle-color': '#9acd32', 'circle-stroke-color': '#1e6b40', 'circle-stroke-width': 2.5, 'circle-opacity': opacity },
+    },
+    {
+      id: 'low-carbon-label',
+      type: 'symbol',
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: { 'text-field': nameField(locale) as never, 'text-font': LABEL_FONT, 'text-size': 13, 'text-offset': [0, -1.4], 'text-anchor': 'bottom', 'text-allow-overlap': true },
+      paint: { 'text-color': '#1e6b40', ...HALO, 'text-opacity': opacity },
+    },
+  ],
+  legend: [
+    { label: { zh: '试点街道', en: 'Pilot subdistrict' }, colour: '#2e8b57', shape: 'fill' },
+    { label: { zh: '试点村（位于乡镇驻地，近似）', en: 'Pilot village (at township seat, approx.)' }, colour: '#9acd32', shape: 'circle' },
+  ],
+  interactiveLayerIds: ['low-carbon-village', 'low-carbon-fill'],
+  tooltip: (p, locale) => `${localisedName(p, locale)} · ${locale === 'en' ? 'low-carbon pilot' : '低碳试点'}`,
+  panelFields: [
+    { property: 'batch', label: { zh: '批次', en: 'Batch' } },
+    { property: 'year', label: { zh: '年份', en: 'Year' } },
+    { property: 'village_code', label: { zh: '村代码', en: 'Village code' } },
+    { property: 'note_zh', label: { zh: '说明', en: 'Note (zh)' } },
+  ],
+}
+export default lowCarbon
