@@ -89,6 +89,19 @@ describe('thematic layers and area indicators', () => {
     expect(total).toBe(1095)
   })
 
+  test('clicking a national water section opens its own panel with the monthly classes', async () => {
+    await open(`${DISTRICT_VIEW}&layers=district,counties,water-sections`)
+    const sections = await page().evaluate(async () => (await (await fetch('geo/water-sections.geojson')).json()) as { features: { properties: { name: string }; geometry: { coordinates: [number, number] } }[] })
+    const dongguan = sections.features.find((f) => f.properties.name === '东关桥')!
+    await clickMap(dongguan.geometry.coordinates)
+    const panel = page().locator('[data-testid="feature-panel"]')
+    await expect(panel.getAttribute('data-feature')).resolves.toBe('dongguanqiao')
+    await expect(panel.locator('h2').innerText()).resolves.toBe('东关桥')
+    await expect(panel.locator('[data-testid="monthly-classes"] li').count()).resolves.toBe(10)
+    await expect(panel.innerText()).resolves.toContain('示例数据')
+    await expect(page().locator('[data-testid="map-notice"]').innerText()).resolves.toContain('国控断面（示例数据）')
+  })
+
   test('toggling a layer changes the canvas, and toggling it back restores it', async () => {
     await open(DISTRICT_VIEW)
     await snapshotCanvas(page(), 'before-enforcement')
