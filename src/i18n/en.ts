@@ -73,6 +73,22 @@ export default {
     atTownship: 'no coordinates: shown at its township',
     none: 'No results',
   },
+  basemap: {
+    heading: 'Basemap',
+    keyNeeded: 'Enter your 32-character Tianditu key (tk)',
+    urlNeeded: 'Enter a style URL starting with http(s)',
+    keyPlaceholder: 'Tianditu key (tk)',
+    urlPlaceholder: 'MapLibre style URL',
+    apply: 'Apply',
+    gcj: 'AMap uses GCJ-02: the layers are shifted to match.',
+  },
+  export: {
+    heading: 'Export',
+    link: 'Copy share link',
+    copied: 'Share link copied',
+    layer: 'Layer to export',
+    indicatorsCsv: 'Indicators as CSV',
+  },
   tooltip: { sample: 'sample', approximate: 'approx.' },
   attribution: { sources: 'Sources' },
 } as const

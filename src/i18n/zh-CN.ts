@@ -73,6 +73,22 @@ export default {
     atTownship: '无坐标，定位到所属乡镇',
     none: '无结果',
   },
+  basemap: {
+    heading: '底图',
+    keyNeeded: '请输入32位天地图密钥（tk）',
+    urlNeeded: '请输入 http(s) 开头的样式 URL',
+    keyPlaceholder: '天地图密钥 tk',
+    urlPlaceholder: 'MapLibre 样式 URL',
+    apply: '应用',
+    gcj: '高德底图为 GCJ-02 坐标：图层已相应偏移。',
+  },
+  export: {
+    heading: '导出',
+    link: '复制分享链接',
+    copied: '已复制分享链接',
+    layer: '导出图层',
+    indicatorsCsv: '导出指标 CSV',
+  },
   tooltip: { sample: '示例', approximate: '近似' },
   attribution: { sources: '数据来源' },
 } as const

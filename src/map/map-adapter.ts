@@ -12,6 +12,8 @@ import type { Camera } from '../domain/share-link'
 import { featureKey } from '../domain/feature-key'
 import type { LayerDefinition, LayerRenderContext } from '../layers/types'
 import { LOCAL_FONT_FAMILY, offlineStyle } from './offline-style'
+import { basemapOption, basemapRaster, type BasemapChoice } from './basemaps'
+import { featureCollectionToGcj02, fromDisplay, toDisplay, type DisplayCrs } from './crs-shift'
 
 // After bundling MapLibre cannot find its worker by itself (blank map, "Worker failed to load").
 setWorkerUrl(workerUrl)
@@ -32,7 +34,12 @@ export interface MapAdapterOptions {
   onViewChange?: (camera: Camera) => void
   onClick?: (event: FeatureEvent | null) => void
   onHover?: (event: FeatureEvent | null) => void
+  /** An online basemap failed (tiles or style): the adapter has already gone back to offline. */
+  onBasemapFailed?: (choice: BasemapChoice, reason: string) => void
 }
+
+/** Tile errors from one basemap before we give up on it and return to the offline style. */
+const BASEMAP_ERROR_LIMIT = 3
 
 export class MapAdapter {
   private readonly map: MapLibreMap
@@ -40,6 +47,12 @@ export class MapAdapter {
   /** Draw order by definition id (the layer list can change it); falls back to the declared order. */
   private drawOrder: Record<string, number> = {}
   private readonly loaded: Promise<void>
+  /** Our data as loaded (WGS84); what MapLibre holds may be a GCJ-02 copy. */
+  private readonly rawData = new Map<string, FeatureCollection>()
+  private displayCrs: DisplayCrs = 'WGS84'
+  private basemap: BasemapChoice = { id: 'offline' }
+  private basemapErrors = 0
+  private basemapLayerIds: string[] = []
 
   constructor(private readonly options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -59,7 +72,17 @@ export class MapAdapter {
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()))
     this.map.on('moveend', () => {
       const centre = this.map.getCenter()
-      options.onViewChange?.({ zoom: this.map.getZoom(), lat: centre.lat, lng: centre.lng })
+      const [lng, lat] = fromDisplay([centre.lng, centre.lat], this.displayCrs)
+      options.onViewChange?.({ zoom: this.map.getZoom(), lat, lng })
+    })
+    this.map.on('error', (event) => {
+      // MapLibre adds the failing source's id to tile errors; the type does not declare it.
+      const sourceId = (event as unknown as { sourceId?: string }).sourceId
+      if (!sourceId?.startsWith('basemap-')) {
+        console.error(event.error?.message ?? 'map error')
+        return
+      }
+      if (++this.basemapErrors === BASEMAP_ERROR_LIMIT) this.failBasemap(`${sourceId}: ${event.error?.message ?? 'tile failed'}`)
     })
     this.map.on('click', (event) => options.onClick?.(this.pick(event)))
     this.map.on('mousemove', (event) => {
@@ -72,9 +95,71 @@ export class MapAdapter {
   /** Adds or replaces one data source (a manifest entry or a user's layer), keyed by its id. */
   async setSourceData(id: string, data: FeatureCollection) {
     await this.loaded
+    this.rawData.set(id, data)
+    const displayed = this.displayCrs === 'GCJ-02' ? featureCollectionToGcj02(data) : data
     const existing = this.map.getSource(id) as GeoJSONSource | undefined
-    if (existing) existing.setData(data)
-    else this.map.addSource(id, { type: 'geojson', data })
+    if (existing) existing.setData(displayed)
+    else this.map.addSource(id, { type: 'geojson', data: displayed })
+  }
+
+  /**
+   * Switches the basemap. Raster basemaps go under all our layers; a custom style URL is fetched
+   * and its sources and layers are added under ours. Moving between WGS84 and GCJ-02 basemaps
+   * re-projects our data and keeps the camera on the same real place.
+   */
+  async setBasemap(choice: BasemapChoice) {
+    await this.loaded
+    for (const id of this.basemapLayerIds) if (this.map.getLayer(id)) this.map.removeLayer(id)
+    for (const id of Object.keys(this.map.getStyle().sources)) if (id.startsWith('basemap-')) this.map.removeSource(id)
+    this.basemapLayerIds = []
+    this.basemapErrors = 0
+    this.basemap = choice
+    await this.setDisplayCrs(basemapOption(choice.id).crs)
+
+    const beforeId = this.map.getStyle().layers.find((l) => l.id !== 'background')?.id
+    if (choice.id === 'custom') {
+      await this.addCustomStyle(choice, beforeId)
+      return
+    }
+    const part = basemapRaster(choice)
+    if (!part) return
+    for (const [id, source] of Object.entries(part.sources)) this.map.addSource(id, source)
+    for (const layer of part.layers) this.map.addLayer(layer, beforeId)
+    this.basemapLayerIds = part.layers.map((l) => l.id)
+  }
+
+  private async addCustomStyle(choice: BasemapChoice, beforeId: string | undefined) {
+    try {
+      const response = await fetch(choice.styleUrl ?? '')
+      if (!response.ok) throw new Error(`HTTP ${response.status}`)
+      const style = (await response.json()) as { sources?: Record<string, unknown>; layers?: { id: string; source?: string }[] }
+      if (!style.sources || !Array.isArray(style.layers)) throw new Error('not a MapLibre style (no sources or layers)')
+      for (const [id, source] of Object.entries(style.sources)) this.map.addSource(`basemap-${id}`, source as Parameters<MapLibreMap['addSource']>[1])
+      for (const layer of style.layers) {
+        const id = `basemap-${layer.id}`
+        // Symbol layers need the style's glyphs and sprites, which would replace our local-font labels.
+        if ((layer as { type?: string }).type === 'symbol' || (layer as { type?: string }).type === 'background') continue
+        this.map.addLayer({ ...layer, id, ...(layer.source ? { source: `basemap-${layer.source}` } : {}) } as Parameters<MapLibreMap['addLayer']>[0], beforeId)
+        this.basemapLayerIds.push(id)
+      }
+    } catch (error) {
+      this.failBasemap(`${choice.styleUrl ?? ''}: ${(error as Error).message}`)
+    }
+  }
+
+  private failBasemap(reason: string) {
+    const failed = this.basemap
+    void this.setBasemap({ id: 'offline' })
+    this.options.onBasemapFailed?.(failed, reason)
+  }
+
+  private async setDisplayCrs(crs: DisplayCrs) {
+    if (crs === this.displayCrs) return
+    const centre = this.map.getCenter()
+    const real = fromDisplay([centre.lng, centre.lat], this.displayCrs)
+    this.displayCrs = crs
+    for (const [id, data] of this.rawData) await this.setSourceData(id, data)
+    this.map.jumpTo({ center: toDisplay(real, crs) })
   }
 
   /**
@@ -123,7 +208,7 @@ export class MapAdapter {
   }
 
   flyTo(lngLat: [number, number], zoom: number) {
-    this.map.flyTo({ center: lngLat, zoom, essential: true, duration: 800 })
+    this.map.flyTo({ center: toDisplay(lngLat, this.displayCrs), zoom, essential: true, duration: 800 })
   }
 
   /** Resolves once the map has drawn everything it has been given so far. */
@@ -136,14 +221,17 @@ export class MapAdapter {
   }
 
   fitBounds(bounds: BBox) {
-    this.map.fitBounds(bounds, { padding: 40, animate: false })
+    const sw = toDisplay([bounds[0], bounds[1]], this.displayCrs)
+    const ne = toDisplay([bounds[2], bounds[3]], this.displayCrs)
+    this.map.fitBounds([sw, ne], { padding: 40, animate: false })
   }
 
   /** Moves without animation; does nothing when the map is already there (a link echoing the map). */
   jumpTo(camera: Camera) {
+    const [lng, lat] = toDisplay([camera.lng, camera.lat], this.displayCrs)
     const centre = this.map.getCenter()
-    const same = Math.abs(this.map.getZoom() - camera.zoom) < 0.01 && Math.abs(centre.lat - camera.lat) < 1e-5 && Math.abs(centre.lng - camera.lng) < 1e-5
-    if (!same) this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom })
+    const same = Math.abs(this.map.getZoom() - camera.zoom) < 0.01 && Math.abs(centre.lat - lat) < 1e-5 && Math.abs(centre.lng - lng) < 1e-5
+    if (!same) this.map.jumpTo({ center: [lng, lat], zoom: camera.zoom })
   }
 
   private pick(event: MapLayerMouseEvent | { point: { x: number; y: number } }): FeatureEvent | null {
@@ -160,14 +248,43 @@ export class MapAdapter {
   }
 
   /**
+   * A copy of the map's pixels at `scale` CSS-pixel ratio (1 or 2 for export), plus the length in
+   * metres of 100 CSS pixels at the centre for the scale bar. The ratio is restored afterwards.
+   */
+  async capture(scale: number): Promise<{ canvas: HTMLCanvasElement; metresPer100px: number }> {
+    const original = this.map.getPixelRatio()
+    if (scale !== original) {
+      this.map.setPixelRatio(scale)
+      await this.whenIdle()
+    }
+    const source = this.map.getCanvas()
+    const canvas = document.createElement('canvas')
+    canvas.width = source.width
+    canvas.height = source.height
+    canvas.getContext('2d')!.drawImage(source, 0, 0)
+    const y = this.map.getContainer().clientHeight / 2
+    const metresPer100px = this.map.unproject([0, y]).distanceTo(this.map.unproject([100, y]))
+    if (scale !== original) {
+      this.map.setPixelRatio(original)
+      await this.whenIdle()
+    }
+    return { canvas, metresPer100px }
+  }
+
+  /**
    * A read-only probe for automation (end-to-end tests, kiosk monitoring): where a place lands
    * on screen and which labels MapLibre placed. It cannot change the map.
    */
   exposeProbe(target: Record<string, unknown>) {
     target.__jindongMap = Object.freeze({
       project: (lngLat: [number, number]) => {
-        const p = this.map.project(lngLat)
+        const p = this.map.project(toDisplay(lngLat, this.displayCrs))
         return { x: p.x, y: p.y }
+      },
+      /** The map's own coordinate under a pixel: GCJ-02 on a GCJ-02 basemap, WGS84 otherwise. */
+      displayedLngLat: (x: number, y: number) => {
+        const p = this.map.unproject([x, y])
+        return [p.lng, p.lat]
       },
       renderedLabels: (mapLayerId: string) =>
         this.map.getLayer(mapLayerId)

@@ -10,6 +10,7 @@ import type { Camera, ShareState } from '../domain/share-link'
 import type { ClassificationMethod } from '../domain/classify'
 import { INDICATORS, type IndicatorId } from '../domain/indicators'
 import { LAYER_DEFINITIONS } from '../layers/registry'
+import type { BasemapChoice } from '../map/basemaps'
 
 export interface Selection {
   layerId: string
@@ -41,6 +42,11 @@ export const useViewStore = defineStore('view', () => {
   const camera = ref<Camera | null>(null)
   /** A request to fly somewhere (search results); the adapter consumes it. */
   const flyTarget = ref<{ lngLat: [number, number]; zoom: number } | null>(null)
+
+  /** The offline basemap unless the user picks another; online ones are contacted only then. */
+  const basemap = ref<BasemapChoice>({ id: 'offline' })
+  /** A short message over the map (e.g. a basemap that failed and was replaced). */
+  const notice = ref<{ zh: string; en: string } | null>(null)
 
   const indicator = ref<IndicatorId>('inspections')
   const classification = ref<ClassificationMethod>('quantile')
@@ -90,7 +96,7 @@ export const useViewStore = defineStore('view', () => {
   }
 
   return {
-    locale, visible, opacity, layerOrder, selection, hover, sideTab, mapIdle, camera, flyTarget,
+    locale, visible, opacity, layerOrder, selection, hover, sideTab, mapIdle, camera, flyTarget, basemap, notice,
     indicator, classification, classCount, manualBreaksText,
     setVisible, setOpacity, moveLayer, select, applyShareState, shareState,
   }

@@ -42,7 +42,18 @@ export interface Session {
   close(): Promise<void>
 }
 
-export async function openSession(baseUrl: string, viewport = { width: 1920, height: 1080 }, deviceScaleFactor = 1): Promise<Session> {
+export interface SessionOptions {
+  viewport?: { width: number; height: number }
+  deviceScaleFactor?: number
+  /**
+   * Stand-ins for online services a test exercises (basemap tiles): matching requests are answered
+   * locally and never leave the machine, so they are not counted as foreign.
+   */
+  standIn?: { matches: (url: string) => boolean; respond: (url: string) => { status: number; contentType: string; body: Buffer } | 'abort' }
+}
+
+export async function openSession(baseUrl: string, options: SessionOptions = {}): Promise<Session> {
+  const { viewport = { width: 1920, height: 1080 }, deviceScaleFactor = 1, standIn } = options
   const profile = mkdtempSync(join(tmpdir(), 'jindong-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -52,6 +63,7 @@ export async function openSession(baseUrl: string, viewport = { width: 1920, hei
     viewport,
     deviceScaleFactor,
     locale: 'zh-CN',
+    acceptDownloads: true,
   })
   const origin = new URL(baseUrl).origin
   const consoleProblems: string[] = []
@@ -59,6 +71,10 @@ export async function openSession(baseUrl: string, viewport = { width: 1920, hei
   await context.route('**/*', (route) => {
     const url = route.request().url()
     if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+    if (standIn?.matches(url)) {
+      const answer = standIn.respond(url)
+      return answer === 'abort' ? route.abort('connectionrefused') : route.fulfill(answer)
+    }
     foreignRequests.push(url)
     return route.abort()
   })
