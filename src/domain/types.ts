@@ -4,7 +4,7 @@
  */
 
 /** How far a layer's data can be trusted; shown as a badge on the map, legend and panel. */
-export type Provenance = 'official' | 'open-data' | 'approximate' | 'sample'
+export type Provenance = 'official' | 'open-data' | 'approximate' | 'sample' | 'user'
 
 /** 9-digit statistical division code of a 乡镇/街道, e.g. "330703001" for 多湖街道. */
 export type TownCode = string

@@ -28,12 +28,13 @@ export default {
     count: '{n} townships',
     noValue: 'No data',
   },
-  provenance: { official: 'Official', 'open-data': 'Open data', approximate: 'Approximate', sample: 'Sample data' },
+  provenance: { official: 'Official', 'open-data': 'Open data', approximate: 'Approximate', sample: 'Sample data', user: 'Your data' },
   provenanceHelp: {
     official: 'Values quoted from the Jindong bureau’s 2022 work report.',
     'open-data': 'From an open data source, see the attribution.',
     approximate: 'Positions or extents are estimated, not official boundaries.',
     sample: 'Generated for demonstration: totals match the report, individual values are not real observations.',
+    user: 'Loaded by you from a file; not verified by this app.',
   },
   panel: {
     placeholder: 'Click a township on the map to see its local indicators, or pick one below:',
@@ -89,6 +90,5 @@ export default {
     layer: 'Layer to export',
     indicatorsCsv: 'Indicators as CSV',
   },
-  tooltip: { sample: 'sample', approximate: 'approx.' },
   attribution: { sources: 'Sources' },
 } as const

@@ -28,12 +28,13 @@ export default {
     count: '{n} 个乡镇',
     noValue: '无数据',
   },
-  provenance: { official: '官方', 'open-data': '开放数据', approximate: '近似', sample: '示例数据' },
+  provenance: { official: '官方', 'open-data': '开放数据', approximate: '近似', sample: '示例数据', user: '用户数据' },
   provenanceHelp: {
     official: '数值直接取自金东分局2022年工作总结原文。',
     'open-data': '取自公开数据源，见署名。',
     approximate: '位置或范围为推算的近似值，不是官方界线。',
     sample: '为演示生成的示例数据，总量与报告一致，个体数值并非真实观测。',
+    user: '由您从文件载入的数据，本应用未核实。',
   },
   panel: {
     placeholder: '点击地图上的乡镇（街道）查看当地指标，或从下表选择：',
@@ -89,6 +90,5 @@ export default {
     layer: '导出图层',
     indicatorsCsv: '导出指标 CSV',
   },
-  tooltip: { sample: '示例', approximate: '近似' },
   attribution: { sources: '数据来源' },
 } as const

@@ -65,5 +65,6 @@ export interface LayerDefinition {
   interactiveLayerIds?: string[]
   /** Short text for the hover tooltip (plain text, never HTML). */
   tooltip?(properties: Record<string, unknown>, locale: Locale): string | null
-  panelFields?: PanelField[]
+  /** The fields the feature panel lists; 'all' lists every property (user layers). */
+  panelFields?: PanelField[] | 'all'
 }

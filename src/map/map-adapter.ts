@@ -53,6 +53,9 @@ export class MapAdapter {
   private basemap: BasemapChoice = { id: 'offline' }
   private basemapErrors = 0
   private basemapLayerIds: string[] = []
+  /** The last spec applied to each map layer, to update only what changed. */
+  private readonly appliedSpecs = new Map<string, string>()
+  private readonly appliedOrder = new Map<string, number>()
 
   constructor(private readonly options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -163,27 +166,49 @@ export class MapAdapter {
   }
 
   /**
-   * Draws a definition's map layers in the current state: removes them and adds them again with
-   * the new visibility, opacity and language. Layers whose source has not arrived yet are skipped
-   * and appear on the next call.
+   * Draws a definition's map layers in the current state (visibility, opacity, language, selection,
+   * choropleth). Existing layers are updated in place, property by property, and only what changed
+   * is touched: removing and re-adding layers while MapLibre is placing labels breaks its renderer.
+   * Layers whose source has not arrived yet are skipped and appear on a later call.
    */
   applyLayerState(definition: LayerDefinition, context: LayerRenderContext, visible: boolean) {
     this.definitions.set(definition.id, definition)
     for (const spec of definition.mapLayers(context)) {
-      if (this.map.getLayer(spec.id)) this.map.removeLayer(spec.id)
       const source = spec.source ?? definition.id
       if (!this.map.getSource(source)) continue
-      const layer = { ...spec, source, layout: { ...spec.layout, visibility: visible ? 'visible' : 'none' } }
-      this.map.addLayer(layer as Parameters<MapLibreMap['addLayer']>[0], this.insertionPoint(this.orderOf(definition), spec.type === 'symbol'))
+      const layer = { ...spec, source, layout: { ...spec.layout, visibility: visible ? 'visible' : 'none' } } as Parameters<MapLibreMap['addLayer']>[0]
+      const order = this.orderOf(definition)
+      if (!this.map.getLayer(spec.id)) {
+        this.map.addLayer(layer, this.insertionPoint(order, spec.type === 'symbol', spec.id))
+      } else {
+        this.updateLayer(layer)
+        // Moved in the layer list: each of its map layers goes, in turn, under the next definition's.
+        if (this.appliedOrder.get(spec.id) !== order) this.map.moveLayer(spec.id, this.insertionPoint(order, spec.type === 'symbol', spec.id))
+      }
+      this.appliedSpecs.set(spec.id, JSON.stringify(layer))
+      this.appliedOrder.set(spec.id, order)
     }
+  }
+
+  private updateLayer(layer: Parameters<MapLibreMap['addLayer']>[0]) {
+    const previous = JSON.parse(this.appliedSpecs.get(layer.id) ?? '{}') as Record<string, Record<string, unknown> | undefined>
+    const next = layer as unknown as Record<string, Record<string, unknown> | undefined>
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+    for (const [key, value] of Object.entries(next.paint ?? {})) {
+      if (!same(previous.paint?.[key], value)) this.map.setPaintProperty(layer.id, key as Parameters<MapLibreMap['setPaintProperty']>[1], value as never)
+    }
+    for (const [key, value] of Object.entries(next.layout ?? {})) {
+      if (!same(previous.layout?.[key], value)) this.map.setLayoutProperty(layer.id, key as Parameters<MapLibreMap['setLayoutProperty']>[1], value as never)
+    }
+    if (!same(previous.filter, next.filter)) this.map.setFilter(layer.id, (next.filter ?? null) as Parameters<MapLibreMap['setFilter']>[1])
   }
 
   /**
    * Keeps the declared order whatever order things arrive in, with two bands: every label above
    * every fill, line and circle, so no river or area ever covers a name.
    */
-  private insertionPoint(order: number, isLabel: boolean): string | undefined {
-    const style = this.map.getStyle().layers
+  private insertionPoint(order: number, isLabel: boolean, self?: string): string | undefined {
+    const style = this.map.getStyle().layers.filter((l) => l.id !== self)
     const orderOf = (layerId: string) => {
       const owner = [...this.definitions.values()].find((d) => layerId.startsWith(`${d.id}-`))
       return owner ? this.orderOf(owner) : undefined

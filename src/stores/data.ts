@@ -14,6 +14,9 @@ import { townAreasFrom } from '../domain/aggregate'
 import { computeTownIndicators, monthlyEnforcement, type TownIndicatorRow } from '../domain/indicators'
 import type { SearchTown, SearchVillage } from '../domain/search'
 import { loadGeoJsonEntry, loadJsonEntry, loadManifest } from '../data/geo-loader'
+import { LAYER_DEFINITIONS } from '../layers/registry'
+import type { LayerDefinition } from '../layers/types'
+import { userLayerDefinition } from '../layers/user-layer'
 
 export const useDataStore = defineStore('data', () => {
   const status = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
@@ -30,8 +33,47 @@ export const useDataStore = defineStore('data', () => {
     layers.value = { ...layers.value, [id]: markRaw(data) }
   }
 
+  /** Built-in entries whose data the user replaced: what the panels and badges must now say. */
+  const replaced = ref<Record<string, { fileName: string; featureCount: number }>>({})
+  /** Layers the user added from files, declared at run time like the built-in ones. */
+  const userDefinitions = shallowRef<LayerDefinition[]>([])
+
   function entry(id: string): ManifestEntry | undefined {
-    return manifest.value?.entries.find((e) => e.id === id)
+    const builtIn = manifest.value?.entries.find((e) => e.id === id)
+    const replacement = replaced.value[id]
+    if (builtIn && replacement) {
+      return {
+        ...builtIn,
+        provenance: 'user',
+        caveat: { zh: `已用您的文件 ${replacement.fileName} 替换`, en: `Replaced with your file ${replacement.fileName}` },
+        source: replacement.fileName,
+        licence: '—',
+        featureCount: replacement.featureCount,
+      }
+    }
+    return builtIn
+  }
+
+  /** Every layer declaration, built-in and user, in draw order. */
+  const definitions = computed(() => [...LAYER_DEFINITIONS, ...userDefinitions.value].sort((a, b) => a.order - b.order))
+  function definition(id: string): LayerDefinition | undefined {
+    return definitions.value.find((d) => d.id === id)
+  }
+
+  /** Replaces a built-in layer's data with a user's; nothing else changes. Returns the layer id. */
+  function replaceLayer(id: string, collection: FeatureCollection, fileName: string) {
+    setLayer(id, collection)
+    replaced.value = { ...replaced.value, [id]: { fileName, featureCount: collection.features.length } }
+  }
+
+  /** Adds a user's file as a new layer; returns its id. */
+  function addUserLayer(collection: FeatureCollection, fileName: string): string {
+    const index = userDefinitions.value.length
+    const id = `user-${index + 1}`
+    const geometryTypes = [...new Set(collection.features.flatMap((f) => (f.geometry ? [f.geometry.type] : [])))]
+    userDefinitions.value = [...userDefinitions.value, userLayerDefinition({ id, fileName, index, geometryTypes })]
+    setLayer(id, collection)
+    return id
   }
 
   async function loadEntry(item: ManifestEntry) {
@@ -90,5 +132,9 @@ export const useDataStore = defineStore('data', () => {
   })
   const searchVillages = computed<SearchVillage[]>(() => (documents.value.villages as { villages?: SearchVillage[] } | undefined)?.villages ?? [])
 
-  return { status, manifest, layers, documents, figures, errors, entry, setLayer, loadAll, townAreas, townIndicators, townMonthly, searchTowns, searchVillages }
+  return {
+    status, manifest, layers, documents, figures, errors, replaced, definitions,
+    entry, definition, setLayer, replaceLayer, addUserLayer, loadAll,
+    townAreas, townIndicators, townMonthly, searchTowns, searchVillages,
+  }
 })

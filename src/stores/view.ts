@@ -68,6 +68,13 @@ export const useViewStore = defineStore('view', () => {
     ;[order[from], order[to]] = [order[to]!, order[from]!]
     layerOrder.value = order
   }
+  /** A layer added at run time (a user's file): shown, fully opaque, at the top of the list. */
+  function registerLayer(id: string) {
+    visible.value = { ...visible.value, [id]: true }
+    opacity.value = { ...opacity.value, [id]: 1 }
+    if (!layerOrder.value.includes(id)) layerOrder.value = [id, ...layerOrder.value]
+  }
+
   function select(next: Selection | null) {
     selection.value = next
     if (next) sideTab.value = 'details'
@@ -98,6 +105,6 @@ export const useViewStore = defineStore('view', () => {
   return {
     locale, visible, opacity, layerOrder, selection, hover, sideTab, mapIdle, camera, flyTarget, basemap, notice,
     indicator, classification, classCount, manualBreaksText,
-    setVisible, setOpacity, moveLayer, select, applyShareState, shareState,
+    setVisible, setOpacity, moveLayer, registerLayer, select, applyShareState, shareState,
   }
 })
