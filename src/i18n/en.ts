@@ -90,5 +90,15 @@ export default {
     layer: 'Layer to export',
     indicatorsCsv: 'Indicators as CSV',
   },
+  present: {
+    enter: 'Presentation',
+    exit: 'Leave (Esc)',
+    playing: 'Playing',
+    paused: 'Paused',
+    stopped: 'Stopped',
+    loop: 'loop {n}',
+    keys: 'Space pause/resume · ←/→ previous/next · Home restart · Esc leave',
+    stopError: 'Stop {id} failed and was skipped: {message}',
+  },
   attribution: { sources: 'Sources' },
 } as const

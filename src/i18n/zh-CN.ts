@@ -90,5 +90,15 @@ export default {
     layer: '导出图层',
     indicatorsCsv: '导出指标 CSV',
   },
+  present: {
+    enter: '演示模式',
+    exit: '退出演示 (Esc)',
+    playing: '播放中',
+    paused: '已暂停',
+    stopped: '已停止',
+    loop: '第 {n} 轮',
+    keys: '空格 暂停/继续 · ←/→ 上一站/下一站 · Home 重新开始 · Esc 退出',
+    stopError: '站点 {id} 出错，已跳过：{message}',
+  },
   attribution: { sources: '数据来源' },
 } as const

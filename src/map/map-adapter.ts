@@ -66,6 +66,9 @@ export class MapAdapter {
         : { bounds: options.bounds, fitBoundsOptions: { padding: 40 } }),
       localIdeographFontFamily: LOCAL_FONT_FAMILY,
       attributionControl: false,
+      // A fixed, small tile cache per source: our GeoJSON tiles are cheap to rebuild, and a kiosk
+      // touring for hours must not grow its cache with every zoom level it has passed through.
+      maxTileCacheSize: 48,
       // Screenshots and PNG export read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     })
@@ -232,8 +235,20 @@ export class MapAdapter {
     this.drawOrder = { ...order }
   }
 
-  flyTo(lngLat: [number, number], zoom: number) {
-    this.map.flyTo({ center: toDisplay(lngLat, this.displayCrs), zoom, essential: true, duration: 800 })
+  flyTo(lngLat: [number, number], zoom: number, durationMs = 800) {
+    this.map.flyTo({ center: toDisplay(lngLat, this.displayCrs), zoom, essential: true, duration: durationMs })
+  }
+
+  flyToBounds(bounds: BBox, durationMs = 800) {
+    const sw = toDisplay([bounds[0], bounds[1]], this.displayCrs)
+    const ne = toDisplay([bounds[2], bounds[3]], this.displayCrs)
+    this.map.fitBounds([sw, ne], { padding: 80, duration: durationMs, essential: true })
+  }
+
+  /** Device pixels per layout pixel (presentation mode scales the whole map up on big screens). */
+  setPixelRatio(ratio: number) {
+    if (Math.abs(this.map.getPixelRatio() - ratio) > 1e-3) this.map.setPixelRatio(ratio)
+    this.map.resize()
   }
 
   /** Resolves once the map has drawn everything it has been given so far. */

@@ -25,6 +25,24 @@ export interface Hover {
 
 export type SideTab = 'overview' | 'details'
 
+export type Pollutant = 'pm25' | 'pm10' | 'o3_8h' | 'aqi'
+
+/** The deck.gl heatmaps' settings; the map adapter draws them, the month slider and the tour drive them. */
+export interface HeatmapState {
+  readings: boolean
+  pollutant: Pollutant
+  /** 1 = January … 10 = October 2022. */
+  month: number
+  inspections: boolean
+  inspectionStyle: 'heatmap' | 'hexagon'
+  inspectionKinds: ('inspection' | 'case' | 'transferred')[]
+  /** Inclusive month range for the inspection density. */
+  inspectionMonths: [number, number]
+}
+
+/** Where to move the map: a point and zoom, or bounds to frame. */
+export type FlyTarget = { lngLat: [number, number]; zoom: number; durationMs?: number } | { bounds: [number, number, number, number]; durationMs?: number }
+
 const isIndicator = (value: string): value is IndicatorId => INDICATORS.some((i) => i.id === value)
 
 export const useViewStore = defineStore('view', () => {
@@ -41,7 +59,23 @@ export const useViewStore = defineStore('view', () => {
   /** The camera as last reported by the map, or asked for by a share link before the map exists. */
   const camera = ref<Camera | null>(null)
   /** A request to fly somewhere (search results); the adapter consumes it. */
-  const flyTarget = ref<{ lngLat: [number, number]; zoom: number } | null>(null)
+  const flyTarget = ref<FlyTarget | null>(null)
+  /** 'present' is the big-screen mode (?mode=present). */
+  const mode = ref<'explore' | 'present'>('explore')
+  /**
+   * In presentation mode the map, like the stage, is laid out at 1920×1080 and scaled to the screen;
+   * it renders at this many device pixels per layout pixel so that the scaled map stays sharp.
+   */
+  const stageScale = ref(1)
+  const heatmap = ref<HeatmapState>({
+    readings: false,
+    pollutant: 'pm25',
+    month: 1,
+    inspections: false,
+    inspectionStyle: 'heatmap',
+    inspectionKinds: ['inspection', 'case', 'transferred'],
+    inspectionMonths: [1, 10],
+  })
 
   /** The offline basemap unless the user picks another; online ones are contacted only then. */
   const basemap = ref<BasemapChoice>({ id: 'offline' })
@@ -52,6 +86,12 @@ export const useViewStore = defineStore('view', () => {
   const classification = ref<ClassificationMethod>('quantile')
   const classCount = ref(5)
   const manualBreaksText = ref('')
+
+  /** Shows exactly these listed layers (a tour stop); unlisted base layers stay as they are. */
+  function showOnly(ids: readonly string[]) {
+    const shown = new Set(ids)
+    visible.value = Object.fromEntries(Object.keys(visible.value).map((id) => [id, shown.has(id) || !LAYER_DEFINITIONS.find((d) => d.id === id)?.listed]))
+  }
 
   function setVisible(id: string, value: boolean) {
     visible.value = { ...visible.value, [id]: value }
@@ -103,8 +143,8 @@ export const useViewStore = defineStore('view', () => {
   }
 
   return {
-    locale, visible, opacity, layerOrder, selection, hover, sideTab, mapIdle, camera, flyTarget, basemap, notice,
+    locale, visible, opacity, layerOrder, selection, hover, sideTab, mapIdle, camera, flyTarget, basemap, notice, mode, stageScale, heatmap,
     indicator, classification, classCount, manualBreaksText,
-    setVisible, setOpacity, moveLayer, registerLayer, select, applyShareState, shareState,
+    setVisible, showOnly, setOpacity, moveLayer, registerLayer, select, applyShareState, shareState,
   }
 })

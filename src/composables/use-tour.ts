@@ -1,0 +1,116 @@
+/**
+ * Runs a presentation tour: loads the script (the shipped default, or `?tour=…json` from our own
+ * origin), drives the tour runner with real timers, and turns its events into store changes —
+ * layers, indicator, camera, panel, heatmap month. What a stop sets is undone when it is left, so
+ * nothing piles up over hours of looping.
+ */
+import { onBeforeUnmount, ref, shallowRef } from 'vue'
+import { bbox } from '@turf/turf'
+import defaultTour from '../presentation/default-tour.json'
+import { HEATMAP_LAYER_ID, parseTourScript, type TourScript, type TourStop } from '../presentation/tour-script'
+import { createTourRunner, type TourRunner, type TourRunnerState } from '../presentation/tour-runner'
+import type { Scheduler } from '../presentation/scheduler'
+import { INDICATORS, type IndicatorId } from '../domain/indicators'
+import { useDataStore } from '../stores/data'
+import { useViewStore } from '../stores/view'
+
+/** Real timers, optionally faster (`?speed=10` rehearses a tour, and the soak test uses it). */
+function speedScheduler(speed: number): Scheduler {
+  return {
+    now: () => performance.now() * speed,
+    setTimer: (ms, fire) => setTimeout(fire, Math.max(0, ms / speed)),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  }
+}
+
+/** A tour URL must be a relative path on our own origin: a kiosk link cannot pull a script from elsewhere. */
+function tourUrlFrom(search: URLSearchParams): string | null {
+  const path = search.get('tour')
+  return path && /^[\w./-]+\.json$/.test(path) && !path.includes('..') && !path.startsWith('/') ? path : null
+}
+
+export function useTour() {
+  const data = useDataStore()
+  const view = useViewStore()
+  const search = new URLSearchParams(window.location.search)
+  const speed = Math.min(50, Math.max(1, Number(search.get('speed')) || 1))
+
+  const state = ref<TourRunnerState | null>(null)
+  const stop = shallowRef<TourStop | null>(null)
+  const errors = ref<string[]>([])
+  let runner: TourRunner | null = null
+
+  function known() {
+    return {
+      layerIds: [...(data.manifest?.entries.filter((e) => e.kind === 'geojson').map((e) => e.id) ?? []), HEATMAP_LAYER_ID],
+      townCodes: data.townAreas.map((t) => t.code),
+      indicatorIds: INDICATORS.map((i) => i.id),
+      figureIds: data.figures.map((f) => f.id),
+    }
+  }
+
+  async function loadScript(): Promise<TourScript | null> {
+    const url = tourUrlFrom(search)
+    let json: unknown = defaultTour
+    if (url) {
+      try {
+        json = await (await fetch(url)).json()
+      } catch (error) {
+        errors.value = [`${url}: ${(error as Error).message}`]
+        return null
+      }
+    }
+    const parsed = parseTourScript(json, known())
+    errors.value = parsed.errors
+    return parsed.script
+  }
+
+  function enter(next: TourStop) {
+    stop.value = next
+    const layers = next.layers?.filter((id) => id !== HEATMAP_LAYER_ID)
+    if (layers) view.showOnly(layers)
+    if (next.indicator) view.indicator = next.indicator as IndicatorId
+    const flight = Math.min(2000, (next.durationSeconds * 1000) / speed / 3)
+    const target = next.target
+    if ('town' in target) {
+      const town = data.townAreas.find((t) => t.code === target.town)
+      if (!town) throw new Error(`township ${target.town} is not loaded`)
+      view.flyTarget = { bounds: bbox(town.geometry) as [number, number, number, number], durationMs: flight }
+      if (next.showPanel) view.select({ layerId: 'towns', featureId: target.town })
+    } else if ('district' in target) {
+      const district = data.entry('district')?.bbox
+      if (district) view.flyTarget = { bounds: district, durationMs: flight }
+    } else {
+      view.flyTarget = { lngLat: [target.camera.lng, target.camera.lat], zoom: target.camera.zoom, durationMs: flight }
+    }
+    if (next.heatmap) view.heatmap = { ...view.heatmap, readings: true, pollutant: next.heatmap.pollutant, month: next.heatmap.fromMonth }
+  }
+
+  function leave() {
+    stop.value = null
+    view.select(null)
+    if (view.heatmap.readings) view.heatmap = { ...view.heatmap, readings: false }
+  }
+
+  async function begin() {
+    const script = await loadScript()
+    if (!script) return
+    runner = createTourRunner(script, { scheduler: speedScheduler(speed) })
+    runner.subscribe((event) => {
+      if (event.type === 'enter-stop') enter(event.stop)
+      else if (event.type === 'leave-stop') leave()
+      else if (event.type === 'heatmap-month') view.heatmap = { ...view.heatmap, month: event.month }
+      else state.value = event.state
+    })
+    runner.start()
+  }
+
+  function end() {
+    runner?.dispose()
+    runner = null
+  }
+
+  onBeforeUnmount(end)
+
+  return { state, stop, errors, begin, end, runner: () => runner }
+}

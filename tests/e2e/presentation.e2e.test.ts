@@ -1,0 +1,165 @@
+/**
+ * Big-screen presentation: screenshots at 1920×1080 and 4K, the clicker keys, recovery from a lost
+ * WebGL context without a reload, and a 200-step soak whose JS heap must not grow.
+ */
+import { mkdirSync } from 'node:fs'
+import { afterAll, describe, expect, inject, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openSession, type Session } from './support/browser'
+import { countColours, hexToRgb, waitForMapIdle } from './support/map-probe'
+
+const SHOTS = 'test-results/screenshots'
+mkdirSync(SHOTS, { recursive: true })
+
+const status = (page: Page) => page.locator('[data-testid="present-status"]')
+const stopIndex = async (page: Page) => Number(await status(page).getAttribute('data-index'))
+
+async function waitForStatus(page: Page, wanted: string) {
+  await page.waitForSelector(`[data-testid="present-status"][data-status="${wanted}"]`, { timeout: 30_000 })
+}
+
+describe('presentation mode', () => {
+  const sessions: Session[] = []
+  afterAll(async () => {
+    for (const s of sessions) await s.close()
+  })
+
+  test('scales the 1920×1080 stage to 1080p and to 4K, text legible', async () => {
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
+      const session = await openSession(inject('baseUrl'), { viewport })
+      sessions.push(session)
+      await session.page.goto(`${inject('baseUrl')}?mode=present`)
+      await waitForStatus(session.page, 'playing')
+      await waitForMapIdle(session.page)
+      const box = await session.page.locator('[data-testid="kpi-bar"] .value').first().boundingBox()
+      const fontPx = await session.page.locator('[data-testid="kpi-bar"] .value').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+      const scale = viewport.width / 1920
+      // The stage scales as a whole: the KPI value is 30 stage px, i.e. 30 × scale on screen.
+      expect(box!.height).toBeGreaterThan(30 * scale * 0.9)
+      expect(fontPx).toBe(30)
+      await expect(session.page.locator('[data-testid="kpi-bar"]').innerText()).resolves.toContain('86.1%')
+      await expect(session.page.locator('[data-testid="present-caption"]').innerText()).resolves.toContain('86.1%')
+      await session.page.screenshot({ path: `${SHOTS}/presentation-${viewport.width}x${viewport.height}.png` })
+      expect(session.consoleProblems).toEqual([])
+      expect(session.foreignRequests).toEqual([])
+    }
+  })
+
+  test('space pauses and resumes, arrows and PageUp/PageDown step, Home restarts, Esc leaves', async () => {
+    const session = await openSession(inject('baseUrl'))
+    sessions.push(session)
+    const page = session.page
+    await page.goto(`${inject('baseUrl')}?mode=present`)
+    await waitForStatus(page, 'playing')
+    await page.keyboard.press('Space')
+    await waitForStatus(page, 'paused')
+    await page.keyboard.press('Space')
+    await waitForStatus(page, 'playing')
+    const first = await stopIndex(page)
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => stopIndex(page)).toBe(first + 1)
+    await page.keyboard.press('PageDown')
+    await expect.poll(() => stopIndex(page)).toBe(first + 2)
+    await page.keyboard.press('PageUp')
+    await expect.poll(() => stopIndex(page)).toBe(first + 1)
+    await page.keyboard.press('ArrowLeft')
+    await expect.poll(() => stopIndex(page)).toBe(first)
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Home')
+    await expect.poll(() => stopIndex(page)).toBe(0)
+    await page.keyboard.press('Escape')
+    await expect(page.locator('[data-testid="presentation"]').count()).resolves.toBe(0)
+    await expect(page.locator('[data-testid="layer-list"]').isVisible()).resolves.toBe(true)
+    expect(session.consoleProblems).toEqual([])
+  })
+
+  test('redraws its layers after the WebGL context is lost, within 3 s, without a reload', async () => {
+    // 1280×720: SwiftShader redraws on the CPU, and CI has two cores; a kiosk's GPU is far faster.
+    const session = await openSession(inject('baseUrl'), { viewport: { width: 1280, height: 720 } })
+    sessions.push(session)
+    const page = session.page
+    await page.goto(`${inject('baseUrl')}#map=10.4/29.155/119.785&layers=counties,district,rivers`)
+    await waitForMapIdle(page)
+    const districtFill = hexToRgb('#f4f1de')
+    const [before] = await countColours(page, [districtFill])
+    expect(before).toBeGreaterThan(50_000)
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1))
+    // Lose the context, restore it 300 ms later, then time (in the page) until the district's fill
+    // is back in the middle of the canvas.
+    const recoveryMs = await page.evaluate(
+      ([r, g, b]) =>
+        new Promise<number>((resolve, reject) => {
+          const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!
+          const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!
+          const lose = gl.getExtension('WEBGL_lose_context')!
+          lose.loseContext()
+          setTimeout(() => {
+            lose.restoreContext()
+            const restoredAt = performance.now()
+            const probe = document.createElement('canvas')
+            probe.width = 40
+            probe.height = 40
+            const context = probe.getContext('2d', { willReadFrequently: true })!
+            const check = () => {
+              context.clearRect(0, 0, 40, 40)
+              context.drawImage(canvas, canvas.width / 2 - 20, canvas.height / 2 - 20, 40, 40, 0, 0, 40, 40)
+              const data = context.getImageData(0, 0, 40, 40).data
+              let fill = 0
+              for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) < 6 && Math.abs(data[i + 1]! - g) < 6 && Math.abs(data[i + 2]! - b) < 6) fill++
+              const elapsed = performance.now() - restoredAt
+              if (fill > 800) resolve(elapsed)
+              else if (elapsed > 10_000) reject(new Error('not redrawn after 10 s'))
+              else setTimeout(check, 25)
+            }
+            check()
+          }, 300)
+        }),
+      districtFill,
+    )
+    console.log(`WebGL context recovery: ${recoveryMs.toFixed(0)} ms`)
+    expect(recoveryMs).toBeLessThan(3_000)
+    const [after] = await countColours(page, [districtFill])
+    expect(after).toBeGreaterThan(before! * 0.9)
+    await expect(page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).resolves.toBe(1)
+    expect(session.consoleProblems.filter((m) => !/WebGL|context/i.test(m))).toEqual([])
+  })
+
+  test('soak: 200 tour steps with zero console errors and a flat JS heap', async () => {
+    const session = await openSession(inject('baseUrl'), { viewport: { width: 1280, height: 720 } })
+    sessions.push(session)
+    const page = session.page
+    // Twenty stops: every township twice, with alternating layers and indicators, so the first
+    // loop meets every combination (and warms the JIT and the tile caches) before the baseline.
+    const towns = ['330703001', '330703103', '330703101', '330703108', '330703002', '330703102', '330703104', '330703105', '330703106', '330703107']
+    const stops = [...towns, ...towns].map((town, i) => ({
+      id: `soak-${i}`,
+      target: { town },
+      layers: ['counties', 'district', 'towns', 'seats', ['enforcement', 'low-carbon', 'monitoring-points'][i % 3]!],
+      indicator: ['inspections', 'vocs', 'cases', 'petitions'][i % 4]!,
+      showPanel: true,
+      caption: { zh: `测试站点 ${i}`, en: `Soak stop ${i}` },
+      durationSeconds: 2,
+    }))
+    await page.route('**/tours/soak.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ version: 1, title: { zh: '耐久测试', en: 'Soak' }, loop: true, stops }) }))
+    await page.goto(`${inject('baseUrl')}?mode=present&tour=tours/soak.json&speed=10`)
+    await waitForStatus(page, 'playing')
+    const cdp = await session.context.newCDPSession(page)
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage')
+      await cdp.send('HeapProfiler.collectGarbage')
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize
+    }
+    const loop = async () => Number(await status(page).getAttribute('data-loop'))
+    await expect.poll(loop, { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(1)
+    const afterFirstLoop = await heap()
+    // 20 stops a loop: 10 loops are 200 steps.
+    await expect.poll(loop, { timeout: 240_000, interval: 500 }).toBeGreaterThanOrEqual(10)
+    const afterSoak = await heap()
+    console.log(`soak heap: after first loop ${(afterFirstLoop / 1e6).toFixed(2)} MB, after 200 steps ${(afterSoak / 1e6).toFixed(2)} MB, ratio ${(afterSoak / afterFirstLoop).toFixed(3)}`)
+    expect(afterSoak / afterFirstLoop).toBeLessThanOrEqual(1.1)
+    expect(session.consoleProblems).toEqual([])
+    expect(session.foreignRequests).toEqual([])
+    // Still touring: the map is still drawing township stops.
+    await expect(page.locator('[data-testid="present-caption"]').innerText()).resolves.toMatch(/测试站点/)
+  }, 330_000)
+})
