@@ -10,6 +10,7 @@ import type { FeatureCollection } from 'geojson'
 import type { Manifest, ManifestEntry } from '../domain/manifest'
 import type { ReportFigure } from '../domain/types'
 import { parseReportFigures } from '../domain/report'
+import { featureKey } from '../domain/feature-key'
 import { townAreasFrom } from '../domain/aggregate'
 import { computeTownIndicators, monthlyEnforcement, type TownIndicatorRow } from '../domain/indicators'
 import type { SearchTown, SearchVillage } from '../domain/search'
@@ -72,7 +73,12 @@ export const useDataStore = defineStore('data', () => {
     const id = `user-${index + 1}`
     const geometryTypes = [...new Set(collection.features.flatMap((f) => (f.geometry ? [f.geometry.type] : [])))]
     userDefinitions.value = [...userDefinitions.value, userLayerDefinition({ id, fileName, index, geometryTypes })]
-    setLayer(id, collection)
+    // Selections and share links name a feature by its id or code; give one to features without.
+    const keyed: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: collection.features.map((f, i) => (featureKey(f.properties) === null ? { ...f, properties: { ...f.properties, id: `${id}-${i}` } } : f)),
+    }
+    setLayer(id, keyed)
     return id
   }
 

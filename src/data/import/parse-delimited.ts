@@ -1,0 +1,224 @@
+/**
+ * CSV/TSV text to point candidates. The coordinate columns are found by name (case-insensitive:
+ * lng/lat, lon/lat, long/lat, longitude/latitude, x/y, 经度/纬度, 东经/北纬); every other column
+ * becomes a property, as text unless the whole column is numbers. Line numbers count the header
+ * as line 1, as a spreadsheet shows them.
+ */
+import { truncateForDisplay } from '../../domain/import-issues'
+import { CandidateList, failedSource, type ParsedSource } from './candidate'
+import { readDelimitedRows, type DelimitedRow } from './delimited-rows'
+import type { ImportContext } from './import-context'
+
+// x/y last: a sheet with both 经度 and a projected "x" column means the degrees.
+export const LONGITUDE_NAMES = ['lng', 'lon', 'long', 'longitude', '经度', '东经', 'x'] as const
+export const LATITUDE_NAMES = ['lat', 'latitude', '纬度', '北纬', 'y'] as const
+export const ACCEPTED_COLUMN_PAIRS = 'lng/lat, lon/lat, long/lat, longitude/latitude, x/y, 经度/纬度, 东经/北纬'
+
+/** A plain decimal number, as a spreadsheet writes one: no thousands separators, no hex, no units. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+/** "0571", "007": codes whose leading zeros matter, so the column stays text. */
+const LEADING_ZERO = /^[+-]?0\d/
+
+export function parseDecimal(text: string): number | null {
+  const trimmed = text.trim()
+  if (!DECIMAL.test(trimmed)) return null
+  const value = Number(trimmed)
+  return Number.isFinite(value) ? value : null
+}
+
+/** Index of the first header cell named like one of `names` (earlier names preferred). */
+function findColumn(header: readonly string[], names: readonly string[]): number {
+  const lower = header.map((name) => name.trim().toLowerCase())
+  for (const name of names) {
+    const index = lower.indexOf(name)
+    if (index >= 0) return index
+  }
+  return -1
+}
+
+/** Unique, non-empty column names: "" → "column 3", a second "name" → "name_2". */
+function propertyNames(header: readonly string[]): string[] {
+  const seen = new Map<string, number>()
+  return header.map((raw, index) => {
+    const base = raw.trim() || `column ${index + 1}`
+    const count = (seen.get(base) ?? 0) + 1
+    seen.set(base, count)
+    return count === 1 ? base : `${base}_${count}`
+  })
+}
+
+function isEmptyRow(row: DelimitedRow): boolean {
+  return row.cells.every((cell) => cell.trim() === '')
+}
+
+function coordinateProblem(context: ImportContext, line: number, column: string, cell: string | undefined): void {
+  const missing = cell === undefined || cell.trim() === ''
+  const found = missing ? '' : truncateForDisplay(cell)
+  context.problems.add({
+    severity: 'error',
+    line,
+    field: `column ${column}`,
+    found,
+    expected: 'a number',
+    message: missing
+      ? { zh: '坐标为空，应为数字；该行已跳过', en: 'the coordinate is empty; expected a number; the row was skipped' }
+      : { zh: `发现 "${found}"，应为数字；该行已跳过`, en: `found "${found}"; expected a number; the row was skipped` },
+  })
+}
+
+/** Per column: still numeric (every non-empty cell so far a decimal, not a zero-padded code), and seen a value. */
+class NumericColumns {
+  private readonly numeric: boolean[]
+  private readonly seenValue: boolean[]
+
+  constructor(columnCount: number, skip: ReadonlySet<number>) {
+    this.numeric = Array.from({ length: columnCount }, (_, index) => !skip.has(index))
+    this.seenValue = Array.from({ length: columnCount }, () => false)
+  }
+
+  observe(cells: readonly string[]): void {
+    for (let index = 0; index < this.numeric.length; index++) {
+      if (!this.numeric[index]) continue
+      const cell = (cells[index] ?? '').trim()
+      if (cell === '') continue
+      this.seenValue[index] = true
+      if (parseDecimal(cell) === null || LEADING_ZERO.test(cell)) this.numeric[index] = false
+    }
+  }
+
+  isNumeric(index: number): boolean {
+    return this.numeric[index]! && this.seenValue[index]!
+  }
+}
+
+/** Properties of one row. Plain assignment keeps one hidden class for all rows; "__proto__" is defined, not assigned. */
+function rowProperties(cells: readonly string[], names: readonly string[], skip: ReadonlySet<number>, numeric: NumericColumns): Record<string, unknown> {
+  const properties: Record<string, unknown> = {}
+  for (let index = 0; index < names.length; index++) {
+    if (skip.has(index)) continue
+    const cell = cells[index] ?? ''
+    const value = numeric.isNumeric(index) ? parseDecimal(cell) : cell
+    const name = names[index]!
+    if (name === '__proto__') Object.defineProperty(properties, name, { value, enumerable: true, writable: true, configurable: true })
+    else properties[name] = value
+  }
+  return properties
+}
+
+function reportFileWarnings(context: ImportContext, headerLength: number, widthMismatch: { line: number; count: number } | null, unclosedQuoteLine: number | null): void {
+  if (unclosedQuoteLine !== null) {
+    context.problems.add({
+      severity: 'warning',
+      line: unclosedQuoteLine,
+      found: '"',
+      expected: 'a closing quote',
+      message: { zh: '此行的引号没有闭合，文件其余部分都读进了一个单元格', en: 'a quote opened on this line is never closed; the rest of the file went into one cell' },
+    })
+  }
+  if (widthMismatch) {
+    context.problems.add({
+      severity: 'warning',
+      found: `${widthMismatch.count} rows`,
+      expected: `${headerLength} cells per row`,
+      message: {
+        zh: `从第 ${widthMismatch.line} 行起共 ${widthMismatch.count} 行的列数与表头（${headerLength} 列）不同；多出的列已忽略，缺少的列按空值处理`,
+        en: `${widthMismatch.count} rows, from line ${widthMismatch.line}, have a different number of cells than the header (${headerLength}); extra cells were ignored, missing ones read as empty`,
+      },
+    })
+  }
+}
+
+function reportNoCoordinateColumns(context: ImportContext, header: readonly string[], line: number): void {
+  const headerText = truncateForDisplay(header.join(', '))
+  // "名称，经度，纬度" typed with a Chinese input method is one column, not three.
+  const fullWidth = header.length === 1 && header[0]!.includes('，')
+  context.problems.add({
+    severity: 'error',
+    line,
+    field: 'header',
+    found: headerText,
+    expected: ACCEPTED_COLUMN_PAIRS,
+    message: {
+      zh: `找不到坐标列。表头为：${headerText}；可用的列名（不区分大小写）：${ACCEPTED_COLUMN_PAIRS}${fullWidth ? '。表头用的是中文逗号“，”，请改用英文逗号“,”' : ''}`,
+      en: `no coordinate columns. The header is: ${headerText}; accepted names (any case): ${ACCEPTED_COLUMN_PAIRS}${fullWidth ? '. The header is separated by full-width commas (，); use ASCII commas (,)' : ''}`,
+    },
+  })
+}
+
+/** The first non-empty row, and the rows after it. */
+function headerAndRows(text: string, delimiter: string): { header: DelimitedRow | null; rows: Generator<DelimitedRow> } {
+  const rows = readDelimitedRows(text, delimiter)
+  // next() by hand: breaking out of a for…of would close the generator before the data rows.
+  for (let next = rows.next(); !next.done; next = rows.next()) {
+    if (!isEmptyRow(next.value)) return { header: next.value, rows }
+  }
+  return { header: null, rows }
+}
+
+export async function parseDelimitedText(text: string, delimiter: string, context: ImportContext): Promise<ParsedSource> {
+  context.progress('parsing', 0)
+  const first = headerAndRows(text, delimiter)
+  if (!first.header) {
+    context.problems.add({ severity: 'error', found: 'no header', expected: 'a header line', message: { zh: '文件没有内容', en: 'the file has no content' } })
+    return failedSource()
+  }
+  const headerLine = first.header.line
+  const header = first.header.cells.map((cell) => cell.trim())
+  const names = propertyNames(header)
+  const lngIndex = findColumn(header, LONGITUDE_NAMES)
+  const latIndex = findColumn(header, LATITUDE_NAMES)
+  const coordinateColumns = new Set([lngIndex, latIndex])
+  const numeric = new NumericColumns(header.length, coordinateColumns)
+
+  // Pass 1: coordinates, numeric columns, problems. Kept rows leave only their line and position.
+  const keptLines: number[] = []
+  const keptPositions: number[] = []
+  let rejectedCount = 0
+  let dataRows = 0
+  let widthMismatch: { line: number; count: number } | null = null
+  let unclosedQuoteLine: number | null = null
+  for (const row of first.rows) {
+    if (dataRows % 2000 === 0) await context.checkpoint('parsing', row.end / text.length)
+    if (row.unclosedQuote) unclosedQuoteLine = row.line
+    if (isEmptyRow(row)) continue
+    dataRows++
+    if (row.cells.length !== header.length) {
+      widthMismatch = widthMismatch ? { line: widthMismatch.line, count: widthMismatch.count + 1 } : { line: row.line, count: 1 }
+    }
+    if (lngIndex < 0 || latIndex < 0) continue
+    const lng = parseDecimal(row.cells[lngIndex] ?? '')
+    const lat = parseDecimal(row.cells[latIndex] ?? '')
+    if (lng === null || lat === null) {
+      rejectedCount++
+      if (lng === null) coordinateProblem(context, row.line, header[lngIndex]!, row.cells[lngIndex])
+      else coordinateProblem(context, row.line, header[latIndex]!, row.cells[latIndex])
+      continue
+    }
+    keptLines.push(row.line)
+    keptPositions.push(lng, lat)
+    numeric.observe(row.cells)
+  }
+  context.progress('parsing', 1)
+
+  if (lngIndex < 0 || latIndex < 0) {
+    reportNoCoordinateColumns(context, header, headerLine)
+    return failedSource(dataRows)
+  }
+  reportFileWarnings(context, header.length, widthMismatch, unclosedQuoteLine)
+  await context.pause()
+
+  // Pass 2: the same rows again, in the same order; build the kept ones.
+  const candidates = new CandidateList()
+  let next = 0
+  for (const row of readDelimitedRows(text, delimiter)) {
+    if (next >= keptLines.length) break
+    if (row.line !== keptLines[next]) continue
+    if (next % 5000 === 0) await context.checkpoint('validating', next / keptLines.length)
+    const coordinates = [keptPositions[2 * next]!, keptPositions[2 * next + 1]!]
+    const properties = rowProperties(row.cells, names, coordinateColumns, numeric)
+    candidates.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates } }, { featureIndex: null, line: row.line })
+    next++
+  }
+  context.progress('validating', 1)
+  return { candidates, rejectedCount, failed: false }
+}

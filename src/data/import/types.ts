@@ -1,0 +1,46 @@
+/**
+ * The import engine's public types. The engine is pure: it turns bytes into an ImportResult and
+ * never touches app state, so a bad file can never cost the user what is already loaded.
+ */
+import type { FeatureCollection } from 'geojson'
+import type { CrsSuggestion, DeclaredCrs } from '../../domain/crs-detect'
+import type { ImportProblem } from '../../domain/import-issues'
+
+export type { CrsSuggestion, DeclaredCrs } from '../../domain/crs-detect'
+export type { ImportProblem } from '../../domain/import-issues'
+
+export interface ImportOptions {
+  fileName: string
+  declaredCrs: DeclaredCrs
+  /** bytes; default 200 MB (DEFAULT_MAX_IMPORT_BYTES) */
+  maxBytes?: number
+}
+
+export type ImportFormat = 'geojson' | 'csv' | 'tsv' | 'shapefile-zip'
+
+export interface ImportResult {
+  /** false only when nothing usable came out */
+  ok: boolean
+  /** WGS84, valid features only; property values kept as given (never sanitised: the UI renders text only) */
+  data: FeatureCollection | null
+  format: ImportFormat
+  encoding: 'utf-8' | 'gbk' | null
+  featureCount: number
+  rejectedCount: number
+  /** mixed types are allowed and listed, in order of first appearance */
+  geometryTypes: string[]
+  /** capped at MAX_LISTED_PROBLEMS, plus one summary problem "and N more" */
+  problems: ImportProblem[]
+  /** offers for re-running with a declared CRS, best first */
+  crsSuggestions: CrsSuggestion[]
+  /** [west, south, east, north] of the kept features */
+  bbox: [number, number, number, number] | null
+}
+
+export type ImportPhase = 'reading' | 'parsing' | 'validating' | 'converting'
+export type ImportProgress = { phase: ImportPhase; fraction: number }
+
+/** 200 MB, counted in MiB as file managers on Windows show it. */
+export const DEFAULT_MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+export const MAX_LISTED_PROBLEMS = 200
