@@ -7,6 +7,7 @@
  * which bundles it as its own chunk; nothing here is in the app's first load unless imported.
  */
 import type { TownArea } from '../domain/aggregate'
+import type { BinnedPoints } from '../domain/point-bins'
 import type {
   AggregationRequest,
   AggregationRequestType,
@@ -19,6 +20,8 @@ import type {
 } from './aggregation-protocol'
 
 export type { PointBatch, PointFilter, TownCountResult, FilteredPoints } from './aggregation-protocol'
+export type { BinnedPoints } from '../domain/point-bins'
+export { cellDegreesForZoom } from '../domain/point-bins'
 
 /** What the client needs of a Worker; tests pass an in-process stand-in. */
 export interface AggregationPort {
@@ -53,8 +56,9 @@ export class AggregationClient {
   }
 
   async setTowns(towns: TownArea[]): Promise<void> {
-    // Only the fields the index needs: towns from the store may carry properties or proxies.
-    const plain = towns.map((town) => ({ code: town.code, name: town.name, geometry: town.geometry }))
+    // Plain copies of only what the index needs: towns from a store may be reactive proxies,
+    // which postMessage cannot clone. The township outlines are small (tens of kB).
+    const plain: TownArea[] = towns.map((town) => ({ code: town.code, name: town.name, geometry: JSON.parse(JSON.stringify(town.geometry)) as TownArea['geometry'] }))
     await this.request('setTowns', (id) => ({ id, type: 'setTowns', towns: plain }), [])
   }
 
@@ -87,6 +91,14 @@ export class AggregationClient {
   /** Positions and weights of the points passing the filter, for a weighted heatmap. */
   filteredPoints(batchId: string, filter?: PointFilter): Promise<FilteredPoints> {
     return this.request('filteredPoints', (id) => ({ id, type: 'filteredPoints', batchId, filter }), [])
+  }
+
+  /**
+   * The points passing the filter merged into square cells of cellDegrees (cellDegreesForZoom gives
+   * ~2 screen pixels): far fewer points for a heatmap to draw at district zoom.
+   */
+  binnedPoints(batchId: string, cellDegrees: number, filter?: PointFilter): Promise<BinnedPoints> {
+    return this.request('binnedPoints', (id) => ({ id, type: 'binnedPoints', batchId, filter, cellDegrees }), [])
   }
 
   /** Interleaved lng,lat of the points passing the filter, for the heatmap and hexagon layers. */

@@ -9,6 +9,7 @@
  * with another month or kind filter is then a single pass over small typed arrays.
  */
 import type { TownArea } from '../domain/aggregate'
+import { binPoints, type BinnedPoints } from '../domain/point-bins'
 import { buildTownGridIndex, OUTSIDE_TOWNS, type TownGridIndex } from '../domain/town-grid-index'
 import { REPORT_MONTHS } from '../domain/types'
 
@@ -55,6 +56,7 @@ export type AggregationRequest =
   | { id: number; type: 'countByTown'; batchId: string; filter?: PointFilter }
   | { id: number; type: 'monthlyByTown'; batchId: string; filter?: PointFilter }
   | { id: number; type: 'filteredPoints'; batchId: string; filter?: PointFilter }
+  | { id: number; type: 'binnedPoints'; batchId: string; filter?: PointFilter; cellDegrees: number }
 
 export type AggregationRequestType = AggregationRequest['type']
 
@@ -67,6 +69,8 @@ export interface AggregationResults {
   /** Jan..Oct counts per town code (index 0 = January). */
   monthlyByTown: Record<string, number[]>
   filteredPoints: FilteredPoints
+  /** Points passing the filter merged into cells (see src/domain/point-bins.ts). */
+  binnedPoints: BinnedPoints
 }
 
 export type AggregationResponse =
@@ -243,6 +247,13 @@ export function handleAggregationRequest(state: AggregationState, request: Aggre
         return reply(request.id, 'countByTown', countByTown(state, request.batchId, request.filter))
       case 'monthlyByTown':
         return reply(request.id, 'monthlyByTown', monthlyByTown(state, request.batchId, request.filter))
+      case 'binnedPoints': {
+        const stored = storedBatch(state, request.batchId)
+        const keep = keepPredicate(stored, request.filter) ?? undefined
+        const result = binPoints(stored.batch.positions, stored.batch.weights ?? null, request.cellDegrees, keep)
+        const transfer = [result.positions.buffer, result.counts.buffer, ...(result.weights ? [result.weights.buffer] : [])] as ArrayBuffer[]
+        return reply(request.id, 'binnedPoints', result, transfer)
+      }
       case 'filteredPoints': {
         const result = filteredPoints(state, request.batchId, request.filter)
         const transfer = [result.positions.buffer, ...(result.weights ? [result.weights.buffer] : [])] as ArrayBuffer[]

@@ -56,6 +56,7 @@ export class MapAdapter {
   /** The last spec applied to each map layer, to update only what changed. */
   private readonly appliedSpecs = new Map<string, string>()
   private readonly appliedOrder = new Map<string, number>()
+  private idle: Promise<void> | null = null
 
   constructor(private readonly options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -68,7 +69,7 @@ export class MapAdapter {
       attributionControl: false,
       // A fixed, small tile cache per source: our GeoJSON tiles are cheap to rebuild, and a kiosk
       // touring for hours must not grow its cache with every zoom level it has passed through.
-      maxTileCacheSize: 48,
+      maxTileCacheSize: 8,
       // Screenshots and PNG export read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     })
@@ -253,11 +254,16 @@ export class MapAdapter {
 
   /** Resolves once the map has drawn everything it has been given so far. */
   whenIdle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.map.once('idle', () => resolve())
-      // 'idle' only fires after a render; ask for one in case nothing is pending.
-      this.map.triggerRepaint()
+    // One shared wait: a map that never rests (a fast tour) must not pile up a waiter per change.
+    this.idle ??= new Promise<void>((resolve) => {
+      this.map.once('idle', () => {
+        this.idle = null
+        resolve()
+      })
     })
+    // 'idle' only fires after a render; ask for one in case nothing is pending.
+    this.map.triggerRepaint()
+    return this.idle
   }
 
   fitBounds(bounds: BBox) {

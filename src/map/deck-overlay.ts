@@ -1,0 +1,61 @@
+/**
+ * deck.gl drawn inside MapLibre's own WebGL context (interleaved), loaded only when first needed.
+ *
+ * Why lazily: deck.gl is about 240 kB gzipped, and the first view of the app draws no deck.gl layer;
+ * the dynamic import() puts it in its own chunk, fetched when the user first turns on a heatmap.
+ * Why @deck.gl/maplibre and not @deck.gl/mapbox: MapboxOverlay reads map.transform.height, which
+ * MapLibre 6 removed, so it throws every frame (STACK-NOTES pitfall 1).
+ * Interleaved: deck.gl layers become MapLibre custom layers, so labels can be drawn above them and
+ * there is one canvas (screenshots and PNG export see the heatmap too).
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { LayersList, PickingInfo } from '@deck.gl/core'
+
+export interface DeckOverlay {
+  /** Replaces the deck.gl layers (layers with the same id are updated in place, not rebuilt). */
+  setLayers(layers: LayersList): void
+  /** Takes the overlay off the map and releases its GPU resources. */
+  remove(): void
+}
+
+export interface DeckOverlayOptions {
+  /** Pointer moves over deck.gl layers (also given to each layer's own onHover). */
+  onHover?: (info: PickingInfo) => void
+}
+
+/** Resolves once layers can be added: custom layers need a loaded style. */
+function styleReady(map: MapLibreMap): Promise<void> {
+  if (map.isStyleLoaded()) return Promise.resolve()
+  // 'load' may already have fired while a source is still loading (isStyleLoaded is false then);
+  // 'idle' follows in that case.
+  return new Promise((resolve) => {
+    const done = () => {
+      map.off('load', done)
+      map.off('idle', done)
+      resolve()
+    }
+    map.on('load', done)
+    map.on('idle', done)
+  })
+}
+
+export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOptions = {}): Promise<DeckOverlay> {
+  const [{ MapLibreOverlay }] = await Promise.all([import('@deck.gl/maplibre'), styleReady(map)])
+  const overlay = new MapLibreOverlay({
+    interleaved: true,
+    layers: [],
+    ...(options.onHover ? { onHover: options.onHover } : {}),
+  })
+  map.addControl(overlay)
+  let removed = false
+  return {
+    setLayers(layers) {
+      if (!removed) overlay.setProps({ layers })
+    },
+    remove() {
+      if (removed) return
+      removed = true
+      map.removeControl(overlay)
+    },
+  }
+}
