@@ -16,6 +16,12 @@ export interface DeckOverlay {
   setLayers(layers: LayersList): void
   /** Takes the overlay off the map and releases its GPU resources. */
   remove(): void
+  /**
+   * Total points in the bins of a drawn aggregation layer (HexagonLayer), read from its
+   * aggregator: lets tests check the hexagons count exactly what the worker counts. Null if the
+   * layer is not drawn.
+   */
+  binTotal(layerId: string): number | null
 }
 
 export interface DeckOverlayOptions {
@@ -56,6 +62,17 @@ export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOp
       if (removed) return
       removed = true
       map.removeControl(overlay)
+    },
+    binTotal(layerId) {
+      // deck.gl keeps its Deck instance private to the overlay; read-only use for this count.
+      type Aggregator = { binCount: number; getBin(i: number): { count: number } | null }
+      const deck = (overlay as unknown as { _deck?: { layerManager?: { getLayers(o: { layerIds: string[] }): { id: string; state?: { aggregator?: Aggregator } }[] } } })._deck
+      const layer = deck?.layerManager?.getLayers({ layerIds: [layerId] }).find((l) => l.state?.aggregator)
+      const aggregator = layer?.state?.aggregator
+      if (!aggregator) return null
+      let total = 0
+      for (let i = 0; i < aggregator.binCount; i++) total += aggregator.getBin(i)?.count ?? 0
+      return total
     },
   }
 }

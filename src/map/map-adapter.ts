@@ -14,6 +14,14 @@ import type { LayerDefinition, LayerRenderContext } from '../layers/types'
 import { LOCAL_FONT_FAMILY, offlineStyle } from './offline-style'
 import { basemapOption, basemapRaster, type BasemapChoice } from './basemaps'
 import { featureCollectionToGcj02, fromDisplay, toDisplay, type DisplayCrs } from './crs-shift'
+import type { DeckOverlay } from './deck-overlay'
+import type { ReadingsPollutant } from '../domain/pollutant-scale'
+
+/** What the deck.gl overlay should draw; null parts are not drawn. Positions are WGS84 lng/lat pairs. */
+export interface HeatmapSpec {
+  readings: { positions: Float64Array; values: Float32Array; pollutant: ReadingsPollutant; opacity: number } | null
+  inspections: { positions: Float64Array; style: 'heatmap' | 'hexagon'; opacity: number } | null
+}
 
 // After bundling MapLibre cannot find its worker by itself (blank map, "Worker failed to load").
 setWorkerUrl(workerUrl)
@@ -36,6 +44,8 @@ export interface MapAdapterOptions {
   onHover?: (event: FeatureEvent | null) => void
   /** An online basemap failed (tiles or style): the adapter has already gone back to offline. */
   onBasemapFailed?: (choice: BasemapChoice, reason: string) => void
+  /** The inspection hexagon under the pointer: its point count, or null off the hexagons. */
+  onHexagonHover?: (count: number | null, point: { x: number; y: number }) => void
 }
 
 /** Tile errors from one basemap before we give up on it and return to the offline style. */
@@ -57,6 +67,9 @@ export class MapAdapter {
   private readonly appliedSpecs = new Map<string, string>()
   private readonly appliedOrder = new Map<string, number>()
   private idle: Promise<void> | null = null
+  /** deck.gl, loaded on first use (its chunk is not in the initial bundle). */
+  private deck: Promise<DeckOverlay> | null = null
+  private readonly shiftedPositions = new WeakMap<Float64Array, Float64Array>()
 
   constructor(private readonly options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -246,6 +259,51 @@ export class MapAdapter {
     this.map.fitBounds([sw, ne], { padding: 80, duration: durationMs, essential: true })
   }
 
+  /**
+   * Draws the heatmaps with deck.gl, interleaved with MapLibre under the labels. deck.gl and its
+   * overlay are imported the first time a heatmap is shown.
+   */
+  async setHeatmaps(spec: HeatmapSpec) {
+    if (!spec.readings && !spec.inspections && !this.deck) return
+    this.deck ??= import('./deck-overlay').then(({ createDeckOverlay }) => createDeckOverlay(this.map))
+    const [overlay, factories] = await Promise.all([this.deck, import('./heatmap-layers')])
+    // Under the first label, so names stay readable over a heatmap.
+    const beforeId = this.map.getStyle().layers.find((l) => l.type === 'symbol')?.id
+    // beforeId is read by @deck.gl/maplibre's interleaving, not declared on the layers' own props.
+    const under = { beforeId } as Record<string, unknown>
+    const layers = []
+    if (spec.readings) {
+      const { positions, values, pollutant, opacity } = spec.readings
+      layers.push(factories.readingsHeatmapLayer({ id: 'readings-heatmap', points: { positions: this.displayPositions(positions), values }, pollutant, opacity, radiusPixels: 60 }).clone(under))
+    }
+    if (spec.inspections) {
+      const { positions, style, opacity } = spec.inspections
+      const shown = this.displayPositions(positions)
+      layers.push(
+        style === 'hexagon'
+          ? factories.inspectionHexagonLayer({ id: 'inspection-hexagons', positions: shown, opacity, onHoverCount: (count, info) => this.options.onHexagonHover?.(count, { x: info.x, y: info.y }) }).clone(under)
+          : factories.inspectionHeatmapLayer({ id: 'inspection-heatmap', positions: shown, opacity }).clone(under),
+      )
+    }
+    overlay.setLayers(layers)
+  }
+
+  /** Positions as drawn: shifted to GCJ-02 on a GCJ-02 basemap (cached per array, so deck.gl can reuse them). */
+  private displayPositions(positions: Float64Array): Float64Array {
+    if (this.displayCrs === 'WGS84') return positions
+    let shifted = this.shiftedPositions.get(positions)
+    if (!shifted) {
+      shifted = new Float64Array(positions.length)
+      for (let i = 0; i < positions.length; i += 2) {
+        const [lng, lat] = toDisplay([positions[i]!, positions[i + 1]!], 'GCJ-02')
+        shifted[i] = lng
+        shifted[i + 1] = lat
+      }
+      this.shiftedPositions.set(positions, shifted)
+    }
+    return shifted
+  }
+
   /** Device pixels per layout pixel (presentation mode scales the whole map up on big screens). */
   setPixelRatio(ratio: number) {
     if (Math.abs(this.map.getPixelRatio() - ratio) > 1e-3) this.map.setPixelRatio(ratio)
@@ -332,6 +390,8 @@ export class MapAdapter {
         const p = this.map.unproject([x, y])
         return [p.lng, p.lat]
       },
+      /** Points counted in the drawn inspection hexagons (null when none are drawn). */
+      hexagonBinTotal: async () => (this.deck ? (await this.deck).binTotal('inspection-hexagons') : null),
       renderedLabels: (mapLayerId: string) =>
         this.map.getLayer(mapLayerId)
           ? this.map.queryRenderedFeatures({ layers: [mapLayerId] }).map((f) => String(f.properties?.name ?? ''))

@@ -19,6 +19,13 @@ import { LAYER_DEFINITIONS } from '../layers/registry'
 import type { LayerDefinition } from '../layers/types'
 import { userLayerDefinition } from '../layers/user-layer'
 
+export interface EnforcementAggregate {
+  months: [number, number]
+  inspections: Record<string, number>
+  cases: Record<string, number>
+  monthly: Record<string, { inspections: number[]; cases: number[] }>
+}
+
 export const useDataStore = defineStore('data', () => {
   const status = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
   const manifest = shallowRef<Manifest | null>(null)
@@ -118,6 +125,17 @@ export const useDataStore = defineStore('data', () => {
 
   const townAreas = computed(() => (layers.value.towns ? townAreasFrom(layers.value.towns) : []))
 
+  /**
+   * Inspection and case counts per township from the aggregation worker, over the chosen months;
+   * null until it answers (the main-thread count stands in until then).
+   */
+  const enforcementAggregate = shallowRef<EnforcementAggregate | null>(null)
+  /** Points the inspection density currently draws (worker count, for the legend and tests). */
+  const densityTotal = ref<number | null>(null)
+  function setEnforcementAggregate(aggregate: EnforcementAggregate) {
+    enforcementAggregate.value = markRaw(aggregate)
+  }
+
   const indicatorInput = computed(() => ({
     towns: townAreas.value,
     enforcement: layers.value.enforcement,
@@ -125,8 +143,15 @@ export const useDataStore = defineStore('data', () => {
     table: (documents.value['town-indicators'] as { towns?: TownIndicatorRow[] } | undefined)?.towns,
   }))
   /** Every indicator for every township, recomputed when the towns or the points change. */
-  const townIndicators = computed(() => computeTownIndicators(indicatorInput.value))
-  const townMonthly = computed(() => monthlyEnforcement(indicatorInput.value))
+  const townIndicators = computed(() => {
+    const values = computeTownIndicators(indicatorInput.value)
+    const aggregate = enforcementAggregate.value
+    if (!aggregate) return values
+    return Object.fromEntries(
+      Object.entries(values).map(([code, row]) => [code, { ...row, inspections: aggregate.inspections[code] ?? row.inspections, cases: aggregate.cases[code] ?? row.cases }]),
+    ) as typeof values
+  })
+  const townMonthly = computed(() => enforcementAggregate.value?.monthly ?? monthlyEnforcement(indicatorInput.value))
 
   const searchTowns = computed<SearchTown[]>(() => {
     const seats = layers.value.seats?.features ?? []
@@ -142,5 +167,6 @@ export const useDataStore = defineStore('data', () => {
     status, manifest, layers, documents, figures, errors, replaced, definitions,
     entry, definition, setLayer, replaceLayer, addUserLayer, loadAll,
     townAreas, townIndicators, townMonthly, searchTowns, searchVillages,
+    enforcementAggregate, setEnforcementAggregate, densityTotal,
   }
 })

@@ -53,6 +53,8 @@ export const useViewStore = defineStore('view', () => {
   const layerOrder = ref<string[]>(LAYER_DEFINITIONS.filter((d) => d.listed).map((d) => d.id).reverse())
   const selection = ref<Selection | null>(null)
   const hover = ref<Hover | null>(null)
+  /** The inspection hexagon under the pointer and its count. */
+  const hexHover = ref<{ count: number; point: { x: number; y: number } } | null>(null)
   const sideTab = ref<SideTab>('overview')
   /** Set once the map has drawn everything it was given; end-to-end tests and the kiosk wait for it. */
   const mapIdle = ref(false)
@@ -143,7 +145,7 @@ export const useViewStore = defineStore('view', () => {
   }
 
   return {
-    locale, visible, opacity, layerOrder, selection, hover, sideTab, mapIdle, camera, flyTarget, basemap, notice, mode, stageScale, heatmap,
+    locale, visible, opacity, layerOrder, selection, hover, sideTab, mapIdle, camera, flyTarget, basemap, notice, mode, stageScale, heatmap, hexHover,
     indicator, classification, classCount, manualBreaksText,
     setVisible, showOnly, setOpacity, moveLayer, registerLayer, select, applyShareState, shareState,
   }

@@ -1,0 +1,93 @@
+/**
+ * Inspections and cases, aggregated off the main thread: the worker (src/data/aggregation-*) places
+ * every point in its township over a grid index, and answers the month/kind filters of the
+ * inspection density. Its counts feed the data store, so the density layer, the township
+ * choropleth and the area panel always show the same numbers.
+ */
+import { onBeforeUnmount, shallowRef, watch } from 'vue'
+import { AggregationClient } from '../data/aggregation-client'
+import { useDataStore } from '../stores/data'
+import { useViewStore } from '../stores/view'
+
+/** Point kinds as the worker sees them (one byte each). */
+export const ENFORCEMENT_KIND = { inspection: 0, case: 1, transferred: 2 } as const
+const BATCH = 'enforcement'
+
+function monthRange([from, to]: [number, number]): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i)
+}
+
+export function useEnforcementAggregation() {
+  const data = useDataStore()
+  const view = useViewStore()
+  /** The density layer's points under the current filter (WGS84, lng/lat interleaved). */
+  const densityPositions = shallowRef<Float64Array | null>(null)
+  let client: AggregationClient | null = null
+  let ready: Promise<void> = Promise.resolve()
+
+  const getClient = () => (client ??= AggregationClient.create())
+
+  watch(
+    () => [data.townAreas, data.layers.enforcement] as const,
+    ([towns, enforcement]) => {
+      if (!towns.length || !enforcement) return
+      const count = enforcement.features.length
+      const positions = new Float64Array(count * 2)
+      const months = new Uint8Array(count)
+      const kinds = new Uint8Array(count)
+      enforcement.features.forEach((f, i) => {
+        const coordinates = f.geometry?.type === 'Point' ? f.geometry.coordinates : [NaN, NaN]
+        positions[2 * i] = coordinates[0]!
+        positions[2 * i + 1] = coordinates[1]!
+        months[i] = Number(f.properties?.month) || 0
+        const caseType = f.properties?.case_type
+        kinds[i] = f.properties?.kind === 'case' ? (caseType === 'police' || caseType === 'admin-bureau' ? ENFORCEMENT_KIND.transferred : ENFORCEMENT_KIND.case) : ENFORCEMENT_KIND.inspection
+      })
+      const worker = getClient()
+      ready = worker.setTowns([...towns]).then(() => worker.setBatch({ id: BATCH, positions, months, kinds }))
+      void refresh()
+    },
+    { immediate: true },
+  )
+
+  watch(() => view.heatmap.inspectionMonths, () => void refresh())
+  watch(() => [view.heatmap.inspectionKinds, view.heatmap.inspections] as const, () => void refreshDensity())
+
+  /** Township counts of inspections and of cases (transferred or not) over the chosen months. */
+  async function refresh() {
+    if (!client) return
+    await ready
+    const months = monthRange(view.heatmap.inspectionMonths)
+    const [inspections, cases, monthlyInspections, monthlyCases] = await Promise.all([
+      client.countByTown(BATCH, { months, kinds: [ENFORCEMENT_KIND.inspection] }),
+      client.countByTown(BATCH, { months, kinds: [ENFORCEMENT_KIND.case, ENFORCEMENT_KIND.transferred] }),
+      client.monthlyByTown(BATCH, { kinds: [ENFORCEMENT_KIND.inspection] }),
+      client.monthlyByTown(BATCH, { kinds: [ENFORCEMENT_KIND.case, ENFORCEMENT_KIND.transferred] }),
+    ])
+    const asRecord = (r: { codes: string[]; counts: number[] }) => Object.fromEntries(r.codes.map((code, i) => [code, r.counts[i]!]))
+    data.setEnforcementAggregate({
+      months: view.heatmap.inspectionMonths,
+      inspections: asRecord(inspections),
+      cases: asRecord(cases),
+      monthly: Object.fromEntries(Object.keys(monthlyInspections).map((code) => [code, { inspections: monthlyInspections[code]!, cases: monthlyCases[code] ?? [] }])),
+    })
+    await refreshDensity()
+  }
+
+  async function refreshDensity() {
+    if (!client || !view.heatmap.inspections) return
+    await ready
+    const kinds = [...new Set(view.heatmap.inspectionKinds.flatMap((k) => (k === 'case' ? [ENFORCEMENT_KIND.case, ENFORCEMENT_KIND.transferred] : [ENFORCEMENT_KIND[k]])))]
+    const filter = { months: monthRange(view.heatmap.inspectionMonths), kinds }
+    const [positions, counts] = await Promise.all([client.filteredPositions(BATCH, filter), client.countByTown(BATCH, filter)])
+    densityPositions.value = positions
+    data.densityTotal = counts.counts.reduce((a, b) => a + b, counts.outside)
+  }
+
+  onBeforeUnmount(() => {
+    client?.dispose()
+    client = null
+  })
+
+  return { densityPositions }
+}
