@@ -5,7 +5,9 @@ import { HALO, LABEL_FONT, nameField } from './style-helpers'
 /** Below this zoom the whole of 金华市 is in view rather than the district. */
 const DISTRICT_VIEW_MIN_ZOOM = 9.3
 
-function countyLabel(id: string, placement: string, zoomRange: { minzoom?: number; maxzoom?: number }, locale: Locale, opacity: number): MapLayerSpec {
+const DARK_HALO = { 'text-halo-color': 'rgba(10,24,16,0.9)', 'text-halo-width': 1.5 } as const
+
+function countyLabel(id: string, placement: string, zoomRange: { minzoom?: number; maxzoom?: number }, locale: Locale, opacity: number, dark: boolean): MapLayerSpec {
   return {
     id,
     type: 'symbol',
@@ -13,7 +15,7 @@ function countyLabel(id: string, placement: string, zoomRange: { minzoom?: numbe
     filter: ['==', ['get', 'placement'], placement],
     ...zoomRange,
     layout: { 'text-field': nameField(locale) as never, 'text-font': LABEL_FONT, 'text-size': 15 },
-    paint: { 'text-color': '#5f6b5c', ...HALO, 'text-opacity': opacity },
+    paint: { 'text-color': dark ? '#b7c7bc' : '#5f6b5c', ...(dark ? DARK_HALO : HALO), 'text-opacity': opacity },
   }
 }
 
@@ -25,13 +27,13 @@ const counties: LayerDefinition = {
   defaultVisible: true,
   listed: true,
   provenance: 'open-data',
-  mapLayers: ({ locale, opacity }) => [
-    { id: 'counties-fill', type: 'fill', paint: { 'fill-color': '#e9ece6', 'fill-opacity': opacity } },
-    { id: 'counties-line', type: 'line', paint: { 'line-color': '#a3aba0', 'line-width': 1, 'line-opacity': opacity } },
+  mapLayers: ({ locale, opacity, theme }) => [
+    { id: 'counties-fill', type: 'fill', paint: { 'fill-color': theme === 'dark' ? '#1b2a22' : '#e9ece6', 'fill-opacity': opacity } },
+    { id: 'counties-line', type: 'line', paint: { 'line-color': theme === 'dark' ? '#4a5f52' : '#a3aba0', 'line-width': 1, 'line-opacity': opacity } },
     // Framed on the district, each name sits in the part of its county that is on screen;
     // zoomed out to the whole city, at the county's centre.
-    countyLabel('counties-label', 'near-district', { minzoom: DISTRICT_VIEW_MIN_ZOOM }, locale, opacity),
-    countyLabel('counties-label-far', 'centre', { maxzoom: DISTRICT_VIEW_MIN_ZOOM }, locale, opacity),
+    countyLabel('counties-label', 'near-district', { minzoom: DISTRICT_VIEW_MIN_ZOOM }, locale, opacity, theme === 'dark'),
+    countyLabel('counties-label-far', 'centre', { maxzoom: DISTRICT_VIEW_MIN_ZOOM }, locale, opacity, theme === 'dark'),
   ],
   legend: [{ label: { zh: '相邻县市区', en: 'Neighbouring county' }, colour: '#e9ece6', shape: 'fill' }],
   tooltip: (p, locale) => String((locale === 'en' ? p.name_en : p.name) ?? ''),

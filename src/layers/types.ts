@@ -21,6 +21,8 @@ export interface LayerRenderContext {
   selectedKey: string | null
   /** Fill colour per feature key, for a layer drawn as a choropleth (the towns); null otherwise. */
   choropleth: Record<string, string> | null
+  /** 'dark' on the big screen (presentation mode): context layers darken so the data stands out. */
+  theme?: 'light' | 'dark'
 }
 
 export interface LegendEntry {

@@ -11,7 +11,7 @@ import type { BBox } from '../domain/geojson-checks'
 import type { Camera } from '../domain/share-link'
 import { featureKey } from '../domain/feature-key'
 import type { LayerDefinition, LayerRenderContext } from '../layers/types'
-import { LOCAL_FONT_FAMILY, offlineStyle } from './offline-style'
+import { BACKGROUND_COLOUR, BACKGROUND_DARK, LOCAL_FONT_FAMILY, offlineStyle } from './offline-style'
 import { basemapOption, basemapRaster, type BasemapChoice } from './basemaps'
 import { featureCollectionToGcj02, fromDisplay, toDisplay, type DisplayCrs } from './crs-shift'
 import type { DeckOverlay } from './deck-overlay'
@@ -302,6 +302,12 @@ export class MapAdapter {
       this.shiftedPositions.set(positions, shifted)
     }
     return shifted
+  }
+
+  /** The offline basemap's background for the theme (the data layers take theirs from the context). */
+  async setBackground(theme: 'light' | 'dark') {
+    await this.loaded
+    if (this.map.getLayer('background')) this.map.setPaintProperty('background', 'background-color', theme === 'dark' ? BACKGROUND_DARK : BACKGROUND_COLOUR)
   }
 
   /** Device pixels per layout pixel (presentation mode scales the whole map up on big screens). */

@@ -12,6 +12,8 @@ import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec'
 export const LOCAL_FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', sans-serif"
 
 export const BACKGROUND_COLOUR = '#dfe7ea'
+/** Presentation mode's dark theme. */
+export const BACKGROUND_DARK = '#0e1a14'
 
 export function offlineStyle(): StyleSpecification {
   return {

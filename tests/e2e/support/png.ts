@@ -1,17 +1,6 @@
 /** Just enough PNG for the tests: a solid tile to stand in for a basemap, and reading a PNG's size. */
 import { deflateSync } from 'node:zlib'
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
+import { crc32 } from '../../fixtures/support/zip-writer'
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4)
