@@ -6,22 +6,11 @@
 import { APPORTIONED_INDICATORS_NOTE, generateApportionedIndicators, type ApportionedIndicatorId } from '../../../src/domain/samples'
 import type { ThematicFacts, ZeroDischargeStatus } from './facts'
 import type { JsonOutput, ThematicContext } from './types'
+import type { TownIndicatorRow } from '../../../src/domain/indicators'
 
-export type TownLowCarbon = 'pilot-area' | 'pilot-village' | null
+/** The row the app reads (src/domain/indicators.ts): one shape for the build and the app. */
+type TownLowCarbon = TownIndicatorRow['low_carbon']
 
-export interface TownIndicatorRow {
-  code: string
-  name: string
-  vocs_rectified: number
-  petitions_first_central: number
-  petitions_first_provincial: number
-  petitions_first_total: number
-  petitions_second: number
-  low_carbon: TownLowCarbon
-  zero_discharge: ZeroDischargeStatus | null
-}
-
-/** A township that is itself a pilot area, or that contains a named pilot village. */
 function lowCarbonOf(code: string, facts: ThematicFacts['low_carbon']): TownLowCarbon {
   const members = facts.members.filter((m) => m.town_code === code)
   if (members.some((m) => m.kind === 'town')) return 'pilot-area'
