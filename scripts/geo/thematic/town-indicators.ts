@@ -4,7 +4,7 @@
  * plus each township's low-carbon and zero-discharge standing from the report's facts.
  */
 import { APPORTIONED_INDICATORS_NOTE, generateApportionedIndicators, type ApportionedIndicatorId } from '../../../src/domain/samples'
-import type { ThematicFacts, ZeroDischargeStatus } from './facts'
+import type { ThematicFacts } from './facts'
 import type { JsonOutput, ThematicContext } from './types'
 import type { TownIndicatorRow } from '../../../src/domain/indicators'
 
