@@ -99,6 +99,7 @@ export default {
     loop: 'loop {n}',
     keys: 'Space pause/resume · ←/→ previous/next · Home restart · Esc leave',
     stopError: 'Stop {id} failed and was skipped: {message}',
+    month: 'Month {month}, 2022',
   },
   import: {
     heading: 'Import data',

@@ -73,6 +73,23 @@ describe('presentation mode', () => {
     expect(session.consoleProblems).toEqual([])
   })
 
+  test('a heatmap stop plays the readings month by month', async () => {
+    const session = await openSession(inject('baseUrl'), { viewport: { width: 1280, height: 720 } })
+    sessions.push(session)
+    const page = session.page
+    await page.goto(`${inject('baseUrl')}?mode=present`)
+    await waitForStatus(page, 'playing')
+    // Step to the PM2.5 playback stop of the default tour.
+    for (let i = 0; i < 12 && (await page.locator('[data-testid="present-caption"]').getAttribute('data-stop')) !== 'pm25-by-month'; i++) {
+      await page.keyboard.press('ArrowRight')
+    }
+    await expect(page.locator('[data-testid="present-month"]').innerText()).resolves.toContain('2022年1月')
+    await expect.poll(() => page.locator('[data-testid="present-month"]').innerText(), { timeout: 10_000 }).toContain('2022年2月')
+    await page.screenshot({ path: `${SHOTS}/presentation-heatmap.png` })
+    // deck.gl 9.4's HeatmapLayer logs one harmless luma.gl warning of its own.
+    expect(session.consoleProblems.filter((m) => !/Binding weightsTexture not set/.test(m))).toEqual([])
+  })
+
   test('redraws its layers after the WebGL context is lost, within 3 s, without a reload', async () => {
     // 1280×720: SwiftShader redraws on the CPU, and CI has two cores; a kiosk's GPU is far faster.
     const session = await openSession(inject('baseUrl'), { viewport: { width: 1280, height: 720 } })
