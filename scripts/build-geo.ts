@@ -6,7 +6,7 @@
  *   npx tsx scripts/build-geo.ts OUT_DIR
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bboxClip, bboxPolygon, booleanPointInPolygon, centerOfMass, featureCollection, intersect, pointOnFeature, bbox as turfBbox, rewind, simplify } from '@turf/turf'
@@ -278,11 +278,6 @@ export function buildGeo(seedsDir: string, outDir: string): Manifest {
   }
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   return manifest
-}
-
-/** Names of the files a build writes, for the freshness test. */
-export function listBuiltFiles(outDir: string): string[] {
-  return readdirSync(outDir).sort()
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

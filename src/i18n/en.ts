@@ -5,7 +5,6 @@ export default {
     subtitle: 'Jindong District, Jinhua · environmental work 2022',
     language: 'Language',
     loading: 'Loading map data…',
-    loadFailed: 'Data failed to load',
   },
   map: { ariaLabel: 'Map of Jindong District' },
   tabs: { overview: 'Overview', details: 'Details' },
@@ -26,7 +25,6 @@ export default {
     classes: 'Classes',
     breaks: 'Breaks (comma-separated)',
     count: '{n} townships',
-    noValue: 'No data',
   },
   provenance: { official: 'Official', 'open-data': 'Open data', approximate: 'Approximate', sample: 'Sample data', user: 'Your data' },
   provenanceHelp: {
@@ -49,8 +47,6 @@ export default {
     inspections: 'Inspections',
     cases: 'Cases',
     inside: 'Features inside (computed with turf)',
-    layer: 'Layer',
-    features: 'Features',
     provenance: 'Sources and reliability',
     approximateArea: 'Township extents are approximate; the area is indicative only.',
     notFound: 'The selected feature was not found (it may have been replaced or hidden).',
@@ -63,7 +59,6 @@ export default {
     source: 'Source',
     hideSource: 'Hide',
     plan: '2023 work plan',
-    status: 'Status',
     sampleNote: 'Every number below is quoted from the report; open “Source” for the sentence.',
   },
   search: {
@@ -104,7 +99,6 @@ export default {
   import: {
     heading: 'Import data',
     button: 'Import data (GeoJSON / CSV / zipped Shapefile)',
-    drop: 'Drop to import the file',
     cancel: 'Cancel',
     cancelled: 'Import cancelled; nothing loaded was changed.',
     close: 'Close',

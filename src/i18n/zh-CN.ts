@@ -5,7 +5,6 @@ export default {
     subtitle: '金华市金东区 · 2022年生态环境工作',
     language: '语言',
     loading: '正在加载地图数据…',
-    loadFailed: '数据加载失败',
   },
   map: { ariaLabel: '金东区地图' },
   tabs: { overview: '总览', details: '详情' },
@@ -26,7 +25,6 @@ export default {
     classes: '分级数',
     breaks: '断点（逗号分隔）',
     count: '{n} 个乡镇',
-    noValue: '无数据',
   },
   provenance: { official: '官方', 'open-data': '开放数据', approximate: '近似', sample: '示例数据', user: '用户数据' },
   provenanceHelp: {
@@ -49,8 +47,6 @@ export default {
     inspections: '检查',
     cases: '案件',
     inside: '范围内要素（turf 计算）',
-    layer: '图层',
-    features: '要素数',
     provenance: '数据来源与可信度',
     approximateArea: '乡镇范围为近似，面积仅供参考。',
     notFound: '未找到所选要素（可能已被替换或隐藏）。',
@@ -63,7 +59,6 @@ export default {
     source: '出处',
     hideSource: '收起',
     plan: '2023年工作计划',
-    status: '状态',
     sampleNote: '以下数字均取自报告原文，点击“出处”查看原句。',
   },
   search: {
@@ -104,7 +99,6 @@ export default {
   import: {
     heading: '导入数据',
     button: '导入数据（GeoJSON / CSV / Shapefile.zip）',
-    drop: '松开以导入文件',
     cancel: '取消',
     cancelled: '已取消导入，现有数据未改变。',
     close: '关闭',

@@ -16,5 +16,3 @@ export function localisedName(properties: Record<string, unknown>, locale: Local
   const value = locale === 'en' ? (properties.name_en ?? properties.name) : properties.name
   return value === undefined || value === null ? '' : String(value)
 }
-
-export const MONTH_LABELS = { zh: '1–10月', en: 'Jan–Oct' } as const

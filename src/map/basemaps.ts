@@ -75,6 +75,3 @@ export function basemapRaster(choice: BasemapChoice): RasterPart | null {
       return null
   }
 }
-
-/** Hosts the Content-Security-Policy must allow for the online basemaps (see index.html). */
-export const BASEMAP_HOSTS = ['https://*.tianditu.gov.cn', 'https://tile.openstreetmap.org', 'https://*.is.autonavi.com'] as const

@@ -330,12 +330,6 @@ export class MapAdapter {
     return this.idle
   }
 
-  fitBounds(bounds: BBox) {
-    const sw = toDisplay([bounds[0], bounds[1]], this.displayCrs)
-    const ne = toDisplay([bounds[2], bounds[3]], this.displayCrs)
-    this.map.fitBounds([sw, ne], { padding: 40, animate: false })
-  }
-
   /** Moves without animation; does nothing when the map is already there (a link echoing the map). */
   jumpTo(camera: Camera) {
     const [lng, lat] = toDisplay([camera.lng, camera.lat], this.displayCrs)

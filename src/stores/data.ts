@@ -138,7 +138,8 @@ export const useDataStore = defineStore('data', () => {
 
   const indicatorInput = computed(() => ({
     towns: townAreas.value,
-    enforcement: layers.value.enforcement,
+    // Once the worker has counted the inspections, the main thread does not count them again.
+    enforcement: enforcementAggregate.value ? undefined : layers.value.enforcement,
     monitoring: layers.value['monitoring-points'],
     table: (documents.value['town-indicators'] as { towns?: TownIndicatorRow[] } | undefined)?.towns,
   }))

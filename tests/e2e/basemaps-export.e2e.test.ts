@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openSession, type Session } from './support/browser'
+import { openApp } from './support/app'
 import { countDarkPixels, project, waitForMapIdle } from './support/map-probe'
 import { pngSize, solidPng } from './support/png'
 
@@ -96,9 +97,7 @@ describe('basemaps, with their tiles answered locally', () => {
 describe('export and the Content-Security-Policy', () => {
   let session: Session
   beforeAll(async () => {
-    session = await openSession(inject('baseUrl'))
-    await session.page.goto(`${inject('baseUrl')}#map=10.4/29.155/119.785`)
-    await waitForMapIdle(session.page)
+    session = await openApp('#map=10.4/29.155/119.785')
   }, 120_000)
   afterAll(async () => {
     await session?.close()

@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { openSession, type Session } from './support/browser'
+import type { Session } from './support/browser'
+import { openApp } from './support/app'
 import { countColours, countDarkPixels, hexToRgb, project, renderedLabels, waitForMapIdle } from './support/map-probe'
 
 const TOWNS: Array<[string, [number, number]]> = [
@@ -26,9 +27,7 @@ describe('foundation: the offline map of 金东区 at 1920×1080', () => {
   let session: Session
   beforeAll(async () => {
     mkdirSync('test-results/screenshots', { recursive: true })
-    session = await openSession(inject('baseUrl'))
-    await session.page.goto(inject('baseUrl'))
-    await waitForMapIdle(session.page)
+    session = await openApp()
     await session.page.screenshot({ path: 'test-results/screenshots/foundation-1920x1080.png' })
   }, 120_000)
   afterAll(async () => {

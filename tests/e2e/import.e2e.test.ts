@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openSession, type Session } from './support/browser'
+import { openApp } from './support/app'
 import { canvasOrigin, changedPixels, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
 
 interface CorpusRow {
@@ -106,9 +107,7 @@ describe('import: bad files are answered clearly and cost nothing', () => {
 describe('import: conversions, limits, replacement and round trip', () => {
   let session: Session
   beforeAll(async () => {
-    session = await openSession(inject('baseUrl'))
-    await session.page.goto(`${inject('baseUrl')}#map=10.4/29.155/119.785`)
-    await waitForMapIdle(session.page)
+    session = await openApp('#map=10.4/29.155/119.785')
   }, 120_000)
   afterAll(async () => {
     await session?.close()
@@ -138,7 +137,7 @@ describe('import: conversions, limits, replacement and round trip', () => {
     await closeDialog(page)
   })
 
-  test('replacing the townships with a user file updates the panel', async () => {
+  test('a file that cannot stand in for the townships is refused with reasons, and they stay', async () => {
     const page = session.page
     await importFile(page, 'tests/fixtures/good/jindong-features.geojson')
     const summary = await page.locator('[data-testid="import-summary"]').innerText()

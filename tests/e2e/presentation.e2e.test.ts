@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { afterAll, describe, expect, inject, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openSession, type Session } from './support/browser'
+import { openApp } from './support/app'
 import { countColours, hexToRgb, waitForMapIdle } from './support/map-probe'
 
 const SHOTS = 'test-results/screenshots'
@@ -92,11 +93,9 @@ describe('presentation mode', () => {
 
   test('redraws its layers after the WebGL context is lost, within 3 s, without a reload', async () => {
     // 1280×720: SwiftShader redraws on the CPU, and CI has two cores; a kiosk's GPU is far faster.
-    const session = await openSession(inject('baseUrl'), { viewport: { width: 1280, height: 720 } })
+    const session = await openApp('#map=10.4/29.155/119.785&layers=counties,district,rivers', { viewport: { width: 1280, height: 720 } })
     sessions.push(session)
     const page = session.page
-    await page.goto(`${inject('baseUrl')}#map=10.4/29.155/119.785&layers=counties,district,rivers`)
-    await waitForMapIdle(page)
     const districtFill = hexToRgb('#f4f1de')
     const [before] = await countColours(page, [districtFill])
     expect(before).toBeGreaterThan(50_000)

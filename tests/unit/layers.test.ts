@@ -38,11 +38,13 @@ describe('layer declarations', () => {
     }
   })
 
-  test('a tooltip is plain text built from properties, even when they hold markup', () => {
+  test('a tooltip carries markup in a name through as the literal text (rendered as text, never parsed)', () => {
     const hostile = { name: '<img src=x onerror=alert(1)>', name_en: '<b>x</b>', kind: 'air', month: 3 }
-    for (const definition of LAYER_DEFINITIONS) {
-      const text = definition.tooltip?.(hostile, 'zh-CN')
-      if (text) expect(typeof text).toBe('string')
+    const named = LAYER_DEFINITIONS.filter((d) => ['counties', 'towns', 'seats', 'water-sections', 'low-carbon'].includes(d.id))
+    expect(named).toHaveLength(5)
+    for (const definition of named) {
+      expect(definition.tooltip?.(hostile, 'zh-CN'), definition.id).toContain('<img src=x onerror=alert(1)>')
+      expect(definition.tooltip?.(hostile, 'en'), definition.id).toContain('<b>x</b>')
     }
   })
 })

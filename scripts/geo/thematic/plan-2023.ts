@@ -3,23 +3,13 @@
  * names, each with the report's own words. Only the report's wording sets the status; where an
  * item has no place the report implies, `located` is false and it stays off the map.
  */
-import type { PlanItemFact, PlanItemKind } from './facts'
-import type { Bilingual, JsonOutput, ThematicContext } from './types'
+import type { PlanItemFact } from './facts'
+import type { JsonOutput, ThematicContext } from './types'
 
-export interface PlanItem {
-  id: string
-  name: Bilingual
-  kind: PlanItemKind
-  status: Bilingual
-  target: number | null
-  unit: string | null
-  town_code: string | null
+/** A plan fact as the app reads it: its place, if any, reduced to whether the map shows it. */
+export type PlanItem = Omit<PlanItemFact, 'site'> & {
   /** True when plan-2023-sites.geojson shows the item (approximately). */
   located: boolean
-  /** Exact substring of the report. */
-  quote: string
-  figure_id: string | null
-  note: Bilingual | null
 }
 
 export function planItem(fact: PlanItemFact): PlanItem {
