@@ -1,16 +1,22 @@
 // Lint: TypeScript and Vue recommended rules, plus the project's own: no v-html anywhere
-// (property text is never HTML), no console.log left in the app.
+// (property text is never HTML), no console.log left in the app. Layout is prettier's.
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
+import prettierConfig from 'eslint-config-prettier'
 
 export default [
   { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'bench/results/**', 'bench/dist/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
+  // Layout is prettier's (checked by `npm run lint`); eslint keeps to correctness.
+  prettierConfig,
   {
     files: ['**/*.vue'],
-    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module', extraFileExtensions: ['.vue'] } },
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, sourceType: 'module', extraFileExtensions: ['.vue'] },
+    },
   },
   {
     rules: {

@@ -28,10 +28,12 @@ const FIGURES: Record<string, (context: FigureContext) => Promise<FigureReport>>
 async function main() {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
   const unknown = wanted.filter((id) => !(id in FIGURES))
-  if (unknown.length) throw new Error(`unknown figure(s) ${unknown.join(', ')}; known: ${Object.keys(FIGURES).join(', ')}`)
+  if (unknown.length)
+    throw new Error(`unknown figure(s) ${unknown.join(', ')}; known: ${Object.keys(FIGURES).join(', ')}`)
   const selected = wanted.length ? wanted : Object.keys(FIGURES)
   const started = Date.now()
-  const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`)
+  const log = (message: string) =>
+    console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`)
 
   log('building bench pages')
   await buildBenchPages()
@@ -45,7 +47,9 @@ async function main() {
         const loadBefore = loadavg()[0]!
         const report = await FIGURES[id]!(context)
         // Other work on the machine slows SwiftShader down: say how busy it was.
-        report.notes.push(`Load average (1 min) before/after: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores.`)
+        report.notes.push(
+          `Load average (1 min) before/after: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores.`,
+        )
         reports.push(report)
       } catch (error) {
         failures.push(`${id}: ${error instanceof Error ? error.message : String(error)}`)
@@ -58,8 +62,15 @@ async function main() {
     rmSync(resolve(REPO_ROOT, 'bench/dist'), { recursive: true, force: true })
   }
 
-  const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', renderer: 'Chromium, ANGLE on SwiftShader (CPU)', node: process.version }
-  console.log(`\nBenchmarks, ${new Date().toISOString()}, ${machine.cores} cores (${machine.cpu}), ${machine.renderer}\n`)
+  const machine = {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    renderer: 'Chromium, ANGLE on SwiftShader (CPU)',
+    node: process.version,
+  }
+  console.log(
+    `\nBenchmarks, ${new Date().toISOString()}, ${machine.cores} cores (${machine.cpu}), ${machine.renderer}\n`,
+  )
   console.log(formatTable(reports.flatMap((report) => report.rows)))
   for (const report of reports) {
     console.log(`\n${report.title}`)
@@ -70,7 +81,10 @@ async function main() {
 
   const resultsDir = resolve(REPO_ROOT, 'bench/results')
   mkdirSync(resultsDir, { recursive: true })
-  writeFileSync(resolve(resultsDir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, reports, failures }, null, 2)}\n`)
+  writeFileSync(
+    resolve(resultsDir, 'latest.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), machine, reports, failures }, null, 2)}\n`,
+  )
   if (failures.length) process.exitCode = 1
 }
 

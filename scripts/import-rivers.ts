@@ -69,7 +69,8 @@ const RIVER_NAMES: Readonly<Record<string, RiverName>> = {
   'river-05': {
     name: '武义江',
     nameEn: 'Wuyi River',
-    naming: 'by course: from the south along the south-west edge of 金东区 to the confluence with 义乌江 (river-04) at 燕尾洲',
+    naming:
+      'by course: from the south along the south-west edge of 金东区 to the confluence with 义乌江 (river-04) at 燕尾洲',
     start: [119.735576, 29.0],
     end: [119.6367, 29.0953],
   },
@@ -147,17 +148,23 @@ function main(): void {
   const inputPath = process.argv[2]
   if (!inputPath) fail('usage: npx tsx scripts/import-rivers.ts <rivers-gshhg-wdbii-jinhua-wgs84.geojson>')
   const source = JSON.parse(readFileSync(inputPath, 'utf8')) as FeatureCollection
-  if (source.type !== 'FeatureCollection' || !Array.isArray(source.features)) fail(`${inputPath}: expected a FeatureCollection`)
-  if (source.features.length !== EXPECTED_LINE_COUNT) fail(`${inputPath}: found ${source.features.length} lines; expected ${EXPECTED_LINE_COUNT}`)
+  if (source.type !== 'FeatureCollection' || !Array.isArray(source.features))
+    fail(`${inputPath}: expected a FeatureCollection`)
+  if (source.features.length !== EXPECTED_LINE_COUNT)
+    fail(`${inputPath}: found ${source.features.length} lines; expected ${EXPECTED_LINE_COUNT}`)
 
-  const counties = JSON.parse(readFileSync(COUNTIES_FILE, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { adcode: string }>
+  const counties = JSON.parse(readFileSync(COUNTIES_FILE, 'utf8')) as FeatureCollection<
+    Polygon | MultiPolygon,
+    { adcode: string }
+  >
   const jindong = counties.features.find((county) => county.properties.adcode === JINDONG_ADCODE)
   if (!jindong) fail(`${COUNTIES_FILE}: no feature with adcode ${JINDONG_ADCODE}; run scripts/import-counties.ts first`)
 
   const rivers: Feature<LineString, RiverProperties>[] = source.features.map((feature, index) => {
     const id = `river-${String(index + 1).padStart(2, '0')}`
     const geometry = feature.geometry
-    if (geometry?.type !== 'LineString' || !geometry.coordinates.every(isPosition)) fail(`${id}: expected a LineString of [lng, lat] positions`)
+    if (geometry?.type !== 'LineString' || !geometry.coordinates.every(isPosition))
+      fail(`${id}: expected a LineString of [lng, lat] positions`)
     // Zero-length stubs keep both of their (equal) positions: a LineString needs two.
     const coordinates = geometry.coordinates.map((p): Position => [roundCoordinate(p[0]!), roundCoordinate(p[1]!)])
     const known = RIVER_NAMES[id]
@@ -165,7 +172,9 @@ function main(): void {
       const first = coordinates[0]!
       const last = coordinates[coordinates.length - 1]!
       if (!samePoint(first, known.start) || !samePoint(last, known.end)) {
-        fail(`${id}: end points [${first.join(', ')}] → [${last.join(', ')}] are not those the name ${known.name} was decided for; re-inspect the input`)
+        fail(
+          `${id}: end points [${first.join(', ')}] → [${last.join(', ')}] are not those the name ${known.name} was decided for; re-inspect the input`,
+        )
       }
     }
     return {
@@ -178,14 +187,17 @@ function main(): void {
   splitJinhuaRiver(rivers)
 
   for (const id of Object.keys(RIVER_NAMES)) {
-    if (!rivers.some((river) => river.properties.id === id)) fail(`naming table names ${id}, which the input does not have`)
+    if (!rivers.some((river) => river.properties.id === id))
+      fail(`naming table names ${id}, which the input does not have`)
   }
 
   console.log('lines touching 金东区 (outline from import-counties):')
   for (const river of rivers) {
     if (!turf.booleanIntersects(river, jindong)) continue
     const { id, name } = river.properties
-    console.log(`  ${id} ${name ?? '(unnamed)'}: ${lengthInsideKm(river, jindong).toFixed(1)} km inside of ${turf.length(river).toFixed(1)} km`)
+    console.log(
+      `  ${id} ${name ?? '(unnamed)'}: ${lengthInsideKm(river, jindong).toFixed(1)} km inside of ${turf.length(river).toFixed(1)} km`,
+    )
   }
 
   const text = serialiseFeatureCollection(rivers)
@@ -218,7 +230,8 @@ function splitJinhuaRiver(rivers: Feature<LineString, RiverProperties>[]) {
       id: 'river-04-jinhuajiang',
       name: '金华江',
       name_en: 'Jinhua River',
-      naming: 'by course: river-04 west of the confluence of 义乌江 and 武义江 at 燕尾洲, flowing west to 兰溪 (金华江/婺江)',
+      naming:
+        'by course: river-04 west of the confluence of 义乌江 and 武义江 at 燕尾洲, flowing west to 兰溪 (金华江/婺江)',
     },
     geometry: { type: 'LineString', coordinates: [confluence, ...coordinates.slice(splitIndex)] },
   }

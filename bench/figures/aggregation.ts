@@ -35,10 +35,18 @@ export async function aggregationFigure(context: FigureContext): Promise<FigureR
     if (!ready.ok) throw new Error(`aggregate page ${ready.reason}: ${ready.message}`)
     const detail = ready.detail
     const ours = measured(round(detail.grid.totalMs), 'ms')
-    const baseline = measured(round(detail.naiveFullEstimateMs), 'ms', detail.naiveScaled ? `scaled ×${detail.count / detail.subset} from ${detail.subset.toLocaleString('en')} pts` : undefined)
+    const baseline = measured(
+      round(detail.naiveFullEstimateMs),
+      'ms',
+      detail.naiveScaled
+        ? `scaled ×${detail.count / detail.subset} from ${detail.subset.toLocaleString('en')} pts`
+        : undefined,
+    )
     const ratio = ratioOf(ours, baseline)
     const identical = detail.subsetCountsIdentical && detail.fullCountsIdentical !== false
-    context.log(`  → grid ${ours.value} ms, naive ${baseline.value} ms${detail.naiveScaled ? ' (scaled)' : ''}, counts identical: ${identical}`)
+    context.log(
+      `  → grid ${ours.value} ms, naive ${baseline.value} ms${detail.naiveScaled ? ' (scaled)' : ''}, counts identical: ${identical}`,
+    )
     return {
       id: 'aggregation',
       title: 'Aggregating 1,000,000 points into the 11 townships',

@@ -27,7 +27,10 @@ function staticImports(code: string): string[] {
 
 function initialChunks(): string[] {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8')
-  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((match) => resolve(DIST, match[1]!))
+  const entries = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((match) => resolve(DIST, match[1]!))
   const seen = new Set<string>()
   const queue = [...entries]
   while (queue.length > 0) {
@@ -55,16 +58,33 @@ export async function bundleSizeFigure(context: FigureContext): Promise<FigureRe
   const ours = measured(round(appKB), 'kB')
   const baseline = measured(round(baselineKB), 'kB')
   const ratio = ratioOf(ours, baseline)
-  const perFile = (files: string[]) => files.map((file) => `${file.slice(file.lastIndexOf('/') + 1)} ${round(gzipKB(file))} kB`).join(', ')
+  const perFile = (files: string[]) =>
+    files.map((file) => `${file.slice(file.lastIndexOf('/') + 1)} ${round(gzipKB(file))} kB`).join(', ')
   return {
     id: 'bundle-size',
     title: 'Initial JavaScript (gzip -9)',
-    rows: [{ figure: '4 initial JS gzip', measure: 'app first load vs maplibre-gl alone', ours, baseline, ratio, target: '≤ 1.5×', met: ratio === null ? null : ratio <= 1.5 }],
+    rows: [
+      {
+        figure: '4 initial JS gzip',
+        measure: 'app first load vs maplibre-gl alone',
+        ours,
+        baseline,
+        ratio,
+        target: '≤ 1.5×',
+        met: ratio === null ? null : ratio <= 1.5,
+      },
+    ],
     notes: [
       `App: ${perFile(appFiles)}.`,
       `maplibre-gl alone: ${perFile(baselineFiles)}.`,
       `deck.gl in the initial chunks: ${deckInInitial ? 'YES (it should load lazily)' : 'no'}. Lazy chunks: ${lazyChunks.join(', ') || 'none'}.`,
     ],
-    details: { appFiles: appFiles.map((file) => file.slice(REPO_ROOT.length + 1)), appKB, baselineKB, deckInInitial, lazyChunks },
+    details: {
+      appFiles: appFiles.map((file) => file.slice(REPO_ROOT.length + 1)),
+      appKB,
+      baselineKB,
+      deckInInitial,
+      lazyChunks,
+    },
   }
 }

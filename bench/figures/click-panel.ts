@@ -24,8 +24,13 @@ interface ClickProbe {
 type ProbeWindow = Window & { __clickProbe?: ClickProbe }
 
 function seats(): { code: string; lngLat: [number, number] }[] {
-  const collection = JSON.parse(readFileSync(resolve(REPO_ROOT, 'public/geo/seats.geojson'), 'utf8')) as FeatureCollection<Point>
-  return collection.features.map((feature) => ({ code: String(feature.properties?.code), lngLat: [feature.geometry.coordinates[0]!, feature.geometry.coordinates[1]!] }))
+  const collection = JSON.parse(
+    readFileSync(resolve(REPO_ROOT, 'public/geo/seats.geojson'), 'utf8'),
+  ) as FeatureCollection<Point>
+  return collection.features.map((feature) => ({
+    code: String(feature.properties?.code),
+    lngLat: [feature.geometry.coordinates[0]!, feature.geometry.coordinates[1]!],
+  }))
 }
 
 export async function clickPanelFigure(context: FigureContext): Promise<FigureReport> {
@@ -62,15 +67,24 @@ export async function clickPanelFigure(context: FigureContext): Promise<FigureRe
       const point = await project(page, town.lngLat)
       const x = origin.x + point.x
       const y = origin.y + point.y
-      const onCanvas = await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.classList.contains('maplibregl-canvas') ?? false, [x, y])
+      const onCanvas = await page.evaluate(
+        ([px, py]) => document.elementFromPoint(px!, py!)?.classList.contains('maplibregl-canvas') ?? false,
+        [x, y],
+      )
       if (!onCanvas) {
         misses.push(`${town.code}: seat covered by the UI`)
         continue
       }
-      await page.evaluate((code) => ((window as ProbeWindow).__clickProbe = { expected: code, clickAt: null, shownAt: null }), town.code)
+      await page.evaluate(
+        (code) => ((window as ProbeWindow).__clickProbe = { expected: code, clickAt: null, shownAt: null }),
+        town.code,
+      )
       await page.mouse.click(x, y)
       try {
-        await page.waitForFunction(() => (window as ProbeWindow).__clickProbe?.shownAt !== null, undefined, { timeout: 5000, polling: 20 })
+        await page.waitForFunction(() => (window as ProbeWindow).__clickProbe?.shownAt !== null, undefined, {
+          timeout: 5000,
+          polling: 20,
+        })
         const probe = await page.evaluate(() => (window as ProbeWindow).__clickProbe!)
         latencies.push(probe.shownAt! - probe.clickAt!)
       } catch {

@@ -20,11 +20,16 @@ async function firstIdleMs(url: string, origin: string): Promise<number> {
     await session.page.addInitScript(() => {
       new MutationObserver(() => {
         const target = window as unknown as { __firstIdleAt?: number }
-        if (target.__firstIdleAt === undefined && document.querySelector('[data-idle="true"]')) target.__firstIdleAt = performance.now()
+        if (target.__firstIdleAt === undefined && document.querySelector('[data-idle="true"]'))
+          target.__firstIdleAt = performance.now()
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-idle'] })
     })
     await session.page.goto(url)
-    await session.page.waitForFunction(() => (window as unknown as { __firstIdleAt?: number }).__firstIdleAt !== undefined, undefined, { timeout: 90_000, polling: 50 })
+    await session.page.waitForFunction(
+      () => (window as unknown as { __firstIdleAt?: number }).__firstIdleAt !== undefined,
+      undefined,
+      { timeout: 90_000, polling: 50 },
+    )
     return await session.page.evaluate(() => (window as unknown as { __firstIdleAt: number }).__firstIdleAt)
   } finally {
     await session.close()
@@ -46,7 +51,17 @@ export async function firstIdleFigure(context: FigureContext): Promise<FigureRep
   return {
     id: 'first-idle',
     title: 'Navigation to first map idle (median of 3, fresh profile each)',
-    rows: [{ figure: '3 first idle', measure: 'app vs bare MapLibre, same geo layers', ours, baseline, ratio, target: '≤ 1.2×', met: ratio === null ? null : ratio <= 1.2 }],
+    rows: [
+      {
+        figure: '3 first idle',
+        measure: 'app vs bare MapLibre, same geo layers',
+        ours,
+        baseline,
+        ratio,
+        target: '≤ 1.2×',
+        met: ratio === null ? null : ratio <= 1.2,
+      },
+    ],
     notes: [
       `App runs (ms): ${app.map((ms) => round(ms)).join(', ')}; bare MapLibre runs (ms): ${bare.map((ms) => round(ms)).join(', ')}.`,
       'The app draws every layer it shows by default (thematic layers included); the bare page draws the foundation layers (counties, district, towns, rivers, seats, names).',

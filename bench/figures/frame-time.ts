@@ -6,7 +6,14 @@
  */
 import { openSession } from '../../tests/e2e/support/browser'
 import { benchReady } from '../support/page'
-import { measured, ratioOf, type FigureContext, type FigureReport, type FigureRow, type Measured } from '../support/report'
+import {
+  measured,
+  ratioOf,
+  type FigureContext,
+  type FigureReport,
+  type FigureRow,
+  type Measured,
+} from '../support/report'
 import { median, percentile, round } from '../support/stats'
 
 const EASE_MS = 3000
@@ -35,9 +42,19 @@ async function runEngine(context: FigureContext, engine: Engine, count: number):
   const session = await openSession(context.benchUrl)
   try {
     await session.page.goto(`${context.benchUrl}heatmap.html?engine=${engine}&count=${count}`)
-    const ready = await benchReady<{ readyMs: number; heapMB: number | null; drawnPoints: number }>(session.page, count >= 1_000_000 ? 150_000 : 90_000)
+    const ready = await benchReady<{ readyMs: number; heapMB: number | null; drawnPoints: number }>(
+      session.page,
+      count >= 1_000_000 ? 150_000 : 90_000,
+    )
     if (!ready.ok) return { engine, count, outcome: ready.reason, message: ready.message }
-    const ease = (ms: number) => session.page.evaluate((duration) => (window as unknown as { __bench: { easeAndMeasure(ms: number): Promise<number[]> } }).__bench.easeAndMeasure(duration), ms)
+    const ease = (ms: number) =>
+      session.page.evaluate(
+        (duration) =>
+          (window as unknown as { __bench: { easeAndMeasure(ms: number): Promise<number[]> } }).__bench.easeAndMeasure(
+            duration,
+          ),
+        ms,
+      )
     await ease(WARM_UP_EASE_MS)
     const deltas = await ease(EASE_MS)
     return {
@@ -72,7 +89,14 @@ function mergeRuns(runs: readonly EngineRun[]): EngineRun[] {
     else if (run.outcome !== 'ok') merged.set(key, { ...run })
     else {
       const deltas = [...(earlier.deltas ?? []), ...(run.deltas ?? [])]
-      merged.set(key, { ...earlier, frames: deltas.length, deltas, medianMs: round(median(deltas)), p95Ms: round(percentile(deltas, 95)), readyMs: earlier.readyMs })
+      merged.set(key, {
+        ...earlier,
+        frames: deltas.length,
+        deltas,
+        medianMs: round(median(deltas)),
+        p95Ms: round(percentile(deltas, 95)),
+        readyMs: earlier.readyMs,
+      })
     }
   }
   return [...merged.values()]
@@ -99,9 +123,13 @@ export async function frameTimeFigure(context: FigureContext): Promise<FigureRep
   ]
   const single: EngineRun[] = []
   for (const [engine, count] of plan) {
-    context.log(`figure 1: ${engine === 'none' ? 'basemap only' : `${engine} heatmap, ${count.toLocaleString('en')} points`}`)
+    context.log(
+      `figure 1: ${engine === 'none' ? 'basemap only' : `${engine} heatmap, ${count.toLocaleString('en')} points`}`,
+    )
     const run = await runEngine(context, engine, count)
-    context.log(`  → ${run.outcome}${run.medianMs !== undefined ? `, median ${run.medianMs} ms, p95 ${run.p95Ms} ms` : ''}`)
+    context.log(
+      `  → ${run.outcome}${run.medianMs !== undefined ? `, median ${run.medianMs} ms, p95 ${run.p95Ms} ms` : ''}`,
+    )
     single.push(run)
   }
   const runs = mergeRuns(single)
@@ -126,7 +154,10 @@ export async function frameTimeFigure(context: FigureContext): Promise<FigureRep
   for (const [engine, count, label] of comparisons) {
     const deck = find(engine, count)
     const native = find('native', count)
-    for (const [statistic, name] of [['medianMs', 'median'], ['p95Ms', 'p95']] as const) {
+    for (const [statistic, name] of [
+      ['medianMs', 'median'],
+      ['p95Ms', 'p95'],
+    ] as const) {
       const ours = frameMeasure(deck, statistic)
       const baseline = frameMeasure(native, statistic)
       const ratio = ratioOf(ours, baseline)
@@ -144,7 +175,8 @@ export async function frameTimeFigure(context: FigureContext): Promise<FigureRep
   }
   const deck100k = find('deck', 100_000)
   const native100k = find('native', 100_000)
-  const added = (run: EngineRun) => (run.medianMs !== undefined && floor.medianMs !== undefined ? Math.max(0, run.medianMs - floor.medianMs) : null)
+  const added = (run: EngineRun) =>
+    run.medianMs !== undefined && floor.medianMs !== undefined ? Math.max(0, run.medianMs - floor.medianMs) : null
   const deckAdded = added(deck100k)
   const nativeAdded = added(native100k)
   const problems = [...new Set(runs.flatMap((run) => run.consoleProblems ?? []))]

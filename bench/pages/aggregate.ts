@@ -34,7 +34,13 @@ function naiveCounts(towns: readonly TownArea[], positions: Float64Array, pointC
   return counts
 }
 
-async function gridCounts(client: AggregationClient, towns: TownArea[], id: string, positions: Float64Array, months: Uint8Array) {
+async function gridCounts(
+  client: AggregationClient,
+  towns: TownArea[],
+  id: string,
+  positions: Float64Array,
+  months: Uint8Array,
+) {
   const started = performance.now()
   await client.setTowns(towns)
   const townsMs = performance.now() - started
@@ -48,7 +54,15 @@ async function gridCounts(client: AggregationClient, towns: TownArea[], id: stri
   const refilterMs = performance.now() - refilterStarted
   // Drop the batch so repeated runs do not pile up a million points each in the worker.
   await client.deleteBatch(id)
-  return { counts: [...result.counts, result.outside], totalMs, townsMs, batchMs, countMs: totalMs - townsMs - batchMs, workerMs: result.ms, refilterMs }
+  return {
+    counts: [...result.counts, result.outside],
+    totalMs,
+    townsMs,
+    batchMs,
+    countMs: totalMs - townsMs - batchMs,
+    workerMs: result.ms,
+    refilterMs,
+  }
 }
 
 async function run(): Promise<Record<string, unknown>> {
@@ -59,7 +73,8 @@ async function run(): Promise<Record<string, unknown>> {
   await client.setTowns(towns)
 
   const gridRuns = []
-  for (let run = 0; run < REPEATS; run++) gridRuns.push(await gridCounts(client, towns, `all-${run}`, readings.positions, readings.months))
+  for (let run = 0; run < REPEATS; run++)
+    gridRuns.push(await gridCounts(client, towns, `all-${run}`, readings.positions, readings.months))
   const grid = medianBy(gridRuns, (run) => run.totalMs)
   const subsetPositions = readings.positions.subarray(0, SUBSET * 2)
   const gridSubset = await gridCounts(client, towns, 'subset', subsetPositions, readings.months.subarray(0, SUBSET))

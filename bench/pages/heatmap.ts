@@ -7,7 +7,15 @@ import type { Feature, FeatureCollection, Point } from 'geojson'
 import type { ExpressionSpecification } from 'maplibre-gl'
 import { AQI_LEVELS } from '../../src/domain/aqi'
 import { generateBulkReadings, type BulkReadings } from '../../src/domain/samples/bulk-points'
-import { createBenchMap, DISTRICT_BBOX, easeAndMeasure, exposeBench, mapIdle, mapLoaded, seatPositions } from './shared/bench-map'
+import {
+  createBenchMap,
+  DISTRICT_BBOX,
+  easeAndMeasure,
+  exposeBench,
+  mapIdle,
+  mapLoaded,
+  seatPositions,
+} from './shared/bench-map'
 
 const params = new URLSearchParams(location.search)
 /**
@@ -20,13 +28,18 @@ const count = Number(params.get('count') ?? 1_000_000)
 const map = createBenchMap()
 
 async function addDeck(points: { positions: Float64Array; values: Float32Array }) {
-  const [{ createDeckOverlay }, { readingsHeatmapLayer }] = await Promise.all([import('../../src/map/deck-overlay'), import('../../src/map/heatmap-layers')])
+  const [{ createDeckOverlay }, { readingsHeatmapLayer }] = await Promise.all([
+    import('../../src/map/deck-overlay'),
+    import('../../src/map/heatmap-layers'),
+  ])
   const overlay = await createDeckOverlay(map)
   overlay.setLayers([readingsHeatmapLayer({ id: 'readings', points, pollutant: 'pm25', opacity: 0.8 })])
 }
 
 /** The readings merged into cells of ~2 screen pixels at the current zoom, in the worker. */
-async function binned(readings: BulkReadings): Promise<{ positions: Float64Array; values: Float32Array; cells: number }> {
+async function binned(
+  readings: BulkReadings,
+): Promise<{ positions: Float64Array; values: Float32Array; cells: number }> {
   const { AggregationClient, cellDegreesForZoom } = await import('../../src/data/aggregation-client')
   const client = AggregationClient.create()
   await client.setBatch({ id: 'readings', positions: readings.positions, weights: readings.pm25 })
@@ -56,7 +69,14 @@ function addNative(readings: BulkReadings) {
       'heatmap-weight': ['/', ['get', 'pm25'], 500],
       'heatmap-radius': 30,
       'heatmap-opacity': 0.8,
-      'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(0,0,0,0)', ...colourStops] as unknown as ExpressionSpecification,
+      'heatmap-color': [
+        'interpolate',
+        ['linear'],
+        ['heatmap-density'],
+        0,
+        'rgba(0,0,0,0)',
+        ...colourStops,
+      ] as unknown as ExpressionSpecification,
     },
   })
 }
@@ -76,7 +96,14 @@ async function setUp(): Promise<Record<string, unknown>> {
   } else if (engine === 'native') addNative(readings)
   await mapIdle(map)
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
-  return { engine, count, drawnPoints, generatedMs, readyMs: performance.now() - started, heapMB: memory ? memory.usedJSHeapSize / 2 ** 20 : null }
+  return {
+    engine,
+    count,
+    drawnPoints,
+    generatedMs,
+    readyMs: performance.now() - started,
+    heapMB: memory ? memory.usedJSHeapSize / 2 ** 20 : null,
+  }
 }
 
 exposeBench({ ready: setUp(), easeAndMeasure: (durationMs: number) => easeAndMeasure(map, durationMs) })

@@ -70,6 +70,7 @@ export function formatTable(rows: readonly FigureRow[]): string {
     row.met === null ? 'n/a' : row.met ? 'yes' : 'no',
   ])
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)))
-  const line = (values: readonly string[]) => `| ${values.map((value, column) => pad(value, widths[column]!)).join(' | ')} |`
+  const line = (values: readonly string[]) =>
+    `| ${values.map((value, column) => pad(value, widths[column]!)).join(' | ')} |`
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n')
 }

@@ -26,9 +26,18 @@ export interface Servers {
 }
 
 export async function startServers(): Promise<Servers> {
-  if (!existsSync(resolve(REPO_ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does it first)')
-  const app = await preview({ root: REPO_ROOT, preview: { host: '127.0.0.1', port: 4299, strictPort: false }, logLevel: 'warn' })
-  const bench = await preview({ configFile: BENCH_CONFIG, preview: { host: '127.0.0.1', port: 4298, strictPort: false }, logLevel: 'warn' })
+  if (!existsSync(resolve(REPO_ROOT, 'dist/index.html')))
+    throw new Error('dist/ is missing: run `npm run build` (npm run bench does it first)')
+  const app = await preview({
+    root: REPO_ROOT,
+    preview: { host: '127.0.0.1', port: 4299, strictPort: false },
+    logLevel: 'warn',
+  })
+  const bench = await preview({
+    configFile: BENCH_CONFIG,
+    preview: { host: '127.0.0.1', port: 4298, strictPort: false },
+    logLevel: 'warn',
+  })
   return {
     appUrl: urlOf(app, 'app'),
     benchUrl: urlOf(bench, 'bench pages'),

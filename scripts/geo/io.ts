@@ -18,11 +18,14 @@ export function readJson<T>(path: string): T {
 
 /** A minimal CSV reader for our own seed files: comma-separated, no quoted commas. */
 export function readCsv(path: string): Record<string, string>[] {
-  const lines = readText(path).split(/\r?\n/).filter((line) => line.trim() !== '')
+  const lines = readText(path)
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
   const header = lines[0]?.split(',') ?? []
   return lines.slice(1).map((line, lineIndex) => {
     const cells = line.split(',')
-    if (cells.length < header.length) throw new Error(`${path}, line ${lineIndex + 2}: found ${cells.length} cells; expected ${header.length}`)
+    if (cells.length < header.length)
+      throw new Error(`${path}, line ${lineIndex + 2}: found ${cells.length} cells; expected ${header.length}`)
     // A last column may hold commas (free-text notes): join the overflow back into it.
     const row: Record<string, string> = {}
     header.forEach((name, i) => {
@@ -67,7 +70,10 @@ export function roundGeometry(geometry: Geometry): Geometry {
     case 'Polygon':
       return { type: 'Polygon', coordinates: geometry.coordinates.map((r) => roundLine(r, true)) }
     case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map((r) => roundLine(r, true))) }
+      return {
+        type: 'MultiPolygon',
+        coordinates: geometry.coordinates.map((poly) => poly.map((r) => roundLine(r, true))),
+      }
     case 'GeometryCollection':
       return { type: 'GeometryCollection', geometries: geometry.geometries.map(roundGeometry) }
   }
@@ -75,7 +81,9 @@ export function roundGeometry(geometry: Geometry): Geometry {
 
 /** One feature per line: diffs stay readable and the bytes are stable. */
 export function serialiseFeatureCollection(features: Feature[]): string {
-  const lines = features.map((f) => JSON.stringify({ type: 'Feature', id: f.id, properties: f.properties, geometry: f.geometry }))
+  const lines = features.map((f) =>
+    JSON.stringify({ type: 'Feature', id: f.id, properties: f.properties, geometry: f.geometry }),
+  )
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`
 }
 

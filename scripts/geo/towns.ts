@@ -22,19 +22,31 @@ export function buildSeatFeatures(seats: TownSeat[]): Feature<Point>[] {
   return seats.map((seat) => ({
     type: 'Feature',
     id: seat.code,
-    properties: { code: seat.code, name: seat.name, name_en: seat.nameEn, approximate: true, seat_source: seat.seatSource },
+    properties: {
+      code: seat.code,
+      name: seat.name,
+      name_en: seat.nameEn,
+      approximate: true,
+      seat_source: seat.seatSource,
+    },
     geometry: { type: 'Point', coordinates: [seat.lng, seat.lat] },
   }))
 }
 
-export function buildTownAreas(district: Feature<Polygon | MultiPolygon>, seats: TownSeat[]): Feature<Polygon | MultiPolygon>[] {
+export function buildTownAreas(
+  district: Feature<Polygon | MultiPolygon>,
+  seats: TownSeat[],
+): Feature<Polygon | MultiPolygon>[] {
   // A box well beyond the district so that every cell reaches the outline before clipping.
-  const cells = voronoi(featureCollection(seats.map((s) => point([s.lng, s.lat]))), { bbox: [119.3, 28.8, 120.2, 29.6] })
+  const cells = voronoi(featureCollection(seats.map((s) => point([s.lng, s.lat]))), {
+    bbox: [119.3, 28.8, 120.2, 29.6],
+  })
   return seats.map((seat, i) => {
     const cell = cells.features[i]
     if (!cell) throw new Error(`town ${seat.code} ${seat.name}: Voronoi produced no cell`)
     const clipped = intersect(featureCollection([cell, district]))
-    if (!clipped) throw new Error(`town ${seat.code} ${seat.name}: its Voronoi cell does not overlap the district outline`)
+    if (!clipped)
+      throw new Error(`town ${seat.code} ${seat.name}: its Voronoi cell does not overlap the district outline`)
     const geometry = rewind(roundGeometry(clipped.geometry) as Polygon | MultiPolygon) as Polygon | MultiPolygon
     const areaKm2 = Math.round(area(geometry) / 1e4) / 100
     return {

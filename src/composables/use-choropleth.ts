@@ -20,15 +20,22 @@ export function useChoropleth() {
   const data = useDataStore()
   const view = useViewStore()
 
-  const indicator = computed<IndicatorDefinition>(() => INDICATORS.find((i) => i.id === view.indicator) ?? INDICATORS[0]!)
-  const valuesByTown = computed(() => Object.fromEntries(Object.entries(data.townIndicators).map(([code, row]) => [code, row[indicator.value.id] ?? null])))
+  const indicator = computed<IndicatorDefinition>(
+    () => INDICATORS.find((i) => i.id === view.indicator) ?? INDICATORS[0]!,
+  )
+  const valuesByTown = computed(() =>
+    Object.fromEntries(
+      Object.entries(data.townIndicators).map(([code, row]) => [code, row[indicator.value.id] ?? null]),
+    ),
+  )
   const manualBreaks = computed(() => parseManualBreaks(view.manualBreaksText))
 
   const classification = computed<Classification | null>(() => {
     if (indicator.value.kind !== 'count') return null
     const values = Object.values(valuesByTown.value).map((v) => (typeof v === 'number' ? v : null))
     if (view.classification === 'manual') {
-      if (manualBreaks.value.error || manualBreaks.value.breaks.length === 0) return classify(values, 'quantile', view.classCount)
+      if (manualBreaks.value.error || manualBreaks.value.breaks.length === 0)
+        return classify(values, 'quantile', view.classCount)
       return classify(values, 'manual', manualBreaks.value.breaks.length + 1, manualBreaks.value.breaks)
     }
     return classify(values, view.classification, view.classCount)

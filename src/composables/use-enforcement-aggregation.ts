@@ -41,7 +41,12 @@ export function useEnforcementAggregation() {
         positions[2 * i + 1] = coordinates[1]!
         months[i] = Number(f.properties?.month) || 0
         const caseType = f.properties?.case_type
-        kinds[i] = f.properties?.kind === 'case' ? (caseType === 'police' || caseType === 'admin-bureau' ? ENFORCEMENT_KIND.transferred : ENFORCEMENT_KIND.case) : ENFORCEMENT_KIND.inspection
+        kinds[i] =
+          f.properties?.kind === 'case'
+            ? caseType === 'police' || caseType === 'admin-bureau'
+              ? ENFORCEMENT_KIND.transferred
+              : ENFORCEMENT_KIND.case
+            : ENFORCEMENT_KIND.inspection
       })
       const worker = getClient()
       ready = worker.setTowns([...towns]).then(() => worker.setBatch({ id: BATCH, positions, months, kinds }))
@@ -50,8 +55,14 @@ export function useEnforcementAggregation() {
     { immediate: true },
   )
 
-  watch(() => view.heatmap.inspectionMonths, () => void refresh())
-  watch(() => [view.heatmap.inspectionKinds, view.heatmap.inspections] as const, () => void refreshDensity())
+  watch(
+    () => view.heatmap.inspectionMonths,
+    () => void refresh(),
+  )
+  watch(
+    () => [view.heatmap.inspectionKinds, view.heatmap.inspections] as const,
+    () => void refreshDensity(),
+  )
 
   /** Township counts of inspections and of cases (transferred or not) over the chosen months. */
   async function refresh() {
@@ -64,12 +75,18 @@ export function useEnforcementAggregation() {
       client.monthlyByTown(BATCH, { kinds: [ENFORCEMENT_KIND.inspection] }),
       client.monthlyByTown(BATCH, { kinds: [ENFORCEMENT_KIND.case, ENFORCEMENT_KIND.transferred] }),
     ])
-    const asRecord = (r: { codes: string[]; counts: number[] }) => Object.fromEntries(r.codes.map((code, i) => [code, r.counts[i]!]))
+    const asRecord = (r: { codes: string[]; counts: number[] }) =>
+      Object.fromEntries(r.codes.map((code, i) => [code, r.counts[i]!]))
     data.setEnforcementAggregate({
       months: view.heatmap.inspectionMonths,
       inspections: asRecord(inspections),
       cases: asRecord(cases),
-      monthly: Object.fromEntries(Object.keys(monthlyInspections).map((code) => [code, { inspections: monthlyInspections[code]!, cases: monthlyCases[code] ?? [] }])),
+      monthly: Object.fromEntries(
+        Object.keys(monthlyInspections).map((code) => [
+          code,
+          { inspections: monthlyInspections[code]!, cases: monthlyCases[code] ?? [] },
+        ]),
+      ),
     })
     await refreshDensity()
   }
@@ -77,9 +94,18 @@ export function useEnforcementAggregation() {
   async function refreshDensity() {
     if (!client || !view.heatmap.inspections) return
     await ready
-    const kinds = [...new Set(view.heatmap.inspectionKinds.flatMap((k) => (k === 'case' ? [ENFORCEMENT_KIND.case, ENFORCEMENT_KIND.transferred] : [ENFORCEMENT_KIND[k]])))]
+    const kinds = [
+      ...new Set(
+        view.heatmap.inspectionKinds.flatMap((k) =>
+          k === 'case' ? [ENFORCEMENT_KIND.case, ENFORCEMENT_KIND.transferred] : [ENFORCEMENT_KIND[k]],
+        ),
+      ),
+    ]
     const filter = { months: monthRange(view.heatmap.inspectionMonths), kinds }
-    const [positions, counts] = await Promise.all([client.filteredPositions(BATCH, filter), client.countByTown(BATCH, filter)])
+    const [positions, counts] = await Promise.all([
+      client.filteredPositions(BATCH, filter),
+      client.countByTown(BATCH, filter),
+    ])
     densityPositions.value = positions
     data.densityTotal = counts.counts.reduce((a, b) => a + b, counts.outside)
   }

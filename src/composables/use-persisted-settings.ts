@@ -32,7 +32,10 @@ function validBasemap(choice: unknown): BasemapChoice | null {
   return {
     id: candidate.id,
     tiandituKey: typeof candidate.tiandituKey === 'string' ? candidate.tiandituKey.slice(0, 64) : undefined,
-    styleUrl: typeof candidate.styleUrl === 'string' && /^https?:\/\//.test(candidate.styleUrl) ? candidate.styleUrl : undefined,
+    styleUrl:
+      typeof candidate.styleUrl === 'string' && /^https?:\/\//.test(candidate.styleUrl)
+        ? candidate.styleUrl
+        : undefined,
   }
 }
 

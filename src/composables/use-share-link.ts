@@ -16,7 +16,8 @@ export function useShareLink() {
   watch(
     () => formatShareHash(view.shareState()),
     (hash) => {
-      if (hash !== window.location.hash) history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`)
+      if (hash !== window.location.hash)
+        history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`)
     },
   )
 }

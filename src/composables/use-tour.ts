@@ -42,7 +42,10 @@ export function useTour() {
 
   function known() {
     return {
-      layerIds: [...(data.manifest?.entries.filter((e) => e.kind === 'geojson').map((e) => e.id) ?? []), HEATMAP_LAYER_ID],
+      layerIds: [
+        ...(data.manifest?.entries.filter((e) => e.kind === 'geojson').map((e) => e.id) ?? []),
+        HEATMAP_LAYER_ID,
+      ],
       townCodes: data.townAreas.map((t) => t.code),
       indicatorIds: INDICATORS.map((i) => i.id),
       figureIds: data.figures.map((f) => f.id),
@@ -83,7 +86,13 @@ export function useTour() {
     } else {
       view.flyTarget = { lngLat: [target.camera.lng, target.camera.lat], zoom: target.camera.zoom, durationMs: flight }
     }
-    if (next.heatmap) view.heatmap = { ...view.heatmap, readings: true, pollutant: next.heatmap.pollutant, month: next.heatmap.fromMonth }
+    if (next.heatmap)
+      view.heatmap = {
+        ...view.heatmap,
+        readings: true,
+        pollutant: next.heatmap.pollutant,
+        month: next.heatmap.fromMonth,
+      }
   }
 
   function leave() {

@@ -47,18 +47,26 @@ export class AggregationClient {
 
   constructor(private readonly port: AggregationPort) {
     port.onmessage = (event) => this.settle(event.data)
-    port.onerror = (event) => this.failAll(new Error(`aggregation worker failed: ${event.message || 'could not start'}`))
+    port.onerror = (event) =>
+      this.failAll(new Error(`aggregation worker failed: ${event.message || 'could not start'}`))
   }
 
   static create(): AggregationClient {
-    const worker = new Worker(new URL('./aggregation.worker.ts', import.meta.url), { type: 'module', name: 'aggregation' })
+    const worker = new Worker(new URL('./aggregation.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'aggregation',
+    })
     return new AggregationClient(worker)
   }
 
   async setTowns(towns: TownArea[]): Promise<void> {
     // Plain copies of only what the index needs: towns from a store may be reactive proxies,
     // which postMessage cannot clone. The township outlines are small (tens of kB).
-    const plain: TownArea[] = towns.map((town) => ({ code: town.code, name: town.name, geometry: JSON.parse(JSON.stringify(town.geometry)) as TownArea['geometry'] }))
+    const plain: TownArea[] = towns.map((town) => ({
+      code: town.code,
+      name: town.name,
+      geometry: JSON.parse(JSON.stringify(town.geometry)) as TownArea['geometry'],
+    }))
     await this.request('setTowns', (id) => ({ id, type: 'setTowns', towns: plain }), [])
   }
 
@@ -71,7 +79,9 @@ export class AggregationClient {
       ...(batch.kinds ? { kinds: batch.kinds.slice() } : {}),
       ...(batch.weights ? { weights: batch.weights.slice() } : {}),
     }
-    const transfer = [copy.positions, copy.months, copy.kinds, copy.weights].filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer)
+    const transfer = [copy.positions, copy.months, copy.kinds, copy.weights]
+      .filter((array) => array !== undefined)
+      .map((array) => array.buffer as ArrayBuffer)
     await this.request('setBatch', (id) => ({ id, type: 'setBatch', batch: copy }), transfer)
   }
 
@@ -114,7 +124,11 @@ export class AggregationClient {
     this.failAll(new Error('aggregation worker disposed'))
   }
 
-  private request<K extends AggregationRequestType>(type: K, build: RequestBuilder<K>, transfer: ArrayBuffer[]): Promise<AggregationResults[K]> {
+  private request<K extends AggregationRequestType>(
+    type: K,
+    build: RequestBuilder<K>,
+    transfer: ArrayBuffer[],
+  ): Promise<AggregationResults[K]> {
     if (this.disposed) return Promise.reject(new Error('aggregation worker disposed'))
     const id = this.nextId++
     return new Promise<AggregationResults[K]>((resolve, reject) => {

@@ -74,7 +74,9 @@ export interface AggregationResults {
 }
 
 export type AggregationResponse =
-  | { [K in AggregationRequestType]: { id: number; ok: true; type: K; result: AggregationResults[K] } }[AggregationRequestType]
+  | {
+      [K in AggregationRequestType]: { id: number; ok: true; type: K; result: AggregationResults[K] }
+    }[AggregationRequestType]
   | { id: number; ok: false; error: string }
 
 /** A reply and the buffers to transfer with it (not copy). */
@@ -102,7 +104,8 @@ export function createAggregationState(): AggregationState {
 const MONTH_COUNT = REPORT_MONTHS.length
 
 function checkBatch(batch: PointBatch): number {
-  if (typeof batch.id !== 'string' || batch.id === '') throw new Error('setBatch: the batch needs a non-empty string id')
+  if (typeof batch.id !== 'string' || batch.id === '')
+    throw new Error('setBatch: the batch needs a non-empty string id')
   if (!(batch.positions instanceof Float64Array) || batch.positions.length % 2 !== 0) {
     throw new Error(`setBatch "${batch.id}": positions must be a Float64Array of lng,lat pairs (even length)`)
   }
@@ -142,11 +145,13 @@ function lookupTable(values: readonly number[]): Uint8Array {
 /** The filter as a per-point predicate, or null when it keeps every point. */
 function keepPredicate(stored: StoredBatch, filter: PointFilter | undefined): ((point: number) => boolean) | null {
   const { batch } = stored
-  if (filter?.months && !batch.months) throw new Error(`batch "${batch.id}" has no months, but the filter selects months`)
+  if (filter?.months && !batch.months)
+    throw new Error(`batch "${batch.id}" has no months, but the filter selects months`)
   if (filter?.kinds && !batch.kinds) throw new Error(`batch "${batch.id}" has no kinds, but the filter selects kinds`)
   const months = filter?.months && batch.months ? { values: batch.months, allowed: lookupTable(filter.months) } : null
   const kinds = filter?.kinds && batch.kinds ? { values: batch.kinds, allowed: lookupTable(filter.kinds) } : null
-  if (months && kinds) return (point) => months.allowed[months.values[point]!] === 1 && kinds.allowed[kinds.values[point]!] === 1
+  if (months && kinds)
+    return (point) => months.allowed[months.values[point]!] === 1 && kinds.allowed[kinds.values[point]!] === 1
   if (months) return (point) => months.allowed[months.values[point]!] === 1
   if (kinds) return (point) => kinds.allowed[kinds.values[point]!] === 1
   return null
@@ -183,7 +188,11 @@ function countByTown(state: AggregationState, batchId: string, filter: PointFilt
   return { codes: unique, counts, outside, ms: performance.now() - started }
 }
 
-function monthlyByTown(state: AggregationState, batchId: string, filter: PointFilter | undefined): Record<string, number[]> {
+function monthlyByTown(
+  state: AggregationState,
+  batchId: string,
+  filter: PointFilter | undefined,
+): Record<string, number[]> {
   const stored = storedBatch(state, batchId)
   const months = stored.batch.months
   if (!months) throw new Error(`batch "${batchId}" has no months: monthly counts need them`)
@@ -221,7 +230,12 @@ function filteredPoints(state: AggregationState, batchId: string, filter: PointF
   return { positions: keptPositions, weights: keptWeights }
 }
 
-function reply<K extends AggregationRequestType>(id: number, type: K, result: AggregationResults[K], transfer: ArrayBuffer[] = []): HandledRequest {
+function reply<K extends AggregationRequestType>(
+  id: number,
+  type: K,
+  result: AggregationResults[K],
+  transfer: ArrayBuffer[] = [],
+): HandledRequest {
   return { response: { id, ok: true, type, result } as AggregationResponse, transfer }
 }
 
@@ -251,7 +265,11 @@ export function handleAggregationRequest(state: AggregationState, request: Aggre
         const stored = storedBatch(state, request.batchId)
         const keep = keepPredicate(stored, request.filter) ?? undefined
         const result = binPoints(stored.batch.positions, stored.batch.weights ?? null, request.cellDegrees, keep)
-        const transfer = [result.positions.buffer, result.counts.buffer, ...(result.weights ? [result.weights.buffer] : [])] as ArrayBuffer[]
+        const transfer = [
+          result.positions.buffer,
+          result.counts.buffer,
+          ...(result.weights ? [result.weights.buffer] : []),
+        ] as ArrayBuffer[]
         return reply(request.id, 'binnedPoints', result, transfer)
       }
       case 'filteredPoints': {
@@ -265,6 +283,9 @@ export function handleAggregationRequest(state: AggregationState, request: Aggre
       }
     }
   } catch (error) {
-    return { response: { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }, transfer: [] }
+    return {
+      response: { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) },
+      transfer: [],
+    }
   }
 }

@@ -4,7 +4,12 @@
  */
 export interface ExportLegendSection {
   title: string
-  items: { label: string; colour: string; shape: 'fill' | 'line' | 'dashed-line' | 'circle' | 'glyph'; glyph?: string }[]
+  items: {
+    label: string
+    colour: string
+    shape: 'fill' | 'line' | 'dashed-line' | 'circle' | 'glyph'
+    glyph?: string
+  }[]
 }
 
 export interface PngLayout {

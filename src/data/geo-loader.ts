@@ -36,7 +36,10 @@ export async function loadManifest(baseUrl = GEO_BASE_URL): Promise<LoadResult<M
   return manifest ? { ok: true, value: manifest, warnings: [] } : { ok: false, error: errors.join('\n') }
 }
 
-export async function loadGeoJsonEntry(entry: ManifestEntry, baseUrl = GEO_BASE_URL): Promise<LoadResult<FeatureCollection>> {
+export async function loadGeoJsonEntry(
+  entry: ManifestEntry,
+  baseUrl = GEO_BASE_URL,
+): Promise<LoadResult<FeatureCollection>> {
   const result = await fetchJson(`${baseUrl}${entry.file}`, entry.file)
   if (!result.ok) return result
   const issues = checkFeatureCollection(result.value, { source: entry.file, bbox: JINHUA_BBOX })

@@ -105,7 +105,9 @@ function townsOfFeature(feature: Feature, indexed: readonly IndexedTown[]): stri
     return code === null ? [] : [code]
   }
   const geometryBox = boxOf(geometry)
-  return indexed.filter((candidate) => geometryInTown(geometry, geometryBox, candidate)).map((candidate) => candidate.town.code)
+  return indexed
+    .filter((candidate) => geometryInTown(geometry, geometryBox, candidate))
+    .map((candidate) => candidate.town.code)
 }
 
 /** A code as the towns layer writes it: a non-empty string, or a number (from a spreadsheet export). */

@@ -65,7 +65,9 @@ const SINGLE_CLASS_COLOUR = '#fd8d3c'
 export function sequentialPalette(k: number): string[] {
   const palette = Number.isInteger(k) ? PALETTES[k] : undefined
   if (!palette) {
-    throw new RangeError(`sequentialPalette: k must be an integer from ${MIN_PALETTE_CLASSES} to ${MAX_PALETTE_CLASSES}, got ${String(k)}`)
+    throw new RangeError(
+      `sequentialPalette: k must be an integer from ${MIN_PALETTE_CLASSES} to ${MAX_PALETTE_CLASSES}, got ${String(k)}`,
+    )
   }
   return [...palette]
 }
@@ -182,7 +184,8 @@ export function classify(
     inner = userBreaks.filter((b) => b < upper)
   } else {
     const classCount = normaliseClassCount(k)
-    const candidates = method === 'quantile' ? quantileBreaks(valid, classCount) : equalIntervalBreaks(dataMin, dataMax, classCount)
+    const candidates =
+      method === 'quantile' ? quantileBreaks(valid, classCount) : equalIntervalBreaks(dataMin, dataMax, classCount)
     inner = innerEdges(candidates, lower, upper)
   }
 
@@ -207,7 +210,10 @@ export function classify(
  */
 export function classOf(value: number | null, classification: Classification): number {
   if (!isValidValue(value) || classification.classes.length === 0) return -1
-  return classIndexByUpperEdges(value, classification.classes.map((valueClass) => valueClass.max))
+  return classIndexByUpperEdges(
+    value,
+    classification.classes.map((valueClass) => valueClass.max),
+  )
 }
 
 /** A number as people type it: optional sign, digits with an optional decimal part, optional exponent. */

@@ -12,14 +12,7 @@ import { JINHUA_BBOX, type BBox } from './geojson-checks'
 
 /** A CRS the user can declare for a file; 'auto' lets the importer detect (and not convert). */
 export type DeclaredCrs =
-  | 'auto'
-  | 'EPSG:4326'
-  | 'GCJ-02'
-  | 'BD-09'
-  | 'EPSG:3857'
-  | 'CGCS2000-GK-3deg-120'
-  | 'CGCS2000-GK-6deg-20'
-  | 'swap-axes'
+  'auto' | 'EPSG:4326' | 'GCJ-02' | 'BD-09' | 'EPSG:3857' | 'CGCS2000-GK-3deg-120' | 'CGCS2000-GK-6deg-20' | 'swap-axes'
 
 export interface CrsSuggestion {
   crs: DeclaredCrs
@@ -28,7 +21,8 @@ export interface CrsSuggestion {
 
 /** Projected CRSs we convert with proj4. CGCS2000 (EPSG:4490) is taken as WGS84: they differ by centimetres. */
 export const PROJECTED_CRS_DEFINITIONS = {
-  'EPSG:3857': '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
+  'EPSG:3857':
+    '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
   // EPSG:4549, CGCS2000 / 3-degree Gauss-Krüger CM 120E, no zone number in the easting.
   'CGCS2000-GK-3deg-120': '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs',
   // EPSG:4498, CGCS2000 / 6-degree Gauss-Krüger zone 20 (CM 117E), zone number 20 prefixed to the easting.
@@ -65,13 +59,7 @@ export function isDegrees(lng: number, lat: number): boolean {
 }
 
 /** What one position most likely is. */
-export type PositionClass =
-  | 'wgs84-jinhua'
-  | 'wgs84-china'
-  | 'wgs84-elsewhere'
-  | 'swapped'
-  | ProjectedCrs
-  | 'unknown'
+export type PositionClass = 'wgs84-jinhua' | 'wgs84-china' | 'wgs84-elsewhere' | 'swapped' | ProjectedCrs | 'unknown'
 
 export type CrsVerdict =
   /** Degrees, mostly inside 金华市: nothing to say. */
@@ -134,7 +122,11 @@ function formatPosition(position: readonly [number, number]): string {
   return `[${position[0].toFixed(digits)}, ${position[1].toFixed(digits)}]`
 }
 
-function suggestionFor(positionClass: PositionClass, example: [number, number], landsInJinhua: boolean): CrsSuggestion | null {
+function suggestionFor(
+  positionClass: PositionClass,
+  example: [number, number],
+  landsInJinhua: boolean,
+): CrsSuggestion | null {
   const shown = formatPosition(example)
   if (positionClass === 'swapped') {
     return {
@@ -185,7 +177,8 @@ export function detectCrs(sample: readonly (readonly number[])[]): CrsDetection 
     counts[positionClass] = (counts[positionClass] ?? 0) + 1
     if (!examples.has(positionClass)) examples.set(positionClass, [x, y])
   }
-  if (sample.length === 0) return { verdict: 'empty', likelyCrs: null, share: 0, counts, example: null, suggestions: [] }
+  if (sample.length === 0)
+    return { verdict: 'empty', likelyCrs: null, share: 0, counts, example: null, suggestions: [] }
 
   const ranked = (Object.entries(counts) as [PositionClass, number][]).sort((a, b) => b[1] - a[1])
   const [winner, winnerCount] = ranked[0]!
@@ -199,11 +192,23 @@ export function detectCrs(sample: readonly (readonly number[])[]): CrsDetection 
   }
 
   const verdict: CrsVerdict =
-    winner === 'wgs84-jinhua' ? 'wgs84-jinhua'
-      : winner === 'wgs84-china' || winner === 'wgs84-elsewhere' ? 'wgs84-elsewhere'
-        : winner === 'swapped' ? 'swapped'
-          : winner === 'unknown' ? 'unknown'
+    winner === 'wgs84-jinhua'
+      ? 'wgs84-jinhua'
+      : winner === 'wgs84-china' || winner === 'wgs84-elsewhere'
+        ? 'wgs84-elsewhere'
+        : winner === 'swapped'
+          ? 'swapped'
+          : winner === 'unknown'
+            ? 'unknown'
             : 'projected'
-  const likelyCrs: DeclaredCrs | null = winner === 'swapped' ? 'swap-axes' : verdict === 'projected' ? (winner as ProjectedCrs) : null
-  return { verdict, likelyCrs, share: winnerCount / sample.length, counts, example: examples.get(winner) ?? null, suggestions }
+  const likelyCrs: DeclaredCrs | null =
+    winner === 'swapped' ? 'swap-axes' : verdict === 'projected' ? (winner as ProjectedCrs) : null
+  return {
+    verdict,
+    likelyCrs,
+    share: winnerCount / sample.length,
+    counts,
+    example: examples.get(winner) ?? null,
+    suggestions,
+  }
 }

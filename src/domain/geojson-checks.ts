@@ -44,7 +44,7 @@ export function ringSignedArea(ring: readonly Position[]): number {
   for (let i = 0; i + 1 < ring.length; i++) {
     const a = ring[i]!
     const b = ring[i + 1]!
-    sum += (a[0]! * b[1]!) - (b[0]! * a[1]!)
+    sum += a[0]! * b[1]! - b[0]! * a[1]!
   }
   return sum / 2
 }
@@ -69,7 +69,10 @@ function* ringsOf(geometry: Geometry): Generator<{ ring: Position[]; path: strin
 }
 
 /** Every position of a geometry with its path. */
-export function* positionsOf(geometry: Geometry, base = 'geometry.coordinates'): Generator<{ position: Position; path: string }> {
+export function* positionsOf(
+  geometry: Geometry,
+  base = 'geometry.coordinates',
+): Generator<{ position: Position; path: string }> {
   switch (geometry.type) {
     case 'Point':
       yield { position: geometry.coordinates, path: base }
@@ -99,7 +102,9 @@ export function* positionsOf(geometry: Geometry, base = 'geometry.coordinates'):
 function isEmptyGeometry(geometry: Geometry): boolean {
   if (geometry.type === 'GeometryCollection') return geometry.geometries.length === 0
   if (geometry.type === 'Point') return geometry.coordinates.length === 0
-  return geometry.coordinates.length === 0 || geometry.coordinates.some((part) => Array.isArray(part) && part.length === 0)
+  return (
+    geometry.coordinates.length === 0 || geometry.coordinates.some((part) => Array.isArray(part) && part.length === 0)
+  )
 }
 
 function checkFeature(feature: Feature, index: number, rules: LayerRules): GeoIssue[] {
@@ -148,7 +153,10 @@ function checkFeature(feature: Feature, index: number, rules: LayerRules): GeoIs
     if (rules.requireRightHandWinding) {
       const counterClockwise = ringSignedArea(ring) > 0
       if (counterClockwise !== exterior) {
-        add(path, `${exterior ? 'exterior' : 'interior'} ring is ${counterClockwise ? 'counter-clockwise' : 'clockwise'}; expected the RFC 7946 right-hand rule`)
+        add(
+          path,
+          `${exterior ? 'exterior' : 'interior'} ring is ${counterClockwise ? 'counter-clockwise' : 'clockwise'}; expected the RFC 7946 right-hand rule`,
+        )
       }
     }
   }
@@ -176,7 +184,15 @@ export function checkFeatureCollection(data: unknown, rules: LayerRules): GeoIss
   }
   const object = data as { type: string }
   if (object.type !== 'FeatureCollection') {
-    return [{ source: rules.source, featureIndex: null, field: 'type', message: `found ${object.type}; expected FeatureCollection`, severity: 'error' }]
+    return [
+      {
+        source: rules.source,
+        featureIndex: null,
+        field: 'type',
+        message: `found ${object.type}; expected FeatureCollection`,
+        severity: 'error',
+      },
+    ]
   }
   const collection = data as FeatureCollection
   const issues: GeoIssue[] = []
@@ -187,7 +203,13 @@ export function checkFeatureCollection(data: unknown, rules: LayerRules): GeoIss
       const id = String(feature.properties?.[rules.idProperty] ?? '')
       const first = seenIds.get(id)
       if (first !== undefined) {
-        issues.push({ source: rules.source, featureIndex: index, field: `properties.${rules.idProperty}`, message: `duplicate id "${id}" (first at feature ${first})`, severity: 'error' })
+        issues.push({
+          source: rules.source,
+          featureIndex: index,
+          field: `properties.${rules.idProperty}`,
+          message: `duplicate id "${id}" (first at feature ${first})`,
+          severity: 'error',
+        })
       } else {
         seenIds.set(id, index)
       }
@@ -204,7 +226,11 @@ function featureIndexFromMessage(message: string): number | null {
 
 /** "towns.geojson, feature 3, properties.name: missing; …" */
 export function formatGeoIssue(issue: GeoIssue): string {
-  const where = [issue.source, issue.featureIndex === null ? null : `feature ${issue.featureIndex}`, issue.field || null]
+  const where = [
+    issue.source,
+    issue.featureIndex === null ? null : `feature ${issue.featureIndex}`,
+    issue.field || null,
+  ]
     .filter(Boolean)
     .join(', ')
   return `${where}: ${issue.message}`

@@ -40,9 +40,11 @@ export function truncateForDisplay(text: string, maxLength = FOUND_MAX_LENGTH): 
 /** A value as it appears in a problem's `found`: strings quoted, everything short. */
 export function describeFoundValue(value: unknown): string {
   if (value === undefined) return 'nothing'
-  if (typeof value === 'string') return truncateForDisplay(JSON.stringify(value.length > 200 ? value.slice(0, 200) : value))
+  if (typeof value === 'string')
+    return truncateForDisplay(JSON.stringify(value.length > 200 ? value.slice(0, 200) : value))
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value)
-  if (Array.isArray(value)) return truncateForDisplay(`[${value.slice(0, 8).map(shortElement).join(', ')}${value.length > 8 ? ', …' : ''}]`)
+  if (Array.isArray(value))
+    return truncateForDisplay(`[${value.slice(0, 8).map(shortElement).join(', ')}${value.length > 8 ? ', …' : ''}]`)
   if (typeof value === 'object') {
     const keys = Object.keys(value)
     return truncateForDisplay(`{${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}}`)

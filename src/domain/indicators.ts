@@ -16,13 +16,7 @@ import type { FeatureCollection } from 'geojson'
 import { countInTowns, monthlyCountsInTowns, type TownArea } from './aggregate'
 
 export type IndicatorId =
-  | 'inspections'
-  | 'cases'
-  | 'vocs'
-  | 'petitions'
-  | 'low-carbon'
-  | 'zero-discharge'
-  | 'monitoring-points'
+  'inspections' | 'cases' | 'vocs' | 'petitions' | 'low-carbon' | 'zero-discharge' | 'monitoring-points'
 
 export interface IndicatorCategory {
   value: string
@@ -57,8 +51,16 @@ const LOW_CARBON_CATEGORIES: IndicatorCategory[] = [
 ]
 
 const ZERO_DISCHARGE_CATEGORIES: IndicatorCategory[] = [
-  { value: 'completed-2022', label: { zh: '2022年完成污水零直排创建', en: 'Zero-discharge zone completed in 2022' }, colour: '#1e90ff' },
-  { value: 'model-town-accepted', label: { zh: '样板镇建设完成并通过验收', en: 'Model town built and accepted' }, colour: '#0b3d91' },
+  {
+    value: 'completed-2022',
+    label: { zh: '2022年完成污水零直排创建', en: 'Zero-discharge zone completed in 2022' },
+    colour: '#1e90ff',
+  },
+  {
+    value: 'model-town-accepted',
+    label: { zh: '样板镇建设完成并通过验收', en: 'Model town built and accepted' },
+    colour: '#0b3d91',
+  },
 ]
 
 const SAMPLE_SPLIT_NOTE = {
@@ -224,7 +226,9 @@ export function computeTownIndicators(input: TownIndicatorInput): Record<string,
  * Empty when the enforcement collection is not given, so the panel can say "not loaded" rather
  * than draw ten zeros.
  */
-export function monthlyEnforcement(input: TownIndicatorInput): Record<string, { inspections: number[]; cases: number[] }> {
+export function monthlyEnforcement(
+  input: TownIndicatorInput,
+): Record<string, { inspections: number[]; cases: number[] }> {
   const { towns, enforcement } = input
   if (!enforcement) return {}
   const inspections = monthlyCountsInTowns(enforcement, towns, isInspection)
@@ -241,13 +245,16 @@ export function monthlyEnforcement(input: TownIndicatorInput): Record<string, { 
  * with no numeric value in any town is left out (nothing loaded is not a total of 0). Compare with
  * the report figures named in reportFigureIds to check that the sample reconciles.
  */
-export function districtTotals(values: Record<string, Record<IndicatorId, IndicatorValue>>): Partial<Record<IndicatorId, number>> {
+export function districtTotals(
+  values: Record<string, Record<IndicatorId, IndicatorValue>>,
+): Partial<Record<IndicatorId, number>> {
   const totals: Partial<Record<IndicatorId, number>> = {}
   for (const definition of INDICATORS) {
     if (definition.kind !== 'count') continue
     for (const townValues of Object.values(values)) {
       const value = townValues[definition.id]
-      if (typeof value === 'number' && Number.isFinite(value)) totals[definition.id] = (totals[definition.id] ?? 0) + value
+      if (typeof value === 'number' && Number.isFinite(value))
+        totals[definition.id] = (totals[definition.id] ?? 0) + value
     }
   }
   return totals

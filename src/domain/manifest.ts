@@ -39,9 +39,11 @@ const PROVENANCES: readonly Provenance[] = ['official', 'open-data', 'approximat
 /** Checks the shape of a manifest read from the network; messages name the entry and field. */
 export function parseManifest(json: unknown): { manifest: Manifest | null; errors: string[] } {
   const errors: string[] = []
-  if (typeof json !== 'object' || json === null) return { manifest: null, errors: ['manifest.json: expected an object'] }
+  if (typeof json !== 'object' || json === null)
+    return { manifest: null, errors: ['manifest.json: expected an object'] }
   const candidate = json as Partial<Manifest>
-  if (candidate.version !== 1) errors.push(`manifest.json: field "version" found ${String(candidate.version)}; expected 1`)
+  if (candidate.version !== 1)
+    errors.push(`manifest.json: field "version" found ${String(candidate.version)}; expected 1`)
   if (!Array.isArray(candidate.entries)) {
     errors.push('manifest.json: field "entries" must be an array')
     return { manifest: null, errors }
@@ -52,7 +54,8 @@ export function parseManifest(json: unknown): { manifest: Manifest | null; error
     if (typeof entry?.file !== 'string' || !/^[a-z0-9-]+\.(geojson|json)$/.test(entry.file)) {
       errors.push(`${where}: field "file" must be a plain file name ending .geojson or .json`)
     }
-    if (!PROVENANCES.includes(entry?.provenance)) errors.push(`${where}: field "provenance" must be one of ${PROVENANCES.join(', ')}`)
+    if (!PROVENANCES.includes(entry?.provenance))
+      errors.push(`${where}: field "provenance" must be one of ${PROVENANCES.join(', ')}`)
   }
   return errors.length ? { manifest: null, errors } : { manifest: candidate as Manifest, errors }
 }

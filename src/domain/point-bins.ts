@@ -37,29 +37,46 @@ export function cellDegreesForZoom(zoom: number, latitude: number, pixels = 2): 
   return (metresPerPixel * pixels) / METRES_PER_DEGREE
 }
 
-export function binPoints(positions: Float64Array, weights: Float32Array | null, cellDegrees: number, keep?: (point: number) => boolean): BinnedPoints {
-  if (!(cellDegrees > 0) || !Number.isFinite(cellDegrees)) throw new RangeError(`binPoints: cell size must be a positive number of degrees, got ${cellDegrees}`)
+export function binPoints(
+  positions: Float64Array,
+  weights: Float32Array | null,
+  cellDegrees: number,
+  keep?: (point: number) => boolean,
+): BinnedPoints {
+  if (!(cellDegrees > 0) || !Number.isFinite(cellDegrees))
+    throw new RangeError(`binPoints: cell size must be a positive number of degrees, got ${cellDegrees}`)
   const pointCount = positions.length >> 1
-  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity
+  let west = Infinity,
+    south = Infinity,
+    east = -Infinity,
+    north = -Infinity
   for (let i = 0; i < pointCount; i++) {
-    const lng = positions[2 * i]!, lat = positions[2 * i + 1]!
+    const lng = positions[2 * i]!,
+      lat = positions[2 * i + 1]!
     if (!Number.isFinite(lng) || !Number.isFinite(lat) || (keep && !keep(i))) continue
     if (lng < west) west = lng
     if (lng > east) east = lng
     if (lat < south) south = lat
     if (lat > north) north = lat
   }
-  if (west > east) return { positions: new Float64Array(0), counts: new Float32Array(0), weights: weights ? new Float32Array(0) : null }
+  if (west > east)
+    return {
+      positions: new Float64Array(0),
+      counts: new Float32Array(0),
+      weights: weights ? new Float32Array(0) : null,
+    }
   const columns = Math.floor((east - west) / cellDegrees) + 1
   const rows = Math.floor((north - south) / cellDegrees) + 1
-  if (columns * rows > MAX_CELLS) throw new RangeError(`binPoints: ${columns} × ${rows} cells of ${cellDegrees}° is too many; use larger cells`)
+  if (columns * rows > MAX_CELLS)
+    throw new RangeError(`binPoints: ${columns} × ${rows} cells of ${cellDegrees}° is too many; use larger cells`)
 
   const cellCount = new Uint32Array(columns * rows)
   const sumLng = new Float64Array(columns * rows)
   const sumLat = new Float64Array(columns * rows)
   const sumWeight = weights ? new Float64Array(columns * rows) : null
   for (let i = 0; i < pointCount; i++) {
-    const lng = positions[2 * i]!, lat = positions[2 * i + 1]!
+    const lng = positions[2 * i]!,
+      lat = positions[2 * i + 1]!
     if (!Number.isFinite(lng) || !Number.isFinite(lat) || (keep && !keep(i))) continue
     const cell = Math.floor((lat - south) / cellDegrees) * columns + Math.floor((lng - west) / cellDegrees)
     cellCount[cell]!++
@@ -70,7 +87,11 @@ export function binPoints(positions: Float64Array, weights: Float32Array | null,
 
   let filled = 0
   for (const count of cellCount) if (count > 0) filled++
-  const binned: BinnedPoints = { positions: new Float64Array(filled * 2), counts: new Float32Array(filled), weights: sumWeight ? new Float32Array(filled) : null }
+  const binned: BinnedPoints = {
+    positions: new Float64Array(filled * 2),
+    counts: new Float32Array(filled),
+    weights: sumWeight ? new Float32Array(filled) : null,
+  }
   let next = 0
   for (let cell = 0; cell < cellCount.length; cell++) {
     const count = cellCount[cell]!

@@ -7,7 +7,11 @@ import type { FeatureCollection } from 'geojson'
 import { aqi } from './aqi'
 import type { ReadingsPollutant } from './pollutant-scale'
 
-export function stationReadings(stations: FeatureCollection | undefined, pollutant: ReadingsPollutant, month: number): { positions: Float64Array; values: Float32Array } {
+export function stationReadings(
+  stations: FeatureCollection | undefined,
+  pollutant: ReadingsPollutant,
+  month: number,
+): { positions: Float64Array; values: Float32Array } {
   const air = (stations?.features ?? []).filter((f) => f.properties?.kind === 'air' && f.geometry?.type === 'Point')
   const valueOf = (key: string, properties: Record<string, unknown>): number | null => {
     const series = properties[key]
@@ -19,7 +23,16 @@ export function stationReadings(stations: FeatureCollection | undefined, polluta
     const pm25 = valueOf('pm25', p)
     const pm10 = valueOf('pm10', p)
     const o3 = valueOf('o3', p)
-    const value = pollutant === 'pm25' ? pm25 : pollutant === 'pm10' ? pm10 : pollutant === 'o3_8h' ? o3 : pm25 !== null && pm10 !== null && o3 !== null ? aqi({ pm25, pm10, o3_8h: o3 }) : null
+    const value =
+      pollutant === 'pm25'
+        ? pm25
+        : pollutant === 'pm10'
+          ? pm10
+          : pollutant === 'o3_8h'
+            ? o3
+            : pm25 !== null && pm10 !== null && o3 !== null
+              ? aqi({ pm25, pm10, o3_8h: o3 })
+              : null
     const coordinates = f.geometry?.type === 'Point' ? f.geometry.coordinates : null
     return value === null || !coordinates ? [] : [{ lng: coordinates[0]!, lat: coordinates[1]!, value }]
   })

@@ -48,30 +48,66 @@ export function prepareReplacement(
   builtIn: FeatureCollection | undefined,
 ): { collection: FeatureCollection | null; issues: ReplacementIssue[] } {
   const requirement = REQUIREMENTS[layerId]
-  if (!requirement) return { collection: null, issues: [{ severity: 'error', featureIndex: null, message: { zh: `图层 ${layerId} 不可替换`, en: `layer ${layerId} cannot be replaced` } }] }
+  if (!requirement)
+    return {
+      collection: null,
+      issues: [
+        {
+          severity: 'error',
+          featureIndex: null,
+          message: { zh: `图层 ${layerId} 不可替换`, en: `layer ${layerId} cannot be replaced` },
+        },
+      ],
+    }
   const issues: ReplacementIssue[] = []
-  const codeByName = new Map((builtIn?.features ?? []).map((f) => [String(f.properties?.name ?? ''), f.properties?.code]))
+  const codeByName = new Map(
+    (builtIn?.features ?? []).map((f) => [String(f.properties?.name ?? ''), f.properties?.code]),
+  )
   const features: Feature[] = collection.features.map((feature, index) => {
     const properties: Record<string, unknown> = { ...(feature.properties ?? {}) }
     if (properties.name === undefined && typeof properties['名称'] === 'string') properties.name = properties['名称']
     const type = feature.geometry?.type
     if (!type || !requirement.geometry.includes(type)) {
-      issues.push({ severity: 'error', featureIndex: index, message: { zh: `要素 ${index}：几何类型为 ${type ?? '空'}，应为 ${requirement.geometry.join('/')}`, en: `feature ${index}: geometry is ${type ?? 'empty'}; expected ${requirement.geometry.join('/')}` } })
+      issues.push({
+        severity: 'error',
+        featureIndex: index,
+        message: {
+          zh: `要素 ${index}：几何类型为 ${type ?? '空'}，应为 ${requirement.geometry.join('/')}`,
+          en: `feature ${index}: geometry is ${type ?? 'empty'}; expected ${requirement.geometry.join('/')}`,
+        },
+      })
     }
     for (const name of requirement.properties) {
       if (properties[name] === undefined || properties[name] === null || properties[name] === '') {
-        issues.push({ severity: 'error', featureIndex: index, message: { zh: `要素 ${index}：缺少属性 ${name}`, en: `feature ${index}: property "${name}" is missing` } })
+        issues.push({
+          severity: 'error',
+          featureIndex: index,
+          message: { zh: `要素 ${index}：缺少属性 ${name}`, en: `feature ${index}: property "${name}" is missing` },
+        })
       }
     }
     if (layerId === 'towns' && !properties.code) {
       const code = codeByName.get(String(properties.name))
       if (code) properties.code = code
-      else issues.push({ severity: 'error', featureIndex: index, message: { zh: `要素 ${index}：无 code，名称“${String(properties.name)}”也不是金东区的乡镇`, en: `feature ${index}: no code, and the name "${String(properties.name)}" is not a township of Jindong` } })
+      else
+        issues.push({
+          severity: 'error',
+          featureIndex: index,
+          message: {
+            zh: `要素 ${index}：无 code，名称“${String(properties.name)}”也不是金东区的乡镇`,
+            en: `feature ${index}: no code, and the name "${String(properties.name)}" is not a township of Jindong`,
+          },
+        })
     }
     if (featureKey(properties) === null) properties.id = `${layerId}-${index}`
     return { type: 'Feature', properties, geometry: feature.geometry }
   })
-  if (features.length === 0) issues.push({ severity: 'error', featureIndex: null, message: { zh: '文件中没有要素', en: 'the file has no features' } })
+  if (features.length === 0)
+    issues.push({
+      severity: 'error',
+      featureIndex: null,
+      message: { zh: '文件中没有要素', en: 'the file has no features' },
+    })
   const errors = issues.filter((i) => i.severity === 'error')
   return { collection: errors.length ? null : { type: 'FeatureCollection', features }, issues }
 }

@@ -31,7 +31,14 @@ const topicListIsComplete: [MissingTopic] extends [never] ? true : false = true
 void topicListIsComplete
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set([
-  'id', 'topic', 'label', 'value', 'valueText', 'unit', 'period', 'quote',
+  'id',
+  'topic',
+  'label',
+  'value',
+  'valueText',
+  'unit',
+  'period',
+  'quote',
 ])
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -42,7 +49,18 @@ const ROMAN_NUMERAL = /^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0
 const ROMAN_DIGITS: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 }
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 }
 const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 }
 
@@ -168,10 +186,14 @@ function checkFigure(entry: Record<string, unknown>, problems: string[]): Report
   } else {
     const { zh, en } = entry.label
     if (typeof zh !== 'string' || zh.trim() === '') {
-      problems.push(`field "label.zh" must be a non-empty string, found ${zh === undefined ? 'nothing' : describeFound(zh)}`)
+      problems.push(
+        `field "label.zh" must be a non-empty string, found ${zh === undefined ? 'nothing' : describeFound(zh)}`,
+      )
     }
     if (typeof en !== 'string' || en.trim() === '') {
-      problems.push(`field "label.en" must be a non-empty string, found ${en === undefined ? 'nothing' : describeFound(en)}`)
+      problems.push(
+        `field "label.en" must be a non-empty string, found ${en === undefined ? 'nothing' : describeFound(en)}`,
+      )
     }
     if (typeof zh === 'string' && typeof en === 'string') label = { zh, en }
   }
@@ -202,8 +224,17 @@ function checkFigure(entry: Record<string, unknown>, problems: string[]): Report
 
   if (problems.length > startingProblemCount) return null
   // Every field was checked above; the nulls can only remain when a problem was pushed.
-  if (id === null || topic === null || label === null || value === null
-    || valueText === null || unit === null || period === null || quote === null) return null
+  if (
+    id === null ||
+    topic === null ||
+    label === null ||
+    value === null ||
+    valueText === null ||
+    unit === null ||
+    period === null ||
+    quote === null
+  )
+    return null
   return { id, topic, label, value, valueText, unit, period, quote }
 }
 
@@ -228,7 +259,8 @@ export function parseReportFigures(json: unknown): { figures: ReportFigure[]; er
       return
     }
     const rawId = entry.id
-    const where = typeof rawId === 'string' && rawId !== '' ? `figure ${index} (id ${JSON.stringify(rawId)})` : `figure ${index}`
+    const where =
+      typeof rawId === 'string' && rawId !== '' ? `figure ${index} (id ${JSON.stringify(rawId)})` : `figure ${index}`
 
     const problems: string[] = []
     const figure = checkFigure(entry, problems)

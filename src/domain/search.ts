@@ -63,14 +63,16 @@ const HAN = /[\u3400-\u9fff]/
 
 /** Lower case, ü → v, tone marks dropped, only a–z and 0–9 kept. */
 export function normalisePinyin(text: string): string {
-  return text
-    .toLowerCase()
-    // NFKD: full-width letters from a Chinese IME become ASCII, and ü with a tone mark (ǚ = u + ¨ + ˇ)
-    // decomposes so it is caught as well as plain ü.
-    .normalize('NFKD')
-    .replace(/u\u0308/g, 'v')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]/g, '')
+  return (
+    text
+      .toLowerCase()
+      // NFKD: full-width letters from a Chinese IME become ASCII, and ü with a tone mark (ǚ = u + ¨ + ˇ)
+      // decomposes so it is caught as well as plain ü.
+      .normalize('NFKD')
+      .replace(/u\u0308/g, 'v')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]/g, '')
+  )
 }
 
 /** What a town or village is matched on. */
@@ -166,7 +168,8 @@ export function searchPlaces(
 
   const kindOrder = { town: 0, village: 1 } as const
   results.sort(
-    (a, b) => b.score - a.score || kindOrder[a.kind] - kindOrder[b.kind] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    (a, b) =>
+      b.score - a.score || kindOrder[a.kind] - kindOrder[b.kind] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   )
   return results.slice(0, maxResults)
 }

@@ -33,7 +33,8 @@ export function formatShareHash(state: ShareState): string {
     parts.push(`map=${zoom.toFixed(2).replace(/\.?0+$/, '')}/${lat.toFixed(digits)}/${lng.toFixed(digits)}`)
   }
   if (state.layers) parts.push(`layers=${state.layers.join(',')}`)
-  if (state.selection) parts.push(`sel=${encodeURIComponent(`${state.selection.layerId}:${state.selection.featureId}`)}`)
+  if (state.selection)
+    parts.push(`sel=${encodeURIComponent(`${state.selection.layerId}:${state.selection.featureId}`)}`)
   if (state.indicator) parts.push(`ind=${state.indicator}`)
   if (state.lang) parts.push(`lang=${state.lang}`)
   return parts.length ? `#${parts.join('&')}` : ''
@@ -68,7 +69,8 @@ export function parseShareHash(hash: string): ShareState {
       state.layers = value === '' ? [] : value.split(',').filter((id) => ID.test(id))
     } else if (key === 'sel') {
       const [layerId, featureId] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)]
-      if (value.includes(':') && ID.test(layerId) && FEATURE_ID.test(featureId)) state.selection = { layerId, featureId }
+      if (value.includes(':') && ID.test(layerId) && FEATURE_ID.test(featureId))
+        state.selection = { layerId, featureId }
     } else if (key === 'ind') {
       if (ID.test(value)) state.indicator = value
     } else if (key === 'lang') {

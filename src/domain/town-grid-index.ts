@@ -73,12 +73,14 @@ const BOUNDARY_BASE = -2
 
 /** Every edge of a town as x1,y1,x2,y2 quadruples; unclosed rings are closed. */
 function edgesOf(town: TownArea): number[] {
-  const polygons: Position[][][] = town.geometry.type === 'Polygon' ? [town.geometry.coordinates] : town.geometry.coordinates
+  const polygons: Position[][][] =
+    town.geometry.type === 'Polygon' ? [town.geometry.coordinates] : town.geometry.coordinates
   const edges: number[] = []
   for (const rings of polygons) {
     for (const ring of rings) {
       if (ring.length < 2) continue
-      for (let i = 0; i + 1 < ring.length; i++) edges.push(ring[i]![0]!, ring[i]![1]!, ring[i + 1]![0]!, ring[i + 1]![1]!)
+      for (let i = 0; i + 1 < ring.length; i++)
+        edges.push(ring[i]![0]!, ring[i]![1]!, ring[i + 1]![0]!, ring[i + 1]![1]!)
       const first = ring[0]!
       const last = ring[ring.length - 1]!
       if (first[0] !== last[0] || first[1] !== last[1]) edges.push(last[0]!, last[1]!, first[0]!, first[1]!)
@@ -88,7 +90,10 @@ function edgesOf(town: TownArea): number[] {
 }
 
 function extentOf(edgeLists: readonly number[][]): [number, number, number, number] {
-  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity
+  let west = Infinity,
+    south = Infinity,
+    east = -Infinity,
+    north = -Infinity
   for (const edges of edgeLists) {
     for (let i = 0; i < edges.length; i += 2) {
       west = Math.min(west, edges[i]!)
@@ -145,7 +150,8 @@ export function buildTownGridIndex(towns: readonly TownArea[], options: TownGrid
   const bandLists: number[][] = Array.from({ length: townCount * rows }, () => [])
   edgeLists.forEach((edges, town) => {
     for (let i = 0; i < edges.length; i += 4) {
-      const y1 = edges[i + 1]!, y2 = edges[i + 3]!
+      const y1 = edges[i + 1]!,
+        y2 = edges[i + 3]!
       const first = rowOf(Math.min(y1, y2) - epsY)
       const last = rowOf(Math.max(y1, y2) + epsY)
       for (let row = first; row <= last; row++) bandLists[town * rows + row]!.push(edges[i]!, y1, edges[i + 2]!, y2)
@@ -164,9 +170,13 @@ export function buildTownGridIndex(towns: readonly TownArea[], options: TownGrid
       const bandNorth = south + (row + 1) * cellHeight + epsY
       const band = town * rows + row
       for (let i = bandStart[band]!; i < bandStart[band + 1]!; i += 4) {
-        const x1 = bandEdges[i]!, y1 = bandEdges[i + 1]!, x2 = bandEdges[i + 2]!, y2 = bandEdges[i + 3]!
+        const x1 = bandEdges[i]!,
+          y1 = bandEdges[i + 1]!,
+          x2 = bandEdges[i + 2]!,
+          y2 = bandEdges[i + 3]!
         // The part of the edge inside the band, as a parameter range along it.
-        let tLow = 0, tHigh = 1
+        let tLow = 0,
+          tHigh = 1
         if (y1 !== y2) {
           const ta = (bandSouth - y1) / (y2 - y1)
           const tb = (bandNorth - y1) / (y2 - y1)
@@ -198,7 +208,10 @@ export function buildTownGridIndex(towns: readonly TownArea[], options: TownGrid
       const band = town * rows + row
       crossings.length = 0
       for (let i = bandStart[band]!; i < bandStart[band + 1]!; i += 4) {
-        const x1 = bandEdges[i]!, y1 = bandEdges[i + 1]!, x2 = bandEdges[i + 2]!, y2 = bandEdges[i + 3]!
+        const x1 = bandEdges[i]!,
+          y1 = bandEdges[i + 1]!,
+          x2 = bandEdges[i + 2]!,
+          y2 = bandEdges[i + 3]!
         if (y1 > centreY !== y2 > centreY) crossings.push(x1 + ((centreY - y1) * (x2 - x1)) / (y2 - y1))
       }
       crossings.sort((a, b) => a - b)
@@ -229,7 +242,10 @@ export function buildTownGridIndex(towns: readonly TownArea[], options: TownGrid
     const crossed = crossing[cell]
     if (!crossed) continue
     const whole = wholeCellTowns[cell] ?? []
-    const merged = [...crossed.map((town) => ({ town, whole: false })), ...whole.map((town) => ({ town, whole: true }))].sort((a, b) => a.town - b.town)
+    const merged = [
+      ...crossed.map((town) => ({ town, whole: false })),
+      ...whole.map((town) => ({ town, whole: true })),
+    ].sort((a, b) => a.town - b.town)
     const cut = merged.findIndex((candidate) => candidate.whole)
     for (const candidate of cut === -1 ? merged : merged.slice(0, cut + 1)) {
       candidateTown.push(candidate.town)

@@ -26,7 +26,13 @@ export default {
     breaks: 'Breaks (comma-separated)',
     count: '{n} townships',
   },
-  provenance: { official: 'Official', 'open-data': 'Open data', approximate: 'Approximate', sample: 'Sample data', user: 'Your data' },
+  provenance: {
+    official: 'Official',
+    'open-data': 'Open data',
+    approximate: 'Approximate',
+    sample: 'Sample data',
+    user: 'Your data',
+  },
   provenanceHelp: {
     official: 'Values quoted from the Jindong bureau’s 2022 work report.',
     'open-data': 'From an open data source, see the attribution.',
@@ -119,14 +125,16 @@ export default {
     play: 'Play',
     pause: 'Pause',
     month: 'Month',
-    readingsNote: 'Colours fixed to the GB 3095-2012 / HJ 633-2012 levels, whatever the zoom; station readings are sample data whose district means match the report.',
+    readingsNote:
+      'Colours fixed to the GB 3095-2012 / HJ 633-2012 levels, whatever the zoom; station readings are sample data whose district means match the report.',
     density: 'Inspection density',
     asHeatmap: 'Heatmap',
     asHexagons: 'Hexagons',
     kinds: { inspection: 'Inspections', case: 'Cases', transferred: 'Transferred' },
     months: 'Months',
     total: '{n} points shown',
-    densityNote: 'Points are sample data; the township panel and choropleth count the same months (computed in a worker).',
+    densityNote:
+      'Points are sample data; the township panel and choropleth count the same months (computed in a worker).',
     hexCount: '{n} points in this hexagon',
   },
   attribution: { sources: 'Sources' },

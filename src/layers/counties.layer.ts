@@ -7,7 +7,14 @@ const DISTRICT_VIEW_MIN_ZOOM = 9.3
 
 const DARK_HALO = { 'text-halo-color': 'rgba(10,24,16,0.9)', 'text-halo-width': 1.5 } as const
 
-function countyLabel(id: string, placement: string, zoomRange: { minzoom?: number; maxzoom?: number }, locale: Locale, opacity: number, dark: boolean): MapLayerSpec {
+function countyLabel(
+  id: string,
+  placement: string,
+  zoomRange: { minzoom?: number; maxzoom?: number },
+  locale: Locale,
+  opacity: number,
+  dark: boolean,
+): MapLayerSpec {
   return {
     id,
     type: 'symbol',
@@ -28,11 +35,26 @@ const counties: LayerDefinition = {
   listed: true,
   provenance: 'open-data',
   mapLayers: ({ locale, opacity, theme }) => [
-    { id: 'counties-fill', type: 'fill', paint: { 'fill-color': theme === 'dark' ? '#1b2a22' : '#e9ece6', 'fill-opacity': opacity } },
-    { id: 'counties-line', type: 'line', paint: { 'line-color': theme === 'dark' ? '#4a5f52' : '#a3aba0', 'line-width': 1, 'line-opacity': opacity } },
+    {
+      id: 'counties-fill',
+      type: 'fill',
+      paint: { 'fill-color': theme === 'dark' ? '#1b2a22' : '#e9ece6', 'fill-opacity': opacity },
+    },
+    {
+      id: 'counties-line',
+      type: 'line',
+      paint: { 'line-color': theme === 'dark' ? '#4a5f52' : '#a3aba0', 'line-width': 1, 'line-opacity': opacity },
+    },
     // Framed on the district, each name sits in the part of its county that is on screen;
     // zoomed out to the whole city, at the county's centre.
-    countyLabel('counties-label', 'near-district', { minzoom: DISTRICT_VIEW_MIN_ZOOM }, locale, opacity, theme === 'dark'),
+    countyLabel(
+      'counties-label',
+      'near-district',
+      { minzoom: DISTRICT_VIEW_MIN_ZOOM },
+      locale,
+      opacity,
+      theme === 'dark',
+    ),
     countyLabel('counties-label-far', 'centre', { maxzoom: DISTRICT_VIEW_MIN_ZOOM }, locale, opacity, theme === 'dark'),
   ],
   legend: [{ label: { zh: '相邻县市区', en: 'Neighbouring county' }, colour: '#e9ece6', shape: 'fill' }],

@@ -9,8 +9,16 @@ const district: LayerDefinition = {
   listed: true,
   provenance: 'open-data',
   mapLayers: ({ opacity, theme }) => [
-    { id: 'district-fill', type: 'fill', paint: { 'fill-color': theme === 'dark' ? '#2a3d31' : '#f4f1de', 'fill-opacity': opacity } },
-    { id: 'district-line', type: 'line', paint: { 'line-color': theme === 'dark' ? '#86efac' : '#1f7a4a', 'line-width': 3, 'line-opacity': opacity } },
+    {
+      id: 'district-fill',
+      type: 'fill',
+      paint: { 'fill-color': theme === 'dark' ? '#2a3d31' : '#f4f1de', 'fill-opacity': opacity },
+    },
+    {
+      id: 'district-line',
+      type: 'line',
+      paint: { 'line-color': theme === 'dark' ? '#86efac' : '#1f7a4a', 'line-width': 3, 'line-opacity': opacity },
+    },
   ],
   legend: [{ label: { zh: '金东区', en: 'Jindong District' }, colour: '#1f7a4a', shape: 'line' }],
 }

@@ -40,13 +40,18 @@ const enforcement: LayerDefinition = {
   legend: [
     { label: { zh: '检查（家次）', en: 'Inspection' }, colour: '#475569', shape: 'circle' },
     { label: { zh: '移送公安', en: 'Case to police' }, colour: CASE_COLOURS.police, shape: 'circle' },
-    { label: { zh: '移送行政执法局', en: 'Case to law-enforcement bureau' }, colour: CASE_COLOURS['admin-bureau'], shape: 'circle' },
+    {
+      label: { zh: '移送行政执法局', en: 'Case to law-enforcement bureau' },
+      colour: CASE_COLOURS['admin-bureau'],
+      shape: 'circle',
+    },
     { label: { zh: '行政处罚', en: 'Administrative penalty' }, colour: CASE_COLOURS.penalty, shape: 'circle' },
   ],
   interactiveLayerIds: ['enforcement-case', 'enforcement-inspection'],
   tooltip: (p, locale) => {
     const month = `${String(p.month)}${locale === 'en' ? '' : '月'}`
-    if (p.kind === 'inspection') return locale === 'en' ? `Inspection (sample) · month ${month}` : `检查（示例）· ${month}`
+    if (p.kind === 'inspection')
+      return locale === 'en' ? `Inspection (sample) · month ${month}` : `检查（示例）· ${month}`
     return locale === 'en' ? `Case (sample) · month ${month}` : `案件（示例）· ${month}`
   },
   panelFields: [

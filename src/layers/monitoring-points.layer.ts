@@ -8,7 +8,12 @@ import { localisedName } from './style-helpers'
 export const MONITORING_KINDS = [
   { kind: 'air', glyph: '●', colour: '#c2410c', label: { zh: '空气质量监测点', en: 'Air quality station' } },
   { kind: 'water-auto', glyph: '▲', colour: '#0369a1', label: { zh: '水质自动监测站', en: 'Automatic water station' } },
-  { kind: 'enterprise-online', glyph: '■', colour: '#6d28d9', label: { zh: '企业污染源在线监控', en: 'Enterprise online monitoring' } },
+  {
+    kind: 'enterprise-online',
+    glyph: '■',
+    colour: '#6d28d9',
+    label: { zh: '企业污染源在线监控', en: 'Enterprise online monitoring' },
+  },
   { kind: 'dust', glyph: '◆', colour: '#a16207', label: { zh: '重点路段扬尘监控', en: 'Road dust monitor' } },
 ] as const
 
@@ -35,7 +40,12 @@ const monitoringPoints: LayerDefinition = {
         'text-ignore-placement': true,
       },
       paint: {
-        'text-color': ['match', ['get', 'kind'], ...MONITORING_KINDS.flatMap((k) => [k.kind, k.colour]), '#333'] as never,
+        'text-color': [
+          'match',
+          ['get', 'kind'],
+          ...MONITORING_KINDS.flatMap((k) => [k.kind, k.colour]),
+          '#333',
+        ] as never,
         'text-halo-color': '#ffffff',
         'text-halo-width': 1.5,
         'text-opacity': opacity,
@@ -46,7 +56,12 @@ const monitoringPoints: LayerDefinition = {
   interactiveLayerIds: ['monitoring-points-symbol'],
   tooltip: (p, locale) => localisedName(p, locale),
   panelFields: [
-    { property: 'kind', label: { zh: '类型', en: 'Kind' }, format: (v, locale) => MONITORING_KINDS.find((k) => k.kind === v)?.label[locale === 'en' ? 'en' : 'zh'] ?? String(v) },
+    {
+      property: 'kind',
+      label: { zh: '类型', en: 'Kind' },
+      format: (v, locale) =>
+        MONITORING_KINDS.find((k) => k.kind === v)?.label[locale === 'en' ? 'en' : 'zh'] ?? String(v),
+    },
     { property: 'town_code', label: { zh: '所在乡镇代码', en: 'Township code' } },
   ],
 }

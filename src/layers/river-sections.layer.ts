@@ -26,7 +26,12 @@ const riverSections: LayerDefinition = {
       type: 'line',
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
-        'line-color': ['match', ['coalesce', ['get', 'water_class'], 0], ...WATER_CLASSES.flatMap((c) => [c.class, c.hex]), NOT_MONITORED] as never,
+        'line-color': [
+          'match',
+          ['coalesce', ['get', 'water_class'], 0],
+          ...WATER_CLASSES.flatMap((c) => [c.class, c.hex]),
+          NOT_MONITORED,
+        ] as never,
         'line-width': ['case', ['==', ['get', 'id'], selectedKey ?? ''], 7, 4.5] as never,
         'line-opacity': opacity,
       },
@@ -38,12 +43,19 @@ const riverSections: LayerDefinition = {
   ],
   interactiveLayerIds: ['river-sections-line'],
   tooltip: (p, locale) => {
-    const label = p.water_class_label ? `${p.water_class_label}${locale === 'en' ? '' : '类'}` : locale === 'en' ? 'not monitored' : '未监测'
+    const label = p.water_class_label
+      ? `${p.water_class_label}${locale === 'en' ? '' : '类'}`
+      : locale === 'en'
+        ? 'not monitored'
+        : '未监测'
     return `${localisedName(p, locale)} · ${label}`
   },
   panelFields: [
     { property: 'river', label: { zh: '河流', en: 'River' } },
-    { property: 'water_class_label', label: { zh: '水质类别（示例，1–10月均值）', en: 'Water class (sample, Jan–Oct mean)' } },
+    {
+      property: 'water_class_label',
+      label: { zh: '水质类别（示例，1–10月均值）', en: 'Water class (sample, Jan–Oct mean)' },
+    },
   ],
 }
 export default riverSections

@@ -12,10 +12,19 @@ const seats: LayerDefinition = {
     {
       id: 'seats-circle',
       type: 'circle',
-      paint: { 'circle-radius': 4, 'circle-color': '#203a2b', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5, 'circle-opacity': opacity, 'circle-stroke-opacity': opacity },
+      paint: {
+        'circle-radius': 4,
+        'circle-color': '#203a2b',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+        'circle-opacity': opacity,
+        'circle-stroke-opacity': opacity,
+      },
     },
   ],
-  legend: [{ label: { zh: '乡镇驻地（近似）', en: 'Township seat (approximate)' }, colour: '#203a2b', shape: 'circle' }],
+  legend: [
+    { label: { zh: '乡镇驻地（近似）', en: 'Township seat (approximate)' }, colour: '#203a2b', shape: 'circle' },
+  ],
   tooltip: (p, locale) => String((locale === 'en' ? p.name_en : p.name) ?? ''),
 }
 export default seats

@@ -25,7 +25,11 @@ const towns: LayerDefinition = {
     en: 'Township areas are estimated from the seats, not official boundaries.',
   },
   mapLayers: ({ locale, opacity, selectedKey, choropleth }): MapLayerSpec[] => [
-    { id: 'towns-fill', type: 'fill', paint: { 'fill-color': fillColour(choropleth) as never, 'fill-opacity': 0.62 * opacity } },
+    {
+      id: 'towns-fill',
+      type: 'fill',
+      paint: { 'fill-color': fillColour(choropleth) as never, 'fill-opacity': 0.62 * opacity },
+    },
     {
       id: 'towns-line',
       type: 'line',
@@ -55,7 +59,9 @@ const towns: LayerDefinition = {
       paint: { 'text-color': '#203a2b', ...HALO, 'text-opacity': opacity },
     },
   ],
-  legend: [{ label: { zh: '乡镇范围（近似）', en: 'Township area (approximate)' }, colour: '#4d7c5f', shape: 'dashed-line' }],
+  legend: [
+    { label: { zh: '乡镇范围（近似）', en: 'Township area (approximate)' }, colour: '#4d7c5f', shape: 'dashed-line' },
+  ],
   interactiveLayerIds: ['towns-fill'],
   tooltip: (p, locale) => String((locale === 'en' ? p.name_en : p.name) ?? ''),
   panelFields: [

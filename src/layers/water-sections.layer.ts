@@ -28,13 +28,26 @@ const waterSections: LayerDefinition = {
     {
       id: 'water-sections-label',
       type: 'symbol',
-      layout: { 'text-field': nameField(locale) as never, 'text-font': LABEL_FONT, 'text-size': 13, 'text-offset': [0, -1.3], 'text-anchor': 'bottom' },
+      layout: {
+        'text-field': nameField(locale) as never,
+        'text-font': LABEL_FONT,
+        'text-size': 13,
+        'text-offset': [0, -1.3],
+        'text-anchor': 'bottom',
+      },
       paint: { 'text-color': '#0b4f8a', ...HALO, 'text-opacity': opacity },
     },
   ],
-  legend: [{ label: { zh: '国控断面（位置近似）', en: 'National section (approx. position)' }, colour: '#0b4f8a', shape: 'circle' }],
+  legend: [
+    {
+      label: { zh: '国控断面（位置近似）', en: 'National section (approx. position)' },
+      colour: '#0b4f8a',
+      shape: 'circle',
+    },
+  ],
   interactiveLayerIds: ['water-sections-circle'],
-  tooltip: (p, locale) => `${localisedName(p, locale)} · ${locale === 'en' ? 'mean class' : '均值'} ${String(p.mean_class_label ?? '')}`,
+  tooltip: (p, locale) =>
+    `${localisedName(p, locale)} · ${locale === 'en' ? 'mean class' : '均值'} ${String(p.mean_class_label ?? '')}`,
   panelFields: [
     { property: 'river', label: { zh: '所在河流', en: 'River' } },
     { property: 'level', label: { zh: '级别', en: 'Level' } },

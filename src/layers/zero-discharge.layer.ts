@@ -22,7 +22,11 @@ const zeroDischarge: LayerDefinition = {
         'fill-opacity': 0.4 * opacity,
       },
     },
-    { id: 'zero-discharge-line', type: 'line', paint: { 'line-color': '#0b3d91', 'line-width': 2, 'line-opacity': opacity } },
+    {
+      id: 'zero-discharge-line',
+      type: 'line',
+      paint: { 'line-color': '#0b3d91', 'line-width': 2, 'line-opacity': opacity },
+    },
   ],
   legend: [
     { label: { zh: '2022年完成创建', en: 'Completed in 2022' }, colour: '#1e90ff', shape: 'fill' },

@@ -60,15 +60,28 @@ export function basemapRaster(choice: BasemapChoice): RasterPart | null {
   const key = choice.tiandituKey ?? ''
   switch (choice.id) {
     case 'tianditu-vec':
-      return merge(raster('basemap-tdt-vec', tiandituTiles('vec', key), '© 天地图'), raster('basemap-tdt-cva', tiandituTiles('cva', key), ''))
+      return merge(
+        raster('basemap-tdt-vec', tiandituTiles('vec', key), '© 天地图'),
+        raster('basemap-tdt-cva', tiandituTiles('cva', key), ''),
+      )
     case 'tianditu-img':
-      return merge(raster('basemap-tdt-img', tiandituTiles('img', key), '© 天地图'), raster('basemap-tdt-cia', tiandituTiles('cia', key), ''))
+      return merge(
+        raster('basemap-tdt-img', tiandituTiles('img', key), '© 天地图'),
+        raster('basemap-tdt-cia', tiandituTiles('cia', key), ''),
+      )
     case 'osm':
-      return raster('basemap-osm', ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], '© OpenStreetMap contributors', 19)
+      return raster(
+        'basemap-osm',
+        ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+        '© OpenStreetMap contributors',
+        19,
+      )
     case 'amap':
       return raster(
         'basemap-amap',
-        ['1', '2', '3', '4'].map((s) => `https://webrd0${s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}`),
+        ['1', '2', '3', '4'].map(
+          (s) => `https://webrd0${s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}`,
+        ),
         '© 高德地图',
       )
     default:

@@ -12,13 +12,21 @@ export type DisplayCrs = 'WGS84' | 'GCJ-02'
 export function featureCollectionToGcj02(data: FeatureCollection): FeatureCollection {
   const copy = structuredClone(data)
   // gcoord declares its own GeoJSON types; ours (@types/geojson) describe the same objects.
-  return gcoord.transform(copy as unknown as Parameters<typeof gcoord.transform>[0], gcoord.WGS84, gcoord.GCJ02) as unknown as FeatureCollection
+  return gcoord.transform(
+    copy as unknown as Parameters<typeof gcoord.transform>[0],
+    gcoord.WGS84,
+    gcoord.GCJ02,
+  ) as unknown as FeatureCollection
 }
 
 export function toDisplay(lngLat: [number, number], crs: DisplayCrs): [number, number] {
-  return crs === 'GCJ-02' ? (gcoord.transform([lngLat[0], lngLat[1]], gcoord.WGS84, gcoord.GCJ02) as [number, number]) : lngLat
+  return crs === 'GCJ-02'
+    ? (gcoord.transform([lngLat[0], lngLat[1]], gcoord.WGS84, gcoord.GCJ02) as [number, number])
+    : lngLat
 }
 
 export function fromDisplay(lngLat: [number, number], crs: DisplayCrs): [number, number] {
-  return crs === 'GCJ-02' ? (gcoord.transform([lngLat[0], lngLat[1]], gcoord.GCJ02, gcoord.WGS84) as [number, number]) : lngLat
+  return crs === 'GCJ-02'
+    ? (gcoord.transform([lngLat[0], lngLat[1]], gcoord.GCJ02, gcoord.WGS84) as [number, number])
+    : lngLat
 }

@@ -66,7 +66,15 @@ export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOp
     binTotal(layerId) {
       // deck.gl keeps its Deck instance private to the overlay; read-only use for this count.
       type Aggregator = { binCount: number; getBin(i: number): { count: number } | null }
-      const deck = (overlay as unknown as { _deck?: { layerManager?: { getLayers(o: { layerIds: string[] }): { id: string; state?: { aggregator?: Aggregator } }[] } } })._deck
+      const deck = (
+        overlay as unknown as {
+          _deck?: {
+            layerManager?: {
+              getLayers(o: { layerIds: string[] }): { id: string; state?: { aggregator?: Aggregator } }[]
+            }
+          }
+        }
+      )._deck
       const layer = deck?.layerManager?.getLayers({ layerIds: [layerId] }).find((l) => l.state?.aggregator)
       const aggregator = layer?.state?.aggregator
       if (!aggregator) return null

@@ -10,7 +10,12 @@ import { HeatmapLayer, HexagonLayer, type HexagonLayerPickingInfo } from '@deck.
 import type { PickingInfo } from '@deck.gl/core'
 import { readingsColourScale, type ReadingsPollutant, type Rgb } from '../domain/pollutant-scale'
 
-export { readingsLegend, readingsColourScale, type ReadingsLegend, type ReadingsPollutant } from '../domain/pollutant-scale'
+export {
+  readingsLegend,
+  readingsColourScale,
+  type ReadingsLegend,
+  type ReadingsPollutant,
+} from '../domain/pollutant-scale'
 
 export type LngLat = [number, number]
 
@@ -39,7 +44,10 @@ function binaryPoints(positions: Float64Array, weights: Float32Array | null): Bi
   if (!data) {
     data = {
       length: positions.length / 2,
-      attributes: { getPosition: { value: positions, size: 2 }, ...(weights ? { getWeight: { value: weights, size: 1 as const } } : {}) },
+      attributes: {
+        getPosition: { value: positions, size: 2 },
+        ...(weights ? { getWeight: { value: weights, size: 1 as const } } : {}),
+      },
     }
     byWeights.set(weights, data)
   }
@@ -80,7 +88,12 @@ export function readingsHeatmapLayer(options: ReadingsHeatmapOptions): HeatmapLa
     colorRange,
   }
   if (positions instanceof Float64Array) return new HeatmapLayer({ ...common, data: binaryPoints(positions, values) })
-  return new HeatmapLayer<LngLat>({ ...common, data: positions, getPosition: (point) => point, getWeight: (_point, { index }) => values[index]! })
+  return new HeatmapLayer<LngLat>({
+    ...common,
+    data: positions,
+    getPosition: (point) => point,
+    getWeight: (_point, { index }) => values[index]!,
+  })
 }
 
 /** Density colours (light to dark red-purple): no level meaning, just more or fewer inspections. */
@@ -116,7 +129,8 @@ export function inspectionHeatmapLayer(options: InspectionHeatmapOptions): Heatm
     ...(options.colorDomain ? { colorDomain: options.colorDomain } : {}),
   }
   const { positions } = options
-  if (positions instanceof Float64Array) return new HeatmapLayer({ ...common, data: binaryPoints(positions, null), getWeight: 1 })
+  if (positions instanceof Float64Array)
+    return new HeatmapLayer({ ...common, data: binaryPoints(positions, null), getWeight: 1 })
   return new HeatmapLayer<LngLat>({ ...common, data: positions, getPosition: (point) => point, getWeight: 1 })
 }
 

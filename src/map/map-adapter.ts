@@ -88,7 +88,10 @@ export class MapAdapter {
     })
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right')
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
-    this.map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right')
+    this.map.addControl(
+      new AttributionControl({ compact: false, customAttribution: options.attribution }),
+      'bottom-right',
+    )
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()))
     this.map.on('moveend', () => {
       const centre = this.map.getCenter()
@@ -102,7 +105,8 @@ export class MapAdapter {
         console.error(event.error?.message ?? 'map error')
         return
       }
-      if (++this.basemapErrors === BASEMAP_ERROR_LIMIT) this.failBasemap(`${sourceId}: ${event.error?.message ?? 'tile failed'}`)
+      if (++this.basemapErrors === BASEMAP_ERROR_LIMIT)
+        this.failBasemap(`${sourceId}: ${event.error?.message ?? 'tile failed'}`)
     })
     this.map.on('click', (event) => options.onClick?.(this.pick(event)))
     this.map.on('mousemove', (event) => {
@@ -152,14 +156,24 @@ export class MapAdapter {
     try {
       const response = await fetch(choice.styleUrl ?? '')
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
-      const style = (await response.json()) as { sources?: Record<string, unknown>; layers?: { id: string; source?: string }[] }
+      const style = (await response.json()) as {
+        sources?: Record<string, unknown>
+        layers?: { id: string; source?: string }[]
+      }
       if (!style.sources || !Array.isArray(style.layers)) throw new Error('not a MapLibre style (no sources or layers)')
-      for (const [id, source] of Object.entries(style.sources)) this.map.addSource(`basemap-${id}`, source as Parameters<MapLibreMap['addSource']>[1])
+      for (const [id, source] of Object.entries(style.sources))
+        this.map.addSource(`basemap-${id}`, source as Parameters<MapLibreMap['addSource']>[1])
       for (const layer of style.layers) {
         const id = `basemap-${layer.id}`
         // Symbol layers need the style's glyphs and sprites, which would replace our local-font labels.
-        if ((layer as { type?: string }).type === 'symbol' || (layer as { type?: string }).type === 'background') continue
-        this.map.addLayer({ ...layer, id, ...(layer.source ? { source: `basemap-${layer.source}` } : {}) } as Parameters<MapLibreMap['addLayer']>[0], beforeId)
+        if ((layer as { type?: string }).type === 'symbol' || (layer as { type?: string }).type === 'background')
+          continue
+        this.map.addLayer(
+          { ...layer, id, ...(layer.source ? { source: `basemap-${layer.source}` } : {}) } as Parameters<
+            MapLibreMap['addLayer']
+          >[0],
+          beforeId,
+        )
         this.basemapLayerIds.push(id)
       }
     } catch (error) {
@@ -193,14 +207,19 @@ export class MapAdapter {
     for (const spec of definition.mapLayers(context)) {
       const source = spec.source ?? definition.id
       if (!this.map.getSource(source)) continue
-      const layer = { ...spec, source, layout: { ...spec.layout, visibility: visible ? 'visible' : 'none' } } as Parameters<MapLibreMap['addLayer']>[0]
+      const layer = {
+        ...spec,
+        source,
+        layout: { ...spec.layout, visibility: visible ? 'visible' : 'none' },
+      } as Parameters<MapLibreMap['addLayer']>[0]
       const order = this.orderOf(definition)
       if (!this.map.getLayer(spec.id)) {
         this.map.addLayer(layer, this.insertionPoint(order, spec.type === 'symbol', spec.id))
       } else {
         this.updateLayer(layer)
         // Moved in the layer list: each of its map layers goes, in turn, under the next definition's.
-        if (this.appliedOrder.get(spec.id) !== order) this.map.moveLayer(spec.id, this.insertionPoint(order, spec.type === 'symbol', spec.id))
+        if (this.appliedOrder.get(spec.id) !== order)
+          this.map.moveLayer(spec.id, this.insertionPoint(order, spec.type === 'symbol', spec.id))
       }
       this.appliedSpecs.set(spec.id, JSON.stringify(layer))
       this.appliedOrder.set(spec.id, order)
@@ -208,16 +227,22 @@ export class MapAdapter {
   }
 
   private updateLayer(layer: Parameters<MapLibreMap['addLayer']>[0]) {
-    const previous = JSON.parse(this.appliedSpecs.get(layer.id) ?? '{}') as Record<string, Record<string, unknown> | undefined>
+    const previous = JSON.parse(this.appliedSpecs.get(layer.id) ?? '{}') as Record<
+      string,
+      Record<string, unknown> | undefined
+    >
     const next = layer as unknown as Record<string, Record<string, unknown> | undefined>
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
     for (const [key, value] of Object.entries(next.paint ?? {})) {
-      if (!same(previous.paint?.[key], value)) this.map.setPaintProperty(layer.id, key as Parameters<MapLibreMap['setPaintProperty']>[1], value as never)
+      if (!same(previous.paint?.[key], value))
+        this.map.setPaintProperty(layer.id, key as Parameters<MapLibreMap['setPaintProperty']>[1], value as never)
     }
     for (const [key, value] of Object.entries(next.layout ?? {})) {
-      if (!same(previous.layout?.[key], value)) this.map.setLayoutProperty(layer.id, key as Parameters<MapLibreMap['setLayoutProperty']>[1], value as never)
+      if (!same(previous.layout?.[key], value))
+        this.map.setLayoutProperty(layer.id, key as Parameters<MapLibreMap['setLayoutProperty']>[1], value as never)
     }
-    if (!same(previous.filter, next.filter)) this.map.setFilter(layer.id, (next.filter ?? null) as Parameters<MapLibreMap['setFilter']>[1])
+    if (!same(previous.filter, next.filter))
+      this.map.setFilter(layer.id, (next.filter ?? null) as Parameters<MapLibreMap['setFilter']>[1])
   }
 
   /**
@@ -274,14 +299,31 @@ export class MapAdapter {
     const layers = []
     if (spec.readings) {
       const { positions, values, pollutant, opacity } = spec.readings
-      layers.push(factories.readingsHeatmapLayer({ id: 'readings-heatmap', points: { positions: this.displayPositions(positions), values }, pollutant, opacity, radiusPixels: 60 }).clone(under))
+      layers.push(
+        factories
+          .readingsHeatmapLayer({
+            id: 'readings-heatmap',
+            points: { positions: this.displayPositions(positions), values },
+            pollutant,
+            opacity,
+            radiusPixels: 60,
+          })
+          .clone(under),
+      )
     }
     if (spec.inspections) {
       const { positions, style, opacity } = spec.inspections
       const shown = this.displayPositions(positions)
       layers.push(
         style === 'hexagon'
-          ? factories.inspectionHexagonLayer({ id: 'inspection-hexagons', positions: shown, opacity, onHoverCount: (count, info) => this.options.onHexagonHover?.(count, { x: info.x, y: info.y }) }).clone(under)
+          ? factories
+              .inspectionHexagonLayer({
+                id: 'inspection-hexagons',
+                positions: shown,
+                opacity,
+                onHoverCount: (count, info) => this.options.onHexagonHover?.(count, { x: info.x, y: info.y }),
+              })
+              .clone(under)
           : factories.inspectionHeatmapLayer({ id: 'inspection-heatmap', positions: shown, opacity }).clone(under),
       )
     }
@@ -307,7 +349,12 @@ export class MapAdapter {
   /** The offline basemap's background for the theme (the data layers take theirs from the context). */
   async setBackground(theme: 'light' | 'dark') {
     await this.loaded
-    if (this.map.getLayer('background')) this.map.setPaintProperty('background', 'background-color', theme === 'dark' ? BACKGROUND_DARK : BACKGROUND_COLOUR)
+    if (this.map.getLayer('background'))
+      this.map.setPaintProperty(
+        'background',
+        'background-color',
+        theme === 'dark' ? BACKGROUND_DARK : BACKGROUND_COLOUR,
+      )
   }
 
   /** Device pixels per layout pixel (presentation mode scales the whole map up on big screens). */
@@ -334,14 +381,21 @@ export class MapAdapter {
   jumpTo(camera: Camera) {
     const [lng, lat] = toDisplay([camera.lng, camera.lat], this.displayCrs)
     const centre = this.map.getCenter()
-    const same = Math.abs(this.map.getZoom() - camera.zoom) < 0.01 && Math.abs(centre.lat - lat) < 1e-5 && Math.abs(centre.lng - lng) < 1e-5
+    const same =
+      Math.abs(this.map.getZoom() - camera.zoom) < 0.01 &&
+      Math.abs(centre.lat - lat) < 1e-5 &&
+      Math.abs(centre.lng - lng) < 1e-5
     if (!same) this.map.jumpTo({ center: [lng, lat], zoom: camera.zoom })
   }
 
   private pick(event: MapLayerMouseEvent | { point: { x: number; y: number } }): FeatureEvent | null {
     const interactive = [...this.definitions.values()]
       .sort((a, b) => b.order - a.order)
-      .flatMap((d) => (d.interactiveLayerIds ?? []).filter((id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none'))
+      .flatMap((d) =>
+        (d.interactiveLayerIds ?? []).filter(
+          (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none',
+        ),
+      )
     if (interactive.length === 0) return null
     const [feature] = this.map.queryRenderedFeatures([event.point.x, event.point.y], { layers: interactive })
     if (!feature) return null

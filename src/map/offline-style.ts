@@ -9,7 +9,8 @@
  */
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec'
 
-export const LOCAL_FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', sans-serif"
+export const LOCAL_FONT_FAMILY =
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', sans-serif"
 
 export const BACKGROUND_COLOUR = '#dfe7ea'
 /** Presentation mode's dark theme. */

@@ -99,9 +99,11 @@ function messageOf(error: unknown): string {
 export function createTourRunner(script: TourScript, options: TourRunnerOptions): TourRunner {
   if (script.stops.length === 0) throw new RangeError('A tour needs at least one stop')
   const { scheduler } = options
-  const reportListenerError = options.onListenerError ?? ((error: unknown, event: TourEvent) => {
-    console.error(`Presentation: a listener failed on "${event.type}"`, error)
-  })
+  const reportListenerError =
+    options.onListenerError ??
+    ((error: unknown, event: TourEvent) => {
+      console.error(`Presentation: a listener failed on "${event.type}"`, error)
+    })
   const stops = script.stops
   const lastIndex = stops.length - 1
 

@@ -28,10 +28,7 @@ export interface HeatmapPlayback {
   secondsPerMonth: number
 }
 
-export type TourTarget =
-  | { town: string }
-  | { camera: { zoom: number; lat: number; lng: number } }
-  | { district: true }
+export type TourTarget = { town: string } | { camera: { zoom: number; lat: number; lng: number } } | { district: true }
 
 export interface TourStop {
   id: string
@@ -105,7 +102,15 @@ const STOP_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 const SCRIPT_FIELDS: ReadonlySet<string> = new Set(['version', 'title', 'loop', 'stops'])
 const STOP_FIELDS: ReadonlySet<string> = new Set([
-  'id', 'target', 'layers', 'indicator', 'showPanel', 'heatmap', 'caption', 'figures', 'durationSeconds',
+  'id',
+  'target',
+  'layers',
+  'indicator',
+  'showPanel',
+  'heatmap',
+  'caption',
+  'figures',
+  'durationSeconds',
 ])
 const HEATMAP_FIELDS: ReadonlySet<string> = new Set(['pollutant', 'fromMonth', 'toMonth', 'secondsPerMonth'])
 const CAMERA_FIELDS: ReadonlySet<string> = new Set(['zoom', 'lat', 'lng'])
@@ -147,7 +152,12 @@ class ErrorSink {
   }
 }
 
-function checkBilingual(value: unknown, field: string, sink: ErrorSink, limits?: { zh: number; en: number }): Bilingual | null {
+function checkBilingual(
+  value: unknown,
+  field: string,
+  sink: ErrorSink,
+  limits?: { zh: number; en: number },
+): Bilingual | null {
   if (!isObject(value)) {
     sink.add(field, `must be an object { "zh": "…", "en": "…" }, found ${describeFound(value)}`)
     return null
@@ -160,23 +170,48 @@ function checkBilingual(value: unknown, field: string, sink: ErrorSink, limits?:
       sink.add(`${field}.${language}`, `must be a non-empty string, found ${describeFound(text)}`)
       valid = false
     } else if (limits && [...text].length > limits[language]) {
-      sink.add(`${field}.${language}`, `must be at most ${limits[language]} characters to fit the caption bar, found ${[...text].length}`)
+      sink.add(
+        `${field}.${language}`,
+        `must be at most ${limits[language]} characters to fit the caption bar, found ${[...text].length}`,
+      )
       valid = false
     }
   }
   return valid ? { zh: value.zh as string, en: value.en as string } : null
 }
 
-function checkNumberInRange(value: unknown, field: string, min: number, max: number, sink: ErrorSink, integer = false): number | null {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    sink.add(field, `must be ${integer ? 'a whole number' : 'a number'} between ${min} and ${max}, found ${describeFound(value)}`)
+function checkNumberInRange(
+  value: unknown,
+  field: string,
+  min: number,
+  max: number,
+  sink: ErrorSink,
+  integer = false,
+): number | null {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
+    sink.add(
+      field,
+      `must be ${integer ? 'a whole number' : 'a number'} between ${min} and ${max}, found ${describeFound(value)}`,
+    )
     return null
   }
   return value
 }
 
 /** A list of ids that must all be known and must not repeat. */
-function checkIdList(value: unknown, field: string, known: ReadonlySet<string>, what: string, sink: ErrorSink): string[] | null {
+function checkIdList(
+  value: unknown,
+  field: string,
+  known: ReadonlySet<string>,
+  what: string,
+  sink: ErrorSink,
+): string[] | null {
   if (!Array.isArray(value)) {
     sink.add(field, `must be an array of ${what}s, found ${describeFound(value)}`)
     return null
@@ -243,9 +278,16 @@ function checkTarget(value: unknown, sink: ErrorSink, townCodes: ReadonlySet<str
   return null
 }
 
-function checkHeatmap(value: unknown, sink: ErrorSink, months: { first: number; last: number }): HeatmapPlayback | null {
+function checkHeatmap(
+  value: unknown,
+  sink: ErrorSink,
+  months: { first: number; last: number },
+): HeatmapPlayback | null {
   if (!isObject(value)) {
-    sink.add('heatmap', `must be an object { "pollutant", "fromMonth", "toMonth", "secondsPerMonth" }, found ${describeFound(value)}`)
+    sink.add(
+      'heatmap',
+      `must be an object { "pollutant", "fromMonth", "toMonth", "secondsPerMonth" }, found ${describeFound(value)}`,
+    )
     return null
   }
   sink.unknownFields(value, HEATMAP_FIELDS, 'heatmap.')
@@ -258,7 +300,11 @@ function checkHeatmap(value: unknown, sink: ErrorSink, months: { first: number; 
   const fromMonth = checkNumberInRange(value.fromMonth, 'heatmap.fromMonth', months.first, months.last, sink, true)
   const toMonth = checkNumberInRange(value.toMonth, 'heatmap.toMonth', months.first, months.last, sink, true)
   const secondsPerMonth = checkNumberInRange(
-    value.secondsPerMonth, 'heatmap.secondsPerMonth', SECONDS_PER_MONTH_LIMITS.min, SECONDS_PER_MONTH_LIMITS.max, sink,
+    value.secondsPerMonth,
+    'heatmap.secondsPerMonth',
+    SECONDS_PER_MONTH_LIMITS.min,
+    SECONDS_PER_MONTH_LIMITS.max,
+    sink,
   )
   if (fromMonth !== null && toMonth !== null && fromMonth > toMonth) {
     sink.add('heatmap.toMonth', `must not come before fromMonth (${fromMonth}), found ${toMonth}`)
@@ -273,7 +319,13 @@ export function heatmapPlaybackSeconds(heatmap: HeatmapPlayback): number {
   return (heatmap.toMonth - heatmap.fromMonth + 1) * heatmap.secondsPerMonth
 }
 
-function checkStop(value: unknown, index: number, sets: KnownSets, months: { first: number; last: number }, errors: string[]): TourStop | null {
+function checkStop(
+  value: unknown,
+  index: number,
+  sets: KnownSets,
+  months: { first: number; last: number },
+  errors: string[],
+): TourStop | null {
   const rawId = isObject(value) && typeof value.id === 'string' ? value.id : null
   const sink = new ErrorSink(errors, rawId === null ? `stop ${index}` : `stop ${index} (${JSON.stringify(rawId)})`)
   if (!isObject(value)) {
@@ -287,12 +339,16 @@ function checkStop(value: unknown, index: number, sets: KnownSets, months: { fir
     sink.add('id', `must be a kebab-case string such as "caozhai-model-town", found ${describeFound(value.id)}`)
   }
   const target = checkTarget(value.target, sink, sets.townCodes)
-  const layers = value.layers === undefined ? undefined : checkIdList(value.layers, 'layers', sets.layerIds, 'layer id', sink)
+  const layers =
+    value.layers === undefined ? undefined : checkIdList(value.layers, 'layers', sets.layerIds, 'layer id', sink)
 
   let indicator: string | undefined
   if (value.indicator !== undefined) {
     if (typeof value.indicator !== 'string' || !sets.indicatorIds.has(value.indicator)) {
-      sink.add('indicator', `must be a known indicator id (${[...sets.indicatorIds].join(', ')}), found ${describeFound(value.indicator)}`)
+      sink.add(
+        'indicator',
+        `must be a known indicator id (${[...sets.indicatorIds].join(', ')}), found ${describeFound(value.indicator)}`,
+      )
     } else {
       indicator = value.indicator
     }
@@ -316,19 +372,34 @@ function checkStop(value: unknown, index: number, sets: KnownSets, months: { fir
     sink.add('layers', `must include "${HEATMAP_LAYER_ID}" when "heatmap" is set, or the playback would run unseen`)
   }
   if (heatmap && value.layers === undefined) {
-    sink.add('layers', `must be given and include "${HEATMAP_LAYER_ID}" when "heatmap" is set (the default layers do not show it)`)
+    sink.add(
+      'layers',
+      `must be given and include "${HEATMAP_LAYER_ID}" when "heatmap" is set (the default layers do not show it)`,
+    )
   }
 
   const caption = checkBilingual(value.caption, 'caption', sink, CAPTION_LIMITS)
-  const figures = value.figures === undefined ? undefined : checkIdList(value.figures, 'figures', sets.figureIds, 'report figure id', sink)
+  const figures =
+    value.figures === undefined
+      ? undefined
+      : checkIdList(value.figures, 'figures', sets.figureIds, 'report figure id', sink)
 
   // A heatmap stop may leave its duration to the playback; otherwise the duration is required and
   // must leave the playback time to reach its last month.
   let durationSeconds: number | null = null
   if (value.durationSeconds === undefined && heatmap) {
-    durationSeconds = Math.min(STOP_DURATION_LIMITS.max, Math.max(STOP_DURATION_LIMITS.min, heatmapPlaybackSeconds(heatmap)))
+    durationSeconds = Math.min(
+      STOP_DURATION_LIMITS.max,
+      Math.max(STOP_DURATION_LIMITS.min, heatmapPlaybackSeconds(heatmap)),
+    )
   } else {
-    durationSeconds = checkNumberInRange(value.durationSeconds, 'durationSeconds', STOP_DURATION_LIMITS.min, STOP_DURATION_LIMITS.max, sink)
+    durationSeconds = checkNumberInRange(
+      value.durationSeconds,
+      'durationSeconds',
+      STOP_DURATION_LIMITS.min,
+      STOP_DURATION_LIMITS.max,
+      sink,
+    )
   }
   if (heatmap && durationSeconds !== null && durationSeconds < heatmapPlaybackSeconds(heatmap)) {
     const months = heatmap.toMonth - heatmap.fromMonth + 1
@@ -338,7 +409,8 @@ function checkStop(value: unknown, index: number, sets: KnownSets, months: { fir
     )
   }
 
-  if (errors.length > before || rawId === null || target === null || caption === null || durationSeconds === null) return null
+  if (errors.length > before || rawId === null || target === null || caption === null || durationSeconds === null)
+    return null
   const stop: TourStop = { id: rawId, target, caption, durationSeconds }
   if (layers) stop.layers = [...layers]
   if (indicator !== undefined) stop.indicator = indicator
@@ -394,7 +466,9 @@ export function parseTourScript(json: unknown, known: KnownTourIds): TourParseRe
       if (rawId !== null) {
         const earlier = firstIndexOfId.get(rawId)
         if (earlier !== undefined) {
-          errors.push(`stop ${index} (${JSON.stringify(rawId)}): field "id" repeats the id of stop ${earlier}; ids must be unique`)
+          errors.push(
+            `stop ${index} (${JSON.stringify(rawId)}): field "id" repeats the id of stop ${earlier}; ids must be unique`,
+          )
           return
         }
         firstIndexOfId.set(rawId, index)

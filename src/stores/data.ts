@@ -53,7 +53,10 @@ export const useDataStore = defineStore('data', () => {
       return {
         ...builtIn,
         provenance: 'user',
-        caveat: { zh: `已用您的文件 ${replacement.fileName} 替换`, en: `Replaced with your file ${replacement.fileName}` },
+        caveat: {
+          zh: `已用您的文件 ${replacement.fileName} 替换`,
+          en: `Replaced with your file ${replacement.fileName}`,
+        },
         source: replacement.fileName,
         licence: '—',
         featureCount: replacement.featureCount,
@@ -83,7 +86,9 @@ export const useDataStore = defineStore('data', () => {
     // Selections and share links name a feature by its id or code; give one to features without.
     const keyed: FeatureCollection = {
       type: 'FeatureCollection',
-      features: collection.features.map((f, i) => (featureKey(f.properties) === null ? { ...f, properties: { ...f.properties, id: `${id}-${i}` } } : f)),
+      features: collection.features.map((f, i) =>
+        featureKey(f.properties) === null ? { ...f, properties: { ...f.properties, id: `${id}-${i}` } } : f,
+      ),
     }
     setLayer(id, keyed)
     return id
@@ -149,7 +154,14 @@ export const useDataStore = defineStore('data', () => {
     const aggregate = enforcementAggregate.value
     if (!aggregate) return values
     return Object.fromEntries(
-      Object.entries(values).map(([code, row]) => [code, { ...row, inspections: aggregate.inspections[code] ?? row.inspections, cases: aggregate.cases[code] ?? row.cases }]),
+      Object.entries(values).map(([code, row]) => [
+        code,
+        {
+          ...row,
+          inspections: aggregate.inspections[code] ?? row.inspections,
+          cases: aggregate.cases[code] ?? row.cases,
+        },
+      ]),
     ) as typeof values
   })
   const townMonthly = computed(() => enforcementAggregate.value?.monthly ?? monthlyEnforcement(indicatorInput.value))
@@ -162,12 +174,32 @@ export const useDataStore = defineStore('data', () => {
       return seat?.geometry.type === 'Point' ? [{ ...town, seat: seat.geometry.coordinates as [number, number] }] : []
     })
   })
-  const searchVillages = computed<SearchVillage[]>(() => (documents.value.villages as { villages?: SearchVillage[] } | undefined)?.villages ?? [])
+  const searchVillages = computed<SearchVillage[]>(
+    () => (documents.value.villages as { villages?: SearchVillage[] } | undefined)?.villages ?? [],
+  )
 
   return {
-    status, manifest, layers, documents, figures, errors, replaced, definitions,
-    entry, definition, setLayer, replaceLayer, addUserLayer, loadAll,
-    townAreas, townIndicators, townMonthly, searchTowns, searchVillages,
-    enforcementAggregate, setEnforcementAggregate, densityTotal,
+    status,
+    manifest,
+    layers,
+    documents,
+    figures,
+    errors,
+    replaced,
+    definitions,
+    entry,
+    definition,
+    setLayer,
+    replaceLayer,
+    addUserLayer,
+    loadAll,
+    townAreas,
+    townIndicators,
+    townMonthly,
+    searchTowns,
+    searchVillages,
+    enforcementAggregate,
+    setEnforcementAggregate,
+    densityTotal,
   }
 })

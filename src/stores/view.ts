@@ -41,16 +41,24 @@ export interface HeatmapState {
 }
 
 /** Where to move the map: a point and zoom, or bounds to frame. */
-export type FlyTarget = { lngLat: [number, number]; zoom: number; durationMs?: number } | { bounds: [number, number, number, number]; durationMs?: number }
+export type FlyTarget =
+  | { lngLat: [number, number]; zoom: number; durationMs?: number }
+  | { bounds: [number, number, number, number]; durationMs?: number }
 
 const isIndicator = (value: string): value is IndicatorId => INDICATORS.some((i) => i.id === value)
 
 export const useViewStore = defineStore('view', () => {
   const locale = ref<Locale>('zh-CN')
-  const visible = ref<Record<string, boolean>>(Object.fromEntries(LAYER_DEFINITIONS.map((d) => [d.id, d.defaultVisible])))
+  const visible = ref<Record<string, boolean>>(
+    Object.fromEntries(LAYER_DEFINITIONS.map((d) => [d.id, d.defaultVisible])),
+  )
   const opacity = ref<Record<string, number>>(Object.fromEntries(LAYER_DEFINITIONS.map((d) => [d.id, 1])))
   /** Listed layers, top of the list drawn on top. */
-  const layerOrder = ref<string[]>(LAYER_DEFINITIONS.filter((d) => d.listed).map((d) => d.id).reverse())
+  const layerOrder = ref<string[]>(
+    LAYER_DEFINITIONS.filter((d) => d.listed)
+      .map((d) => d.id)
+      .reverse(),
+  )
   const selection = ref<Selection | null>(null)
   const hover = ref<Hover | null>(null)
   /** The inspection hexagon under the pointer and its count. */
@@ -92,7 +100,12 @@ export const useViewStore = defineStore('view', () => {
   /** Shows exactly these listed layers (a tour stop); unlisted base layers stay as they are. */
   function showOnly(ids: readonly string[]) {
     const shown = new Set(ids)
-    visible.value = Object.fromEntries(Object.keys(visible.value).map((id) => [id, shown.has(id) || !LAYER_DEFINITIONS.find((d) => d.id === id)?.listed]))
+    visible.value = Object.fromEntries(
+      Object.keys(visible.value).map((id) => [
+        id,
+        shown.has(id) || !LAYER_DEFINITIONS.find((d) => d.id === id)?.listed,
+      ]),
+    )
   }
 
   function setVisible(id: string, value: boolean) {
@@ -145,8 +158,33 @@ export const useViewStore = defineStore('view', () => {
   }
 
   return {
-    locale, visible, opacity, layerOrder, selection, hover, sideTab, mapIdle, camera, flyTarget, basemap, notice, mode, stageScale, heatmap, hexHover,
-    indicator, classification, classCount, manualBreaksText,
-    setVisible, showOnly, setOpacity, moveLayer, registerLayer, select, applyShareState, shareState,
+    locale,
+    visible,
+    opacity,
+    layerOrder,
+    selection,
+    hover,
+    sideTab,
+    mapIdle,
+    camera,
+    flyTarget,
+    basemap,
+    notice,
+    mode,
+    stageScale,
+    heatmap,
+    hexHover,
+    indicator,
+    classification,
+    classCount,
+    manualBreaksText,
+    setVisible,
+    showOnly,
+    setOpacity,
+    moveLayer,
+    registerLayer,
+    select,
+    applyShareState,
+    shareState,
   }
 })

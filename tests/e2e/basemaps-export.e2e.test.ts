@@ -22,7 +22,13 @@ async function chooseBasemap(page: Page, id: string) {
 }
 
 async function displayedLngLat(page: Page, point: { x: number; y: number }): Promise<[number, number]> {
-  return page.evaluate(({ x, y }) => (window as unknown as { __jindongMap: { displayedLngLat(x: number, y: number): [number, number] } }).__jindongMap.displayedLngLat(x, y), point)
+  return page.evaluate(
+    ({ x, y }) =>
+      (
+        window as unknown as { __jindongMap: { displayedLngLat(x: number, y: number): [number, number] } }
+      ).__jindongMap.displayedLngLat(x, y),
+    point,
+  )
 }
 
 describe('basemaps, with their tiles answered locally', () => {
@@ -73,7 +79,10 @@ describe('basemaps, with their tiles answered locally', () => {
     expect(offsetMetres).toBeGreaterThan(300)
     expect(offsetMetres).toBeLessThan(700)
     // The share link stays WGS84.
-    const [, lat, lng] = new URL(page.url()).hash.match(/map=([^&]+)/)![1]!.split('/').map(Number)
+    const [, lat, lng] = new URL(page.url()).hash
+      .match(/map=([^&]+)/)![1]!
+      .split('/')
+      .map(Number)
     expect(Math.abs(lat! - 29.12) + Math.abs(lng! - 119.7)).toBeLessThan(0.001)
     await page.screenshot({ path: `${SHOTS}/basemap-amap.png` })
   })
@@ -83,7 +92,9 @@ describe('basemaps, with their tiles answered locally', () => {
     await chooseBasemap(page, 'offline')
     failTiles = true
     await page.locator('[data-testid="basemap-select"]').selectOption('osm')
-    await expect(page.locator('[data-testid="map-banner"]').innerText({ timeout: 20_000 })).resolves.toContain('已切换回离线底图')
+    await expect(page.locator('[data-testid="map-banner"]').innerText({ timeout: 20_000 })).resolves.toContain(
+      '已切换回离线底图',
+    )
     await expect(page.locator('[data-testid="basemap-select"]').inputValue()).resolves.toBe('offline')
     failTiles = false
   })
@@ -121,15 +132,24 @@ describe('export and the Content-Security-Policy', () => {
         }),
     )
     expect(violations.join()).toMatch(/script-src/)
-    await expect(page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).resolves.toBeUndefined()
+    await expect(
+      page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan),
+    ).resolves.toBeUndefined()
     // Our own probe refusal above is the only console error allowed here.
-    session.consoleProblems.splice(0, session.consoleProblems.length, ...session.consoleProblems.filter((m) => !/Content Security Policy/.test(m)))
+    session.consoleProblems.splice(
+      0,
+      session.consoleProblems.length,
+      ...session.consoleProblems.filter((m) => !/Content Security Policy/.test(m)),
+    )
   })
 
   test('the PNG export decodes, at 1× and 2×, and contains the legend', async () => {
     const page = session.page
     for (const scale of [1, 2]) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="export-png-${scale}x"]`).click()])
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`[data-testid="export-png-${scale}x"]`).click(),
+      ])
       const bytes = readFileSync((await download.path())!)
       const size = pngSize(bytes)
       const canvas = await page.locator('.maplibregl-canvas').boundingBox()
@@ -147,7 +167,8 @@ describe('export and the Content-Security-Policy', () => {
           const x = Math.round(mapWidth * scale)
           const pixels = g.getImageData(x, 56 * scale, bitmap.width - x, 300 * scale).data
           let dark = 0
-          for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 100 && pixels[i + 1]! < 100 && pixels[i + 2]! < 100) dark++
+          for (let i = 0; i < pixels.length; i += 4)
+            if (pixels[i]! < 100 && pixels[i + 1]! < 100 && pixels[i + 2]! < 100) dark++
           return dark
         },
         { base64: bytes.toString('base64'), mapWidth: canvas!.width, scale },
@@ -164,7 +185,10 @@ describe('export and the Content-Security-Policy', () => {
     const text = readFileSync((await csv.path())!, 'utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)
     expect(text).toContain('多湖街道')
-    const [geojson] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-geojson"]').click()])
+    const [geojson] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-geojson"]').click(),
+    ])
     const exported = JSON.parse(readFileSync((await geojson.path())!, 'utf8')) as { features: unknown[] }
     expect(exported.features).toHaveLength(11)
   })

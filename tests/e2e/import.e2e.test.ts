@@ -25,7 +25,12 @@ function corpusRows(): CorpusRow[] {
     .split('\n')
     .filter((line) => line.startsWith('| bad/'))
     .map((line) => line.split('|').map((cell) => cell.trim()))
-    .map((cells) => ({ file: cells[1]!, declaredCrs: cells[3]!, ok: cells[4] === 'yes', keyZh: cells[9]!.replace(/^`|`$/g, '') }))
+    .map((cells) => ({
+      file: cells[1]!,
+      declaredCrs: cells[3]!,
+      ok: cells[4] === 'yes',
+      keyZh: cells[9]!.replace(/^`|`$/g, ''),
+    }))
     .filter((row) => row.declaredCrs === 'auto')
 }
 
@@ -78,7 +83,9 @@ describe('import: bad files are answered clearly and cost nothing', () => {
     await waitForMapIdle(page)
     expect(await changedPixels(page, 'before-imports')).toBeLessThan(50)
     expect(dialogs).toEqual([])
-    await expect(page.evaluate(() => document.querySelectorAll('img[src="x"], body script:not([type="module"])').length)).resolves.toBe(0)
+    await expect(
+      page.evaluate(() => document.querySelectorAll('img[src="x"], body script:not([type="module"])').length),
+    ).resolves.toBe(0)
     expect(session.consoleProblems).toEqual([])
     expect(session.foreignRequests).toEqual([])
   })
@@ -88,7 +95,9 @@ describe('import: bad files are answered clearly and cost nothing', () => {
     await importFile(page, 'tests/fixtures/bad/html-in-properties.geojson')
     await page.locator('[data-testid="import-confirm"]').click()
     await waitForMapIdle(page)
-    const collection = JSON.parse(readFileSync('tests/fixtures/bad/html-in-properties.geojson', 'utf8')) as { features: { geometry: { type: string; coordinates: [number, number] } }[] }
+    const collection = JSON.parse(readFileSync('tests/fixtures/bad/html-in-properties.geojson', 'utf8')) as {
+      features: { geometry: { type: string; coordinates: [number, number] } }[]
+    }
     const point = collection.features.find((f) => f.geometry.type === 'Point')!
     const pixel = await project(page, point.geometry.coordinates)
     const origin = await canvasOrigin(page)
@@ -121,7 +130,9 @@ describe('import: conversions, limits, replacement and round trip', () => {
     await page.waitForSelector('[data-testid="import-summary"][data-ok="true"]')
     await expect(page.locator('[data-testid="import-summary"]').innerText()).resolves.toContain('有效要素 3 个')
     await page.locator('[data-testid="import-confirm"]').click()
-    await expect(page.locator('[data-testid="layer-list"]').innerText()).resolves.toContain('web-mercator-metres.geojson')
+    await expect(page.locator('[data-testid="layer-list"]').innerText()).resolves.toContain(
+      'web-mercator-metres.geojson',
+    )
   })
 
   test('a file over 200 MB is refused at once, naming the limit', async () => {
@@ -130,7 +141,9 @@ describe('import: conversions, limits, replacement and round trip', () => {
       const big = new File([new Uint8Array(201 * 1024 * 1024)], 'huge.geojson')
       const transfer = new DataTransfer()
       transfer.items.add(big)
-      document.querySelector('.map-area')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      document
+        .querySelector('.map-area')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
     })
     await page.waitForSelector('[data-testid="import-summary"], [data-testid="import-failure"]', { timeout: 10_000 })
     await expect(page.locator('[data-testid="import-dialog"]').innerText()).resolves.toMatch(/200 MB/)
@@ -155,17 +168,26 @@ describe('import: conversions, limits, replacement and round trip', () => {
   test('an exported layer imports again, feature for feature', async () => {
     const page = session.page
     await page.locator('[data-testid="export-layer"]').selectOption('towns')
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-geojson"]').click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-geojson"]').click(),
+    ])
     const path = (await download.path())!
     const exported = JSON.parse(readFileSync(path, 'utf8')) as { features: unknown[] }
-    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'towns-export.geojson', mimeType: 'application/geo+json', buffer: readFileSync(path) })
+    await page
+      .locator('[data-testid="import-input"]')
+      .setInputFiles({ name: 'towns-export.geojson', mimeType: 'application/geo+json', buffer: readFileSync(path) })
     await page.waitForSelector('[data-testid="import-summary"]')
-    await expect(page.locator('[data-testid="import-summary"]').innerText()).resolves.toContain(`有效要素 ${exported.features.length} 个，拒绝 0 个`)
+    await expect(page.locator('[data-testid="import-summary"]').innerText()).resolves.toContain(
+      `有效要素 ${exported.features.length} 个，拒绝 0 个`,
+    )
     // Replace the built-in townships with their own export: everything still works.
     await page.locator('[data-testid="import-target"]').selectOption('towns')
     await page.locator('[data-testid="import-confirm"]').click()
     await expect(page.locator('[data-testid="import-dialog"]').count()).resolves.toBe(0)
-    await expect(page.locator('[data-layer="towns"] [data-testid="provenance-badge"]').innerText()).resolves.toContain('用户数据')
+    await expect(page.locator('[data-layer="towns"] [data-testid="provenance-badge"]').innerText()).resolves.toContain(
+      '用户数据',
+    )
     await page.locator('[data-testid="town-list"] button[data-code="330703103"]').click()
     await expect(page.locator('[data-testid="area-panel"] h2').innerText()).resolves.toBe('曹宅镇')
     expect(session.consoleProblems).toEqual([])

@@ -26,14 +26,20 @@ describe('presentation mode', () => {
   })
 
   test('scales the 1920×1080 stage to 1080p and to 4K, text legible', async () => {
-    for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 3840, height: 2160 },
+    ]) {
       const session = await openSession(inject('baseUrl'), { viewport })
       sessions.push(session)
       await session.page.goto(`${inject('baseUrl')}?mode=present`)
       await waitForStatus(session.page, 'playing')
       await waitForMapIdle(session.page)
       const box = await session.page.locator('[data-testid="kpi-bar"] .value').first().boundingBox()
-      const fontPx = await session.page.locator('[data-testid="kpi-bar"] .value').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+      const fontPx = await session.page
+        .locator('[data-testid="kpi-bar"] .value')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
       const scale = viewport.width / 1920
       // The stage scales as a whole: the KPI value is 30 stage px, i.e. 30 × scale on screen.
       expect(box!.height).toBeGreaterThan(30 * scale * 0.9)
@@ -81,11 +87,17 @@ describe('presentation mode', () => {
     await page.goto(`${inject('baseUrl')}?mode=present`)
     await waitForStatus(page, 'playing')
     // Step to the PM2.5 playback stop of the default tour.
-    for (let i = 0; i < 12 && (await page.locator('[data-testid="present-caption"]').getAttribute('data-stop')) !== 'pm25-by-month'; i++) {
+    for (
+      let i = 0;
+      i < 12 && (await page.locator('[data-testid="present-caption"]').getAttribute('data-stop')) !== 'pm25-by-month';
+      i++
+    ) {
       await page.keyboard.press('ArrowRight')
     }
     await expect(page.locator('[data-testid="present-month"]').innerText()).resolves.toContain('2022年1月')
-    await expect.poll(() => page.locator('[data-testid="present-month"]').innerText(), { timeout: 10_000 }).toContain('2022年2月')
+    await expect
+      .poll(() => page.locator('[data-testid="present-month"]').innerText(), { timeout: 10_000 })
+      .toContain('2022年2月')
     await page.screenshot({ path: `${SHOTS}/presentation-heatmap.png` })
     // deck.gl 9.4's HeatmapLayer logs one harmless luma.gl warning of its own.
     expect(session.consoleProblems.filter((m) => !/Binding weightsTexture not set/.test(m))).toEqual([])
@@ -93,7 +105,9 @@ describe('presentation mode', () => {
 
   test('redraws its layers after the WebGL context is lost, within 3 s, without a reload', async () => {
     // 1280×720: SwiftShader redraws on the CPU, and CI has two cores; a kiosk's GPU is far faster.
-    const session = await openApp('#map=10.4/29.155/119.785&layers=counties,district,rivers', { viewport: { width: 1280, height: 720 } })
+    const session = await openApp('#map=10.4/29.155/119.785&layers=counties,district,rivers', {
+      viewport: { width: 1280, height: 720 },
+    })
     sessions.push(session)
     const page = session.page
     const districtFill = hexToRgb('#f4f1de')
@@ -121,7 +135,9 @@ describe('presentation mode', () => {
               context.drawImage(canvas, canvas.width / 2 - 20, canvas.height / 2 - 20, 40, 40, 0, 0, 40, 40)
               const data = context.getImageData(0, 0, 40, 40).data
               let fill = 0
-              for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) < 6 && Math.abs(data[i + 1]! - g) < 6 && Math.abs(data[i + 2]! - b) < 6) fill++
+              for (let i = 0; i < data.length; i += 4)
+                if (Math.abs(data[i]! - r) < 6 && Math.abs(data[i + 1]! - g) < 6 && Math.abs(data[i + 2]! - b) < 6)
+                  fill++
               const elapsed = performance.now() - restoredAt
               if (fill > 800) resolve(elapsed)
               else if (elapsed > 10_000) reject(new Error('not redrawn after 10 s'))
@@ -146,7 +162,18 @@ describe('presentation mode', () => {
     const page = session.page
     // Forty stops: every township four times, with alternating layers and indicators, so the first
     // loop meets every combination (and warms the JIT and the tile caches) before the baseline.
-    const towns = ['330703001', '330703103', '330703101', '330703108', '330703002', '330703102', '330703104', '330703105', '330703106', '330703107']
+    const towns = [
+      '330703001',
+      '330703103',
+      '330703101',
+      '330703108',
+      '330703002',
+      '330703102',
+      '330703104',
+      '330703105',
+      '330703106',
+      '330703107',
+    ]
     const stops = [...towns, ...towns, ...towns, ...towns].map((town, i) => ({
       id: `soak-${i}`,
       target: { town },
@@ -156,7 +183,12 @@ describe('presentation mode', () => {
       caption: { zh: `测试站点 ${i}`, en: `Soak stop ${i}` },
       durationSeconds: 2,
     }))
-    await page.route('**/tours/soak.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ version: 1, title: { zh: '耐久测试', en: 'Soak' }, loop: true, stops }) }))
+    await page.route('**/tours/soak.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ version: 1, title: { zh: '耐久测试', en: 'Soak' }, loop: true, stops }),
+      }),
+    )
     // Half a second a stop: the first loop (20 s) lets the JIT and the caches warm up before the baseline.
     await page.goto(`${inject('baseUrl')}?mode=present&tour=tours/soak.json&speed=4`)
     await waitForStatus(page, 'playing')
@@ -186,7 +218,9 @@ describe('presentation mode', () => {
     // 40 stops a loop: 5 loops are 200 steps.
     await expect.poll(loop, { timeout: 280_000, interval: 500 }).toBeGreaterThanOrEqual(5)
     const afterSoak = await measureAtFirstStop()
-    console.log(`soak heap: after first loop ${(afterFirstLoop / 1e6).toFixed(2)} MB, after 200 steps ${(afterSoak / 1e6).toFixed(2)} MB, ratio ${(afterSoak / afterFirstLoop).toFixed(3)}`)
+    console.log(
+      `soak heap: after first loop ${(afterFirstLoop / 1e6).toFixed(2)} MB, after 200 steps ${(afterSoak / 1e6).toFixed(2)} MB, ratio ${(afterSoak / afterFirstLoop).toFixed(3)}`,
+    )
     expect(afterSoak / afterFirstLoop).toBeLessThanOrEqual(1.1)
     expect(session.consoleProblems).toEqual([])
     expect(session.foreignRequests).toEqual([])

@@ -56,8 +56,16 @@ describe('thematic layers and area indicators', () => {
     const card = page().locator('[data-figure="air-good-day-rate"]')
     await expect(card.innerText()).resolves.toContain('86.1%')
     await card.getByRole('button').click()
-    await expect(card.locator('[data-testid="figure-quote"]').innerText()).resolves.toContain('1-10月，全区环境空气优良率为86.1%')
-    for (const [id, text] of [['air-pm25', '26'], ['air-pm10', '45'], ['air-o3', '164'], ['enforcement-inspections', '1,095'], ['enforcement-cases', '41']]) {
+    await expect(card.locator('[data-testid="figure-quote"]').innerText()).resolves.toContain(
+      '1-10月，全区环境空气优良率为86.1%',
+    )
+    for (const [id, text] of [
+      ['air-pm25', '26'],
+      ['air-pm10', '45'],
+      ['air-o3', '164'],
+      ['enforcement-inspections', '1,095'],
+      ['enforcement-cases', '41'],
+    ]) {
       await expect(page().locator(`[data-figure="${id}"]`).innerText(), id).resolves.toContain(text)
     }
     await page().screenshot({ path: `${SHOTS}/overview.png` })
@@ -83,7 +91,10 @@ describe('thematic layers and area indicators', () => {
       const close = page().locator('[data-testid="area-panel"] .close')
       if (await close.count()) await close.click()
       await page().locator(`[data-testid="town-list"] button[data-code="${code}"]`).press('Enter')
-      const text = await page().locator('[data-testid="area-panel"] [data-indicator="inspections"] td').first().innerText()
+      const text = await page()
+        .locator('[data-testid="area-panel"] [data-indicator="inspections"] td')
+        .first()
+        .innerText()
       total += Number.parseInt(text.replace(/,/g, ''), 10)
     }
     expect(total).toBe(1095)
@@ -91,7 +102,12 @@ describe('thematic layers and area indicators', () => {
 
   test('clicking a national water section opens its own panel with the monthly classes', async () => {
     await open(`${DISTRICT_VIEW}&layers=district,counties,water-sections`)
-    const sections = await page().evaluate(async () => (await (await fetch('geo/water-sections.geojson')).json()) as { features: { properties: { name: string }; geometry: { coordinates: [number, number] } }[] })
+    const sections = await page().evaluate(
+      async () =>
+        (await (await fetch('geo/water-sections.geojson')).json()) as {
+          features: { properties: { name: string }; geometry: { coordinates: [number, number] } }[]
+        },
+    )
     const dongguan = sections.features.find((f) => f.properties.name === '东关桥')!
     await clickMap(dongguan.geometry.coordinates)
     const panel = page().locator('[data-testid="feature-panel"]')
@@ -116,7 +132,14 @@ describe('thematic layers and area indicators', () => {
   })
 
   test('each thematic layer draws, and has a screenshot', async () => {
-    for (const id of ['river-sections', 'water-sections', 'monitoring-points', 'low-carbon', 'zero-discharge', 'plan-2023-sites']) {
+    for (const id of [
+      'river-sections',
+      'water-sections',
+      'monitoring-points',
+      'low-carbon',
+      'zero-discharge',
+      'plan-2023-sites',
+    ]) {
       await open(`${DISTRICT_VIEW}&layers=district,counties,rivers,${id}`)
       const legend = page().locator(`[data-legend="${id}"]`)
       await expect(legend.isVisible(), id).resolves.toBe(true)
@@ -140,9 +163,17 @@ describe('thematic layers and area indicators', () => {
     await waitForMapIdle(other)
     await expect(other.locator('[data-testid="area-panel"]').getAttribute('data-code')).resolves.toBe('330703103')
     await expect(other.locator('[data-testid="indicator-select"]').inputValue()).resolves.toBe('vocs')
-    await expect(other.locator('[data-layer="monitoring-points"] input[type="checkbox"]').isChecked()).resolves.toBe(true)
-    const [zoom, lat, lng] = new URL(link).hash.match(/map=([^&]+)/)![1]!.split('/').map(Number)
-    const [zoom2, lat2, lng2] = new URL(other.url()).hash.match(/map=([^&]+)/)![1]!.split('/').map(Number)
+    await expect(other.locator('[data-layer="monitoring-points"] input[type="checkbox"]').isChecked()).resolves.toBe(
+      true,
+    )
+    const [zoom, lat, lng] = new URL(link).hash
+      .match(/map=([^&]+)/)![1]!
+      .split('/')
+      .map(Number)
+    const [zoom2, lat2, lng2] = new URL(other.url()).hash
+      .match(/map=([^&]+)/)![1]!
+      .split('/')
+      .map(Number)
     expect(zoom2).toBeCloseTo(zoom!, 2)
     expect(lat2).toBeCloseTo(lat!, 3)
     expect(lng2).toBeCloseTo(lng!, 3)

@@ -25,7 +25,15 @@ import {
 function square(west: number, south: number, size = 0.02): Position[][] {
   const east = west + size
   const north = south + size
-  return [[[west, south], [east, south], [east, north], [west, north], [west, south]]]
+  return [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ]
 }
 
 const polygonA: Polygon = { type: 'Polygon', coordinates: square(119.7, 29.1) }
@@ -90,7 +98,7 @@ describe('townOfPoints', () => {
     expect(townOfPoints(points, towns)).toEqual(['A', 'B', 'C', 'C'])
   })
 
-  it('gives null outside every town, including the gap inside C\'s bounding box', () => {
+  it("gives null outside every town, including the gap inside C's bounding box", () => {
     const points = [point(119.75, 29.11), point(119.9, 29.3), point(119.73, 29.13)]
     expect(townOfPoints(points, towns)).toEqual([null, null, null])
   })
@@ -108,7 +116,13 @@ describe('townOfPoints', () => {
   })
 
   it('gives null for features that are not points, or have no geometry', () => {
-    const line = feature({ type: 'LineString', coordinates: [[119.71, 29.11], [119.715, 29.115]] })
+    const line = feature({
+      type: 'LineString',
+      coordinates: [
+        [119.71, 29.11],
+        [119.715, 29.115],
+      ],
+    })
     expect(townOfPoints([line, feature(null), point(Number.NaN, 29.11)], towns)).toEqual([null, null, null])
   })
 
@@ -118,12 +132,42 @@ describe('townOfPoints', () => {
 })
 
 describe('countInTowns', () => {
-  const lineAcrossAB = feature({ type: 'LineString', coordinates: [[119.71, 29.105], [119.73, 29.105]] }, { kind: 'river' })
-  const lineInsideA = feature({ type: 'LineString', coordinates: [[119.705, 29.105], [119.715, 29.115]] }, { kind: 'river' })
+  const lineAcrossAB = feature(
+    {
+      type: 'LineString',
+      coordinates: [
+        [119.71, 29.105],
+        [119.73, 29.105],
+      ],
+    },
+    { kind: 'river' },
+  )
+  const lineInsideA = feature(
+    {
+      type: 'LineString',
+      coordinates: [
+        [119.705, 29.105],
+        [119.715, 29.115],
+      ],
+    },
+    { kind: 'river' },
+  )
   const polygonOverAandC1 = feature({ type: 'Polygon', coordinates: square(119.705, 29.115, 0.01) }, { kind: 'zone' })
   const polygonInsideC2 = feature({ type: 'Polygon', coordinates: square(119.765, 29.105, 0.005) }, { kind: 'zone' })
   const multiLineBAndGap = feature(
-    { type: 'MultiLineString', coordinates: [[[119.725, 29.105], [119.73, 29.11]], [[119.745, 29.105], [119.755, 29.115]]] },
+    {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [119.725, 29.105],
+          [119.73, 29.11],
+        ],
+        [
+          [119.745, 29.105],
+          [119.755, 29.115],
+        ],
+      ],
+    },
     { kind: 'river' },
   )
   const fixture = collection([
@@ -168,12 +212,25 @@ describe('countInTowns', () => {
   })
 
   it('counts MultiPoints and GeometryCollections in every town they reach', () => {
-    const multiPoint = feature({ type: 'MultiPoint', coordinates: [[119.71, 29.11], [119.77, 29.11], [119.75, 29.11]] })
+    const multiPoint = feature({
+      type: 'MultiPoint',
+      coordinates: [
+        [119.71, 29.11],
+        [119.77, 29.11],
+        [119.75, 29.11],
+      ],
+    })
     const geometryCollection = feature({
       type: 'GeometryCollection',
       geometries: [
         { type: 'Point', coordinates: [119.73, 29.11] },
-        { type: 'LineString', coordinates: [[119.705, 29.13], [119.71, 29.135]] },
+        {
+          type: 'LineString',
+          coordinates: [
+            [119.705, 29.13],
+            [119.71, 29.135],
+          ],
+        },
       ],
     })
     expect(countInTowns(collection([multiPoint]), towns)).toEqual({ A: 1, B: 0, C: 1 })
@@ -192,15 +249,23 @@ describe('countInTowns', () => {
 
   it('passes {} to the filter for a feature with null properties', () => {
     const seen: Record<string, unknown>[] = []
-    countInTowns(collection([{ type: 'Feature', geometry: { type: 'Point', coordinates: [119.71, 29.11] }, properties: null }]), towns, (p) => {
-      seen.push(p)
-      return true
-    })
+    countInTowns(
+      collection([{ type: 'Feature', geometry: { type: 'Point', coordinates: [119.71, 29.11] }, properties: null }]),
+      towns,
+      (p) => {
+        seen.push(p)
+        return true
+      },
+    )
     expect(seen).toEqual([{}])
   })
 
   it('follows the towns given: replaced boundaries recount', () => {
-    const merged: TownArea = { code: 'AB', name: '合并', geometry: { type: 'Polygon', coordinates: square(119.7, 29.1, 0.04) } }
+    const merged: TownArea = {
+      code: 'AB',
+      name: '合并',
+      geometry: { type: 'Polygon', coordinates: square(119.7, 29.1, 0.04) },
+    }
     const points = collection([point(119.71, 29.11), point(119.73, 29.11), point(119.72, 29.11)])
     expect(countInTowns(points, [merged])).toEqual({ AB: 3 })
   })
@@ -218,7 +283,16 @@ describe('monthlyCountsInTowns', () => {
       point(119.73, 29.11, { month: 2.5, kind: 'inspection' }),
       point(119.73, 29.11, { kind: 'inspection' }),
       point(119.9, 29.3, { month: 4, kind: 'inspection' }), // outside
-      feature({ type: 'LineString', coordinates: [[119.71, 29.105], [119.73, 29.105]] }, { month: 5 }),
+      feature(
+        {
+          type: 'LineString',
+          coordinates: [
+            [119.71, 29.105],
+            [119.73, 29.105],
+          ],
+        },
+        { month: 5 },
+      ),
     ])
     const counts = monthlyCountsInTowns(points, towns)
     expect(counts).toEqual({
@@ -226,12 +300,16 @@ describe('monthlyCountsInTowns', () => {
       B: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
       C: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     })
-    expect(monthlyCountsInTowns(points, towns, (p) => p.kind === 'inspection').A).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(monthlyCountsInTowns(points, towns, (p) => p.kind === 'inspection').A).toEqual([
+      2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ])
   })
 
   it('agrees with countInTowns for points with valid months', () => {
     const points = collection(
-      Array.from({ length: 40 }, (_, i) => point(119.7005 + (i % 8) * 0.01, 29.1005 + Math.floor(i / 8) * 0.005, { month: (i % 10) + 1 })),
+      Array.from({ length: 40 }, (_, i) =>
+        point(119.7005 + (i % 8) * 0.01, 29.1005 + Math.floor(i / 8) * 0.005, { month: (i % 10) + 1 }),
+      ),
     )
     const monthly = monthlyCountsInTowns(points, towns)
     const totals = countInTowns(points, towns)
@@ -243,7 +321,16 @@ describe('monthlyCountsInTowns', () => {
 })
 
 describe('featuresInTown', () => {
-  const lineAcrossAB = feature({ type: 'LineString', coordinates: [[119.71, 29.105], [119.73, 29.105]] }, { id: 'line' })
+  const lineAcrossAB = feature(
+    {
+      type: 'LineString',
+      coordinates: [
+        [119.71, 29.105],
+        [119.73, 29.105],
+      ],
+    },
+    { id: 'line' },
+  )
   const fixture = collection([
     point(119.71, 29.11, { id: 'a' }),
     point(119.73, 29.11, { id: 'b' }),

@@ -70,13 +70,19 @@ describe('aggregation protocol', () => {
   it('answers with errors a person can act on, never by throwing', () => {
     const state = createAggregationState()
     expect(errorOf(send(state, { type: 'countByTown', batchId: 'x' }).response)).toMatch(/no point batch "x"/)
-    expect(errorOf(send(state, { type: 'setBatch', batch: { id: 'odd', positions: new Float64Array(3) } }).response)).toMatch(/even length/)
-    expect(errorOf(send(state, { type: 'setBatch', batch: { ...batch(4), months: new Uint8Array(3) } }).response)).toMatch(/months has 3 values for 4 points/)
+    expect(
+      errorOf(send(state, { type: 'setBatch', batch: { id: 'odd', positions: new Float64Array(3) } }).response),
+    ).toMatch(/even length/)
+    expect(
+      errorOf(send(state, { type: 'setBatch', batch: { ...batch(4), months: new Uint8Array(3) } }).response),
+    ).toMatch(/months has 3 values for 4 points/)
     ok(send(state, { type: 'setBatch', batch: batch(4) }).response, 'setBatch')
     expect(errorOf(send(state, { type: 'countByTown', batchId: 'readings' }).response)).toMatch(/setTowns first/)
     ok(send(state, { type: 'setBatch', batch: { id: 'bare', positions: new Float64Array(4) } }).response, 'setBatch')
     ok(send(state, { type: 'setTowns', towns }).response, 'setTowns')
-    expect(errorOf(send(state, { type: 'countByTown', batchId: 'bare', filter: { months: [1] } }).response)).toMatch(/has no months/)
+    expect(errorOf(send(state, { type: 'countByTown', batchId: 'bare', filter: { months: [1] } }).response)).toMatch(
+      /has no months/,
+    )
     expect(errorOf(send(state, { type: 'monthlyByTown', batchId: 'bare' }).response)).toMatch(/no months/)
   })
 
@@ -95,7 +101,10 @@ describe('aggregation protocol', () => {
     const expectFiltered = expectedCounts(count, (i) => (i % 10) + 1 <= 3 && [0, 2].includes(i % 4))
     expect(filtered).toMatchObject({ counts: [expectFiltered.A, expectFiltered.B], outside: expectFiltered.outside })
 
-    const none = ok(send(state, { type: 'countByTown', batchId: 'readings', filter: { months: [] } }).response, 'countByTown')
+    const none = ok(
+      send(state, { type: 'countByTown', batchId: 'readings', filter: { months: [] } }).response,
+      'countByTown',
+    )
     expect(none).toMatchObject({ counts: [0, 0], outside: 0 })
   })
 
@@ -103,7 +112,10 @@ describe('aggregation protocol', () => {
     const state = createAggregationState()
     ok(send(state, { type: 'setTowns', towns }).response, 'setTowns')
     ok(send(state, { type: 'setBatch', batch: batch(600) }).response, 'setBatch')
-    const monthly = ok(send(state, { type: 'monthlyByTown', batchId: 'readings', filter: { kinds: [1] } }).response, 'monthlyByTown')
+    const monthly = ok(
+      send(state, { type: 'monthlyByTown', batchId: 'readings', filter: { kinds: [1] } }).response,
+      'monthlyByTown',
+    )
     const counts = expectedCounts(600, (i) => i % 4 === 1)
     expect(Object.keys(monthly)).toEqual(['A', 'B'])
     expect(monthly.A!.length).toBe(10)
@@ -128,13 +140,20 @@ describe('aggregation protocol', () => {
   it('bins the filtered points into cells for thinner heatmaps', () => {
     const state = createAggregationState()
     ok(send(state, { type: 'setBatch', batch: batch(30) }).response, 'setBatch')
-    const { response, transfer } = send(state, { type: 'binnedPoints', batchId: 'readings', cellDegrees: 0.5, filter: { kinds: [0] } })
+    const { response, transfer } = send(state, {
+      type: 'binnedPoints',
+      batchId: 'readings',
+      cellDegrees: 0.5,
+      filter: { kinds: [0] },
+    })
     const binned = ok(response, 'binnedPoints')
     // Kind 0 is every 4th point: 8 of them, at x = 0.5, 1.5 or 5 → three cells.
     expect(Array.from(binned.counts).sort()).toEqual([2, 3, 3])
     expect(binned.weights).not.toBeNull()
     expect(transfer).toHaveLength(3)
-    expect(errorOf(send(state, { type: 'binnedPoints', batchId: 'readings', cellDegrees: -1 }).response)).toMatch(/positive/)
+    expect(errorOf(send(state, { type: 'binnedPoints', batchId: 'readings', cellDegrees: -1 }).response)).toMatch(
+      /positive/,
+    )
   })
 
   it('places the points again when the towns change, and merges towns listed twice', () => {
@@ -149,7 +168,9 @@ describe('aggregation protocol', () => {
     ok(send(state, { type: 'setTowns', towns: wide }).response, 'setTowns')
     const merged = ok(send(state, { type: 'countByTown', batchId: 'readings' }).response, 'countByTown')
     expect(merged).toMatchObject({ codes: ['A'], counts: [20], outside: 10 })
-    expect(ok(send(state, { type: 'deleteBatch', batchId: 'readings' }).response, 'deleteBatch')).toEqual({ deleted: true })
+    expect(ok(send(state, { type: 'deleteBatch', batchId: 'readings' }).response, 'deleteBatch')).toEqual({
+      deleted: true,
+    })
   })
 })
 

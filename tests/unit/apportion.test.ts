@@ -47,7 +47,9 @@ describe('apportionLargestRemainder', () => {
   it('stays within one unit of every quota (random cases)', () => {
     const random = createRandom(7)
     for (let trial = 0; trial < 300; trial++) {
-      const weights = Array.from({ length: random.int(1, 15) }, () => (random.next() < 0.15 ? 0 : random.uniform(0, 10)))
+      const weights = Array.from({ length: random.int(1, 15) }, () =>
+        random.next() < 0.15 ? 0 : random.uniform(0, 10),
+      )
       if (sum(weights) === 0) weights[0] = 1
       const total = random.int(0, 5000)
       const shares = apportionLargestRemainder(total, weights)

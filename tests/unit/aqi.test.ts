@@ -84,7 +84,18 @@ describe('aqi', () => {
 describe('aqiLevel', () => {
   it('maps the HJ 633 ranges', () => {
     const cases: [number, number][] = [
-      [0, 1], [50, 1], [51, 2], [100, 2], [101, 3], [150, 3], [151, 4], [200, 4], [201, 5], [300, 5], [301, 6], [500, 6],
+      [0, 1],
+      [50, 1],
+      [51, 2],
+      [100, 2],
+      [101, 3],
+      [150, 3],
+      [151, 4],
+      [200, 4],
+      [201, 5],
+      [300, 5],
+      [301, 6],
+      [500, 6],
     ]
     for (const [value, level] of cases) expect(aqiLevel(value).level).toBe(level)
     expect(aqiLevel(50.5).level).toBe(2)

@@ -15,12 +15,15 @@ describe('bulk readings (benchmark sample)', () => {
     const again = generateBulkReadings({ count: 20_000, bbox, centres })
     expect(again.positions).toEqual(readings.positions)
     expect(again.pm25).toEqual(readings.pm25)
-    expect(generateBulkReadings({ count: 100, bbox, centres, seed: 1 }).positions).not.toEqual(readings.positions.subarray(0, 200))
+    expect(generateBulkReadings({ count: 100, bbox, centres, seed: 1 }).positions).not.toEqual(
+      readings.positions.subarray(0, 200),
+    )
   })
 
   it('keeps every point in the box, with months 1..10, known kinds and positive values', () => {
     for (let i = 0; i < readings.count; i++) {
-      const lng = readings.positions[2 * i]!, lat = readings.positions[2 * i + 1]!
+      const lng = readings.positions[2 * i]!,
+        lat = readings.positions[2 * i + 1]!
       expect(lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3]).toBe(true)
     }
     expect(Math.min(...readings.months)).toBe(1)
@@ -33,7 +36,8 @@ describe('bulk readings (benchmark sample)', () => {
     // Within ~2 km (0.02°) of a centre: far denser than the box average.
     let near = 0
     for (let i = 0; i < readings.count; i++) {
-      const lng = readings.positions[2 * i]!, lat = readings.positions[2 * i + 1]!
+      const lng = readings.positions[2 * i]!,
+        lat = readings.positions[2 * i + 1]!
       if (centres.some(([x, y]) => Math.hypot(lng - x, lat - y) < 0.02)) near++
     }
     const nearShareOfArea = (2 * Math.PI * 0.02 ** 2) / ((bbox[2] - bbox[0]) * (bbox[3] - bbox[1]))

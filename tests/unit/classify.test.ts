@@ -13,8 +13,9 @@ const totalCount = (classification: Classification): number =>
 
 /** Recounts each class from its edges with the documented membership rule, independently of classify. */
 function recount(values: readonly number[], classification: Classification): number[] {
-  return classification.classes.map((valueClass, index) =>
-    values.filter((v) => (index === 0 ? v >= valueClass.min : v > valueClass.min) && v <= valueClass.max).length,
+  return classification.classes.map(
+    (valueClass, index) =>
+      values.filter((v) => (index === 0 ? v >= valueClass.min : v > valueClass.min) && v <= valueClass.max).length,
   )
 }
 
@@ -174,7 +175,7 @@ describe('classify: manual', () => {
     ])
   })
 
-  it('keeps the user\'s classes when breaks lie outside the data, with empty classes', () => {
+  it("keeps the user's classes when breaks lie outside the data, with empty classes", () => {
     const result = classify(values, 'manual', 3, [5, 20, 50])
     expect(result.classes.map((c) => [c.min, c.max, c.count])).toEqual([
       [1, 5, 3],

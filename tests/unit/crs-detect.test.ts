@@ -1,9 +1,16 @@
 import proj4 from 'proj4'
 import { describe, expect, test } from 'vitest'
-import { classifyPosition, detectCrs, PROJECTED_CRS_DEFINITIONS, projectedToLngLat, type ProjectedCrs } from '../../src/domain/crs-detect'
+import {
+  classifyPosition,
+  detectCrs,
+  PROJECTED_CRS_DEFINITIONS,
+  projectedToLngLat,
+  type ProjectedCrs,
+} from '../../src/domain/crs-detect'
 
 const DUOHU: [number, number] = [119.68511, 29.0937]
-const project = (crs: ProjectedCrs, position: [number, number]) => proj4('WGS84', PROJECTED_CRS_DEFINITIONS[crs], position) as [number, number]
+const project = (crs: ProjectedCrs, position: [number, number]) =>
+  proj4('WGS84', PROJECTED_CRS_DEFINITIONS[crs], position) as [number, number]
 
 describe('classifyPosition', () => {
   test.each([
@@ -47,7 +54,12 @@ describe('classifyPosition', () => {
 
 describe('detectCrs', () => {
   test('WGS84 in Jinhua: nothing to suggest', () => {
-    expect(detectCrs([DUOHU, [119.8, 29.2]])).toMatchObject({ verdict: 'wgs84-jinhua', likelyCrs: null, suggestions: [], share: 1 })
+    expect(detectCrs([DUOHU, [119.8, 29.2]])).toMatchObject({
+      verdict: 'wgs84-jinhua',
+      likelyCrs: null,
+      suggestions: [],
+      share: 1,
+    })
   })
 
   test('valid degrees elsewhere: a verdict, no conversion to offer', () => {
@@ -68,7 +80,10 @@ describe('detectCrs', () => {
   })
 
   test('mixed files: the majority wins, a sizeable minority is still offered', () => {
-    const sample: [number, number][] = [...Array(7).fill(DUOHU), ...Array(3).fill(project('CGCS2000-GK-3deg-120', DUOHU))]
+    const sample: [number, number][] = [
+      ...Array(7).fill(DUOHU),
+      ...Array(3).fill(project('CGCS2000-GK-3deg-120', DUOHU)),
+    ]
     const detection = detectCrs(sample)
     expect(detection.verdict).toBe('wgs84-jinhua')
     expect(detection.share).toBeCloseTo(0.7)

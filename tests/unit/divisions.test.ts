@@ -14,7 +14,10 @@ const seedPath = (file: string): string => fileURLToPath(new URL(`../../seeds/ge
 
 const villages = readCsv(seedPath('jindong-villages.csv'))
 const seats = readCsv(seedPath('town-seats.csv'))
-const counties = JSON.parse(readFileSync(seedPath('jinhua-counties-wgs84.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { adcode: string }>
+const counties = JSON.parse(readFileSync(seedPath('jinhua-counties-wgs84.geojson'), 'utf8')) as FeatureCollection<
+  Polygon | MultiPolygon,
+  { adcode: string }
+>
 
 describe('seeds/geo/jindong-villages.csv', () => {
   it('has the header code,name,town_code,town_name and 361 rows with unique 12-digit codes', () => {

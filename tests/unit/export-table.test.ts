@@ -19,8 +19,22 @@ describe('CSV export', () => {
     const csv = featuresToCsv({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { name: '<img src=x onerror=alert(1)>', n: 3 }, geometry: { type: 'Point', coordinates: [119.7, 29.1] } },
-        { type: 'Feature', properties: { name: 'b' }, geometry: { type: 'LineString', coordinates: [[119.8, 29.2], [119.9, 29.3]] } },
+        {
+          type: 'Feature',
+          properties: { name: '<img src=x onerror=alert(1)>', n: 3 },
+          geometry: { type: 'Point', coordinates: [119.7, 29.1] },
+        },
+        {
+          type: 'Feature',
+          properties: { name: 'b' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [119.8, 29.2],
+              [119.9, 29.3],
+            ],
+          },
+        },
       ],
     })
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n')
@@ -30,7 +44,12 @@ describe('CSV export', () => {
   })
 
   test('GeoJSON text round-trips', () => {
-    const fc = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { a: 1 }, geometry: { type: 'Point' as const, coordinates: [1, 2] } }] }
+    const fc = {
+      type: 'FeatureCollection' as const,
+      features: [
+        { type: 'Feature' as const, properties: { a: 1 }, geometry: { type: 'Point' as const, coordinates: [1, 2] } },
+      ],
+    }
     expect(JSON.parse(toGeoJsonText(fc))).toEqual(fc)
   })
 })

@@ -44,7 +44,10 @@ describe('GCJ-02 ↔ WGS84 near 金东区', () => {
 })
 
 describe('seeds/geo/jinhua-counties-wgs84.geojson', () => {
-  const counties = JSON.parse(readFileSync(COUNTIES_PATH, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, CountyProperties>
+  const counties = JSON.parse(readFileSync(COUNTIES_PATH, 'utf8')) as FeatureCollection<
+    Polygon | MultiPolygon,
+    CountyProperties
+  >
 
   it('holds the 9 counties of 金华市, sorted by 6-digit adcode', () => {
     expect(counties.features).toHaveLength(9)

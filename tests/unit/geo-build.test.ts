@@ -27,7 +27,9 @@ describe('freshness', () => {
     const freshFiles = readdirSync(fresh).sort()
     expect(readdirSync(committed).sort()).toEqual(freshFiles)
     for (const file of freshFiles) {
-      expect(readFileSync(join(committed, file), 'utf8'), `public/geo/${file} is stale`).toBe(readFileSync(join(fresh, file), 'utf8'))
+      expect(readFileSync(join(committed, file), 'utf8'), `public/geo/${file} is stale`).toBe(
+        readFileSync(join(fresh, file), 'utf8'),
+      )
     }
   })
 })
@@ -35,30 +37,41 @@ describe('freshness', () => {
 describe('manifest', () => {
   test('parses, and lists every file with its count, size and provenance', () => {
     expect(parseManifest(manifest).errors).toEqual([])
-    const files = readdirSync(committed).filter((f) => f !== 'manifest.json').sort()
+    const files = readdirSync(committed)
+      .filter((f) => f !== 'manifest.json')
+      .sort()
     expect(manifest.entries.map((e) => e.file).sort()).toEqual(files)
     for (const entry of manifest.entries) {
       const text = readFileSync(join(committed, entry.file), 'utf8')
       expect(entry.bytes).toBe(Buffer.byteLength(text))
-      if (entry.kind === 'geojson') expect(entry.featureCount).toBe((JSON.parse(text) as FeatureCollection).features.length)
+      if (entry.kind === 'geojson')
+        expect(entry.featureCount).toBe((JSON.parse(text) as FeatureCollection).features.length)
       expect(['official', 'open-data', 'approximate', 'sample']).toContain(entry.provenance)
-      if (entry.provenance === 'approximate' || entry.provenance === 'sample') expect(entry.caveat?.zh, entry.id).toBeTruthy()
+      if (entry.provenance === 'approximate' || entry.provenance === 'sample')
+        expect(entry.caveat?.zh, entry.id).toBeTruthy()
       expect(entry.source, entry.id).toBeTruthy()
       expect(entry.licence, entry.id).toBeTruthy()
     }
   })
 
   test('names at least the district, counties, towns and rivers', () => {
-    for (const id of ['district', 'counties', 'towns', 'rivers', 'seats']) expect(manifest.entries.some((e) => e.id === id), id).toBe(true)
+    for (const id of ['district', 'counties', 'towns', 'rivers', 'seats'])
+      expect(
+        manifest.entries.some((e) => e.id === id),
+        id,
+      ).toBe(true)
   })
 })
 
 describe('validation of every built layer', () => {
   const { geo } = collectOutputs(join(root, 'seeds'))
-  test.each(geo.map((o) => [o.meta.id, o] as const))('%s passes geojson-validation and the layer rules', (_id, output) => {
-    const file = `${output.meta.id}.geojson`
-    expect(checkFeatureCollection(readCommitted(file), { ...output.rules, source: file })).toEqual([])
-  })
+  test.each(geo.map((o) => [o.meta.id, o] as const))(
+    '%s passes geojson-validation and the layer rules',
+    (_id, output) => {
+      const file = `${output.meta.id}.geojson`
+      expect(checkFeatureCollection(readCommitted(file), { ...output.rules, source: file })).toEqual([])
+    },
+  )
 })
 
 describe('geography', () => {
@@ -73,7 +86,19 @@ describe('geography', () => {
 
   test('has the 11 townships, approximate, each containing its own seat, tiling the district', () => {
     expect(towns.map((t) => t.properties?.name).sort()).toEqual(
-      ['多湖街道', '东孝街道', '孝顺镇', '傅村镇', '曹宅镇', '澧浦镇', '岭下镇', '江东镇', '塘雅镇', '赤松镇', '源东乡'].sort(),
+      [
+        '多湖街道',
+        '东孝街道',
+        '孝顺镇',
+        '傅村镇',
+        '曹宅镇',
+        '澧浦镇',
+        '岭下镇',
+        '江东镇',
+        '塘雅镇',
+        '赤松镇',
+        '源东乡',
+      ].sort(),
     )
     for (const town of towns) {
       expect(town.properties?.approximate).toBe(true)

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { AQI_LEVELS, iaqi, type AirPollutant } from '../../src/domain/aqi'
-import { readingsColourOf, readingsColourScale, readingsLegend, type ReadingsPollutant } from '../../src/domain/pollutant-scale'
-import { hexagonCount, inspectionHeatmapLayer, inspectionHexagonLayer, positionPairs, readingsHeatmapLayer } from '../../src/map/heatmap-layers'
+import {
+  readingsColourOf,
+  readingsColourScale,
+  readingsLegend,
+  type ReadingsPollutant,
+} from '../../src/domain/pollutant-scale'
+import {
+  hexagonCount,
+  inspectionHeatmapLayer,
+  inspectionHexagonLayer,
+  positionPairs,
+  readingsHeatmapLayer,
+} from '../../src/map/heatmap-layers'
 import type { PickingInfo } from '@deck.gl/core'
 
 /** HJ 633-2012 table 1: concentrations where the levels 优 良 轻度 中度 重度 严重 start. */
@@ -60,7 +71,10 @@ describe('readings colour scale', () => {
   it('changes colour exactly at the breakpoints', () => {
     for (const pollutant of POLLUTANTS) {
       HJ633_LEVEL_STARTS[pollutant].forEach((start, level) => {
-        if (level > 0) expect(readingsColourOf(pollutant, start - 0.25), `${pollutant} below ${start}`).toEqual(rgbOfLevel(level - 1))
+        if (level > 0)
+          expect(readingsColourOf(pollutant, start - 0.25), `${pollutant} below ${start}`).toEqual(
+            rgbOfLevel(level - 1),
+          )
         expect(readingsColourOf(pollutant, start + 0.25), `${pollutant} above ${start}`).toEqual(rgbOfLevel(level))
       })
     }
@@ -76,7 +90,12 @@ describe('deck.gl layer factories (constructed in node, no GL context)', () => {
 
   it('readings heatmap: MEAN of the values, with the fixed domain whatever the data', () => {
     const low = readingsHeatmapLayer({ id: 'r', points: { positions, values }, pollutant: 'pm25', opacity: 0.8 })
-    const high = readingsHeatmapLayer({ id: 'r', points: { positions, values: Float32Array.from([400, 450, 500]) }, pollutant: 'pm25', opacity: 0.8 })
+    const high = readingsHeatmapLayer({
+      id: 'r',
+      points: { positions, values: Float32Array.from([400, 450, 500]) },
+      pollutant: 'pm25',
+      opacity: 0.8,
+    })
     for (const layer of [low, high]) {
       expect(layer.props.aggregation).toBe('MEAN')
       expect(layer.props.intensity).toBe(1)
@@ -87,13 +106,28 @@ describe('deck.gl layer factories (constructed in node, no GL context)', () => {
     // The binary data object is reused for the same arrays (deck.gl compares data by identity).
     const again = readingsHeatmapLayer({ id: 'r', points: { positions, values }, pollutant: 'pm25', opacity: 0.3 })
     expect(again.props.data).toBe(low.props.data)
-    expect(readingsHeatmapLayer({ id: 'r', points: { positions, values }, pollutant: 'o3_8h', opacity: 1 }).props.colorDomain).toEqual([1, 800])
+    expect(
+      readingsHeatmapLayer({ id: 'r', points: { positions, values }, pollutant: 'o3_8h', opacity: 1 }).props
+        .colorDomain,
+    ).toEqual([1, 800])
   })
 
   it('readings heatmap: accepts [lng, lat] arrays and refuses mismatched values', () => {
-    const layer = readingsHeatmapLayer({ id: 'r', points: { positions: positionPairs(positions), values }, pollutant: 'aqi', opacity: 1 })
+    const layer = readingsHeatmapLayer({
+      id: 'r',
+      points: { positions: positionPairs(positions), values },
+      pollutant: 'aqi',
+      opacity: 1,
+    })
     expect(layer.props.data).toHaveLength(3)
-    expect(() => readingsHeatmapLayer({ id: 'r', points: { positions, values: new Float32Array(2) }, pollutant: 'pm10', opacity: 1 })).toThrow(/2 values for 3 points/)
+    expect(() =>
+      readingsHeatmapLayer({
+        id: 'r',
+        points: { positions, values: new Float32Array(2) },
+        pollutant: 'pm10',
+        opacity: 1,
+      }),
+    ).toThrow(/2 values for 3 points/)
   })
 
   it('inspection heatmap: counts (SUM of weight 1)', () => {
@@ -118,7 +152,9 @@ describe('deck.gl layer factories (constructed in node, no GL context)', () => {
   })
 
   it('reads the hovered bin count from info.object.count', () => {
-    const info = { object: { col: 1, row: 2, count: 7, colorValue: 7, elevationValue: 7, position: [0, 0] } } as unknown as PickingInfo
+    const info = {
+      object: { col: 1, row: 2, count: 7, colorValue: 7, elevationValue: 7, position: [0, 0] },
+    } as unknown as PickingInfo
     expect(hexagonCount(info)).toBe(7)
     expect(hexagonCount({ object: null } as unknown as PickingInfo)).toBeNull()
   })

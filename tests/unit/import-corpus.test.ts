@@ -83,7 +83,10 @@ describe('the corpus table', () => {
 
   test('committed fixtures are what make-fixtures.ts makes', () => {
     for (const [path, bytes] of Object.entries(buildFixtureFiles())) {
-      expect(Buffer.compare(Buffer.from(bytes), readFileSync(join(FIXTURES_DIR, path))), `${path} is stale: run npx tsx tests/fixtures/make-fixtures.ts`).toBe(0)
+      expect(
+        Buffer.compare(Buffer.from(bytes), readFileSync(join(FIXTURES_DIR, path))),
+        `${path} is stale: run npx tsx tests/fixtures/make-fixtures.ts`,
+      ).toBe(0)
     }
   })
 })

@@ -11,9 +11,19 @@ import { writeZip } from '../fixtures/support/zip-writer'
 
 const DUOHU: [number, number] = [119.68511, 29.0937]
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
-const pointFile = (...positions: number[][]) => bytes({ type: 'FeatureCollection', features: positions.map((coordinates) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates } })) })
-const run = (file: Uint8Array, declaredCrs: DeclaredCrs, fileName = 'a.geojson') => importBytes(file, { fileName, declaredCrs })
-const firstPoint = async (file: Uint8Array, crs: DeclaredCrs) => ((await run(file, crs)).data!.features[0]!.geometry as Point).coordinates
+const pointFile = (...positions: number[][]) =>
+  bytes({
+    type: 'FeatureCollection',
+    features: positions.map((coordinates) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates },
+    })),
+  })
+const run = (file: Uint8Array, declaredCrs: DeclaredCrs, fileName = 'a.geojson') =>
+  importBytes(file, { fileName, declaredCrs })
+const firstPoint = async (file: Uint8Array, crs: DeclaredCrs) =>
+  ((await run(file, crs)).data!.features[0]!.geometry as Point).coordinates
 
 /** Metres on the ground between two WGS84 positions (equirectangular; fine over metres). */
 function metresApart(a: number[], b: number[]): number {
@@ -24,13 +34,19 @@ function metresApart(a: number[], b: number[]): number {
 }
 
 describe('declared CRS conversion', () => {
-  test.each(['EPSG:3857', 'CGCS2000-GK-3deg-120', 'CGCS2000-GK-6deg-20'] as const)('%s converts back to within a millimetre', async (crs) => {
-    const projected = proj4('WGS84', PROJECTED_CRS_DEFINITIONS[crs], DUOHU)
-    expect(metresApart(await firstPoint(pointFile(projected), crs), DUOHU)).toBeLessThan(0.001)
-  })
+  test.each(['EPSG:3857', 'CGCS2000-GK-3deg-120', 'CGCS2000-GK-6deg-20'] as const)(
+    '%s converts back to within a millimetre',
+    async (crs) => {
+      const projected = proj4('WGS84', PROJECTED_CRS_DEFINITIONS[crs], DUOHU)
+      expect(metresApart(await firstPoint(pointFile(projected), crs), DUOHU)).toBeLessThan(0.001)
+    },
+  )
 
   test('GCJ-02 and BD-09 convert back within a metre (gcoord), heights kept', async () => {
-    for (const [crs, to] of [['GCJ-02', gcoord.GCJ02], ['BD-09', gcoord.BD09]] as const) {
+    for (const [crs, to] of [
+      ['GCJ-02', gcoord.GCJ02],
+      ['BD-09', gcoord.BD09],
+    ] as const) {
       const shifted = gcoord.transform([...DUOHU], gcoord.WGS84, to) as [number, number]
       expect(metresApart(shifted, DUOHU)).toBeGreaterThan(100)
       const converted = await firstPoint(pointFile([...shifted, 42]), crs)
@@ -54,7 +70,12 @@ describe('declared CRS conversion', () => {
   })
 
   test('polygons keep closed rings after conversion', async () => {
-    const ring = [[119.6, 29.0], [119.7, 29.0], [119.7, 29.1], [119.6, 29.0]].map((position) => proj4('WGS84', PROJECTED_CRS_DEFINITIONS['EPSG:3857'], position))
+    const ring = [
+      [119.6, 29.0],
+      [119.7, 29.0],
+      [119.7, 29.1],
+      [119.6, 29.0],
+    ].map((position) => proj4('WGS84', PROJECTED_CRS_DEFINITIONS['EPSG:3857'], position))
     const file = bytes({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } })
     const result = await run(file, 'EPSG:3857')
     expect(result.problems).toEqual([])
@@ -85,7 +106,9 @@ describe('the CRS suggestions and re-running', () => {
   test('a wrong declaration warns and suggests the likely CRS', async () => {
     const gk = proj4('WGS84', PROJECTED_CRS_DEFINITIONS['CGCS2000-GK-3deg-120'], DUOHU)
     const result = await run(pointFile(gk), 'EPSG:3857')
-    expect(result.problems.some((problem) => /look more like "CGCS2000 Gauss-Krüger 3°/.test(problem.message.en))).toBe(true)
+    expect(result.problems.some((problem) => /look more like "CGCS2000 Gauss-Krüger 3°/.test(problem.message.en))).toBe(
+      true,
+    )
     expect(result.crsSuggestions[0]!.crs).toBe('CGCS2000-GK-3deg-120')
   })
 
@@ -94,7 +117,9 @@ describe('the CRS suggestions and re-running', () => {
     expect(result).toMatchObject({ ok: true, featureCount: 2 })
     expect(result.problems).toHaveLength(1)
     expect(result.problems[0]!.severity).toBe('warning')
-    expect(result.problems[0]!.message.en).toBe('1 of 2 features lie outside Jinhua (e.g. feature 0 at [116.3975, 39.9087]); the data was kept — check the coordinate system')
+    expect(result.problems[0]!.message.en).toBe(
+      '1 of 2 features lie outside Jinhua (e.g. feature 0 at [116.3975, 39.9087]); the data was kept — check the coordinate system',
+    )
   })
 })
 
@@ -103,7 +128,12 @@ describe('shapefiles with a .prj', () => {
     'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]'
   const gk = proj4('WGS84', PROJECTED_CRS_DEFINITIONS['CGCS2000-GK-3deg-120'], DUOHU) as [number, number]
   const zip = (prj: string | null) => {
-    const files = writeShapefile([{ kind: 'point', position: gk }], [{ name: 'NAME', type: 'C', length: 10 }], [['a']], { encode: (text) => new TextEncoder().encode(text) })
+    const files = writeShapefile(
+      [{ kind: 'point', position: gk }],
+      [{ name: 'NAME', type: 'C', length: 10 }],
+      [['a']],
+      { encode: (text) => new TextEncoder().encode(text) },
+    )
     return writeZip([
       { name: 'p.shp', bytes: files.shp },
       { name: 'p.dbf', bytes: files.dbf },
@@ -140,7 +170,13 @@ describe('shapefiles with a .prj', () => {
 describe('converted features', () => {
   test('drop a bbox member that was in the old CRS; keep id and properties', async () => {
     const [x, y] = proj4('WGS84', 'EPSG:3857', DUOHU)
-    const file = bytes({ type: 'Feature', id: 'a1', bbox: [x, y, x, y], properties: { name: 'a' }, geometry: { type: 'Point', coordinates: [x, y] } })
+    const file = bytes({
+      type: 'Feature',
+      id: 'a1',
+      bbox: [x, y, x, y],
+      properties: { name: 'a' },
+      geometry: { type: 'Point', coordinates: [x, y] },
+    })
     const feature = (await run(file, 'EPSG:3857')).data!.features[0]!
     expect(feature.bbox).toBeUndefined()
     expect(feature.id).toBe('a1')

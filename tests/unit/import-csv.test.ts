@@ -7,8 +7,10 @@ import { formatImportProblem } from '../../src/domain/import-issues'
 import { encodeGbk } from '../fixtures/support/gbk'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
-const run = (text: string | Uint8Array, fileName = 'points.csv') => importBytes(typeof text === 'string' ? utf8(text) : text, { fileName, declaredCrs: 'auto' })
-const rows = (text: string, delimiter = ',') => [...readDelimitedRows(text, delimiter)].map((row) => ({ cells: row.cells, line: row.line }))
+const run = (text: string | Uint8Array, fileName = 'points.csv') =>
+  importBytes(typeof text === 'string' ? utf8(text) : text, { fileName, declaredCrs: 'auto' })
+const rows = (text: string, delimiter = ',') =>
+  [...readDelimitedRows(text, delimiter)].map((row) => ({ cells: row.cells, line: row.line }))
 
 describe('readDelimitedRows', () => {
   test('quotes, doubled quotes, delimiters and line breaks inside quotes', () => {
@@ -38,7 +40,8 @@ describe('readDelimitedRows', () => {
     expect(parseDecimal(' 119.7 ')).toBe(119.7)
     expect(parseDecimal('-1e3')).toBe(-1000)
     expect(parseDecimal('.5')).toBe(0.5)
-    for (const text of ['', ' ', '119,7', '0x10', '1_000', 'Infinity', '119°', 'NaN']) expect(parseDecimal(text)).toBeNull()
+    for (const text of ['', ' ', '119,7', '0x10', '1_000', 'Infinity', '119°', 'NaN'])
+      expect(parseDecimal(text)).toBeNull()
   })
 })
 
@@ -74,7 +77,9 @@ describe('importBytes with CSV and TSV', () => {
   })
 
   test('numbers stay text unless the whole column is numbers; zero-padded codes stay text', async () => {
-    const result = await run('lng,lat,count,mixed,code,blank\n119.7,29.1,1,2,0571,\n119.8,29.2,,abc,0579,\n119.9,29.15,3.5,4,123,\n')
+    const result = await run(
+      'lng,lat,count,mixed,code,blank\n119.7,29.1,1,2,0571,\n119.8,29.2,,abc,0579,\n119.9,29.15,3.5,4,123,\n',
+    )
     expect(result.data!.features.map((feature) => feature.properties)).toEqual([
       { count: 1, mixed: '2', code: '0571', blank: '' },
       { count: null, mixed: 'abc', code: '0579', blank: '' },
@@ -97,21 +102,27 @@ describe('importBytes with CSV and TSV', () => {
       '文件 points.csv，第 4 行，列 经度：发现 "abc"，应为数字；该行已跳过',
       '文件 points.csv，第 5 行，列 纬度：坐标为空，应为数字；该行已跳过',
     ])
-    expect(formatImportProblem(result.problems[0]!, 'en')).toBe('points.csv, line 4, column 经度: found "abc"; expected a number; the row was skipped')
+    expect(formatImportProblem(result.problems[0]!, 'en')).toBe(
+      'points.csv, line 4, column 经度: found "abc"; expected a number; the row was skipped',
+    )
   })
 
   test('rows wider or narrower than the header are read, with one warning', async () => {
     const result = await run('lng,lat,name\n119.7,29.1\n119.8,29.2,b,extra\n119.9,29.3,c\n')
     expect(result.featureCount).toBe(3)
     expect(result.problems).toHaveLength(1)
-    expect(result.problems[0]!.message.en).toMatch(/^2 rows, from line 2, have a different number of cells than the header \(3\)/)
+    expect(result.problems[0]!.message.en).toMatch(
+      /^2 rows, from line 2, have a different number of cells than the header \(3\)/,
+    )
   })
 
   test('no coordinate columns: the header found and the names accepted', async () => {
     const result = await run('name,address\na,b\n')
     expect(result.ok).toBe(false)
     expect(result.problems[0]!.found).toBe('name, address')
-    expect(result.problems[0]!.message.en).toContain('lng/lat, lon/lat, long/lat, longitude/latitude, x/y, 经度/纬度, 东经/北纬')
+    expect(result.problems[0]!.message.en).toContain(
+      'lng/lat, lon/lat, long/lat, longitude/latitude, x/y, 经度/纬度, 东经/北纬',
+    )
   })
 
   test('TSV by content; GBK reported; CRLF and BOM handled', async () => {
@@ -134,7 +145,10 @@ describe('importBytes with CSV and TSV', () => {
     const result = await run('name,x,y\na,13323286,3387577\nb,13322917,3390400\n')
     expect(result.ok).toBe(false)
     expect(result.crsSuggestions[0]!.crs).toBe('EPSG:3857')
-    const converted = await importBytes(utf8('name,x,y\na,13323286,3387577\n'), { fileName: 'a.csv', declaredCrs: 'EPSG:3857' })
+    const converted = await importBytes(utf8('name,x,y\na,13323286,3387577\n'), {
+      fileName: 'a.csv',
+      declaredCrs: 'EPSG:3857',
+    })
     const [lng, lat] = (converted.data!.features[0]!.geometry as { coordinates: number[] }).coordinates
     expect(lng).toBeCloseTo(119.68511, 4)
     expect(lat).toBeCloseTo(29.0937, 4)

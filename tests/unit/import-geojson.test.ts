@@ -6,8 +6,13 @@ import { MAX_LISTED_PROBLEMS, type DeclaredCrs } from '../../src/data/import/typ
 import { formatImportProblem } from '../../src/domain/import-issues'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
-const run = (text: string, fileName = 'test.geojson', declaredCrs: DeclaredCrs = 'auto') => importBytes(bytes(text), { fileName, declaredCrs })
-const point = (coordinates: unknown, properties: unknown = {}) => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates } })
+const run = (text: string, fileName = 'test.geojson', declaredCrs: DeclaredCrs = 'auto') =>
+  importBytes(bytes(text), { fileName, declaredCrs })
+const point = (coordinates: unknown, properties: unknown = {}) => ({
+  type: 'Feature',
+  properties,
+  geometry: { type: 'Point', coordinates },
+})
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features })
 const DUOHU: [number, number] = [119.68511, 29.0937]
 
@@ -64,11 +69,48 @@ describe('checkFeatureStructure', () => {
     [point(['1', 2]), 'geometry.coordinates', /text "1"/],
     [point([1]), 'geometry.coordinates', /1 value/],
     [point([]), 'geometry.coordinates', /empty geometry/],
-    [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[1, 2]] } }, 'geometry.coordinates', /line has 1 position/],
-    [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[[[1, 2], [2, 2], [2, 3], [1, 2]]], []] } }, 'geometry.coordinates[1]', /empty geometry/],
-    [{ type: 'Feature', properties: {}, geometry: { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [1, 'x'] }] } }, 'geometry.geometries[0].coordinates', /text "x"/],
+    [
+      { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[1, 2]] } },
+      'geometry.coordinates',
+      /line has 1 position/,
+    ],
+    [
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [
+            [
+              [
+                [1, 2],
+                [2, 2],
+                [2, 3],
+                [1, 2],
+              ],
+            ],
+            [],
+          ],
+        },
+      },
+      'geometry.coordinates[1]',
+      /empty geometry/,
+    ],
+    [
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [1, 'x'] }] },
+      },
+      'geometry.geometries[0].coordinates',
+      /text "x"/,
+    ],
     [{ type: 'Feature', properties: {}, geometry: { type: 'Point' } }, 'geometry.coordinates', /no coordinates/],
-    [{ type: 'Feature', properties: 'name', geometry: { type: 'Point', coordinates: [1, 2] } }, 'properties', /expected an object or null/],
+    [
+      { type: 'Feature', properties: 'name', geometry: { type: 'Point', coordinates: [1, 2] } },
+      'properties',
+      /expected an object or null/,
+    ],
     [{ type: 'feature', properties: {}, geometry: null }, 'type', /expected "Feature"/],
     [42, '', /expected a Feature object/],
   ])('%j → %s', (feature, field, message) => {
@@ -92,7 +134,9 @@ describe('checkFeatureStructure', () => {
 
 describe('importBytes with GeoJSON', () => {
   test('keeps the valid features, lists the invalid ones, and never throws', async () => {
-    const result = await run(collection(point(DUOHU, { name: 'a' }), point(['x', 29]), null, 'text', point(DUOHU, { name: 'b' })))
+    const result = await run(
+      collection(point(DUOHU, { name: 'a' }), point(['x', 29]), null, 'text', point(DUOHU, { name: 'b' })),
+    )
     expect(result.ok).toBe(true)
     expect(result.featureCount).toBe(2)
     expect(result.rejectedCount).toBe(3)
@@ -103,7 +147,11 @@ describe('importBytes with GeoJSON', () => {
   test('reads a Feature, a bare geometry and an array of Features', async () => {
     expect((await run(JSON.stringify(point(DUOHU)))).featureCount).toBe(1)
     const bare = await run(JSON.stringify({ type: 'Point', coordinates: DUOHU }))
-    expect(bare.data!.features[0]).toEqual({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: DUOHU } })
+    expect(bare.data!.features[0]).toEqual({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates: DUOHU },
+    })
     const array = await run(JSON.stringify([point(DUOHU), point(DUOHU)]))
     expect(array.featureCount).toBe(2)
     expect(array.problems[0]!.message.en).toMatch(/array of Features/)
@@ -122,7 +170,8 @@ describe('importBytes with GeoJSON', () => {
   })
 
   test('property values are kept exactly, including "__proto__" and nested objects', async () => {
-    const text = '{"type":"Feature","properties":{"__proto__":{"x":1},"n":1.5,"s":"<b>","o":{"a":[1]}},"geometry":{"type":"Point","coordinates":[119.68511,29.0937]}}'
+    const text =
+      '{"type":"Feature","properties":{"__proto__":{"x":1},"n":1.5,"s":"<b>","o":{"a":[1]}},"geometry":{"type":"Point","coordinates":[119.68511,29.0937]}}'
     const result = await run(text)
     const properties = result.data!.features[0]!.properties!
     expect(Object.keys(properties)).toEqual(['__proto__', 'n', 's', 'o'])
@@ -131,7 +180,11 @@ describe('importBytes with GeoJSON', () => {
   })
 
   test('mixed geometry types are listed in order of appearance', async () => {
-    const line = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [DUOHU, [119.7, 29.1]] } }
+    const line = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'LineString', coordinates: [DUOHU, [119.7, 29.1]] },
+    }
     const result = await run(collection(line, point(DUOHU), line))
     expect(result.geometryTypes).toEqual(['LineString', 'Point'])
     expect(result.bbox).toEqual([119.68511, 29.0937, 119.7, 29.1])
@@ -154,7 +207,11 @@ describe('importBytes with GeoJSON', () => {
   })
 
   test('a CRS named in the file (old GeoJSON) is mentioned', async () => {
-    const text = JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } }, features: [point(DUOHU)] })
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } },
+      features: [point(DUOHU)],
+    })
     expect((await run(text)).problems[0]!.message.en).toMatch(/names the CRS "urn:ogc:def:crs:EPSG::3857"/)
   })
 })

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { describeFoundValue, formatImportProblem, truncateForDisplay, type ImportProblem } from '../../src/domain/import-issues'
+import {
+  describeFoundValue,
+  formatImportProblem,
+  truncateForDisplay,
+  type ImportProblem,
+} from '../../src/domain/import-issues'
 
 const problem = (overrides: Partial<ImportProblem>): ImportProblem => ({
   severity: 'error',
@@ -22,10 +27,19 @@ describe('formatImportProblem', () => {
   })
 
   test('a GeoJSON feature and path; a whole-file problem', () => {
-    const feature = problem({ file: 'b.geojson', featureIndex: 3, field: 'geometry.coordinates[0][3]', message: { zh: '环未闭合', en: 'the ring is not closed' } })
+    const feature = problem({
+      file: 'b.geojson',
+      featureIndex: 3,
+      field: 'geometry.coordinates[0][3]',
+      message: { zh: '环未闭合', en: 'the ring is not closed' },
+    })
     expect(formatImportProblem(feature, 'zh')).toBe('文件 b.geojson，要素 3，geometry.coordinates[0][3]：环未闭合')
-    expect(formatImportProblem(feature, 'en')).toBe('b.geojson, feature 3, geometry.coordinates[0][3]: the ring is not closed')
-    expect(formatImportProblem(problem({ message: { zh: '文件是空的', en: 'the file is empty' } }), 'en')).toBe('a.csv: the file is empty')
+    expect(formatImportProblem(feature, 'en')).toBe(
+      'b.geojson, feature 3, geometry.coordinates[0][3]: the ring is not closed',
+    )
+    expect(formatImportProblem(problem({ message: { zh: '文件是空的', en: 'the file is empty' } }), 'en')).toBe(
+      'a.csv: the file is empty',
+    )
   })
 })
 

@@ -32,7 +32,9 @@ function inProcessPort(): ImportWorkerPort & { terminated: boolean } {
       void (async () => {
         send({ type: 'progress', progress: { phase: 'reading', fraction: 0 } })
         const bytes = new Uint8Array(await request.file.arrayBuffer())
-        const result = await importBytes(bytes, { ...request.options, fileName: request.file.name }, (progress) => send({ type: 'progress', progress }))
+        const result = await importBytes(bytes, { ...request.options, fileName: request.file.name }, (progress) =>
+          send({ type: 'progress', progress }),
+        )
         send({ type: 'result', result })
       })()
     },
@@ -45,7 +47,15 @@ function inProcessPort(): ImportWorkerPort & { terminated: boolean } {
 
 /** A worker that never answers, for cancelling. */
 function silentPort(): ImportWorkerPort & { terminated: boolean } {
-  return { onmessage: null, onerror: null, terminated: false, postMessage() {}, terminate() { this.terminated = true } }
+  return {
+    onmessage: null,
+    onerror: null,
+    terminated: false,
+    postMessage() {},
+    terminate() {
+      this.terminated = true
+    },
+  }
 }
 
 describe('the size limit', () => {
@@ -81,7 +91,12 @@ describe('cancelling', () => {
   test('an aborted signal rejects with an AbortError before any work', async () => {
     const controller = new AbortController()
     controller.abort()
-    const error = await importBytes(manyFeatures, { fileName: 'many.geojson', declaredCrs: 'auto' }, undefined, controller.signal).catch((reason: unknown) => reason)
+    const error = await importBytes(
+      manyFeatures,
+      { fileName: 'many.geojson', declaredCrs: 'auto' },
+      undefined,
+      controller.signal,
+    ).catch((reason: unknown) => reason)
     expect(isImportAborted(error)).toBe(true)
     expect((error as DOMException).name).toBe('AbortError')
   })
@@ -93,7 +108,12 @@ describe('cancelling', () => {
       phases.push(progress)
       if (progress.phase === 'validating' && progress.fraction > 0.2) controller.abort()
     }
-    const error = await importBytes(manyFeatures, { fileName: 'many.geojson', declaredCrs: 'auto' }, onProgress, controller.signal).catch((reason: unknown) => reason)
+    const error = await importBytes(
+      manyFeatures,
+      { fileName: 'many.geojson', declaredCrs: 'auto' },
+      onProgress,
+      controller.signal,
+    ).catch((reason: unknown) => reason)
     expect(isImportAborted(error)).toBe(true)
     expect(phases.some((progress) => progress.phase === 'converting')).toBe(false)
   })
@@ -102,7 +122,12 @@ describe('cancelling', () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 50)
     const started = Date.now()
-    const error = await importBytes(manyFeatures, { fileName: 'many.geojson', declaredCrs: 'auto' }, undefined, controller.signal).catch((reason: unknown) => reason)
+    const error = await importBytes(
+      manyFeatures,
+      { fileName: 'many.geojson', declaredCrs: 'auto' },
+      undefined,
+      controller.signal,
+    ).catch((reason: unknown) => reason)
     expect(isImportAborted(error)).toBe(true)
     expect(Date.now() - started).toBeLessThan(5000)
   })
@@ -140,7 +165,9 @@ describe('the import job', () => {
     port.onerror?.({ message: 'out of memory' } as ErrorEvent)
     const result = await job.promise
     expect(result.ok).toBe(false)
-    expect(result.problems[0]!.message.en).toMatch(/^the import stopped: out of memory .* the data already loaded is unaffected$/)
+    expect(result.problems[0]!.message.en).toMatch(
+      /^the import stopped: out of memory .* the data already loaded is unaffected$/,
+    )
     expect(port.terminated).toBe(true)
   })
 })
@@ -149,7 +176,13 @@ describe('a 100,000-feature file', () => {
   test('imports with every feature, in reasonable time', { timeout: 60_000 }, async () => {
     const started = Date.now()
     const result = await importBytes(manyFeatures, { fileName: 'many.geojson', declaredCrs: 'auto' })
-    expect(result).toMatchObject({ ok: true, featureCount: 100_000, rejectedCount: 0, geometryTypes: ['Point'], problems: [] })
+    expect(result).toMatchObject({
+      ok: true,
+      featureCount: 100_000,
+      rejectedCount: 0,
+      geometryTypes: ['Point'],
+      problems: [],
+    })
     expect(result.data!.features).toHaveLength(100_000)
     expect(Date.now() - started).toBeLessThan(30_000)
   })

@@ -10,7 +10,10 @@ const text = (value: string) => new TextEncoder().encode(value)
 const run = (bytes: Uint8Array, fileName = 'shapes.zip') => importBytes(bytes, { fileName, declaredCrs: 'auto' })
 const points = () =>
   writeShapefile(
-    [{ kind: 'point', position: [119.68511, 29.0937] }, { kind: 'point', position: [119.68179, 29.11577] }],
+    [
+      { kind: 'point', position: [119.68511, 29.0937] },
+      { kind: 'point', position: [119.68179, 29.11577] },
+    ],
     [{ name: 'NAME', type: 'C', length: 12 }],
     [['多湖'], ['东孝']],
     { encode: (value) => new TextEncoder().encode(value) },
@@ -18,7 +21,10 @@ const points = () =>
 
 describe('zip-reader', () => {
   test('lists and reads stored and deflated entries', async () => {
-    const zip = writeZip([{ name: 'a.txt', bytes: text('stored') }, { name: '目录/b.txt', bytes: text('deflated '.repeat(50)), deflate: true }])
+    const zip = writeZip([
+      { name: 'a.txt', bytes: text('stored') },
+      { name: '目录/b.txt', bytes: text('deflated '.repeat(50)), deflate: true },
+    ])
     const entries = listZipEntries(zip)
     expect(entries.map((entry) => entry.name)).toEqual(['a.txt', '目录/b.txt'])
     expect(new TextDecoder().decode(await readZipEntry(zip, entries[0]!))).toBe('stored')
@@ -47,7 +53,13 @@ describe('shapefile zips', () => {
   })
 
   test('an Excel file is recognised and the user told to save as CSV', async () => {
-    const result = await run(writeZip([{ name: '[Content_Types].xml', bytes: text('<Types/>') }, { name: 'xl/workbook.xml', bytes: text('<workbook/>') }]), 'points.xlsx')
+    const result = await run(
+      writeZip([
+        { name: '[Content_Types].xml', bytes: text('<Types/>') },
+        { name: 'xl/workbook.xml', bytes: text('<workbook/>') },
+      ]),
+      'points.xlsx',
+    )
     expect(result.problems[0]!.message.en).toMatch(/Excel\/Office file; save it as CSV/)
   })
 
@@ -66,7 +78,9 @@ describe('shapefile zips', () => {
     ])
     const result = await run(zip)
     expect(result.featureCount).toBe(4)
-    expect(result.problems.map((problem) => problem.message.en)).toContain('the zip holds 2 shapefiles; they were merged into one layer')
+    expect(result.problems.map((problem) => problem.message.en)).toContain(
+      'the zip holds 2 shapefiles; they were merged into one layer',
+    )
   })
 
   test('a .shp with a record length running past the end is refused without hanging', async () => {
@@ -74,7 +88,12 @@ describe('shapefile zips', () => {
     const damaged = files.shp.slice()
     new DataView(damaged.buffer).setInt32(104, -4, false)
     expect(shpStructureProblem(damaged)).toMatch(/record 1 of the \.shp is damaged/)
-    const result = await run(writeZip([{ name: 'a.shp', bytes: damaged }, { name: 'a.dbf', bytes: files.dbf }]))
+    const result = await run(
+      writeZip([
+        { name: 'a.shp', bytes: damaged },
+        { name: 'a.dbf', bytes: files.dbf },
+      ]),
+    )
     expect(result.ok).toBe(false)
     expect(result.problems[0]!.message.en).toMatch(/^a\.shp could not be read: record 1/)
   })
@@ -84,7 +103,12 @@ describe('shapefile zips', () => {
     const damaged = files.dbf.slice()
     new DataView(damaged.buffer).setUint32(4, 4_000_000_000, true)
     expect(dbfStructureProblem(damaged)).toMatch(/too short/)
-    const result = await run(writeZip([{ name: 'a.shp', bytes: files.shp }, { name: 'a.dbf', bytes: damaged }]))
+    const result = await run(
+      writeZip([
+        { name: 'a.shp', bytes: files.shp },
+        { name: 'a.dbf', bytes: damaged },
+      ]),
+    )
     expect(result.featureCount).toBe(2)
     expect(result.problems[0]!.message.en).toMatch(/^a\.dbf could not be read/)
   })

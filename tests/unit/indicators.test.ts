@@ -12,19 +12,35 @@ import {
   type IndicatorValue,
   type TownIndicatorRow,
 } from '../../src/domain/indicators'
-import { generateApportionedIndicators, generateEnforcementSample, summariseEnforcement } from '../../src/domain/samples'
+import {
+  generateApportionedIndicators,
+  generateEnforcementSample,
+  summariseEnforcement,
+} from '../../src/domain/samples'
 
 function square(west: number, south: number, size = 0.02): Position[][] {
   const east = west + size
   const north = south + size
-  return [[[west, south], [east, south], [east, north], [west, north], [west, south]]]
+  return [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ]
 }
 
 /** Three towns side by side near 119.7E 29.1N; C is a MultiPolygon with a detached part. */
 const towns: TownArea[] = [
   { code: '330703001', name: '多湖街道', geometry: { type: 'Polygon', coordinates: square(119.7, 29.1) } },
   { code: '330703002', name: '东孝街道', geometry: { type: 'Polygon', coordinates: square(119.72, 29.1) } },
-  { code: '330703103', name: '曹宅镇', geometry: { type: 'MultiPolygon', coordinates: [square(119.74, 29.1), square(119.8, 29.1)] } },
+  {
+    code: '330703103',
+    name: '曹宅镇',
+    geometry: { type: 'MultiPolygon', coordinates: [square(119.74, 29.1), square(119.8, 29.1)] },
+  },
 ]
 const [duohu, dongxiao, caozhai] = towns.map((town) => town.code) as [string, string, string]
 
@@ -82,7 +98,15 @@ describe('INDICATORS', () => {
   it('defines each indicator id once, with both languages', () => {
     const ids = INDICATORS.map((definition) => definition.id)
     expect(new Set(ids).size).toBe(ids.length)
-    expect([...ids].sort()).toEqual(['cases', 'inspections', 'low-carbon', 'monitoring-points', 'petitions', 'vocs', 'zero-discharge'])
+    expect([...ids].sort()).toEqual([
+      'cases',
+      'inspections',
+      'low-carbon',
+      'monitoring-points',
+      'petitions',
+      'vocs',
+      'zero-discharge',
+    ])
     for (const definition of INDICATORS) {
       expect(definition.label.zh).not.toBe('')
       expect(definition.label.en).not.toBe('')
@@ -108,7 +132,9 @@ describe('INDICATORS', () => {
   })
 
   it('names only report figures that exist', () => {
-    const figures = JSON.parse(readFileSync(fileURLToPath(new URL('../../seeds/report/figures.json', import.meta.url)), 'utf8')) as { id: string }[]
+    const figures = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../seeds/report/figures.json', import.meta.url)), 'utf8'),
+    ) as { id: string }[]
     const known = new Set(figures.map((figure) => figure.id))
     for (const definition of INDICATORS) {
       for (const id of definition.reportFigureIds) expect(known.has(id), `${definition.id} → ${id}`).toBe(true)
@@ -162,10 +188,20 @@ describe('computeTownIndicators', () => {
   })
 
   it('recomputes the counts when the towns layer is replaced (user boundaries, other codes)', () => {
-    const userTowns: TownArea[] = [{ code: 'U1', name: '自定义', geometry: { type: 'Polygon', coordinates: square(119.7, 29.1, 0.04) } }]
+    const userTowns: TownArea[] = [
+      { code: 'U1', name: '自定义', geometry: { type: 'Polygon', coordinates: square(119.7, 29.1, 0.04) } },
+    ]
     const replaced = computeTownIndicators({ towns: userTowns, enforcement, monitoring, table })
     expect(replaced).toEqual({
-      U1: { inspections: 4, cases: 2, vocs: null, petitions: null, 'low-carbon': null, 'zero-discharge': null, 'monitoring-points': 1 },
+      U1: {
+        inspections: 4,
+        cases: 2,
+        vocs: null,
+        petitions: null,
+        'low-carbon': null,
+        'zero-discharge': null,
+        'monitoring-points': 1,
+      },
     })
   })
 })
@@ -208,20 +244,42 @@ describe('districtTotals', () => {
 
   it('ignores non-numeric values in count indicators', () => {
     const values: Record<string, Record<IndicatorId, IndicatorValue>> = {
-      x: { inspections: 2, cases: null, vocs: 'n/a', petitions: 1, 'low-carbon': 'pilot-area', 'zero-discharge': null, 'monitoring-points': Number.NaN },
-      y: { inspections: 3, cases: null, vocs: 4, petitions: null, 'low-carbon': null, 'zero-discharge': null, 'monitoring-points': null },
+      x: {
+        inspections: 2,
+        cases: null,
+        vocs: 'n/a',
+        petitions: 1,
+        'low-carbon': 'pilot-area',
+        'zero-discharge': null,
+        'monitoring-points': Number.NaN,
+      },
+      y: {
+        inspections: 3,
+        cases: null,
+        vocs: 4,
+        petitions: null,
+        'low-carbon': null,
+        'zero-discharge': null,
+        'monitoring-points': null,
+      },
     }
     expect(districtTotals(values)).toEqual({ inspections: 5, vocs: 4, petitions: 1 })
   })
 })
 
 describe('with the real township areas and the samples', () => {
-  const readJson = <T>(path: string): T => JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8')) as T
+  const readJson = <T>(path: string): T =>
+    JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8')) as T
   const realTowns = townAreasFrom(readJson<FeatureCollection>('../../public/geo/towns.geojson'))
   const seats = new Map(
-    readJson<FeatureCollection<Point, { code: string }>>('../../public/geo/seats.geojson').features.map((f) => [f.properties.code, f.geometry.coordinates]),
+    readJson<FeatureCollection<Point, { code: string }>>('../../public/geo/seats.geojson').features.map((f) => [
+      f.properties.code,
+      f.geometry.coordinates,
+    ]),
   )
-  const figures = new Map(readJson<{ id: string; value: number }[]>('../../seeds/report/figures.json').map((f) => [f.id, f.value]))
+  const figures = new Map(
+    readJson<{ id: string; value: number }[]>('../../seeds/report/figures.json').map((f) => [f.id, f.value]),
+  )
 
   // Every record at its town's seat, which lies inside its own Voronoi cell by construction.
   const sample = generateEnforcementSample({
@@ -237,9 +295,12 @@ describe('with the real township areas and the samples', () => {
       point(record.lngLat[0], record.lngLat[1], { kind: record.kind, month: record.month, town_code: record.townCode }),
     ),
   )
-  const apportioned = generateApportionedIndicators({ towns: realTowns.map((town, t) => ({ code: town.code, weight: 11 - t })) })
+  const apportioned = generateApportionedIndicators({
+    towns: realTowns.map((town, t) => ({ code: town.code, weight: 11 - t })),
+  })
   const perTown = (id: string, code: string): number =>
-    apportioned.indicators.find((indicator) => indicator.id === id)!.perTown.find((entry) => entry.townCode === code)!.value
+    apportioned.indicators.find((indicator) => indicator.id === id)!.perTown.find((entry) => entry.townCode === code)!
+      .value
   const realTable: TownIndicatorRow[] = realTowns.map((town) => ({
     code: town.code,
     name: town.name,

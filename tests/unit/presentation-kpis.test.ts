@@ -16,7 +16,9 @@ import defaultTour from '../../src/presentation/default-tour.json'
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'))
 const { figures, errors: figureErrors } = parseReportFigures(readJson('../../seeds/report/figures.json'))
-const towns = readJson('../../public/geo/towns.geojson') as { features: Array<{ properties: { code: string; name: string } }> }
+const towns = readJson('../../public/geo/towns.geojson') as {
+  features: Array<{ properties: { code: string; name: string } }>
+}
 const villages = JSON.stringify(readJson('../../public/geo/villages.json'))
 
 describe('PRESENTATION_KPIS against the report figures', () => {
@@ -31,8 +33,15 @@ describe('PRESENTATION_KPIS against the report figures', () => {
 
   test('refers to the figure ids the header is specified with', () => {
     expect(PRESENTATION_KPIS.flatMap((definition) => definition.figureIds)).toEqual([
-      'air-good-day-rate', 'air-pm25', 'air-pm10', 'air-o3', 'enforcement-inspections', 'enforcement-cases',
-      'vocs-rectified', 'zero-discharge-award', 'low-carbon-pilot-villages',
+      'air-good-day-rate',
+      'air-pm25',
+      'air-pm10',
+      'air-o3',
+      'enforcement-inspections',
+      'enforcement-cases',
+      'vocs-rectified',
+      'zero-discharge-award',
+      'low-carbon-pilot-villages',
     ])
   })
 
@@ -94,7 +103,9 @@ describe('resolvePresentationKpis fails loudly', () => {
   })
 
   test('a missing figure behind a places KPI is an error too', () => {
-    const { kpis, errors } = resolvePresentationKpis(figures.filter((figure) => figure.id !== 'low-carbon-pilot-villages'))
+    const { kpis, errors } = resolvePresentationKpis(
+      figures.filter((figure) => figure.id !== 'low-carbon-pilot-villages'),
+    )
     expect(errors).toEqual(['KPI "low-carbon": report figure "low-carbon-pilot-villages" is missing from figures.json'])
     expect(kpis.map((kpi) => kpi.id)).not.toContain('low-carbon')
   })
@@ -134,7 +145,21 @@ describe('highlighting KPIs for a tour stop', () => {
 
   test('the default tour highlights something at most stops, and the air overview all four air KPIs', () => {
     const { script } = parseTourScript(defaultTour, {
-      layerIds: ['counties', 'district', 'towns', 'seats', 'rivers', 'river-sections', 'water-sections', 'monitoring-points', 'low-carbon', 'zero-discharge', 'plan-2023-sites', 'enforcement', HEATMAP_LAYER_ID],
+      layerIds: [
+        'counties',
+        'district',
+        'towns',
+        'seats',
+        'rivers',
+        'river-sections',
+        'water-sections',
+        'monitoring-points',
+        'low-carbon',
+        'zero-discharge',
+        'plan-2023-sites',
+        'enforcement',
+        HEATMAP_LAYER_ID,
+      ],
       townCodes: towns.features.map((feature) => feature.properties.code),
       indicatorIds: ['inspections', 'cases', 'vocs', 'petitions', 'low-carbon', 'zero-discharge', 'monitoring-points'],
       figureIds: figures.map((figure) => figure.id),

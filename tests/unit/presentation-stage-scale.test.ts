@@ -44,7 +44,13 @@ describe('stageTransform', () => {
   })
 
   test('the stage always fits inside the viewport', () => {
-    for (const [width, height] of [[1280, 720], [1440, 900], [3440, 1440], [800, 600], [7680, 4320]] as const) {
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+      [3440, 1440],
+      [800, 600],
+      [7680, 4320],
+    ] as const) {
       const { scale, offsetX, offsetY } = stageTransform({ width, height })
       expect(1920 * scale + 2 * offsetX).toBeCloseTo(width, 6)
       expect(1080 * scale + 2 * offsetY).toBeCloseTo(height, 6)
@@ -53,7 +59,12 @@ describe('stageTransform', () => {
   })
 
   test('a viewport with no area gets the identity, not a zero scale', () => {
-    for (const viewport of [{ width: 0, height: 0 }, { width: 1920, height: 0 }, { width: -5, height: 100 }, { width: Number.NaN, height: 1080 }]) {
+    for (const viewport of [
+      { width: 0, height: 0 },
+      { width: 1920, height: 0 },
+      { width: -5, height: 100 },
+      { width: Number.NaN, height: 1080 },
+    ]) {
       expect(stageTransform(viewport)).toEqual({ scale: 1, offsetX: 0, offsetY: 0 })
     }
   })

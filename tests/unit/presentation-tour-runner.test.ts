@@ -5,7 +5,12 @@
  */
 import { describe, expect, test } from 'vitest'
 import { createManualScheduler, type ManualScheduler } from '../../src/presentation/scheduler'
-import { createTourRunner, type TourEvent, type TourRunner, type TourRunnerOptions } from '../../src/presentation/tour-runner'
+import {
+  createTourRunner,
+  type TourEvent,
+  type TourRunner,
+  type TourRunnerOptions,
+} from '../../src/presentation/tour-runner'
 import type { TourScript, TourStop } from '../../src/presentation/tour-script'
 import { createRandom } from '../../src/domain/random'
 
@@ -31,11 +36,19 @@ interface Harness {
 function harness(tour: TourScript = THREE_STOPS, options: Partial<TourRunnerOptions> = {}): Harness {
   const clock = createManualScheduler(1_000)
   const listenerErrors: unknown[] = []
-  const runner = createTourRunner(tour, { scheduler: clock, onListenerError: (error) => listenerErrors.push(error), ...options })
+  const runner = createTourRunner(tour, {
+    scheduler: clock,
+    onListenerError: (error) => listenerErrors.push(error),
+    ...options,
+  })
   const events: TourEvent[] = []
   runner.subscribe((event) => events.push(event))
   const moves = () =>
-    events.flatMap((event) => (event.type === 'enter-stop' || event.type === 'leave-stop' ? [`${event.type.split('-')[0]} ${event.stop.id}`] : []))
+    events.flatMap((event) =>
+      event.type === 'enter-stop' || event.type === 'leave-stop'
+        ? [`${event.type.split('-')[0]} ${event.stop.id}`]
+        : [],
+    )
   return { runner, clock, events, moves, listenerErrors }
 }
 
@@ -59,7 +72,10 @@ describe('playing', () => {
     expect(runner.getState().status).toBe('stopped')
     runner.start()
     expect(moves()).toEqual(['enter a'])
-    expect(events.at(-1)).toMatchObject({ type: 'state', state: { status: 'playing', stopIndex: 0, elapsedInStop: 0, stopDurationMs: 10_000, stopStartedAt: 1_000 } })
+    expect(events.at(-1)).toMatchObject({
+      type: 'state',
+      state: { status: 'playing', stopIndex: 0, elapsedInStop: 0, stopDurationMs: 10_000, stopStartedAt: 1_000 },
+    })
 
     clock.advanceBy(9_999)
     expect(runner.getState()).toMatchObject({ stopIndex: 0, elapsedInStop: 9_999 })
@@ -100,7 +116,12 @@ describe('playing', () => {
   })
 
   test('a heatmap month timer that fires late jumps to the month the elapsed time is in', () => {
-    const tour = script([stop('m', 20, { heatmap: { pollutant: 'pm10', fromMonth: 1, toMonth: 10, secondsPerMonth: 2 }, layers: ['readings-heatmap'] })])
+    const tour = script([
+      stop('m', 20, {
+        heatmap: { pollutant: 'pm10', fromMonth: 1, toMonth: 10, secondsPerMonth: 2 },
+        layers: ['readings-heatmap'],
+      }),
+    ])
     const { runner, clock, events } = harness(tour)
     runner.start()
     clock.suspendFor(7_500)
@@ -160,9 +181,13 @@ describe('pause and resume', () => {
 describe('heatmap playback', () => {
   const heatmapTour = script([
     stop('intro', 4),
-    stop('pm25', 12, { heatmap: { pollutant: 'pm25', fromMonth: 1, toMonth: 4, secondsPerMonth: 2 }, layers: ['readings-heatmap'] }),
+    stop('pm25', 12, {
+      heatmap: { pollutant: 'pm25', fromMonth: 1, toMonth: 4, secondsPerMonth: 2 },
+      layers: ['readings-heatmap'],
+    }),
   ])
-  const months = (events: readonly TourEvent[]) => events.flatMap((event) => (event.type === 'heatmap-month' ? [event.month] : []))
+  const months = (events: readonly TourEvent[]) =>
+    events.flatMap((event) => (event.type === 'heatmap-month' ? [event.month] : []))
 
   test('plays month by month, holds the last month, and clears it on leaving', () => {
     const { runner, clock, events } = harness(heatmapTour)
@@ -209,7 +234,17 @@ describe('navigation', () => {
     expect(runner.getState()).toMatchObject({ stopIndex: 0, loopCount: 1 })
     runner.next()
     runner.previous()
-    expect(moves()).toEqual(['enter a', 'leave a', 'enter c', 'leave c', 'enter a', 'leave a', 'enter b', 'leave b', 'enter a'])
+    expect(moves()).toEqual([
+      'enter a',
+      'leave a',
+      'enter c',
+      'leave c',
+      'enter a',
+      'leave a',
+      'enter b',
+      'leave b',
+      'enter a',
+    ])
   })
 
   test('a manual next resets the stop timer: the new stop gets its full duration', () => {
@@ -268,7 +303,11 @@ describe('errors in a stop', () => {
     clock.advanceBy(1_000)
     runner.reportStopError('a', 'towns.geojson failed to load')
     expect(moves()).toEqual(['enter a', 'leave a', 'enter b'])
-    expect(runner.getState()).toMatchObject({ status: 'playing', stopIndex: 1, lastError: { stopId: 'a', message: 'towns.geojson failed to load' } })
+    expect(runner.getState()).toMatchObject({
+      status: 'playing',
+      stopIndex: 1,
+      lastError: { stopId: 'a', message: 'towns.geojson failed to load' },
+    })
     clock.advanceBy(5_000)
     expect(runner.getState().stopIndex).toBe(2)
   })
@@ -361,7 +400,12 @@ describe('commands from inside listeners', () => {
 
 describe('dispose', () => {
   test('leaves the showing stop, clears every timer and drops the listeners', () => {
-    const heatmap = script([stop('m', 30, { heatmap: { pollutant: 'aqi', fromMonth: 1, toMonth: 10, secondsPerMonth: 3 }, layers: ['readings-heatmap'] })])
+    const heatmap = script([
+      stop('m', 30, {
+        heatmap: { pollutant: 'aqi', fromMonth: 1, toMonth: 10, secondsPerMonth: 3 },
+        layers: ['readings-heatmap'],
+      }),
+    ])
     const { runner, clock, moves, events } = harness(heatmap)
     runner.start()
     expect(clock.pendingTimerCount()).toBe(2)
@@ -392,7 +436,11 @@ describe('dispose', () => {
 describe('soak', () => {
   const soakTour = script([
     stop('s0', 2),
-    stop('s1', 3, { heatmap: { pollutant: 'pm25', fromMonth: 1, toMonth: 10, secondsPerMonth: 0.5 }, durationSeconds: 6, layers: ['readings-heatmap'] }),
+    stop('s1', 3, {
+      heatmap: { pollutant: 'pm25', fromMonth: 1, toMonth: 10, secondsPerMonth: 0.5 },
+      durationSeconds: 6,
+      layers: ['readings-heatmap'],
+    }),
     stop('s2', 2),
     stop('s3', 4),
   ])

@@ -16,25 +16,44 @@ import defaultTour from '../../src/presentation/default-tour.json'
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'))
 
-interface ManifestEntryShape { id: string; kind: string }
-interface TownsShape { features: Array<{ properties: { code: string } }> }
-interface FigureShape { id: string; quote: string }
+interface ManifestEntryShape {
+  id: string
+  kind: string
+}
+interface TownsShape {
+  features: Array<{ properties: { code: string } }>
+}
+interface FigureShape {
+  id: string
+  quote: string
+}
 
 const manifest = readJson('../../public/geo/manifest.json') as { entries: ManifestEntryShape[] }
 const towns = readJson('../../public/geo/towns.geojson') as TownsShape
 const figures = readJson('../../seeds/report/figures.json') as FigureShape[]
-const reportText = readFileSync(new URL('../../seeds/report/jindong-2022-environment-work-report.txt', import.meta.url), 'utf8')
+const reportText = readFileSync(
+  new URL('../../seeds/report/jindong-2022-environment-work-report.txt', import.meta.url),
+  'utf8',
+)
 
 /** The ids the running app knows: manifest map layers plus the heatmap pseudo-layer. */
 const REAL_IDS: KnownTourIds = {
-  layerIds: [...manifest.entries.filter((entry) => entry.kind === 'geojson').map((entry) => entry.id), HEATMAP_LAYER_ID],
+  layerIds: [
+    ...manifest.entries.filter((entry) => entry.kind === 'geojson').map((entry) => entry.id),
+    HEATMAP_LAYER_ID,
+  ],
   townCodes: towns.features.map((feature) => feature.properties.code),
   indicatorIds: INDICATORS.map((indicator) => indicator.id),
   figureIds: figures.map((figure) => figure.id),
 }
 
 /** A small valid script to break one field at a time. */
-function validScript(): { version: number; title: { zh: string; en: string }; loop: boolean; stops: Array<Record<string, unknown>> } {
+function validScript(): {
+  version: number
+  title: { zh: string; en: string }
+  loop: boolean
+  stops: Array<Record<string, unknown>>
+} {
   return {
     version: 1,
     title: { zh: '测试', en: 'Test' },
@@ -99,7 +118,8 @@ describe('the default tour', () => {
     expect(stopFor('330703002')?.layers).toContain('zero-discharge') // 东孝街道
     expect(stopFor('330703107')?.layers).toContain('plan-2023-sites') // 塘雅镇
     const layersShown = new Set(script!.stops.flatMap((stop) => stop.layers ?? []))
-    for (const id of ['river-sections', 'water-sections', 'enforcement', HEATMAP_LAYER_ID]) expect(layersShown).toContain(id)
+    for (const id of ['river-sections', 'water-sections', 'enforcement', HEATMAP_LAYER_ID])
+      expect(layersShown).toContain(id)
   })
 
   test('plays the PM2.5 heatmap Jan→Oct within its stop', () => {
@@ -135,7 +155,11 @@ describe('parseTourScript accepts', () => {
     const { script, errors } = parseTourScript(validScript(), REAL_IDS)
     expect(errors).toEqual([])
     expect(script!.stops.map((stop) => stop.id)).toEqual(['overview', 'caozhai', 'pm25'])
-    expect(script!.stops[1]).toMatchObject({ showPanel: true, indicator: 'zero-discharge', figures: ['zero-discharge-award'] })
+    expect(script!.stops[1]).toMatchObject({
+      showPanel: true,
+      indicator: 'zero-discharge',
+      figures: ['zero-discharge-award'],
+    })
     expect(script!.stops[2]!.target).toEqual({ camera: { zoom: 11, lat: 29.1, lng: 119.8 } })
   })
 
@@ -152,7 +176,9 @@ describe('parseTourScript rejects, naming the stop and the field', () => {
   test('a duration out of range', () => {
     const json = validScript()
     json.stops[1]!.durationSeconds = 0
-    expect(errorsOf(json)).toEqual(['stop 1 ("caozhai"): field "durationSeconds" must be a number between 2 and 600, found 0'])
+    expect(errorsOf(json)).toEqual([
+      'stop 1 ("caozhai"): field "durationSeconds" must be a number between 2 and 600, found 0',
+    ])
   })
 
   test('unknown layer ids, township codes, indicators and figures', () => {
@@ -181,13 +207,21 @@ describe('parseTourScript rejects, naming the stop and the field', () => {
     const json = validScript()
     json.stops[2]!.heatmap = { pollutant: 'so2', fromMonth: 9, toMonth: 11, secondsPerMonth: 0.1 }
     const errors = errorsOf(json)
-    expect(errors).toContain('stop 2 ("pm25"): field "heatmap.pollutant" must be one of pm25, pm10, o3_8h, aqi, found "so2"')
-    expect(errors).toContain('stop 2 ("pm25"): field "heatmap.toMonth" must be a whole number between 1 and 10, found 11')
-    expect(errors).toContain('stop 2 ("pm25"): field "heatmap.secondsPerMonth" must be a number between 0.5 and 60, found 0.1')
+    expect(errors).toContain(
+      'stop 2 ("pm25"): field "heatmap.pollutant" must be one of pm25, pm10, o3_8h, aqi, found "so2"',
+    )
+    expect(errors).toContain(
+      'stop 2 ("pm25"): field "heatmap.toMonth" must be a whole number between 1 and 10, found 11',
+    )
+    expect(errors).toContain(
+      'stop 2 ("pm25"): field "heatmap.secondsPerMonth" must be a number between 0.5 and 60, found 0.1',
+    )
 
     const reversed = validScript()
     reversed.stops[2]!.heatmap = { pollutant: 'pm10', fromMonth: 6, toMonth: 3, secondsPerMonth: 2 }
-    expect(errorsOf(reversed)).toEqual(['stop 2 ("pm25"): field "heatmap.toMonth" must not come before fromMonth (6), found 3'])
+    expect(errorsOf(reversed)).toEqual([
+      'stop 2 ("pm25"): field "heatmap.toMonth" must not come before fromMonth (6), found 3',
+    ])
   })
 
   test('a heatmap whose layer is not shown', () => {
@@ -203,7 +237,9 @@ describe('parseTourScript rejects, naming the stop and the field', () => {
   test('a panel without a township to open it for', () => {
     const json = validScript()
     json.stops[0]!.showPanel = true
-    expect(errorsOf(json)).toEqual(['stop 0 ("overview"): field "showPanel" needs a "town" target: the panel opens for the target township'])
+    expect(errorsOf(json)).toEqual([
+      'stop 0 ("overview"): field "showPanel" needs a "town" target: the panel opens for the target township',
+    ])
   })
 
   test('targets that are not exactly one of town, camera, district', () => {
@@ -211,8 +247,14 @@ describe('parseTourScript rejects, naming the stop and the field', () => {
       [{ town: '330703103', district: true }, /field "target" must be one of/],
       [{}, /field "target" must be one of/],
       [{ district: false }, /field "target.district" must be true/],
-      [{ camera: { zoom: 30, lat: 29, lng: 119 } }, /field "target.camera.zoom" must be a number between 0 and 22, found 30/],
-      [{ camera: { zoom: 10, lat: 29 } }, /field "target.camera.lng" must be a number between -180 and 180, found nothing/],
+      [
+        { camera: { zoom: 30, lat: 29, lng: 119 } },
+        /field "target.camera.zoom" must be a number between 0 and 22, found 30/,
+      ],
+      [
+        { camera: { zoom: 10, lat: 29 } },
+        /field "target.camera.lng" must be a number between -180 and 180, found nothing/,
+      ],
       ['330703103', /field "target" must be one of .* found "330703103"/],
     ]
     for (const [target, expected] of cases) {
@@ -268,6 +310,10 @@ describe('parseTourScript rejects, naming the stop and the field', () => {
     json.stops[1]!.indicator = 'noise'
     json.stops[2]!.heatmap = { pollutant: 'pm25', fromMonth: 0, toMonth: 10, secondsPerMonth: 2 }
     const errors = errorsOf(json)
-    expect(errors.map((error) => error.slice(0, error.indexOf(':')))).toEqual(['stop 0 ("overview")', 'stop 1 ("caozhai")', 'stop 2 ("pm25")'])
+    expect(errors.map((error) => error.slice(0, error.indexOf(':')))).toEqual([
+      'stop 0 ("overview")',
+      'stop 1 ("caozhai")',
+      'stop 2 ("pm25")',
+    ])
   })
 })

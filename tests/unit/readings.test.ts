@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs'
 import type { FeatureCollection } from 'geojson'
 import { stationReadings } from '../../src/domain/readings'
 
-const stations = JSON.parse(readFileSync(new URL('../../public/geo/monitoring-points.geojson', import.meta.url), 'utf8')) as FeatureCollection
+const stations = JSON.parse(
+  readFileSync(new URL('../../public/geo/monitoring-points.geojson', import.meta.url), 'utf8'),
+) as FeatureCollection
 
 describe('readings for the heatmap', () => {
   test('one point per air station, weighted by the month’s value', () => {
@@ -16,7 +18,9 @@ describe('readings for the heatmap', () => {
 
   test('January PM2.5 (dust season) is higher than August, and AQI is at least each IAQI', () => {
     const mean = (v: Float32Array) => v.reduce((a, b) => a + b, 0) / v.length
-    expect(mean(stationReadings(stations, 'pm25', 1).values)).toBeGreaterThan(mean(stationReadings(stations, 'pm25', 8).values))
+    expect(mean(stationReadings(stations, 'pm25', 1).values)).toBeGreaterThan(
+      mean(stationReadings(stations, 'pm25', 8).values),
+    )
     for (const v of stationReadings(stations, 'aqi', 6).values) expect(v).toBeGreaterThan(0)
   })
 })

@@ -2,15 +2,34 @@ import { describe, expect, test } from 'vitest'
 import type { FeatureCollection } from 'geojson'
 import { prepareReplacement } from '../../src/domain/replace-layer'
 
-const square = [[[119.7, 29.1], [119.8, 29.1], [119.8, 29.2], [119.7, 29.2], [119.7, 29.1]]]
+const square = [
+  [
+    [119.7, 29.1],
+    [119.8, 29.1],
+    [119.8, 29.2],
+    [119.7, 29.2],
+    [119.7, 29.1],
+  ],
+]
 const builtInTowns: FeatureCollection = {
   type: 'FeatureCollection',
-  features: [{ type: 'Feature', properties: { code: '330703001', name: '多湖街道' }, geometry: { type: 'Polygon', coordinates: square } }],
+  features: [
+    {
+      type: 'Feature',
+      properties: { code: '330703001', name: '多湖街道' },
+      geometry: { type: 'Polygon', coordinates: square },
+    },
+  ],
 }
 
 describe('replacing a built-in layer', () => {
   test('real township boundaries by name get their township codes', () => {
-    const user: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 名称: '多湖街道' }, geometry: { type: 'Polygon', coordinates: square } }] }
+    const user: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { 名称: '多湖街道' }, geometry: { type: 'Polygon', coordinates: square } },
+      ],
+    }
     const { collection, issues } = prepareReplacement('towns', user, builtInTowns)
     expect(issues).toEqual([])
     expect(collection?.features[0]?.properties).toMatchObject({ code: '330703001', name: '多湖街道' })
@@ -34,9 +53,27 @@ describe('replacing a built-in layer', () => {
   })
 
   test('station positions need the kind the symbols are drawn by, and get ids', () => {
-    const user: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kind: 'air', name: '站' }, geometry: { type: 'Point', coordinates: [119.7, 29.1] } }] }
+    const user: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { kind: 'air', name: '站' },
+          geometry: { type: 'Point', coordinates: [119.7, 29.1] },
+        },
+      ],
+    }
     const { collection } = prepareReplacement('monitoring-points', user, undefined)
     expect(collection?.features[0]?.properties?.id).toBe('monitoring-points-0')
-    expect(prepareReplacement('monitoring-points', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } }] }, undefined).issues[0]?.message.en).toBe('feature 0: property "kind" is missing')
+    expect(
+      prepareReplacement(
+        'monitoring-points',
+        {
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } }],
+        },
+        undefined,
+      ).issues[0]?.message.en,
+    ).toBe('feature 0: property "kind" is missing')
   })
 })

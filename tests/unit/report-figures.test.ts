@@ -147,7 +147,15 @@ describe('parseReportFigures', () => {
 
 describe('romanOrChineseToNumber', () => {
   it.each([
-    ['III', 3], ['IV', 4], ['XIV', 14], ['四', 4], ['两', 2], ['第二', 2], ['十二', 12], ['二十', 20], ['一百零五', 105],
+    ['III', 3],
+    ['IV', 4],
+    ['XIV', 14],
+    ['四', 4],
+    ['两', 2],
+    ['第二', 2],
+    ['十二', 12],
+    ['二十', 20],
+    ['一百零五', 105],
   ])('reads %s as %d', (text, value) => {
     expect(romanOrChineseToNumber(text)).toBe(value)
   })

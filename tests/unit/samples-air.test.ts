@@ -92,7 +92,11 @@ describe('generateAirSample', () => {
 
   it('has PM high in Jan–Mar and O3 high in May–Sep', () => {
     const byMonths = (months: number[], pick: (day: ValidAirDay) => number): number =>
-      mean(validDays(sample).filter((day) => months.includes(day.month)).map(pick))
+      mean(
+        validDays(sample)
+          .filter((day) => months.includes(day.month))
+          .map(pick),
+      )
     const q1 = [1, 2, 3]
     const summer = [5, 6, 7, 8, 9]
     expect(byMonths(q1, (day) => day.pm25)).toBeGreaterThan(1.5 * byMonths(summer, (day) => day.pm25))
@@ -169,7 +173,13 @@ describe('generateAirSample', () => {
 
   it('rejects duplicate station ids', () => {
     expect(() =>
-      generateAirSample({ seed: 1, stations: [{ id: 'x', townCode: 'T01' }, { id: 'x', townCode: 'T02' }] }),
+      generateAirSample({
+        seed: 1,
+        stations: [
+          { id: 'x', townCode: 'T01' },
+          { id: 'x', townCode: 'T02' },
+        ],
+      }),
     ).toThrow(/duplicate station/)
   })
 })

@@ -11,7 +11,10 @@ import {
 } from '../../src/domain/samples/enforcement'
 
 /** Eleven fake townships; the generator must not rely on the real codes. */
-const TOWNS = [14, 9, 12, 8, 10, 9, 6, 7, 8, 5, 3].map((weight, i) => ({ code: `T${String(i + 1).padStart(2, '0')}`, weight }))
+const TOWNS = [14, 9, 12, 8, 10, 9, 6, 7, 8, 5, 3].map((weight, i) => ({
+  code: `T${String(i + 1).padStart(2, '0')}`,
+  weight,
+}))
 const POINTS = new Map(TOWNS.map((town, i) => [town.code, [119.6 + i * 0.01, 29.1 + i * 0.01] as [number, number]]))
 const placePoint = (townCode: string): [number, number] => {
   const point = POINTS.get(townCode)
@@ -56,12 +59,17 @@ describe('generateEnforcementSample', () => {
   })
 
   it('apportions inspections over towns by weight, then evenly over months', () => {
-    const perTown = apportionLargestRemainder(1095, TOWNS.map((town) => town.weight))
+    const perTown = apportionLargestRemainder(
+      1095,
+      TOWNS.map((town) => town.weight),
+    )
     const inspections = inspectionsOf(sample)
     TOWNS.forEach((town, t) => {
       const own = inspections.filter((record) => record.townCode === town.code)
       expect(own).toHaveLength(perTown[t] as number)
-      const byMonth = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((month) => own.filter((record) => record.month === month).length)
+      const byMonth = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(
+        (month) => own.filter((record) => record.month === month).length,
+      )
       expect(byMonth).toEqual(apportionLargestRemainder(perTown[t] as number, Array(10).fill(1)))
       expect(Math.max(...byMonth) - Math.min(...byMonth)).toBeLessThanOrEqual(1)
     })
@@ -79,8 +87,16 @@ describe('generateEnforcementSample', () => {
       expect(inspection?.lngLat).toEqual(record.lngLat)
     }
     // Cases follow inspections over towns.
-    const perTown = apportionLargestRemainder(41, apportionLargestRemainder(1095, TOWNS.map((town) => town.weight)))
-    TOWNS.forEach((town, t) => expect(cases.filter((record) => record.townCode === town.code)).toHaveLength(perTown[t] as number))
+    const perTown = apportionLargestRemainder(
+      41,
+      apportionLargestRemainder(
+        1095,
+        TOWNS.map((town) => town.weight),
+      ),
+    )
+    TOWNS.forEach((town, t) =>
+      expect(cases.filter((record) => record.townCode === town.code)).toHaveLength(perTown[t] as number),
+    )
   })
 
   it('closes only penalty cases, and fines only the penalised closed ones', () => {
@@ -108,7 +124,8 @@ describe('generateEnforcementSample', () => {
   it('varies with the seed but keeps the report totals', () => {
     const other = generateEnforcementSample({ seed: SEED + 1, towns: TOWNS, placePoint })
     expect(casesOf(other)).not.toEqual(casesOf(sample))
-    for (let seed = 1; seed <= 30; seed++) expectReportTotals(generateEnforcementSample({ seed, towns: TOWNS, placePoint }))
+    for (let seed = 1; seed <= 30; seed++)
+      expectReportTotals(generateEnforcementSample({ seed, towns: TOWNS, placePoint }))
   })
 
   it('passes a seeded Random to placePoint, so random placement is reproducible too', () => {
@@ -125,7 +142,11 @@ describe('generateEnforcementSample', () => {
   it('rejects bad input', () => {
     expect(() => generateEnforcementSample({ seed: 1, towns: [], placePoint })).toThrow(/at least one town/)
     expect(() =>
-      generateEnforcementSample({ seed: 1, towns: [TOWNS[0], TOWNS[0]].filter((town) => town !== undefined), placePoint }),
+      generateEnforcementSample({
+        seed: 1,
+        towns: [TOWNS[0], TOWNS[0]].filter((town) => town !== undefined),
+        placePoint,
+      }),
     ).toThrow(/duplicate town/)
     expect(() => generateEnforcementSample({ seed: 1, towns: TOWNS, placePoint: () => [Number.NaN, 29] })).toThrow(
       /invalid point/,

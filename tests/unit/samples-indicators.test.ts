@@ -7,7 +7,10 @@ const REPORT = readFileSync(
   fileURLToPath(new URL('../../seeds/report/jindong-2022-environment-work-report.txt', import.meta.url)),
   'utf8',
 )
-const TOWNS = [14, 9, 12, 8, 10, 9, 6, 7, 8, 5, 3].map((weight, i) => ({ code: `T${String(i + 1).padStart(2, '0')}`, weight }))
+const TOWNS = [14, 9, 12, 8, 10, 9, 6, 7, 8, 5, 3].map((weight, i) => ({
+  code: `T${String(i + 1).padStart(2, '0')}`,
+  weight,
+}))
 
 describe('generateApportionedIndicators', () => {
   const sample = generateApportionedIndicators({ towns: TOWNS })
@@ -46,7 +49,9 @@ describe('generateApportionedIndicators', () => {
 
   it('honours per-indicator weights', () => {
     const towns = TOWNS.map((town, i) => ({ ...town, weights: { 'vocs-rectifications': i === 0 ? 1 : 0 } }))
-    const vocs = generateApportionedIndicators({ towns }).indicators.find((indicator) => indicator.id === 'vocs-rectifications')
+    const vocs = generateApportionedIndicators({ towns }).indicators.find(
+      (indicator) => indicator.id === 'vocs-rectifications',
+    )
     expect(vocs?.perTown[0]?.value).toBe(74)
   })
 
@@ -58,6 +63,13 @@ describe('generateApportionedIndicators', () => {
 
   it('rejects duplicate or missing towns', () => {
     expect(() => generateApportionedIndicators({ towns: [] })).toThrow()
-    expect(() => generateApportionedIndicators({ towns: [{ code: 'A', weight: 1 }, { code: 'A', weight: 2 }] })).toThrow(/unique/)
+    expect(() =>
+      generateApportionedIndicators({
+        towns: [
+          { code: 'A', weight: 1 },
+          { code: 'A', weight: 2 },
+        ],
+      }),
+    ).toThrow(/unique/)
   })
 })

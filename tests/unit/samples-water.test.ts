@@ -74,7 +74,8 @@ describe('WATER_CLASSES', () => {
 
   it('uses blues for Ⅰ–Ⅱ, green for Ⅲ, yellow Ⅳ, orange Ⅴ and red 劣Ⅴ', () => {
     const [c1, c2, c3, c4, c5, c6] = WATER_CLASSES.map((info) => info.rgb)
-    const blue = (rgb: readonly number[] | undefined): boolean => !!rgb && (rgb[2] as number) > (rgb[0] as number) && (rgb[2] as number) > (rgb[1] as number) - 60
+    const blue = (rgb: readonly number[] | undefined): boolean =>
+      !!rgb && (rgb[2] as number) > (rgb[0] as number) && (rgb[2] as number) > (rgb[1] as number) - 60
     expect(blue(c1) && blue(c2)).toBe(true)
     expect((c3?.[1] ?? 0) > (c3?.[0] ?? 0) && (c3?.[1] ?? 0) > (c3?.[2] ?? 0)).toBe(true) // green dominant
     expect((c4?.[0] ?? 0) > 200 && (c4?.[1] ?? 0) > 180 && (c4?.[2] ?? 255) < 80).toBe(true) // yellow

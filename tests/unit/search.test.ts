@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url'
 import { pinyin } from 'pinyin-pro'
 import { describe, expect, it } from 'vitest'
 import type { FeatureCollection, Point } from 'geojson'
-import { MATCH_SCORES, normalisePinyin, searchPlaces, type SearchTown, type SearchVillage } from '../../src/domain/search'
+import {
+  MATCH_SCORES,
+  normalisePinyin,
+  searchPlaces,
+  type SearchTown,
+  type SearchVillage,
+} from '../../src/domain/search'
 
 /** Pinyin and initials as the build might write them (with pinyin-pro, tone-less, no spaces). */
 function romanise(name: string): { pinyin: string; initials: string } {
@@ -49,13 +55,16 @@ describe('normalisePinyin', () => {
 })
 
 describe('searchPlaces on the real towns and villages', () => {
-  const readJson = <T>(path: string): T => JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8')) as T
-  const towns = readJson<FeatureCollection<Point, { code: string; name: string }>>('../../public/geo/seats.geojson').features.map((f) =>
+  const readJson = <T>(path: string): T =>
+    JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8')) as T
+  const towns = readJson<FeatureCollection<Point, { code: string; name: string }>>(
+    '../../public/geo/seats.geojson',
+  ).features.map((f) =>
     town(f.properties.code, f.properties.name, [f.geometry.coordinates[0]!, f.geometry.coordinates[1]!]),
   )
-  const villages = readJson<{ villages: { code: string; name: string; townCode: string }[] }>('../../public/geo/villages.json').villages.map((v) =>
-    village(v.code, v.name, v.townCode),
-  )
+  const villages = readJson<{ villages: { code: string; name: string; townCode: string }[] }>(
+    '../../public/geo/villages.json',
+  ).villages.map((v) => village(v.code, v.name, v.townCode))
   const xiaoshun = towns.find((t) => t.name === '孝顺镇')!
   const yuetan = '330703101238'
 
@@ -80,7 +89,13 @@ describe('searchPlaces on the real towns and villages', () => {
 
   it('finds a town at its seat', () => {
     const [first] = searchPlaces('孝顺', towns, villages)
-    expect(first).toMatchObject({ kind: 'town', code: xiaoshun.code, townCode: xiaoshun.code, lngLat: xiaoshun.seat, locatedAtTownship: false })
+    expect(first).toMatchObject({
+      kind: 'town',
+      code: xiaoshun.code,
+      townCode: xiaoshun.code,
+      lngLat: xiaoshun.seat,
+      locatedAtTownship: false,
+    })
     expect(searchPlaces('xiaoshun', towns, villages)[0]!.code).toBe(xiaoshun.code)
     expect(searchPlaces('dhjd', towns, villages)[0]!.name).toBe('多湖街道')
   })
@@ -161,7 +176,12 @@ describe('searchPlaces ranking', () => {
     const results = searchPlaces('月潭湾', towns, villages)
     expect(results).toEqual([])
     const namesake = searchPlaces('月潭村', towns, villages).find((r) => r.code === '330703107001')!
-    expect(namesake).toMatchObject({ townCode: '330703107', townName: '塘雅镇', lngLat: [119.79, 29.16], locatedAtTownship: true })
+    expect(namesake).toMatchObject({
+      townCode: '330703107',
+      townName: '塘雅镇',
+      lngLat: [119.79, 29.16],
+      locatedAtTownship: true,
+    })
   })
 
   it('ignores surrounding spaces and case', () => {

@@ -18,7 +18,9 @@ describe('share link', () => {
   })
 
   test('drops invalid parts quietly and keeps the valid ones', () => {
-    expect(parseShareHash('#map=99/1/2&lang=fr&layers=towns,<b>,rivers&sel=towns')).toEqual({ layers: ['towns', 'rivers'] })
+    expect(parseShareHash('#map=99/1/2&lang=fr&layers=towns,<b>,rivers&sel=towns')).toEqual({
+      layers: ['towns', 'rivers'],
+    })
     expect(parseShareHash('#map=10/abc/119')).toEqual({})
     expect(parseShareHash('#map=10/29.1/119.7&sel=%E0%A4%A')).toEqual({ camera: { zoom: 10, lat: 29.1, lng: 119.7 } })
     expect(parseShareHash('')).toEqual({})

@@ -45,21 +45,25 @@ describe('manifest', () => {
     ['plan-2023.json', 'official'],
     ['town-indicators.json', 'sample'],
   ]
-  test.each(expected)('%s is listed as %s, with a bilingual caveat where not official, under 300 kB', (file, provenance) => {
-    const entry = manifest.entries.find((e) => e.file === file)
-    expect(entry, file).toBeDefined()
-    expect(entry?.id).toBe(file.replace(/\.(geo)?json$/, ''))
-    expect(entry?.provenance).toBe(provenance)
-    if (provenance !== 'official') {
-      expect(entry?.caveat?.zh).toBeTruthy()
-      expect(entry?.caveat?.en).toBeTruthy()
-    }
-    expect(entry?.bytes).toBeLessThan(300_000)
-  })
+  test.each(expected)(
+    '%s is listed as %s, with a bilingual caveat where not official, under 300 kB',
+    (file, provenance) => {
+      const entry = manifest.entries.find((e) => e.file === file)
+      expect(entry, file).toBeDefined()
+      expect(entry?.id).toBe(file.replace(/\.(geo)?json$/, ''))
+      expect(entry?.provenance).toBe(provenance)
+      if (provenance !== 'official') {
+        expect(entry?.caveat?.zh).toBeTruthy()
+        expect(entry?.caveat?.en).toBeTruthy()
+      }
+      expect(entry?.bytes).toBeLessThan(300_000)
+    },
+  )
 
   test('every feature of a thematic layer says it is approximate or sample', () => {
     for (const [file] of expected.filter(([f]) => f.endsWith('.geojson'))) {
-      for (const f of features(file)) expect(f.properties.approximate === true || f.properties.sample === true, `${file} ${String(f.id)}`).toBe(true)
+      for (const f of features(file))
+        expect(f.properties.approximate === true || f.properties.sample === true, `${file} ${String(f.id)}`).toBe(true)
     }
   })
 })
@@ -87,7 +91,9 @@ describe('enforcement.geojson', () => {
     expect([ofType('police'), ofType('admin-bureau'), ofType('penalty')]).toEqual([5, 2, 34])
     expect(cases.filter((f) => f.properties.closed === true)).toHaveLength(13)
     expect(cases.filter((f) => f.properties.penalised === false)).toHaveLength(3)
-    expect(cases.reduce((sum, f) => sum + (typeof f.properties.fine_yuan === 'number' ? f.properties.fine_yuan : 0), 0)).toBe(860_800)
+    expect(
+      cases.reduce((sum, f) => sum + (typeof f.properties.fine_yuan === 'number' ? f.properties.fine_yuan : 0), 0),
+    ).toBe(860_800)
   })
 
   test('every point lies inside its town_code township, with 5-decimal coordinates and months 1–10', () => {
@@ -123,7 +129,9 @@ describe('monitoring-points.geojson', () => {
 
   test('the rounded station means, averaged over stations then months, round to the report’s 26 and 45', () => {
     const districtMean = (key: string) => {
-      const perMonth = Array.from({ length: 10 }, (_, m) => mean(air.map((f) => (f.properties[key] as number[])[m] as number)))
+      const perMonth = Array.from({ length: 10 }, (_, m) =>
+        mean(air.map((f) => (f.properties[key] as number[])[m] as number)),
+      )
       return Math.round(mean(perMonth))
     }
     expect(districtMean('pm25')).toBe(26)
@@ -156,7 +164,10 @@ describe('water-sections.geojson and river-sections.geojson', () => {
   })
 
   test('东关桥 is on the 义乌江 and 洪坞桥 on the 武义江, each within 3 km of the confluence', () => {
-    for (const [id, riverId] of [['dongguanqiao', 'river-04'], ['hongwuqiao', 'river-05']] as const) {
+    for (const [id, riverId] of [
+      ['dongguanqiao', 'river-04'],
+      ['hongwuqiao', 'river-05'],
+    ] as const) {
       const section = byId(id)
       expect(pointToLineDistance(section.geometry, riverLine(riverId), { units: 'meters' }), id).toBeLessThan(50)
       expect(distance(section.geometry, confluence, { units: 'kilometers' }), id).toBeLessThan(3)
@@ -181,11 +192,18 @@ describe('water-sections.geojson and river-sections.geojson', () => {
     expect(jinhua.length).toBeGreaterThan(0)
     for (const s of jinhua) expect(s.properties.water_class).toBeNull()
     // The two stretches of each sectioned river cover its whole line: together as long as the original.
-    const lineKm = (coordinates: number[][]) => coordinates.slice(1).reduce((sum, p, i) => sum + distance(coordinates[i]!, p), 0)
-    for (const [prefix, riverId] of [['yiwujiang-', 'river-04'], ['wuyijiang-', 'river-05']] as const) {
+    const lineKm = (coordinates: number[][]) =>
+      coordinates.slice(1).reduce((sum, p, i) => sum + distance(coordinates[i]!, p), 0)
+    for (const [prefix, riverId] of [
+      ['yiwujiang-', 'river-04'],
+      ['wuyijiang-', 'river-05'],
+    ] as const) {
       const parts = stretches.filter((s) => String(s.id).startsWith(prefix) && s.id !== 'wuyijiang-upper')
       expect(parts, prefix).toHaveLength(2)
-      expect(parts.reduce((sum, s) => sum + lineKm(s.geometry.coordinates), 0)).toBeCloseTo(lineKm(riverLine(riverId).geometry.coordinates), 3)
+      expect(parts.reduce((sum, s) => sum + lineKm(s.geometry.coordinates), 0)).toBeCloseTo(
+        lineKm(riverLine(riverId).geometry.coordinates),
+        3,
+      )
     }
   })
 })
@@ -196,13 +214,24 @@ describe('town-indicators.json', () => {
   test('per-township splits sum to the report: 74, 81, 67, 148, 54', () => {
     const sum = (key: string) => rows.reduce((total, row) => total + (row[key] as number), 0)
     expect(rows).toHaveLength(11)
-    expect([sum('vocs_rectified'), sum('petitions_first_central'), sum('petitions_first_provincial'), sum('petitions_first_total'), sum('petitions_second')]).toEqual([74, 81, 67, 148, 54])
+    expect([
+      sum('vocs_rectified'),
+      sum('petitions_first_central'),
+      sum('petitions_first_provincial'),
+      sum('petitions_first_total'),
+      sum('petitions_second'),
+    ]).toEqual([74, 81, 67, 148, 54])
   })
 
   test('low-carbon and zero-discharge standings are the report’s', () => {
-    const standing = (key: string) => Object.fromEntries(rows.filter((r) => r[key] !== null).map((r) => [r.name, r[key]]))
+    const standing = (key: string) =>
+      Object.fromEntries(rows.filter((r) => r[key] !== null).map((r) => [r.name, r[key]]))
     expect(standing('low_carbon')).toEqual({ 多湖街道: 'pilot-area', 孝顺镇: 'pilot-village', 赤松镇: 'pilot-village' })
-    expect(standing('zero_discharge')).toEqual({ 多湖街道: 'completed-2022', 东孝街道: 'completed-2022', 曹宅镇: 'model-town-accepted' })
+    expect(standing('zero_discharge')).toEqual({
+      多湖街道: 'completed-2022',
+      东孝街道: 'completed-2022',
+      曹宅镇: 'model-town-accepted',
+    })
   })
 })
 
@@ -229,7 +258,9 @@ describe('low-carbon.geojson and zero-discharge.geojson', () => {
     const zones = features<Polygon | MultiPolygon>('zero-discharge.geojson')
     expect(zones).toHaveLength(3)
     const awarded = zones.filter((f) => f.properties.award_wan_yuan !== null)
-    expect(awarded.map((f) => [f.properties.name, f.properties.award_wan_yuan, f.properties.figure_id])).toEqual([['曹宅镇', 1000, 'zero-discharge-award']])
+    expect(awarded.map((f) => [f.properties.name, f.properties.award_wan_yuan, f.properties.figure_id])).toEqual([
+      ['曹宅镇', 1000, 'zero-discharge-award'],
+    ])
   })
 })
 
@@ -256,7 +287,13 @@ describe('villages.json search fields', () => {
 
   test('月潭村 has pinyin "yuetancun" and initials "ytc"; every name has plain a–z keys', () => {
     const yuetan = doc.villages.find((v) => v.shortName === '月潭村')
-    expect(yuetan).toMatchObject({ code: '330703101238', name: '月潭村委会', townCode: '330703101', pinyin: 'yuetancun', initials: 'ytc' })
+    expect(yuetan).toMatchObject({
+      code: '330703101238',
+      name: '月潭村委会',
+      townCode: '330703101',
+      pinyin: 'yuetancun',
+      initials: 'ytc',
+    })
     expect(doc.villages.find((v) => v.name === '王坦社区居委会')?.shortName).toBe('王坦社区')
     for (const place of [...doc.villages, ...doc.towns]) {
       expect(String(place.pinyin)).toMatch(/^[a-z]+$/)

@@ -15,7 +15,11 @@ function turfTownOf(areas: readonly TownArea[], lng: number, lat: number): numbe
 }
 
 function onSomeEdge(areas: readonly TownArea[], lng: number, lat: number): boolean {
-  return areas.some((town) => booleanPointInPolygon([lng, lat], town.geometry) !== booleanPointInPolygon([lng, lat], town.geometry, { ignoreBoundary: true }))
+  return areas.some(
+    (town) =>
+      booleanPointInPolygon([lng, lat], town.geometry) !==
+      booleanPointInPolygon([lng, lat], town.geometry, { ignoreBoundary: true }),
+  )
 }
 
 /** Uniform points over the towns' extent and a margin around it (so some are outside every town). */
@@ -55,7 +59,8 @@ describe('town grid index on the real townships', () => {
     const disagreements: string[] = []
     let outside = 0
     for (let i = 0; i < count; i++) {
-      const lng = positions[2 * i]!, lat = positions[2 * i + 1]!
+      const lng = positions[2 * i]!,
+        lat = positions[2 * i + 1]!
       const expected = turfTownOf(towns, lng, lat)
       if (expected === -1) outside++
       if (assigned[i] === expected) continue
@@ -118,7 +123,11 @@ describe('town grid index on the real townships', () => {
 describe('town grid index on small shapes', () => {
   const left: TownArea = { code: 'L', name: 'left', geometry: { type: 'Polygon', coordinates: [square(0, 0, 1)] } }
   const right: TownArea = { code: 'R', name: 'right', geometry: { type: 'Polygon', coordinates: [square(1, 0, 1)] } }
-  const holed: TownArea = { code: 'H', name: 'holed', geometry: { type: 'Polygon', coordinates: [square(0, 2, 2), square(0.5, 2.5, 1).reverse()] } }
+  const holed: TownArea = {
+    code: 'H',
+    name: 'holed',
+    geometry: { type: 'Polygon', coordinates: [square(0, 2, 2), square(0.5, 2.5, 1).reverse()] },
+  }
   const islands: TownArea = {
     code: 'M',
     name: 'islands',
@@ -131,7 +140,8 @@ describe('town grid index on small shapes', () => {
       const grid = buildTownGridIndex(shapes, { columns: size, rows: size })
       const random = createRandom(size)
       for (let i = 0; i < 5000; i++) {
-        const lng = random.uniform(-0.5, 4), lat = random.uniform(-0.5, 4.5)
+        const lng = random.uniform(-0.5, 4),
+          lat = random.uniform(-0.5, 4.5)
         expect(grid.townIndexOf(lng, lat), `${lng},${lat}`).toBe(turfTownOf(shapes, lng, lat))
       }
     })

@@ -84,7 +84,9 @@ function measureUntilMoveEnd(map: MapLibreMap, start: () => void): Promise<numbe
  */
 export async function easeAndMeasure(map: MapLibreMap, durationMs: number): Promise<number[]> {
   const home = { center: map.getCenter(), zoom: map.getZoom() }
-  const there = await measureUntilMoveEnd(map, () => map.easeTo({ center: EASE_TARGET, zoom: home.zoom + 1, duration: durationMs / 2, essential: true }))
+  const there = await measureUntilMoveEnd(map, () =>
+    map.easeTo({ center: EASE_TARGET, zoom: home.zoom + 1, duration: durationMs / 2, essential: true }),
+  )
   const back = await measureUntilMoveEnd(map, () => map.easeTo({ ...home, duration: durationMs / 2, essential: true }))
   return [...there, ...back]
 }

@@ -6,7 +6,13 @@
  */
 import type { Feature, Point } from 'geojson'
 import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
-import { ENFORCEMENT_SAMPLE_NOTE, generateEnforcementSample, SAMPLE_SEEDS, type EnforcementCaseType, type EnforcementRecord } from '../../../src/domain/samples'
+import {
+  ENFORCEMENT_SAMPLE_NOTE,
+  generateEnforcementSample,
+  SAMPLE_SEEDS,
+  type EnforcementCaseType,
+  type EnforcementRecord,
+} from '../../../src/domain/samples'
 import type { ReportMonth } from '../../../src/domain/types'
 import { placeInTown } from './place'
 import type { GeoOutput, TownArea } from './types'
@@ -61,6 +67,11 @@ export function buildEnforcement(towns: readonly TownArea[]): GeoOutput {
       licence: 'Sample data made by this project',
     },
     features,
-    rules: { geometryTypes: ['Point'], bbox: JINHUA_BBOX, idProperty: 'id', requiredProperties: ['id', 'kind', 'month', 'town_code'] },
+    rules: {
+      geometryTypes: ['Point'],
+      bbox: JINHUA_BBOX,
+      idProperty: 'id',
+      requiredProperties: ['id', 'kind', 'month', 'town_code'],
+    },
   }
 }

@@ -33,17 +33,26 @@ function notes(facts: ThematicFacts['low_carbon'], kind: LowCarbonKind): { zh: s
     en: `The report counts ${facts.villages_counted} villages but names only Yuetan and Beishankou; the others are not named and none is invented here.`,
   }
   return kind === 'town'
-    ? { zh: `${counted.zh}范围为近似的乡镇（街道）范围。`, en: `${counted.en} The area is the approximate township area.` }
-    : { zh: `${counted.zh}村无坐标，标注在所属乡镇驻地。`, en: `${counted.en} Villages have no coordinates: shown at their township's seat.` }
+    ? {
+        zh: `${counted.zh}范围为近似的乡镇（街道）范围。`,
+        en: `${counted.en} The area is the approximate township area.`,
+      }
+    : {
+        zh: `${counted.zh}村无坐标，标注在所属乡镇驻地。`,
+        en: `${counted.en} Villages have no coordinates: shown at their township's seat.`,
+      }
 }
 
 function checkMember(member: LowCarbonMember, context: ThematicContext): void {
   const town = townByCode(context.towns, member.town_code)
-  if (member.kind === 'town' && town.name !== member.name) throw new Error(`thematic-facts ${member.id}: ${member.name} is not the name of ${member.town_code}`)
+  if (member.kind === 'town' && town.name !== member.name)
+    throw new Error(`thematic-facts ${member.id}: ${member.name} is not the name of ${member.town_code}`)
   if (member.kind === 'village') {
     const village = context.villages.find((v) => v.code === member.village_code)
     if (!village || village.townCode !== member.town_code || shortVillageName(village.name) !== member.name) {
-      throw new Error(`thematic-facts ${member.id}: village ${member.village_code} is not ${member.name} in ${member.town_code}`)
+      throw new Error(
+        `thematic-facts ${member.id}: village ${member.village_code} is not ${member.name} in ${member.town_code}`,
+      )
     }
   }
 }
@@ -68,9 +77,10 @@ export function buildLowCarbon(context: ThematicContext): GeoOutput {
       note_en: note.en,
       approximate: true,
     }
-    const geometry = member.kind === 'town'
-      ? townByCode(context.towns, member.town_code).feature.geometry
-      : { type: 'Point' as const, coordinates: seatOf(context.seats, member.town_code) }
+    const geometry =
+      member.kind === 'town'
+        ? townByCode(context.towns, member.town_code).feature.geometry
+        : { type: 'Point' as const, coordinates: seatOf(context.seats, member.town_code) }
     return { type: 'Feature', id: member.id, properties, geometry }
   })
   return {
@@ -82,7 +92,8 @@ export function buildLowCarbon(context: ThematicContext): GeoOutput {
         zh: '试点名单来自报告；多湖街道为近似乡镇范围，月潭村、北山口村无坐标，标注在所属乡镇驻地。报告计6个村，只点名2个，其余未标注。',
         en: 'The pilots are those the report names. 多湖街道 is its approximate township area; Yuetan and Beishankou villages have no coordinates and are shown at their township seats. The report counts 6 villages but names 2; the rest are not shown.',
       },
-      source: '金华市生态环境局金东分局 2022年工作总结 (seeds/report/thematic-facts.json); positions from the approximate township areas and seats',
+      source:
+        '金华市生态环境局金东分局 2022年工作总结 (seeds/report/thematic-facts.json); positions from the approximate township areas and seats',
       licence: 'Government work report, quoted verbatim; positions as towns.geojson and seats.geojson',
     },
     features,

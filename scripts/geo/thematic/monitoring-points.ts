@@ -9,7 +9,12 @@
 import type { Feature, Point } from 'geojson'
 import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
 import { createRandom, deriveSeed } from '../../../src/domain/random'
-import { AIR_REPORT_FIGURES, generateAirSample, SAMPLE_SEEDS, type StationMonthlyMean } from '../../../src/domain/samples'
+import {
+  AIR_REPORT_FIGURES,
+  generateAirSample,
+  SAMPLE_SEEDS,
+  type StationMonthlyMean,
+} from '../../../src/domain/samples'
 import type { PlacedSection } from './national-sections'
 import { randomPointInPolygon, scatterByArea, townContaining } from './place'
 import type { GeoOutput, TownArea } from './types'
@@ -39,7 +44,10 @@ export const DUST_MONITOR_COUNT = 8
 const oneDecimal = (value: number): number => Math.round(value * 10) / 10
 const pad2 = (n: number): string => String(n).padStart(2, '0')
 
-function point(properties: MonitoringPointProperties, lngLat: [number, number]): Feature<Point, MonitoringPointProperties> {
+function point(
+  properties: MonitoringPointProperties,
+  lngLat: [number, number],
+): Feature<Point, MonitoringPointProperties> {
   return { type: 'Feature', id: properties.id, properties, geometry: { type: 'Point', coordinates: lngLat } }
 }
 
@@ -59,7 +67,10 @@ function airStations(towns: readonly TownArea[]): Feature<Point, MonitoringPoint
   const air = generateAirSample({ seed: SAMPLE_SEEDS.air, stations })
   const random = createRandom(deriveSeed(SAMPLE_SEEDS.air, 'air-station-places'))
   const monthlyOf = (id: string, key: keyof Pick<StationMonthlyMean, 'pm25' | 'pm10' | 'o3_8h'>): number[] =>
-    air.stationMonthly.filter((s) => s.stationId === id).sort((a, b) => a.month - b.month).map((s) => oneDecimal(s[key]))
+    air.stationMonthly
+      .filter((s) => s.stationId === id)
+      .sort((a, b) => a.month - b.month)
+      .map((s) => oneDecimal(s[key]))
   const features = towns.map((town) => {
     const id = `air-${town.code}`
     return point(
@@ -78,14 +89,21 @@ function airStations(towns: readonly TownArea[]): Feature<Point, MonitoringPoint
       randomPointInPolygon(town.feature, random),
     )
   })
-  for (const [key, want] of [['pm25', AIR_REPORT_FIGURES.pm25Mean], ['pm10', AIR_REPORT_FIGURES.pm10Mean]] as const) {
+  for (const [key, want] of [
+    ['pm25', AIR_REPORT_FIGURES.pm25Mean],
+    ['pm10', AIR_REPORT_FIGURES.pm10Mean],
+  ] as const) {
     const got = Math.round(districtMeanOfRoundedStations(features.map((f) => f.properties[key] ?? [])))
-    if (got !== want) throw new Error(`monitoring-points: rounded station ${key} means average to ${got}, not the report's ${want}`)
+    if (got !== want)
+      throw new Error(`monitoring-points: rounded station ${key} means average to ${got}, not the report's ${want}`)
   }
   return features
 }
 
-function waterAutoMonitors(towns: readonly TownArea[], sections: readonly PlacedSection[]): Feature<Point, MonitoringPointProperties>[] {
+function waterAutoMonitors(
+  towns: readonly TownArea[],
+  sections: readonly PlacedSection[],
+): Feature<Point, MonitoringPointProperties>[] {
   return sections.map((s) =>
     point(
       {
@@ -109,7 +127,10 @@ function scatteredMonitors(
   count: number,
   seed: number,
 ): Feature<Point, MonitoringPointProperties>[] {
-  const label = kind === 'enterprise-online' ? { zh: '企业在线监控（示例）', en: 'Sample enterprise online monitor', id: 'enterprise' } : { zh: '扬尘监控（示例）', en: 'Sample dust monitor', id: 'dust' }
+  const label =
+    kind === 'enterprise-online'
+      ? { zh: '企业在线监控（示例）', en: 'Sample enterprise online monitor', id: 'enterprise' }
+      : { zh: '扬尘监控（示例）', en: 'Sample dust monitor', id: 'dust' }
   const random = createRandom(deriveSeed(seed, `${kind}-monitor-places`))
   return scatterByArea(count, towns, random).map((placed, i) =>
     point(
@@ -141,8 +162,8 @@ export function buildMonitoringPoints(towns: readonly TownArea[], sections: read
           `此处仅示例${ENTERPRISE_MONITOR_COUNT}个和${DUST_MONITOR_COUNT}个，按乡镇面积分配、随机落在乡镇范围内。`,
         en:
           'Sample data: positions, numbers and readings are invented, not real stations or measurements. One air monitor per township; ' +
-          'readings are Jan–Oct monthly means to 1 decimal, and averaged over stations then months they still round to the report\'s ' +
-          'PM2.5 26 and PM10 45 μg/m³; O3 is the monthly mean of daily maximum 8-hour means, not the report\'s 90th percentile (164 μg/m³). ' +
+          "readings are Jan–Oct monthly means to 1 decimal, and averaged over stations then months they still round to the report's " +
+          "PM2.5 26 and PM10 45 μg/m³; O3 is the monthly mean of daily maximum 8-hour means, not the report's 90th percentile (164 μg/m³). " +
           'The automatic water monitors share the (approximate) positions of the Dongguanqiao and Hongwuqiao sections. The 2023 plan ' +
           'mentions enterprise online monitoring and dust monitoring on key roads without numbers; ' +
           `${ENTERPRISE_MONITOR_COUNT} and ${DUST_MONITOR_COUNT} sample points are apportioned by township area and placed at random inside the townships.`,
@@ -156,6 +177,11 @@ export function buildMonitoringPoints(towns: readonly TownArea[], sections: read
       ...scatteredMonitors(towns, 'enterprise-online', ENTERPRISE_MONITOR_COUNT, SAMPLE_SEEDS.enforcement),
       ...scatteredMonitors(towns, 'dust', DUST_MONITOR_COUNT, SAMPLE_SEEDS.air),
     ],
-    rules: { geometryTypes: ['Point'], bbox: JINHUA_BBOX, idProperty: 'id', requiredProperties: ['id', 'kind', 'name', 'name_en'] },
+    rules: {
+      geometryTypes: ['Point'],
+      bbox: JINHUA_BBOX,
+      idProperty: 'id',
+      requiredProperties: ['id', 'kind', 'name', 'name_en'],
+    },
   }
 }

@@ -35,11 +35,13 @@ export interface PlacedSection {
   meanClassLabel: string
 }
 
-const roundCoordinate = (value: number): number => Math.round(value * 10 ** COORDINATE_DECIMALS) / 10 ** COORDINATE_DECIMALS
+const roundCoordinate = (value: number): number =>
+  Math.round(value * 10 ** COORDINATE_DECIMALS) / 10 ** COORDINATE_DECIMALS
 
 export function lineById(rivers: readonly Feature<LineString | MultiLineString>[], id: string): Position[] {
   const river = rivers.find((r) => r.properties?.id === id)
-  if (!river || river.geometry.type !== 'LineString') throw new Error(`rivers.geojson: expected a LineString with id ${id}`)
+  if (!river || river.geometry.type !== 'LineString')
+    throw new Error(`rivers.geojson: expected a LineString with id ${id}`)
   return river.geometry.coordinates
 }
 
@@ -48,7 +50,10 @@ export function lineById(rivers: readonly Feature<LineString | MultiLineString>[
  * within a segment the point is interpolated linearly, exact enough over segments of a few hundred
  * metres). Returns the point and the two parts, which share it.
  */
-export function splitBeforeEnd(line: readonly Position[], km: number): { point: [number, number]; before: Position[]; after: Position[] } {
+export function splitBeforeEnd(
+  line: readonly Position[],
+  km: number,
+): { point: [number, number]; before: Position[]; after: Position[] } {
   let covered = 0
   for (let i = line.length - 1; i > 0; i--) {
     const from = line[i - 1]!
@@ -67,20 +72,30 @@ export function splitBeforeEnd(line: readonly Position[], km: number): { point: 
   throw new Error(`splitBeforeEnd: the line is only ${covered.toFixed(3)} km long, shorter than ${km} km`)
 }
 
-const samePosition = (a: Position | undefined, b: Position | undefined): boolean => !!a && !!b && a[0] === b[0] && a[1] === b[1]
+const samePosition = (a: Position | undefined, b: Position | undefined): boolean =>
+  !!a && !!b && a[0] === b[0] && a[1] === b[1]
 
-export function placeNationalSections(rivers: readonly Feature<LineString | MultiLineString>[], water: WaterSample): PlacedSection[] {
+export function placeNationalSections(
+  rivers: readonly Feature<LineString | MultiLineString>[],
+  water: WaterSample,
+): PlacedSection[] {
   const confluence = lineById(rivers, JINHUA_RIVER_ID)[0]
   return water.sections.map((section) => {
     const riverId = SECTION_RIVER[section.id]
     const line = lineById(rivers, riverId)
     if (!samePosition(line[line.length - 1], confluence)) {
-      throw new Error(`rivers.geojson: ${riverId} does not end where ${JINHUA_RIVER_ID} starts; the section cannot be placed above the confluence`)
+      throw new Error(
+        `rivers.geojson: ${riverId} does not end where ${JINHUA_RIVER_ID} starts; the section cannot be placed above the confluence`,
+      )
     }
     const { point, before, after } = splitBeforeEnd(line, SECTION_UPSTREAM_KM)
-    const monthlyClasses = water.monthly.filter((m) => m.sectionId === section.id).sort((a, b) => a.month - b.month).map((m) => m.waterClass)
+    const monthlyClasses = water.monthly
+      .filter((m) => m.sectionId === section.id)
+      .sort((a, b) => a.month - b.month)
+      .map((m) => m.waterClass)
     const perSection = water.summary.perSection.find((s) => s.sectionId === section.id)
-    if (!perSection || monthlyClasses.length !== 10) throw new Error(`water sample: no Jan–Oct classes for section ${section.id}`)
+    if (!perSection || monthlyClasses.length !== 10)
+      throw new Error(`water sample: no Jan–Oct classes for section ${section.id}`)
     const meanClass = Math.round(perSection.meanClassNumber) as WaterClassNumber
     return {
       section,

@@ -35,7 +35,9 @@ export function randomPointInPolygon(area: Area, random: Random, decimals = SAMP
     const lat = Math.round(random.uniform(south, north) * factor) / factor
     if (booleanPointInPolygon([lng, lat], area)) return [lng, lat]
   }
-  throw new Error(`randomPointInPolygon: no point inside after ${MAX_ATTEMPTS} draws in [${west}, ${south}, ${east}, ${north}]`)
+  throw new Error(
+    `randomPointInPolygon: no point inside after ${MAX_ATTEMPTS} draws in [${west}, ${south}, ${east}, ${north}]`,
+  )
 }
 
 export function townByCode(towns: readonly TownArea[], code: string): TownArea {
@@ -66,9 +68,15 @@ export interface PlacedPoint {
  * Townships are visited in code order, so the result depends only on the seed.
  */
 export function scatterByArea(count: number, towns: readonly TownArea[], random: Random): PlacedPoint[] {
-  const perTown = apportionLargestRemainder(count, towns.map((t) => t.areaKm2))
+  const perTown = apportionLargestRemainder(
+    count,
+    towns.map((t) => t.areaKm2),
+  )
   return towns.flatMap((town, t) =>
-    Array.from({ length: perTown[t] ?? 0 }, () => ({ townCode: town.code, lngLat: randomPointInPolygon(town.feature, random) })),
+    Array.from({ length: perTown[t] ?? 0 }, () => ({
+      townCode: town.code,
+      lngLat: randomPointInPolygon(town.feature, random),
+    })),
   )
 }
 

@@ -23,22 +23,24 @@ export function buildPlan2023Sites(context: ThematicContext): GeoOutput {
   const features = context.facts.plan_2023.flatMap((item): Feature<Point, PlanSiteProperties>[] => {
     if (item.site === null) return []
     if (item.town_code === null) throw new Error(`thematic-facts plan_2023 ${item.id}: a site needs a town_code`)
-    return [{
-      type: 'Feature',
-      id: item.site.id,
-      properties: {
+    return [
+      {
+        type: 'Feature',
         id: item.site.id,
-        plan_item_id: item.id,
-        name: item.site.name,
-        name_en: item.site.name_en,
-        status_zh: item.status.zh,
-        status_en: item.status.en,
-        town_code: item.town_code,
-        located: item.site.located,
-        approximate: true,
+        properties: {
+          id: item.site.id,
+          plan_item_id: item.id,
+          name: item.site.name,
+          name_en: item.site.name_en,
+          status_zh: item.status.zh,
+          status_en: item.status.en,
+          town_code: item.town_code,
+          located: item.site.located,
+          approximate: true,
+        },
+        geometry: { type: 'Point', coordinates: seatOf(context.seats, item.town_code) },
       },
-      geometry: { type: 'Point', coordinates: seatOf(context.seats, item.town_code) },
-    }]
+    ]
   })
   return {
     meta: {
@@ -47,12 +49,17 @@ export function buildPlan2023Sites(context: ThematicContext): GeoOutput {
       provenance: 'approximate',
       caveat: {
         zh: '报告未给出项目位置：仅标注名称中含地名的项目，置于该乡镇驻地，为近似位置；其余项目不在图上标注。',
-        en: 'The report gives no project locations: only items named after a place are shown, at that township\'s seat (approximate); the others are not mapped.',
+        en: "The report gives no project locations: only items named after a place are shown, at that township's seat (approximate); the others are not mapped.",
       },
       source: '金华市生态环境局金东分局 2023年工作思路 (seeds/report/thematic-facts.json); positions: township seats',
       licence: 'Government work report, quoted verbatim; positions as seats.geojson',
     },
     features,
-    rules: { geometryTypes: ['Point'], bbox: JINHUA_BBOX, idProperty: 'id', requiredProperties: ['id', 'plan_item_id', 'name', 'town_code'] },
+    rules: {
+      geometryTypes: ['Point'],
+      bbox: JINHUA_BBOX,
+      idProperty: 'id',
+      requiredProperties: ['id', 'plan_item_id', 'name', 'town_code'],
+    },
   }
 }

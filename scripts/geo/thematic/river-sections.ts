@@ -24,12 +24,27 @@ export interface RiverSectionProperties {
 
 /** Whole river lines that no section monitors: the 金华江 below the confluence and the far upper courses. */
 const UNMONITORED_RIVERS = [
-  { riverId: JINHUA_RIVER_ID, id: 'jinhuajiang-below-confluence', river: '金华江', name: '金华江 汇合口以下', name_en: 'Jinhua River below the confluence' },
-  { riverId: 'river-09', id: 'dongyangjiang', river: '东阳江', name: '东阳江（义乌江上游）', name_en: 'Dongyang River (upper Yiwu River)' },
+  {
+    riverId: JINHUA_RIVER_ID,
+    id: 'jinhuajiang-below-confluence',
+    river: '金华江',
+    name: '金华江 汇合口以下',
+    name_en: 'Jinhua River below the confluence',
+  },
+  {
+    riverId: 'river-09',
+    id: 'dongyangjiang',
+    river: '东阳江',
+    name: '东阳江（义乌江上游）',
+    name_en: 'Dongyang River (upper Yiwu River)',
+  },
   { riverId: 'river-15', id: 'wuyijiang-upper', river: '武义江', name: '武义江 上游', name_en: 'Upper Wuyi River' },
 ] as const
 
-function feature(properties: RiverSectionProperties, coordinates: Position[]): Feature<LineString, RiverSectionProperties> {
+function feature(
+  properties: RiverSectionProperties,
+  coordinates: Position[],
+): Feature<LineString, RiverSectionProperties> {
   return { type: 'Feature', id: properties.id, properties, geometry: { type: 'LineString', coordinates } }
 }
 
@@ -69,10 +84,23 @@ function sectionStretches(placed: PlacedSection): Feature<LineString, RiverSecti
   ]
 }
 
-export function buildRiverSections(rivers: readonly Feature<LineString | MultiLineString>[], placed: readonly PlacedSection[]): GeoOutput {
+export function buildRiverSections(
+  rivers: readonly Feature<LineString | MultiLineString>[],
+  placed: readonly PlacedSection[],
+): GeoOutput {
   const unmonitored = UNMONITORED_RIVERS.map((r) =>
     feature(
-      { id: r.id, river: r.river, name: r.name, name_en: r.name_en, section_id: null, water_class: null, water_class_label: null, approximate: true, sample: false },
+      {
+        id: r.id,
+        river: r.river,
+        name: r.name,
+        name_en: r.name_en,
+        section_id: null,
+        water_class: null,
+        water_class_label: null,
+        approximate: true,
+        sample: false,
+      },
       lineById(rivers, r.riverId),
     ),
   )
@@ -94,6 +122,11 @@ export function buildRiverSections(rivers: readonly Feature<LineString | MultiLi
       licence: 'Public domain (WDB II); LGPL-3+ (GSHHG); the classes are sample data made by this project',
     },
     features: [...placed.flatMap(sectionStretches), ...unmonitored],
-    rules: { geometryTypes: ['LineString'], bbox: JINHUA_BBOX, idProperty: 'id', requiredProperties: ['id', 'river', 'name', 'name_en'] },
+    rules: {
+      geometryTypes: ['LineString'],
+      bbox: JINHUA_BBOX,
+      idProperty: 'id',
+      requiredProperties: ['id', 'river', 'name', 'name_en'],
+    },
   }
 }

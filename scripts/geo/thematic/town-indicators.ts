@@ -3,7 +3,11 @@
  * inspection petitions) by generateApportionedIndicators with weights = approximate area (km²),
  * plus each township's low-carbon and zero-discharge standing from the report's facts.
  */
-import { APPORTIONED_INDICATORS_NOTE, generateApportionedIndicators, type ApportionedIndicatorId } from '../../../src/domain/samples'
+import {
+  APPORTIONED_INDICATORS_NOTE,
+  generateApportionedIndicators,
+  type ApportionedIndicatorId,
+} from '../../../src/domain/samples'
 import type { ThematicFacts } from './facts'
 import type { JsonOutput, ThematicContext } from './types'
 import type { TownIndicatorRow } from '../../../src/domain/indicators'
@@ -18,7 +22,9 @@ function lowCarbonOf(code: string, facts: ThematicFacts['low_carbon']): TownLowC
 }
 
 export function buildTownIndicators(context: ThematicContext): JsonOutput {
-  const sample = generateApportionedIndicators({ towns: context.towns.map((t) => ({ code: t.code, weight: t.areaKm2 })) })
+  const sample = generateApportionedIndicators({
+    towns: context.towns.map((t) => ({ code: t.code, weight: t.areaKm2 })),
+  })
   const valueOf = (id: ApportionedIndicatorId, code: string): number => {
     const value = sample.indicators.find((i) => i.id === id)?.perTown.find((p) => p.townCode === code)?.value
     if (value === undefined) throw new Error(`town-indicators: no ${id} value for ${code}`)

@@ -35,14 +35,23 @@ export function shortVillageName(name: string): string {
  * not a letter (digits, brackets) is dropped so the key is plain a–z.
  */
 export function pinyinKey(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase().replace(/[^a-z]/g, '')
+  return pinyin(text, { toneType: 'none', type: 'array', v: true })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
 }
 
 export function pinyinInitials(text: string): string {
-  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', v: true }).join('').toLowerCase().replace(/[^a-z]/g, '')
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', v: true })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
 }
 
-export function buildVillagesDocument(villages: readonly VillageRow[], towns: readonly TownArea[]): { villages: SearchableVillage[]; towns: SearchableTown[] } {
+export function buildVillagesDocument(
+  villages: readonly VillageRow[],
+  towns: readonly TownArea[],
+): { villages: SearchableVillage[]; towns: SearchableTown[] } {
   return {
     villages: villages.map((village) => {
       const shortName = shortVillageName(village.name)
@@ -50,6 +59,11 @@ export function buildVillagesDocument(villages: readonly VillageRow[], towns: re
     }),
     towns: [...towns]
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-      .map((town) => ({ code: town.code, name: town.name, pinyin: pinyinKey(town.name), initials: pinyinInitials(town.name) })),
+      .map((town) => ({
+        code: town.code,
+        name: town.name,
+        pinyin: pinyinKey(town.name),
+        initials: pinyinInitials(town.name),
+      })),
   }
 }

@@ -57,6 +57,11 @@ export function buildWaterSections(placed: readonly PlacedSection[]): GeoOutput 
       licence: 'Sample data made by this project; river lines public domain (WDB II) / LGPL-3+ (GSHHG)',
     },
     features,
-    rules: { geometryTypes: ['Point'], bbox: JINHUA_BBOX, idProperty: 'id', requiredProperties: ['id', 'name', 'river', 'mean_class'] },
+    rules: {
+      geometryTypes: ['Point'],
+      bbox: JINHUA_BBOX,
+      idProperty: 'id',
+      requiredProperties: ['id', 'name', 'river', 'mean_class'],
+    },
   }
 }

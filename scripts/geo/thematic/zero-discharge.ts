@@ -29,27 +29,30 @@ const STATUS_TEXT: Readonly<Record<ZeroDischargeStatus, Bilingual>> = {
 }
 
 export function buildZeroDischarge(context: ThematicContext): GeoOutput {
-  const features = context.facts.zero_discharge.members.map((member): Feature<Polygon | MultiPolygon, ZeroDischargeProperties> => {
-    const town = townByCode(context.towns, member.town_code)
-    if (town.name !== member.name) throw new Error(`thematic-facts ${member.id}: ${member.name} is not the name of ${member.town_code}`)
-    return {
-      type: 'Feature',
-      id: member.id,
-      properties: {
+  const features = context.facts.zero_discharge.members.map(
+    (member): Feature<Polygon | MultiPolygon, ZeroDischargeProperties> => {
+      const town = townByCode(context.towns, member.town_code)
+      if (town.name !== member.name)
+        throw new Error(`thematic-facts ${member.id}: ${member.name} is not the name of ${member.town_code}`)
+      return {
+        type: 'Feature',
         id: member.id,
-        name: town.name,
-        name_en: town.nameEn,
-        town_code: town.code,
-        status: member.status,
-        status_zh: STATUS_TEXT[member.status].zh,
-        status_en: STATUS_TEXT[member.status].en,
-        award_wan_yuan: member.award_wan_yuan,
-        figure_id: member.figure_id,
-        approximate: true,
-      },
-      geometry: town.feature.geometry,
-    }
-  })
+        properties: {
+          id: member.id,
+          name: town.name,
+          name_en: town.nameEn,
+          town_code: town.code,
+          status: member.status,
+          status_zh: STATUS_TEXT[member.status].zh,
+          status_en: STATUS_TEXT[member.status].en,
+          award_wan_yuan: member.award_wan_yuan,
+          figure_id: member.figure_id,
+          approximate: true,
+        },
+        geometry: town.feature.geometry,
+      }
+    },
+  )
   return {
     meta: {
       id: 'zero-discharge',
@@ -57,7 +60,7 @@ export function buildZeroDischarge(context: ThematicContext): GeoOutput {
       provenance: 'approximate',
       caveat: {
         zh: '名单来自报告；范围为近似的乡镇（街道）范围。报告在曹宅镇样板镇验收之后写“获得…专项奖补资金1000万元”，此处将该奖补标注在曹宅镇。',
-        en: 'The list is the report\'s; areas are the approximate township areas. The report mentions the ¥10 million (1000万元) award right after 曹宅镇\'s model-town acceptance, so it is shown on 曹宅镇.',
+        en: "The list is the report's; areas are the approximate township areas. The report mentions the ¥10 million (1000万元) award right after 曹宅镇's model-town acceptance, so it is shown on 曹宅镇.",
       },
       source: '金华市生态环境局金东分局 2022年工作总结 (seeds/report/thematic-facts.json); areas from towns.geojson',
       licence: 'Government work report, quoted verbatim; areas as towns.geojson',

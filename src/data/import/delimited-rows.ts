@@ -41,7 +41,11 @@ function countNewlines(text: string, from: number, to: number): number {
 }
 
 /** Parses one row that contains a quote, starting at `start`; returns its cells and where it ends. */
-function parseQuotedRow(text: string, start: number, delimiter: string): { cells: string[]; end: number; unclosedQuote: boolean } {
+function parseQuotedRow(
+  text: string,
+  start: number,
+  delimiter: string,
+): { cells: string[]; end: number; unclosedQuote: boolean } {
   const cells: string[] = []
   let i = start
   for (;;) {

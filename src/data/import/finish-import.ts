@@ -6,7 +6,14 @@
  * suggested CRS replaces thousands of identical per-feature errors.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson'
-import { detectCrs, isDegrees, isInBox, PROJECTED_CRS_DEFINITIONS, type CrsDetection, type DeclaredCrs } from '../../domain/crs-detect'
+import {
+  detectCrs,
+  isDegrees,
+  isInBox,
+  PROJECTED_CRS_DEFINITIONS,
+  type CrsDetection,
+  type DeclaredCrs,
+} from '../../domain/crs-detect'
 import { checkFeatureCollection, JINHUA_BBOX, positionsOf } from '../../domain/geojson-checks'
 import { describeFoundValue } from '../../domain/import-issues'
 import type { CandidateList, FeatureOrigin, ParsedSource } from './candidate'
@@ -38,7 +45,10 @@ function featuresWord(count: number): string {
 }
 
 function formatPosition(position: Position): string {
-  return `[${position.slice(0, 2).map((value) => (Number.isFinite(value) ? Number(value.toFixed(6)) : String(value))).join(', ')}]`
+  return `[${position
+    .slice(0, 2)
+    .map((value) => (Number.isFinite(value) ? Number(value.toFixed(6)) : String(value)))
+    .join(', ')}]`
 }
 
 function sampleFirstPositions(candidates: CandidateList): Position[] {
@@ -104,10 +114,23 @@ function reportCrsExplained(detection: CrsDetection, refused: number, context: I
         zh: `坐标不是经纬度度数（如 ${example}），也不像 Web 墨卡托或 CGCS2000 高斯投影；${refused} 个要素未导入。请先转换为 WGS84（EPSG:4326）`,
         en: `coordinates are not degrees (e.g. ${example}) and do not look like Web Mercator or CGCS2000 Gauss-Krüger; ${featuresWord(refused)} not imported. Convert them to WGS84 (EPSG:4326) first`,
       }
-  context.problems.add({ severity: 'error', field: 'geometry.coordinates', found: example, expected: 'WGS84 degrees [lng, lat]', message })
+  context.problems.add({
+    severity: 'error',
+    field: 'geometry.coordinates',
+    found: example,
+    expected: 'WGS84 degrees [lng, lat]',
+    message,
+  })
 }
 
-function reportRangeProblem(origin: FeatureOrigin, original: Geometry, converted: Geometry, index: number, crs: DeclaredCrs, context: ImportContext): void {
+function reportRangeProblem(
+  origin: FeatureOrigin,
+  original: Geometry,
+  converted: Geometry,
+  index: number,
+  crs: DeclaredCrs,
+  context: ImportContext,
+): void {
   const { position, path } = nthPosition(converted, index)
   const before = nthPosition(original, index).position
   const finite = Number.isFinite(position[0]) && Number.isFinite(position[1])
@@ -120,7 +143,14 @@ function reportRangeProblem(origin: FeatureOrigin, original: Geometry, converted
         zh: `按“${CRS_LABELS[crs].zh}”换算 ${formatPosition(before)} 得不到有效坐标`,
         en: `converting ${formatPosition(before)} as "${CRS_LABELS[crs].en}" gives no valid position`,
       }
-  context.problems.add({ severity: 'error', ...origin, field: path, found: formatPosition(before), expected: 'WGS84 degrees', message })
+  context.problems.add({
+    severity: 'error',
+    ...origin,
+    field: path,
+    found: formatPosition(before),
+    expected: 'WGS84 degrees',
+    message,
+  })
 }
 
 /** First error of geojson-validation + checkFeatureCollection for one feature, or null. */
@@ -160,8 +190,19 @@ function extendAndFindOutside(geometry: Geometry, extent: Extent): Position | nu
   return outside
 }
 
-export async function finishImport(source: ParsedSource, settings: FinishSettings, context: ImportContext): Promise<ImportResult> {
-  const result = (data: FeatureCollection | null, featureCount: number, rejectedCount: number, geometryTypes: string[], crsSuggestions: ImportResult['crsSuggestions'], bbox: ImportResult['bbox']): ImportResult => ({
+export async function finishImport(
+  source: ParsedSource,
+  settings: FinishSettings,
+  context: ImportContext,
+): Promise<ImportResult> {
+  const result = (
+    data: FeatureCollection | null,
+    featureCount: number,
+    rejectedCount: number,
+    geometryTypes: string[],
+    crsSuggestions: ImportResult['crsSuggestions'],
+    bbox: ImportResult['bbox'],
+  ): ImportResult => ({
     ok: featureCount > 0,
     data,
     format: settings.format,
@@ -175,7 +216,12 @@ export async function finishImport(source: ParsedSource, settings: FinishSetting
   })
   if (source.failed) return result(null, 0, source.rejectedCount, [], [], null)
   if (source.candidates.length === 0) {
-    context.problems.add({ severity: 'error', found: '0 features', expected: 'at least one valid feature', message: { zh: '没有可用的要素', en: 'no usable features' } })
+    context.problems.add({
+      severity: 'error',
+      found: '0 features',
+      expected: 'at least one valid feature',
+      message: { zh: '没有可用的要素', en: 'no usable features' },
+    })
     return result(null, 0, source.rejectedCount, [], [], null)
   }
 
@@ -183,14 +229,20 @@ export async function finishImport(source: ParsedSource, settings: FinishSetting
   const crs = effectiveCrs(source, settings.declaredCrs, context)
   const convert = positionConverter(crs)
   const notConverting = convert === null
-  const crsExplainsRange = notConverting && (detection.verdict === 'swapped' || detection.verdict === 'projected' || detection.verdict === 'unknown')
+  const crsExplainsRange =
+    notConverting &&
+    (detection.verdict === 'swapped' || detection.verdict === 'projected' || detection.verdict === 'unknown')
 
   const kept: Feature[] = []
   const geometryTypes: string[] = []
   const extent: Extent = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity }
   let rejectedCount = source.rejectedCount
   let explainedRefusals = 0
-  const outside: { count: number; first: FeatureOrigin | null; position: Position | null } = { count: 0, first: null, position: null }
+  const outside: { count: number; first: FeatureOrigin | null; position: Position | null } = {
+    count: 0,
+    first: null,
+    position: null,
+  }
   const { candidates } = source
   for (let i = 0; i < candidates.length; i++) {
     if (i % 1000 === 0) await context.checkpoint('converting', i / candidates.length)
@@ -231,7 +283,8 @@ export async function finishImport(source: ParsedSource, settings: FinishSetting
 
   if (explainedRefusals > 0) reportCrsExplained(detection, explainedRefusals, context)
   const mostlyOutside = kept.length === 0 || outside.count > kept.length / 2
-  const wrongDeclaration = !notConverting && mostlyOutside && detection.likelyCrs !== null && detection.likelyCrs !== crs
+  const wrongDeclaration =
+    !notConverting && mostlyOutside && detection.likelyCrs !== null && detection.likelyCrs !== crs
   if (wrongDeclaration) {
     const likely = detection.likelyCrs!
     context.problems.add({
@@ -257,8 +310,19 @@ export async function finishImport(source: ParsedSource, settings: FinishSetting
     })
   }
 
-  const suggestions = notConverting ? detection.suggestions : wrongDeclaration ? detection.suggestions.filter((suggestion) => suggestion.crs !== crs) : []
+  const suggestions = notConverting
+    ? detection.suggestions
+    : wrongDeclaration
+      ? detection.suggestions.filter((suggestion) => suggestion.crs !== crs)
+      : []
   if (kept.length === 0) return result(null, 0, rejectedCount, [], suggestions, null)
   const bbox: ImportResult['bbox'] = [extent.west, extent.south, extent.east, extent.north]
-  return result({ type: 'FeatureCollection', features: kept }, kept.length, rejectedCount, geometryTypes, suggestions, bbox)
+  return result(
+    { type: 'FeatureCollection', features: kept },
+    kept.length,
+    rejectedCount,
+    geometryTypes,
+    suggestions,
+    bbox,
+  )
 }

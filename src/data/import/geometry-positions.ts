@@ -46,7 +46,10 @@ export function mapPositions(geometry: Geometry, convert: (position: Position) =
     case 'Polygon':
       return { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(convert)) }
     case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(convert))) }
+      return {
+        type: 'MultiPolygon',
+        coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(convert))),
+      }
     case 'GeometryCollection':
       return { type: 'GeometryCollection', geometries: geometry.geometries.map((part) => mapPositions(part, convert)) }
   }

@@ -9,7 +9,15 @@
 import type { Feature } from 'geojson'
 import { describeFoundValue } from '../../domain/import-issues'
 
-export const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'] as const
+export const GEOMETRY_TYPES = [
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+] as const
 
 export interface StructureProblem {
   field: string
@@ -65,7 +73,10 @@ function checkPosition(value: unknown, path: string): StructureProblem | null {
       field: path,
       found: describeFoundValue(value),
       expected: '[longitude, latitude]',
-      message: { zh: `发现 ${describeFoundValue(value)}，应为坐标 [经度, 纬度]`, en: `found ${describeFoundValue(value)}; expected a position [longitude, latitude]` },
+      message: {
+        zh: `发现 ${describeFoundValue(value)}，应为坐标 [经度, 纬度]`,
+        en: `found ${describeFoundValue(value)}; expected a position [longitude, latitude]`,
+      },
     }
   }
   if (value.length < 2) {
@@ -73,7 +84,10 @@ function checkPosition(value: unknown, path: string): StructureProblem | null {
       field: path,
       found: describeFoundValue(value),
       expected: '[longitude, latitude]',
-      message: { zh: `坐标只有 ${value.length} 个数，应为 [经度, 纬度]`, en: `the position has ${value.length} value(s); expected [longitude, latitude]` },
+      message: {
+        zh: `坐标只有 ${value.length} 个数，应为 [经度, 纬度]`,
+        en: `the position has ${value.length} value(s); expected [longitude, latitude]`,
+      },
     }
   }
   for (const element of value) {
@@ -94,7 +108,10 @@ function checkPosition(value: unknown, path: string): StructureProblem | null {
       field: path,
       found,
       expected: 'numbers',
-      message: { zh: `坐标值为 ${describeFoundValue(element)}，应为数字`, en: `a coordinate is ${describeFoundValue(element)}; expected a number` },
+      message: {
+        zh: `坐标值为 ${describeFoundValue(element)}，应为数字`,
+        en: `a coordinate is ${describeFoundValue(element)}; expected a number`,
+      },
     }
   }
   return null
@@ -113,7 +130,10 @@ function checkPositionList(
       field: path,
       found: describeFoundValue(value),
       expected: 'an array of positions',
-      message: { zh: `发现 ${describeFoundValue(value)}，应为坐标数组`, en: `found ${describeFoundValue(value)}; expected an array of positions` },
+      message: {
+        zh: `发现 ${describeFoundValue(value)}，应为坐标数组`,
+        en: `found ${describeFoundValue(value)}; expected an array of positions`,
+      },
     }
   }
   if (value.length === 0) return emptyGeometry(path, '[]')
@@ -156,13 +176,20 @@ function checkRing(value: unknown, path: string): StructureProblem | null {
   return null
 }
 
-function checkNested(value: unknown, path: string, checkPart: (part: unknown, partPath: string) => StructureProblem | null): StructureProblem | null {
+function checkNested(
+  value: unknown,
+  path: string,
+  checkPart: (part: unknown, partPath: string) => StructureProblem | null,
+): StructureProblem | null {
   if (!Array.isArray(value)) {
     return {
       field: path,
       found: describeFoundValue(value),
       expected: 'an array',
-      message: { zh: `发现 ${describeFoundValue(value)}，应为数组`, en: `found ${describeFoundValue(value)}; expected an array` },
+      message: {
+        zh: `发现 ${describeFoundValue(value)}，应为数组`,
+        en: `found ${describeFoundValue(value)}; expected an array`,
+      },
     }
   }
   if (value.length === 0) return emptyGeometry(path, '[]')
@@ -200,7 +227,10 @@ export function checkGeometryStructure(geometry: unknown, path: string, depth = 
       field: path,
       found: describeFoundValue(geometry),
       expected: 'a geometry object',
-      message: { zh: `发现 ${describeFoundValue(geometry)}，应为几何对象`, en: `found ${describeFoundValue(geometry)}; expected a geometry object` },
+      message: {
+        zh: `发现 ${describeFoundValue(geometry)}，应为几何对象`,
+        en: `found ${describeFoundValue(geometry)}; expected a geometry object`,
+      },
     }
   }
   const type = geometry.type
@@ -222,10 +252,15 @@ export function checkGeometryStructure(geometry: unknown, path: string, depth = 
         field: path,
         found: `depth ${depth}`,
         expected: `at most ${MAX_COLLECTION_DEPTH} nested GeometryCollections`,
-        message: { zh: `GeometryCollection 嵌套过深（超过 ${MAX_COLLECTION_DEPTH} 层）`, en: `GeometryCollections nested more than ${MAX_COLLECTION_DEPTH} deep` },
+        message: {
+          zh: `GeometryCollection 嵌套过深（超过 ${MAX_COLLECTION_DEPTH} 层）`,
+          en: `GeometryCollections nested more than ${MAX_COLLECTION_DEPTH} deep`,
+        },
       }
     }
-    return checkNested(geometry.geometries, `${path}.geometries`, (part, partPath) => checkGeometryStructure(part, partPath, depth + 1))
+    return checkNested(geometry.geometries, `${path}.geometries`, (part, partPath) =>
+      checkGeometryStructure(part, partPath, depth + 1),
+    )
   }
   if (!('coordinates' in geometry)) {
     return {
@@ -245,7 +280,10 @@ export function checkFeatureStructure(value: unknown): StructureProblem | null {
       field: '',
       found: describeFoundValue(value),
       expected: 'a Feature object',
-      message: { zh: `发现 ${describeFoundValue(value)}，应为 Feature 对象`, en: `found ${describeFoundValue(value)}; expected a Feature object` },
+      message: {
+        zh: `发现 ${describeFoundValue(value)}，应为 Feature 对象`,
+        en: `found ${describeFoundValue(value)}; expected a Feature object`,
+      },
     }
   }
   if (value.type !== 'Feature') {
@@ -253,7 +291,10 @@ export function checkFeatureStructure(value: unknown): StructureProblem | null {
       field: 'type',
       found: describeFoundValue(value.type),
       expected: '"Feature"',
-      message: { zh: `type 为 ${describeFoundValue(value.type)}，应为 "Feature"`, en: `type is ${describeFoundValue(value.type)}; expected "Feature"` },
+      message: {
+        zh: `type 为 ${describeFoundValue(value.type)}，应为 "Feature"`,
+        en: `type is ${describeFoundValue(value.type)}; expected "Feature"`,
+      },
     }
   }
   const properties = value.properties
@@ -262,7 +303,10 @@ export function checkFeatureStructure(value: unknown): StructureProblem | null {
       field: 'properties',
       found: describeFoundValue(properties),
       expected: 'an object or null',
-      message: { zh: `properties 为 ${describeFoundValue(properties)}，应为对象或 null`, en: `properties is ${describeFoundValue(properties)}; expected an object or null` },
+      message: {
+        zh: `properties 为 ${describeFoundValue(properties)}，应为对象或 null`,
+        en: `properties is ${describeFoundValue(properties)}; expected an object or null`,
+      },
     }
   }
   if (value.geometry === null || value.geometry === undefined) {
@@ -271,7 +315,10 @@ export function checkFeatureStructure(value: unknown): StructureProblem | null {
       field: 'geometry',
       found,
       expected: 'a geometry',
-      message: { zh: `要素没有几何（geometry 为 ${found}），已跳过`, en: `the feature has no geometry (${found}); skipped` },
+      message: {
+        zh: `要素没有几何（geometry 为 ${found}），已跳过`,
+        en: `the feature has no geometry (${found}); skipped`,
+      },
     }
   }
   return checkGeometryStructure(value.geometry, 'geometry')

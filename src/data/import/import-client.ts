@@ -41,7 +41,11 @@ function crashResult(fileName: string, reason: string): ImportResult {
   })
 }
 
-export function startImport(file: File, options: Omit<ImportOptions, 'fileName'>, createWorker: () => ImportWorkerPort = createImportWorker): ImportJob {
+export function startImport(
+  file: File,
+  options: Omit<ImportOptions, 'fileName'>,
+  createWorker: () => ImportWorkerPort = createImportWorker,
+): ImportJob {
   const listeners: ((progress: ImportProgress) => void)[] = []
   const job = (promise: Promise<ImportResult>, cancel: () => void): ImportJob => ({
     promise,

@@ -30,15 +30,24 @@ const UNREADABLE: Record<UnreadableKind, { found: string; message: { zh: string;
   },
   utf16: {
     found: 'UTF-16 text',
-    message: { zh: '文件是 UTF-16 编码（Excel“Unicode 文本”）；请另存为 UTF-8 的 CSV', en: 'the file is UTF-16 text (Excel "Unicode text"); save it as UTF-8 CSV' },
+    message: {
+      zh: '文件是 UTF-16 编码（Excel“Unicode 文本”）；请另存为 UTF-8 的 CSV',
+      en: 'the file is UTF-16 text (Excel "Unicode text"); save it as UTF-8 CSV',
+    },
   },
   markup: {
     found: 'XML/HTML',
-    message: { zh: '文件是 XML/HTML（KML、GPX？），不支持；请转换为 GeoJSON', en: 'the file is XML/HTML (KML, GPX?), which is not supported; convert it to GeoJSON' },
+    message: {
+      zh: '文件是 XML/HTML（KML、GPX？），不支持；请转换为 GeoJSON',
+      en: 'the file is XML/HTML (KML, GPX?), which is not supported; convert it to GeoJSON',
+    },
   },
   'shapefile-part': {
     found: 'a single shapefile part',
-    message: { zh: '请把 .shp、.shx、.dbf、.prj 一起压缩成 zip 后导入', en: 'zip the .shp, .shx, .dbf and .prj together and import the zip' },
+    message: {
+      zh: '请把 .shp、.shx、.dbf、.prj 一起压缩成 zip 后导入',
+      en: 'zip the .shp, .shx, .dbf and .prj together and import the zip',
+    },
   },
 }
 
@@ -70,7 +79,11 @@ export async function importBytes(
   }
   if (kind !== 'geojson' && kind !== 'delimited') {
     const unreadable = UNREADABLE[kind]
-    return fileFailure(options.fileName, { found: unreadable.found, expected: EXPECTED_CONTENT, message: unreadable.message })
+    return fileFailure(options.fileName, {
+      found: unreadable.found,
+      expected: EXPECTED_CONTENT,
+      message: unreadable.message,
+    })
   }
 
   context.progress('parsing', 0)

@@ -14,7 +14,9 @@ self.onmessage = async (event: MessageEvent<ImportWorkerRequest>) => {
   try {
     post({ type: 'progress', progress: { phase: 'reading', fraction: 0 } })
     const bytes = new Uint8Array(await file.arrayBuffer())
-    const result = await importBytes(bytes, { ...options, fileName: file.name }, (progress) => post({ type: 'progress', progress }))
+    const result = await importBytes(bytes, { ...options, fileName: file.name }, (progress) =>
+      post({ type: 'progress', progress }),
+    )
     post({ type: 'result', result })
   } catch (error) {
     post({ type: 'failure', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })

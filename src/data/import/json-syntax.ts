@@ -7,13 +7,7 @@
  */
 
 export type JsonSyntaxErrorKind =
-  | 'truncated'
-  | 'unexpected'
-  | 'trailing-comma'
-  | 'single-quote'
-  | 'comment'
-  | 'after-end'
-  | 'bad-string'
+  'truncated' | 'unexpected' | 'trailing-comma' | 'single-quote' | 'comment' | 'after-end' | 'bad-string'
 
 export interface JsonSyntaxError {
   kind: JsonSyntaxErrorKind
@@ -46,15 +40,18 @@ type Expectation =
   | 'end'
 
 const EXPECTED_TEXT: Record<Expectation, { zh: string; en: string }> = {
-  'value': { zh: '一个值（对象、数组、字符串、数字、true、false 或 null）', en: 'a value (object, array, string, number, true, false or null)' },
+  value: {
+    zh: '一个值（对象、数组、字符串、数字、true、false 或 null）',
+    en: 'a value (object, array, string, number, true, false or null)',
+  },
   'value-or-array-end': { zh: '一个值或 ]', en: 'a value or ]' },
   'value-after-comma': { zh: '逗号后的一个值', en: 'a value after the comma' },
   'key-or-object-end': { zh: '双引号括起的属性名或 }', en: 'a property name in double quotes, or }' },
   'key-after-comma': { zh: '逗号后双引号括起的属性名', en: 'a property name in double quotes after the comma' },
-  'colon': { zh: '冒号 :', en: 'a colon :' },
+  colon: { zh: '冒号 :', en: 'a colon :' },
   'comma-or-object-end': { zh: '逗号 , 或 }', en: 'a comma , or }' },
   'comma-or-array-end': { zh: '逗号 , 或 ]', en: 'a comma , or ]' },
-  'end': { zh: '文件结束（JSON 之后不应再有内容）', en: 'the end of the file (nothing may follow the JSON)' },
+  end: { zh: '文件结束（JSON 之后不应再有内容）', en: 'the end of the file (nothing may follow the JSON)' },
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
@@ -85,17 +82,44 @@ function scanString(text: string, start: number): { end: number } | { error: Jso
       if (escape === undefined) break
       if (!ESCAPABLE.has(escape) || (escape === 'u' && !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))) {
         if (escape === 'u' && i + 6 > text.length) break
-        return { error: { kind: 'bad-string', position: i, found: snippetAt(text, i), expected: { zh: '合法的转义（\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX）', en: 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)' } } }
+        return {
+          error: {
+            kind: 'bad-string',
+            position: i,
+            found: snippetAt(text, i),
+            expected: {
+              zh: '合法的转义（\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX）',
+              en: 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
+            },
+          },
+        }
       }
       i += escape === 'u' ? 6 : 2
       continue
     }
     if (code < 0x20) {
-      return { error: { kind: 'bad-string', position: i, found: `U+${code.toString(16).padStart(4, '0').toUpperCase()}`, expected: { zh: '字符串在同一行内以双引号结束（换行须写成 \\n）', en: 'the string to close on the same line (write line breaks as \\n)' } } }
+      return {
+        error: {
+          kind: 'bad-string',
+          position: i,
+          found: `U+${code.toString(16).padStart(4, '0').toUpperCase()}`,
+          expected: {
+            zh: '字符串在同一行内以双引号结束（换行须写成 \\n）',
+            en: 'the string to close on the same line (write line breaks as \\n)',
+          },
+        },
+      }
     }
     i++
   }
-  return { error: { kind: 'truncated', position: text.length, found: '', expected: { zh: '字符串的结束双引号', en: 'the closing double quote of a string' } } }
+  return {
+    error: {
+      kind: 'truncated',
+      position: text.length,
+      found: '',
+      expected: { zh: '字符串的结束双引号', en: 'the closing double quote of a string' },
+    },
+  }
 }
 
 export function scanJson(text: string): JsonScan {
@@ -143,7 +167,10 @@ export function scanJson(text: string): JsonScan {
       } else if (literal && text.length - i < literal.length && literal.startsWith(text.slice(i))) {
         return fail('truncated', text.length)
       } else if (char === "'") {
-        return fail('single-quote', i, { zh: '双引号 "（JSON 不允许单引号）', en: 'a double quote " (JSON does not allow single quotes)' })
+        return fail('single-quote', i, {
+          zh: '双引号 "（JSON 不允许单引号）',
+          en: 'a double quote " (JSON does not allow single quotes)',
+        })
       } else if (char === '/') {
         return fail('comment', i, { zh: '一个值（JSON 不允许注释）', en: 'a value (JSON does not allow comments)' })
       } else {
@@ -190,14 +217,20 @@ export function scanJson(text: string): JsonScan {
           stack.pop()
           expect = afterValue()
         } else if (char === '}') {
-          return fail('trailing-comma', i, { zh: '逗号后的属性名（最后一项后不能有逗号）', en: 'a property name after the comma (no comma after the last member)' })
+          return fail('trailing-comma', i, {
+            zh: '逗号后的属性名（最后一项后不能有逗号）',
+            en: 'a property name after the comma (no comma after the last member)',
+          })
         } else if (char === '"') {
           const scanned = scanString(text, i)
           if ('error' in scanned) return { error: scanned.error, nonFinite }
           i = scanned.end
           expect = 'colon'
         } else if (char === "'") {
-          return fail('single-quote', i, { zh: '双引号括起的属性名（JSON 不允许单引号）', en: 'a property name in double quotes (JSON does not allow single quotes)' })
+          return fail('single-quote', i, {
+            zh: '双引号括起的属性名（JSON 不允许单引号）',
+            en: 'a property name in double quotes (JSON does not allow single quotes)',
+          })
         } else {
           return fail(char === '/' ? 'comment' : 'unexpected', i)
         }
@@ -212,7 +245,10 @@ export function scanJson(text: string): JsonScan {
           break
         }
         if (char === ']') {
-          return fail('trailing-comma', i, { zh: '逗号后的一个值（最后一项后不能有逗号）', en: 'a value after the comma (no comma after the last element)' })
+          return fail('trailing-comma', i, {
+            zh: '逗号后的一个值（最后一项后不能有逗号）',
+            en: 'a value after the comma (no comma after the last element)',
+          })
         }
         const failed = scanValue()
         if (failed) return failed

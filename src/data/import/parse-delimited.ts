@@ -92,27 +92,41 @@ class NumericColumns {
 }
 
 /** Properties of one row. Plain assignment keeps one hidden class for all rows; "__proto__" is defined, not assigned. */
-function rowProperties(cells: readonly string[], names: readonly string[], skip: ReadonlySet<number>, numeric: NumericColumns): Record<string, unknown> {
+function rowProperties(
+  cells: readonly string[],
+  names: readonly string[],
+  skip: ReadonlySet<number>,
+  numeric: NumericColumns,
+): Record<string, unknown> {
   const properties: Record<string, unknown> = {}
   for (let index = 0; index < names.length; index++) {
     if (skip.has(index)) continue
     const cell = cells[index] ?? ''
     const value = numeric.isNumeric(index) ? parseDecimal(cell) : cell
     const name = names[index]!
-    if (name === '__proto__') Object.defineProperty(properties, name, { value, enumerable: true, writable: true, configurable: true })
+    if (name === '__proto__')
+      Object.defineProperty(properties, name, { value, enumerable: true, writable: true, configurable: true })
     else properties[name] = value
   }
   return properties
 }
 
-function reportFileWarnings(context: ImportContext, headerLength: number, widthMismatch: { line: number; count: number } | null, unclosedQuoteLine: number | null): void {
+function reportFileWarnings(
+  context: ImportContext,
+  headerLength: number,
+  widthMismatch: { line: number; count: number } | null,
+  unclosedQuoteLine: number | null,
+): void {
   if (unclosedQuoteLine !== null) {
     context.problems.add({
       severity: 'warning',
       line: unclosedQuoteLine,
       found: '"',
       expected: 'a closing quote',
-      message: { zh: '此行的引号没有闭合，文件其余部分都读进了一个单元格', en: 'a quote opened on this line is never closed; the rest of the file went into one cell' },
+      message: {
+        zh: '此行的引号没有闭合，文件其余部分都读进了一个单元格',
+        en: 'a quote opened on this line is never closed; the rest of the file went into one cell',
+      },
     })
   }
   if (widthMismatch) {
@@ -146,7 +160,10 @@ function reportNoCoordinateColumns(context: ImportContext, header: readonly stri
 }
 
 /** The first non-empty row, and the rows after it. */
-function headerAndRows(text: string, delimiter: string): { header: DelimitedRow | null; rows: Generator<DelimitedRow> } {
+function headerAndRows(
+  text: string,
+  delimiter: string,
+): { header: DelimitedRow | null; rows: Generator<DelimitedRow> } {
   const rows = readDelimitedRows(text, delimiter)
   // next() by hand: breaking out of a for…of would close the generator before the data rows.
   for (let next = rows.next(); !next.done; next = rows.next()) {
@@ -155,11 +172,20 @@ function headerAndRows(text: string, delimiter: string): { header: DelimitedRow 
   return { header: null, rows }
 }
 
-export async function parseDelimitedText(text: string, delimiter: string, context: ImportContext): Promise<ParsedSource> {
+export async function parseDelimitedText(
+  text: string,
+  delimiter: string,
+  context: ImportContext,
+): Promise<ParsedSource> {
   context.progress('parsing', 0)
   const first = headerAndRows(text, delimiter)
   if (!first.header) {
-    context.problems.add({ severity: 'error', found: 'no header', expected: 'a header line', message: { zh: '文件没有内容', en: 'the file has no content' } })
+    context.problems.add({
+      severity: 'error',
+      found: 'no header',
+      expected: 'a header line',
+      message: { zh: '文件没有内容', en: 'the file has no content' },
+    })
     return failedSource()
   }
   const headerLine = first.header.line
@@ -183,7 +209,9 @@ export async function parseDelimitedText(text: string, delimiter: string, contex
     if (isEmptyRow(row)) continue
     dataRows++
     if (row.cells.length !== header.length) {
-      widthMismatch = widthMismatch ? { line: widthMismatch.line, count: widthMismatch.count + 1 } : { line: row.line, count: 1 }
+      widthMismatch = widthMismatch
+        ? { line: widthMismatch.line, count: widthMismatch.count + 1 }
+        : { line: row.line, count: 1 }
     }
     if (lngIndex < 0 || latIndex < 0) continue
     const lng = parseDecimal(row.cells[lngIndex] ?? '')
@@ -216,7 +244,10 @@ export async function parseDelimitedText(text: string, delimiter: string, contex
     if (next % 5000 === 0) await context.checkpoint('validating', next / keptLines.length)
     const coordinates = [keptPositions[2 * next]!, keptPositions[2 * next + 1]!]
     const properties = rowProperties(row.cells, names, coordinateColumns, numeric)
-    candidates.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates } }, { featureIndex: null, line: row.line })
+    candidates.push(
+      { type: 'Feature', properties, geometry: { type: 'Point', coordinates } },
+      { featureIndex: null, line: row.line },
+    )
     next++
   }
   context.progress('validating', 1)

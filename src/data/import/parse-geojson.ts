@@ -11,12 +11,18 @@ import type { ImportContext } from './import-context'
 import { lineAndColumn, replaceNonFiniteTokens, scanJson, type JsonSyntaxError } from './json-syntax'
 
 const SYNTAX_MESSAGES: Record<JsonSyntaxError['kind'], { zh: string; en: string }> = {
-  'truncated': { zh: 'JSON 不完整，文件提前结束（下载或复制被截断？）', en: 'the JSON is incomplete: the file ends early (truncated download or copy?)' },
-  'unexpected': { zh: 'JSON 语法错误', en: 'JSON syntax error' },
+  truncated: {
+    zh: 'JSON 不完整，文件提前结束（下载或复制被截断？）',
+    en: 'the JSON is incomplete: the file ends early (truncated download or copy?)',
+  },
+  unexpected: { zh: 'JSON 语法错误', en: 'JSON syntax error' },
   'trailing-comma': { zh: 'JSON 语法错误：最后一项后多了逗号', en: 'JSON syntax error: a comma after the last item' },
   'single-quote': { zh: 'JSON 语法错误：用了单引号', en: 'JSON syntax error: single quotes' },
-  'comment': { zh: 'JSON 语法错误：JSON 不允许注释', en: 'JSON syntax error: JSON does not allow comments' },
-  'after-end': { zh: 'JSON 语法错误：JSON 结束后还有内容', en: 'JSON syntax error: more text after the end of the JSON' },
+  comment: { zh: 'JSON 语法错误：JSON 不允许注释', en: 'JSON syntax error: JSON does not allow comments' },
+  'after-end': {
+    zh: 'JSON 语法错误：JSON 结束后还有内容',
+    en: 'JSON syntax error: more text after the end of the JSON',
+  },
   'bad-string': { zh: 'JSON 语法错误：字符串写法不对', en: 'JSON syntax error: a malformed string' },
 }
 
@@ -53,7 +59,10 @@ function parseJson(text: string, context: ImportContext): unknown {
         severity: 'error',
         found: (parseError as Error).message,
         expected: 'valid JSON',
-        message: { zh: `不是合法的 JSON（${(parseError as Error).message}）`, en: `not valid JSON (${(parseError as Error).message})` },
+        message: {
+          zh: `不是合法的 JSON（${(parseError as Error).message}）`,
+          en: `not valid JSON (${(parseError as Error).message})`,
+        },
       })
       return null
     }
@@ -73,7 +82,13 @@ function parseJson(text: string, context: ImportContext): unknown {
   }
 }
 
-function fileError(context: ImportContext, field: string, found: string, expected: string, message: { zh: string; en: string }): void {
+function fileError(
+  context: ImportContext,
+  field: string,
+  found: string,
+  expected: string,
+  message: { zh: string; en: string },
+): void {
   context.problems.add({ severity: 'error', field, found, expected, message })
 }
 
@@ -81,12 +96,18 @@ function fileError(context: ImportContext, field: string, found: string, expecte
 function featureItems(root: unknown, context: ImportContext): unknown[] | null {
   const expectedRoot = 'FeatureCollection, Feature or a geometry'
   if (Array.isArray(root)) {
-    if (root.length > 0 && root.every((item) => typeof item === 'object' && item !== null && (item as { type?: unknown }).type === 'Feature')) {
+    if (
+      root.length > 0 &&
+      root.every((item) => typeof item === 'object' && item !== null && (item as { type?: unknown }).type === 'Feature')
+    ) {
       context.problems.add({
         severity: 'warning',
         found: `array of ${root.length} Features`,
         expected: 'FeatureCollection',
-        message: { zh: '文件是要素数组而不是 FeatureCollection；已按 FeatureCollection 读取', en: 'the file is an array of Features, not a FeatureCollection; read as a FeatureCollection' },
+        message: {
+          zh: '文件是要素数组而不是 FeatureCollection；已按 FeatureCollection 读取',
+          en: 'the file is an array of Features, not a FeatureCollection; read as a FeatureCollection',
+        },
       })
       return root
     }

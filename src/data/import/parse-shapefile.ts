@@ -62,7 +62,13 @@ function dbfEncoding(dbf: Uint8Array, cpg: string | null): 'utf-8' | 'gbk' {
 function plainProperties(row: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!row) return {}
   const entries = Object.entries(row).map(([key, value]): [string, unknown] => {
-    if (value instanceof Date) return [key, Number.isNaN(value.getTime()) ? null : `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`]
+    if (value instanceof Date)
+      return [
+        key,
+        Number.isNaN(value.getTime())
+          ? null
+          : `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`,
+      ]
     if (typeof value === 'number' && Number.isNaN(value)) return [key, null]
     return [key, value]
   })
@@ -71,7 +77,9 @@ function plainProperties(row: Record<string, unknown> | undefined): Record<strin
 
 function listNames(entries: readonly ZipEntry[]): string {
   const names = entries.map((entry) => entry.name)
-  return names.length === 0 ? '(empty)' : names.slice(0, 10).join(', ') + (names.length > 10 ? `, … (${names.length})` : '')
+  return names.length === 0
+    ? '(empty)'
+    : names.slice(0, 10).join(', ') + (names.length > 10 ? `, … (${names.length})` : '')
 }
 
 function reportNoShp(entries: readonly ZipEntry[], context: ImportContext): void {
@@ -79,15 +87,24 @@ function reportNoShp(entries: readonly ZipEntry[], context: ImportContext): void
   const isOffice = entries.some((entry) => entry.name === '[Content_Types].xml')
   const inner = entries.find((entry) => ['geojson', 'json', 'csv', 'tsv'].includes(extension(entry.name)))
   const hint = isOffice
-    ? { zh: '这像是 Excel/Office 文件，请另存为 CSV（UTF-8）后导入', en: 'this looks like an Excel/Office file; save it as CSV (UTF-8) and import that' }
+    ? {
+        zh: '这像是 Excel/Office 文件，请另存为 CSV（UTF-8）后导入',
+        en: 'this looks like an Excel/Office file; save it as CSV (UTF-8) and import that',
+      }
     : inner
       ? { zh: `请解压后直接导入 ${inner.name}`, en: `unzip it and import ${inner.name} directly` }
-      : { zh: 'shapefile 的 zip 应包含同名的 .shp、.shx、.dbf（和 .prj）', en: 'a shapefile zip holds .shp, .shx, .dbf (and .prj) files of the same name' }
+      : {
+          zh: 'shapefile 的 zip 应包含同名的 .shp、.shx、.dbf（和 .prj）',
+          en: 'a shapefile zip holds .shp, .shx, .dbf (and .prj) files of the same name',
+        }
   context.problems.add({
     severity: 'error',
     found: names,
     expected: 'a .shp file',
-    message: { zh: `zip 中没有 .shp 文件（包含：${names}）；${hint.zh}`, en: `no .shp file in the zip (it holds: ${names}); ${hint.en}` },
+    message: {
+      zh: `zip 中没有 .shp 文件（包含：${names}）；${hint.zh}`,
+      en: `no .shp file in the zip (it holds: ${names}); ${hint.en}`,
+    },
   })
 }
 
@@ -108,7 +125,10 @@ function usablePrj(prj: string | null, shpName: string, context: ImportContext):
       field: `${baseName(shpName)}.prj`,
       found: prj.slice(0, 80),
       expected: 'a WKT coordinate system',
-      message: { zh: '无法识别 .prj 中的坐标系，坐标按原样读取', en: 'the coordinate system in the .prj was not understood; coordinates are read as they are' },
+      message: {
+        zh: '无法识别 .prj 中的坐标系，坐标按原样读取',
+        en: 'the coordinate system in the .prj was not understood; coordinates are read as they are',
+      },
     })
     return null
   }
@@ -121,7 +141,12 @@ export async function parseShapefileZip(bytes: Uint8Array, context: ImportContex
     entries = listZipEntries(bytes).filter((entry) => !isJunk(entry.name))
   } catch (error) {
     const reason = (error as Error).message
-    context.problems.add({ severity: 'error', found: reason, expected: 'a zip archive', message: { zh: `无法读取 zip：${reason}`, en: `the zip could not be read: ${reason}` } })
+    context.problems.add({
+      severity: 'error',
+      found: reason,
+      expected: 'a zip archive',
+      message: { zh: `无法读取 zip：${reason}`, en: `the zip could not be read: ${reason}` },
+    })
     return { ...failedSource(), encoding: null }
   }
   const shpEntries = entries.filter((entry) => extension(entry.name) === 'shp')
@@ -135,7 +160,10 @@ export async function parseShapefileZip(bytes: Uint8Array, context: ImportContex
       severity: 'error',
       found: `${Math.round(unpacked / 1024 / 1024)} MB unpacked`,
       expected: `at most ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`,
-      message: { zh: `zip 解压后达 ${Math.round(unpacked / 1024 / 1024)} MB，超过 1024 MB 上限`, en: `the zip unpacks to ${Math.round(unpacked / 1024 / 1024)} MB, over the 1024 MB limit` },
+      message: {
+        zh: `zip 解压后达 ${Math.round(unpacked / 1024 / 1024)} MB，超过 1024 MB 上限`,
+        en: `the zip unpacks to ${Math.round(unpacked / 1024 / 1024)} MB, over the 1024 MB limit`,
+      },
     })
     return { ...failedSource(), encoding: null }
   }
@@ -144,7 +172,10 @@ export async function parseShapefileZip(bytes: Uint8Array, context: ImportContex
       severity: 'warning',
       found: shpEntries.map((entry) => entry.name).join(', '),
       expected: 'one .shp',
-      message: { zh: `zip 中有 ${shpEntries.length} 个 shapefile，已合并为一个图层`, en: `the zip holds ${shpEntries.length} shapefiles; they were merged into one layer` },
+      message: {
+        zh: `zip 中有 ${shpEntries.length} 个 shapefile，已合并为一个图层`,
+        en: `the zip holds ${shpEntries.length} shapefiles; they were merged into one layer`,
+      },
     })
   }
 
@@ -154,7 +185,8 @@ export async function parseShapefileZip(bytes: Uint8Array, context: ImportContex
   let convertedByPrj = false
   let featureIndex = 0
   for (const shpEntry of shpEntries) {
-    const sibling = (ext: string) => entries.find((entry) => baseName(entry.name) === baseName(shpEntry.name) && extension(entry.name) === ext)
+    const sibling = (ext: string) =>
+      entries.find((entry) => baseName(entry.name) === baseName(shpEntry.name) && extension(entry.name) === ext)
     const dbfEntry = sibling('dbf')
     let geometries: (Geometry | null)[]
     let rows: Record<string, unknown>[] | null = null
@@ -174,7 +206,10 @@ export async function parseShapefileZip(bytes: Uint8Array, context: ImportContex
             field: dbfEntry.name,
             found: dbfProblem,
             expected: 'a readable .dbf',
-            message: { zh: `无法读取 ${dbfEntry.name}（${dbfProblem}），要素没有属性`, en: `${dbfEntry.name} could not be read (${dbfProblem}); the features have no attributes` },
+            message: {
+              zh: `无法读取 ${dbfEntry.name}（${dbfProblem}），要素没有属性`,
+              en: `${dbfEntry.name} could not be read (${dbfProblem}); the features have no attributes`,
+            },
           })
         } else {
           encoding = dbfEncoding(dbf, await readText(bytes, sibling('cpg')))
@@ -182,7 +217,8 @@ export async function parseShapefileZip(bytes: Uint8Array, context: ImportContex
         }
       }
     } catch (error) {
-      const reason = error instanceof ZipFormatError ? error.message : `${(error as Error).name}: ${(error as Error).message}`
+      const reason =
+        error instanceof ZipFormatError ? error.message : `${(error as Error).name}: ${(error as Error).message}`
       context.problems.add({
         severity: 'error',
         field: shpEntry.name,
@@ -206,12 +242,19 @@ export async function parseShapefileZip(bytes: Uint8Array, context: ImportContex
         field: shpEntry.name,
         found: `${geometries.length} shapes, ${rows.length} records`,
         expected: 'as many records as shapes',
-        message: { zh: `.shp 有 ${geometries.length} 个图形而 .dbf 有 ${rows.length} 条记录；按顺序对应`, en: `the .shp has ${geometries.length} shapes and the .dbf ${rows.length} records; matched in order` },
+        message: {
+          zh: `.shp 有 ${geometries.length} 个图形而 .dbf 有 ${rows.length} 条记录；按顺序对应`,
+          en: `the .shp has ${geometries.length} shapes and the .dbf ${rows.length} records; matched in order`,
+        },
       })
     }
     for (const [i, geometry] of geometries.entries()) {
       if (i % 2000 === 0) await context.checkpoint('validating', i / geometries.length)
-      const feature: Feature = { type: 'Feature', properties: plainProperties(rows?.[i]), geometry: geometry as Geometry }
+      const feature: Feature = {
+        type: 'Feature',
+        properties: plainProperties(rows?.[i]),
+        geometry: geometry as Geometry,
+      }
       const problem = checkFeatureStructure(feature)
       if (problem) {
         rejectedCount++

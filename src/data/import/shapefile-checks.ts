@@ -18,7 +18,8 @@ export function shpStructureProblem(shp: Uint8Array): string | null {
   let record = 0
   for (let offset = 100; offset + 8 <= shp.length; record++) {
     const length = view.getInt32(offset + 4, false) * 2
-    if (length < 0 || offset + 8 + length > shp.length) return `record ${record + 1} of the .shp is damaged (its length runs past the end of the file)`
+    if (length < 0 || offset + 8 + length > shp.length)
+      return `record ${record + 1} of the .shp is damaged (its length runs past the end of the file)`
     offset += 8 + length
   }
   return null
@@ -32,6 +33,7 @@ export function dbfStructureProblem(dbf: Uint8Array): string | null {
   const headerLength = view.getUint16(8, true)
   const recordLength = view.getUint16(10, true)
   if (headerLength < 33 || recordLength < 1) return 'the .dbf header is damaged'
-  if (headerLength + records * recordLength > dbf.length) return `the .dbf claims ${records} records but is too short to hold them`
+  if (headerLength + records * recordLength > dbf.length)
+    return `the .dbf claims ${records} records but is too short to hold them`
   return null
 }

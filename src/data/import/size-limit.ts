@@ -15,7 +15,11 @@ export function formatMegabytes(bytes: number): string {
 }
 
 /** A failed result for a file, with one whole-file error. */
-export function fileFailure(fileName: string, problem: { found: string; expected: string; message: { zh: string; en: string } }, encoding: ImportResult['encoding'] = null): ImportResult {
+export function fileFailure(
+  fileName: string,
+  problem: { found: string; expected: string; message: { zh: string; en: string } },
+  encoding: ImportResult['encoding'] = null,
+): ImportResult {
   const problems = new ProblemList(fileName)
   problems.add({ severity: 'error', ...problem })
   return {
@@ -33,7 +37,11 @@ export function fileFailure(fileName: string, problem: { found: string; expected
 }
 
 /** The refusal for a file over the limit, or null when it fits. */
-export function checkSizeLimit(fileName: string, size: number, maxBytes = DEFAULT_MAX_IMPORT_BYTES): ImportResult | null {
+export function checkSizeLimit(
+  fileName: string,
+  size: number,
+  maxBytes = DEFAULT_MAX_IMPORT_BYTES,
+): ImportResult | null {
   if (size <= maxBytes) return null
   const found = formatMegabytes(size)
   const limit = formatMegabytes(maxBytes)

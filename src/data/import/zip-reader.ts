@@ -91,5 +91,7 @@ export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Promise<
   const data = bytes.subarray(dataStart, dataEnd)
   if (entry.method === STORED) return data
   if (entry.method === DEFLATED) return inflateRaw(data)
-  throw new ZipFormatError(`${entry.name}: compression method ${entry.method} is not supported (use ordinary "deflate" zip)`)
+  throw new ZipFormatError(
+    `${entry.name}: compression method ${entry.method} is not supported (use ordinary "deflate" zip)`,
+  )
 }

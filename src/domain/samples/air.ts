@@ -57,10 +57,28 @@ const GOOD_LIMIT: Readonly<Record<AirPollutant, number>> = { pm25: 75, pm10: 150
  * (梅雨) and peaks in the dry, sunny September — the "夏秋季臭氧污染" of the report.
  */
 const PM25_SHAPE: Readonly<Record<ReportMonth, number>> = {
-  1: 46, 2: 37, 3: 35, 4: 27, 5: 22, 6: 16, 7: 14, 8: 15, 9: 19, 10: 25,
+  1: 46,
+  2: 37,
+  3: 35,
+  4: 27,
+  5: 22,
+  6: 16,
+  7: 14,
+  8: 15,
+  9: 19,
+  10: 25,
 }
 const O3_SHAPE: Readonly<Record<ReportMonth, number>> = {
-  1: 72, 2: 86, 3: 104, 4: 126, 5: 142, 6: 124, 7: 132, 8: 140, 9: 152, 10: 110,
+  1: 72,
+  2: 86,
+  3: 104,
+  4: 126,
+  5: 142,
+  6: 124,
+  7: 132,
+  8: 140,
+  9: 152,
+  10: 110,
 }
 /** Typical PM10/PM2.5 ratio on ordinary days (45/26 ≈ 1.73 in the report). */
 const PM10_TO_PM25 = 1.72
@@ -275,9 +293,7 @@ function rawSeries(random: Random, days: readonly ReportDay[]): RawSeries {
 
 /** Sorts indices by value, ties by index, so rank-based fixes never depend on sort stability. */
 function rankOrder(values: readonly number[]): number[] {
-  return values
-    .map((_, index) => index)
-    .sort((a, b) => (values[a] as number) - (values[b] as number) || a - b)
+  return values.map((_, index) => index).sort((a, b) => (values[a] as number) - (values[b] as number) || a - b)
 }
 
 /**
@@ -292,9 +308,7 @@ function fitO3(raw: readonly number[], maxPollutedDays: number): number[] {
   const target = AIR_REPORT_FIGURES.o3P90
   const n = raw.length
   const scale = target / percentileOrderedRank(raw, AIR_SAMPLE_DESIGN.o3Percentile)
-  const values = raw.map((value) =>
-    Math.min(Math.max(Math.round(value * scale), FLOOR.o3_8h), CEILING.o3_8h),
-  )
+  const values = raw.map((value) => Math.min(Math.max(Math.round(value * scale), FLOOR.o3_8h), CEILING.o3_8h))
   const order = rankOrder(raw)
   const k = 1 + (n - 1) * (AIR_SAMPLE_DESIGN.o3Percentile / 100)
   const s = Math.floor(k) // 1-based rank of X(s)
@@ -436,7 +450,10 @@ function fitValidDays(raw: RawSeries, days: readonly ReportDay[]): FittedDay[] {
       const pm10Iaqi = iaqiUnrounded('pm10', at(raw.pm10, position) * pm10Guess)
       return { position, dayIndex, score: Math.max(pm25Iaqi, pm10Iaqi), driver: pm25Iaqi >= pm10Iaqi ? 'pm25' : 'pm10' }
     })
-    .filter(({ position, dayIndex }) => (days[dayIndex] as ReportDay).month <= 3 && (o3[position] as number) <= GOOD_LIMIT.o3_8h)
+    .filter(
+      ({ position, dayIndex }) =>
+        (days[dayIndex] as ReportDay).month <= 3 && (o3[position] as number) <= GOOD_LIMIT.o3_8h,
+    )
     .sort((a, b) => b.score - a.score || a.dayIndex - b.dayIndex)
   if (candidates.length < pmPollutedCount) {
     throw new Error(`air sample: only ${candidates.length} Q1 days for ${pmPollutedCount} PM-polluted days`)
@@ -588,7 +605,8 @@ function assertReconciles(summary: AirSampleSummary): void {
   if (Math.abs(summary.pm25Mean - AIR_REPORT_FIGURES.pm25Mean) >= 0.05) problems.push(`PM2.5 mean ${summary.pm25Mean}`)
   if (Math.abs(summary.pm10Mean - AIR_REPORT_FIGURES.pm10Mean) >= 0.05) problems.push(`PM10 mean ${summary.pm10Mean}`)
   if (Math.round(summary.o3P90) !== AIR_REPORT_FIGURES.o3P90) problems.push(`O3 p90 ${summary.o3P90}`)
-  if (summary.pmPollutionDays < AIR_SAMPLE_DESIGN.minPmPollutionDays) problems.push(`PM polluted days ${summary.pmPollutionDays}`)
+  if (summary.pmPollutionDays < AIR_SAMPLE_DESIGN.minPmPollutionDays)
+    problems.push(`PM polluted days ${summary.pmPollutionDays}`)
   if (problems.length > 0) throw new Error(`air sample does not reconcile with the report: ${problems.join(', ')}`)
 }
 
@@ -601,7 +619,18 @@ export function generateAirSample(opts: GenerateAirSampleOptions): AirSample {
   const daily: AirDay[] = days.map((day) => {
     const values = fitted.get(day.index)
     if (values === undefined) {
-      return { date: day.date, month: day.month, valid: false, pm25: null, pm10: null, o3_8h: null, aqi: null, level: null, good: null, primary: null }
+      return {
+        date: day.date,
+        month: day.month,
+        valid: false,
+        pm25: null,
+        pm10: null,
+        o3_8h: null,
+        aqi: null,
+        level: null,
+        good: null,
+        primary: null,
+      }
     }
     const concentrations = { pm25: values.pm25, pm10: values.pm10, o3_8h: values.o3 }
     const dayAqi = aqi(concentrations)
@@ -620,7 +649,11 @@ export function generateAirSample(opts: GenerateAirSampleOptions): AirSample {
   const summary = summariseAirDays(daily)
   assertReconciles(summary)
   const monthly = summariseAirMonths(daily)
-  const stationMonthly = stationMonthlyMeans(createRandom(deriveSeed(opts.seed, 'air-stations')), opts.stations, monthly)
+  const stationMonthly = stationMonthlyMeans(
+    createRandom(deriveSeed(opts.seed, 'air-stations')),
+    opts.stations,
+    monthly,
+  )
 
   return {
     seed: opts.seed,

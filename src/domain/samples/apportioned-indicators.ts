@@ -97,7 +97,9 @@ export const APPORTIONED_INDICATORS_NOTE = {
   en: "Sample data: the per-township values are an invented split by weights; the district totals are the 2022 work report's figures.",
 } as const
 
-export function generateApportionedIndicators(opts: { towns: readonly ApportionTownInput[] }): ApportionedIndicatorsSample {
+export function generateApportionedIndicators(opts: {
+  towns: readonly ApportionTownInput[]
+}): ApportionedIndicatorsSample {
   const { towns } = opts
   if (towns.length === 0) throw new Error('apportioned indicators: need at least one town')
   if (new Set(towns.map((town) => town.code)).size !== towns.length) {

@@ -51,7 +51,10 @@ function clamp(value: number, low: number, high: number): number {
 }
 
 /** A point near a seat, redrawn (a few times) until it falls inside the box, else uniform. */
-function clusteredPoint(random: Random, options: Required<BulkReadingsOptions>): { lng: number; lat: number; nearness: number } {
+function clusteredPoint(
+  random: Random,
+  options: Required<BulkReadingsOptions>,
+): { lng: number; lat: number; nearness: number } {
   const [west, south, east, north] = options.bbox
   const centre = random.pick(options.centres)
   const spreadLat = options.clusterSpreadKm / KM_PER_DEGREE_LAT
@@ -71,11 +74,19 @@ function clusteredPoint(random: Random, options: Required<BulkReadingsOptions>):
 }
 
 export function generateBulkReadings(input: BulkReadingsOptions): BulkReadings {
-  const options: Required<BulkReadingsOptions> = { count: 1_000_000, seed: 20221031, clusteredShare: 0.75, clusterSpreadKm: 2.5, ...input }
-  if (!Number.isSafeInteger(options.count) || options.count < 0) throw new RangeError(`bulk readings: count must be a whole number >= 0, got ${options.count}`)
+  const options: Required<BulkReadingsOptions> = {
+    count: 1_000_000,
+    seed: 20221031,
+    clusteredShare: 0.75,
+    clusterSpreadKm: 2.5,
+    ...input,
+  }
+  if (!Number.isSafeInteger(options.count) || options.count < 0)
+    throw new RangeError(`bulk readings: count must be a whole number >= 0, got ${options.count}`)
   if (options.centres.length === 0) throw new Error('bulk readings: need at least one centre (township seat)')
   const [west, south, east, north] = options.bbox
-  if (!(west < east && south < north)) throw new RangeError(`bulk readings: bbox must be [west, south, east, north], got ${options.bbox.join(', ')}`)
+  if (!(west < east && south < north))
+    throw new RangeError(`bulk readings: bbox must be [west, south, east, north], got ${options.bbox.join(', ')}`)
 
   const placeRandom = createRandom(deriveSeed(options.seed, 'bulk-positions'))
   const valueRandom = createRandom(deriveSeed(options.seed, 'bulk-values'))
@@ -91,7 +102,9 @@ export function generateBulkReadings(input: BulkReadingsOptions): BulkReadings {
   }
   for (let i = 0; i < count; i++) {
     const clustered = placeRandom.next() < options.clusteredShare
-    const point = clustered ? clusteredPoint(placeRandom, options) : { lng: placeRandom.uniform(west, east), lat: placeRandom.uniform(south, north), nearness: 0 }
+    const point = clustered
+      ? clusteredPoint(placeRandom, options)
+      : { lng: placeRandom.uniform(west, east), lat: placeRandom.uniform(south, north), nearness: 0 }
     readings.positions[2 * i] = point.lng
     readings.positions[2 * i + 1] = point.lat
 
@@ -104,7 +117,11 @@ export function generateBulkReadings(input: BulkReadingsOptions): BulkReadings {
     const pm25 = PM25_BY_MONTH[month - 1]! * urban * Math.exp(valueRandom.normal(0, 0.45))
     readings.pm25[i] = clamp(pm25, 3, 400)
     readings.pm10[i] = clamp(pm25 * valueRandom.uniform(1.5, 1.95), 6, 550)
-    readings.o3_8h[i] = clamp(O3_BY_MONTH[month - 1]! * (1.05 - 0.1 * point.nearness) * Math.exp(valueRandom.normal(0, 0.3)), 12, 400)
+    readings.o3_8h[i] = clamp(
+      O3_BY_MONTH[month - 1]! * (1.05 - 0.1 * point.nearness) * Math.exp(valueRandom.normal(0, 0.3)),
+      12,
+      400,
+    )
   }
   return readings
 }

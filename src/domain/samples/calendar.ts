@@ -8,7 +8,16 @@ export const REPORT_YEAR = 2022
 
 /** Days per month Jan–Oct 2022 (2022 is not a leap year). */
 const MONTH_LENGTHS_2022: Readonly<Record<ReportMonth, number>> = {
-  1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31,
+  1: 31,
+  2: 28,
+  3: 31,
+  4: 30,
+  5: 31,
+  6: 30,
+  7: 31,
+  8: 31,
+  9: 30,
+  10: 31,
 }
 
 export interface ReportDay {

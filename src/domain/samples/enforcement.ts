@@ -119,7 +119,8 @@ function validateTowns(towns: readonly EnforcementTownInput[]): void {
   if (towns.length === 0) throw new Error('enforcement sample: need at least one town')
   const seen = new Set<string>()
   for (const town of towns) {
-    if (typeof town.code !== 'string' || town.code === '') throw new Error('enforcement sample: every town needs a code')
+    if (typeof town.code !== 'string' || town.code === '')
+      throw new Error('enforcement sample: every town needs a code')
     if (seen.has(town.code)) throw new Error(`enforcement sample: duplicate town code "${town.code}"`)
     seen.add(town.code)
   }
@@ -165,7 +166,10 @@ export function generateEnforcementSample(opts: GenerateEnforcementSampleOptions
     opts.towns.map((town) => town.weight),
   )
   const countsByTown = opts.towns.map((_, t) =>
-    apportionLargestRemainder(townInspections[t] as number, REPORT_MONTHS.map(() => 1)),
+    apportionLargestRemainder(
+      townInspections[t] as number,
+      REPORT_MONTHS.map(() => 1),
+    ),
   )
   const inspections: InspectionRecord[] = []
   const inspectionsByTown: InspectionRecord[][] = opts.towns.map(() => [])
@@ -193,7 +197,9 @@ export function generateEnforcementSample(opts: GenerateEnforcementSampleOptions
     const wanted = townCases[t] as number
     const available = inspectionsByTown[t] as InspectionRecord[]
     if (wanted > available.length) {
-      throw new Error(`enforcement sample: town ${town.code} gets ${wanted} cases but only ${available.length} inspections`)
+      throw new Error(
+        `enforcement sample: town ${town.code} gets ${wanted} cases but only ${available.length} inspections`,
+      )
     }
     linked.push(...caseRandom.shuffle(available).slice(0, wanted))
   })
@@ -227,9 +233,7 @@ export function generateEnforcementSample(opts: GenerateEnforcementSampleOptions
   const notPenalisedIds = new Set(caseRandom.shuffle(closed.map((record) => record.id)).slice(0, figures.notPenalised))
 
   // 6. Fines on the penalised ones, in case order.
-  const penalised = closed
-    .filter((record) => !notPenalisedIds.has(record.id))
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
+  const penalised = closed.filter((record) => !notPenalisedIds.has(record.id)).sort((a, b) => (a.id < b.id ? -1 : 1))
   const fines = fineAmounts(caseRandom, penalised.length)
   const fineById = new Map(penalised.map((record, i) => [record.id, fines[i] as number]))
   for (const record of closed) {

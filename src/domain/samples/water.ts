@@ -39,7 +39,16 @@ export const WATER_CLASSES: readonly WaterClassInfo[] = [
   { class: 3, label: 'Ⅲ', ascii: 'III', zh: 'Ⅲ类', en: 'Class III', hex: '#2fa84f', rgb: [47, 168, 79], good: true },
   { class: 4, label: 'Ⅳ', ascii: 'IV', zh: 'Ⅳ类', en: 'Class IV', hex: '#f2c318', rgb: [242, 195, 24], good: false },
   { class: 5, label: 'Ⅴ', ascii: 'V', zh: 'Ⅴ类', en: 'Class V', hex: '#f07f1a', rgb: [240, 127, 26], good: false },
-  { class: 6, label: '劣Ⅴ', ascii: 'worse than V', zh: '劣Ⅴ类', en: 'Worse than class V', hex: '#d7261e', rgb: [215, 38, 30], good: false },
+  {
+    class: 6,
+    label: '劣Ⅴ',
+    ascii: 'worse than V',
+    zh: '劣Ⅴ类',
+    en: 'Worse than class V',
+    hex: '#d7261e',
+    rgb: [215, 38, 30],
+    good: false,
+  },
 ]
 
 export function waterClassInfo(waterClass: WaterClassNumber): WaterClassInfo {
@@ -59,13 +68,19 @@ export const NATIONAL_CONTROL_SECTIONS: readonly WaterSection[] = [
     id: 'dongguanqiao',
     name: { zh: '东关桥', en: 'Dongguanqiao' },
     river: { zh: '义乌江', en: 'Yiwu River' },
-    note: { zh: '义乌江汇入金华江前的最后一个国控断面', en: 'Last national-control section on the Yiwu River before it joins the Jinhua River' },
+    note: {
+      zh: '义乌江汇入金华江前的最后一个国控断面',
+      en: 'Last national-control section on the Yiwu River before it joins the Jinhua River',
+    },
   },
   {
     id: 'hongwuqiao',
     name: { zh: '洪坞桥', en: 'Hongwuqiao' },
     river: { zh: '武义江', en: 'Wuyi River' },
-    note: { zh: '武义江汇入金华江前的最后一个国控断面', en: 'Last national-control section on the Wuyi River before it joins the Jinhua River' },
+    note: {
+      zh: '武义江汇入金华江前的最后一个国控断面',
+      en: 'Last national-control section on the Wuyi River before it joins the Jinhua River',
+    },
   },
 ]
 

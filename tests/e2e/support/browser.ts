@@ -21,7 +21,9 @@ export const CHROMIUM_ARGS = [
 
 /** CHROME_PATH, then Debian's /usr/lib/chromium/chromium (the /usr/bin wrapper prints noise). */
 export function findChromium(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].filter((p): p is string => Boolean(p))
+  const candidates = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].filter(
+    (p): p is string => Boolean(p),
+  )
   const found = candidates.find((path) => existsSync(path))
   if (!found) {
     throw new Error(
@@ -49,7 +51,10 @@ export interface SessionOptions {
    * Stand-ins for online services a test exercises (basemap tiles): matching requests are answered
    * locally and never leave the machine, so they are not counted as foreign.
    */
-  standIn?: { matches: (url: string) => boolean; respond: (url: string) => { status: number; contentType: string; body: Buffer } | 'abort' }
+  standIn?: {
+    matches: (url: string) => boolean
+    respond: (url: string) => { status: number; contentType: string; body: Buffer } | 'abort'
+  }
 }
 
 export async function openSession(baseUrl: string, options: SessionOptions = {}): Promise<Session> {
@@ -80,7 +85,8 @@ export async function openSession(baseUrl: string, options: SessionOptions = {})
   })
   const page = context.pages()[0] ?? (await context.newPage())
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(`${message.type()}: ${message.text()}`)
+    if (message.type() === 'error' || message.type() === 'warning')
+      consoleProblems.push(`${message.type()}: ${message.text()}`)
   })
   page.on('pageerror', (error) => consoleProblems.push(`pageerror: ${error.message}`))
   return {

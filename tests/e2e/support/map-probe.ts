@@ -17,7 +17,12 @@ export async function waitForMapIdle(page: Page, timeout = 60_000) {
 }
 
 /** How many canvas pixels (optionally within a box) are within `tolerance` of each colour. */
-export async function countColours(page: Page, colours: Rgb[], tolerance = 6, box?: { x: number; y: number; width: number; height: number }): Promise<number[]> {
+export async function countColours(
+  page: Page,
+  colours: Rgb[],
+  tolerance = 6,
+  box?: { x: number; y: number; width: number; height: number },
+): Promise<number[]> {
   return page.evaluate(
     ({ colours, tolerance, box }) => {
       const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')
@@ -33,7 +38,12 @@ export async function countColours(page: Page, colours: Rgb[], tolerance = 6, bo
       const counts = colours.map(() => 0)
       for (let i = 0; i < pixels.length; i += 4) {
         colours.forEach(([r, g, b], c) => {
-          if (Math.abs(pixels[i]! - r) <= tolerance && Math.abs(pixels[i + 1]! - g) <= tolerance && Math.abs(pixels[i + 2]! - b) <= tolerance) counts[c]!++
+          if (
+            Math.abs(pixels[i]! - r) <= tolerance &&
+            Math.abs(pixels[i + 1]! - g) <= tolerance &&
+            Math.abs(pixels[i + 2]! - b) <= tolerance
+          )
+            counts[c]!++
         })
       }
       return counts
@@ -71,7 +81,13 @@ export async function changedPixels(page: Page, name: string): Promise<number> {
     const after = context.getImageData(0, 0, copy.width, copy.height).data
     let changed = 0
     for (let i = 0; i < after.length; i += 4) {
-      if (Math.abs(after[i]! - before[i]!) + Math.abs(after[i + 1]! - before[i + 1]!) + Math.abs(after[i + 2]! - before[i + 2]!) > 24) changed++
+      if (
+        Math.abs(after[i]! - before[i]!) +
+          Math.abs(after[i + 1]! - before[i + 1]!) +
+          Math.abs(after[i + 2]! - before[i + 2]!) >
+        24
+      )
+        changed++
     }
     return changed
   }, name)
@@ -81,7 +97,11 @@ export async function changedPixels(page: Page, name: string): Promise<number> {
  * How many pixels in a box are dark (all channels below `below`): text is antialiased grey on a
  * light halo, so "dark" says more about whether a label is there than its exact colour does.
  */
-export async function countDarkPixels(page: Page, box: { x: number; y: number; width: number; height: number }, below = 140): Promise<number> {
+export async function countDarkPixels(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  below = 140,
+): Promise<number> {
   const [count] = await countColours(page, [[below / 2, below / 2, below / 2]], below / 2, box)
   return count!
 }
@@ -89,7 +109,8 @@ export async function countDarkPixels(page: Page, box: { x: number; y: number; w
 /** Screen position (CSS pixels, relative to the map canvas) of a WGS84 point, from the map probe. */
 export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate((lngLat) => {
-    const probe = (window as unknown as { __jindongMap?: { project(p: [number, number]): { x: number; y: number } } }).__jindongMap
+    const probe = (window as unknown as { __jindongMap?: { project(p: [number, number]): { x: number; y: number } } })
+      .__jindongMap
     if (!probe) throw new Error('map probe missing')
     return probe.project(lngLat)
   }, lngLat)
