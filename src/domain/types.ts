@@ -52,3 +52,9 @@ export interface ReportFigure {
   /** An exact substring of the report that contains valueText. */
   quote: string
 }
+
+/** A text in both interface languages: Chinese first, English second. */
+export interface Bilingual {
+  zh: string
+  en: string
+}

@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n'
-import type { LayerDefinition, MapLayerSpec } from './types'
-import { HALO, LABEL_FONT, nameField } from './style-helpers'
+import type { LayerSpec, MapLayerSpec } from './types'
+import { AMAP_OUTLINES, AMAP_TERMS, POLYGONS } from './spec-helpers'
+import { HALO, LABEL_FONT, localisedName, nameField } from './style-helpers'
 
 /** Below this zoom the whole of 金华市 is in view rather than the district. */
 const DISTRICT_VIEW_MIN_ZOOM = 9.3
@@ -27,13 +28,28 @@ function countyLabel(
 }
 
 /** The eight other counties of 金华市, for context around the district. */
-const counties: LayerDefinition = {
+const counties: LayerSpec = {
   id: 'counties',
   title: { zh: '金华市相邻县市区', en: 'Neighbouring counties' },
   order: 10,
   defaultVisible: true,
   listed: true,
   provenance: 'open-data',
+  caveat: null,
+  method: {
+    zh: '相邻县市区边界简化至 0.001°（约 100 m），与来源本身的精度相当。',
+    en: 'Neighbouring outlines are simplified to 0.001° (about 100 m), the source’s own precision.',
+  },
+  source: AMAP_OUTLINES,
+  licence: AMAP_TERMS,
+  data: {
+    origin: { builder: true },
+    key: 'adcode',
+    geometryTypes: POLYGONS,
+    requiredProperties: ['adcode', 'name'],
+    requireRightHandWinding: true,
+  },
+  capabilities: { replaceable: { geometryTypes: POLYGONS, requiredProperties: ['name'] }, countedInAreas: false },
   mapLayers: ({ locale, opacity, theme }) => [
     {
       id: 'counties-fill',
@@ -58,6 +74,6 @@ const counties: LayerDefinition = {
     countyLabel('counties-label-far', 'centre', { maxzoom: DISTRICT_VIEW_MIN_ZOOM }, locale, opacity, theme === 'dark'),
   ],
   legend: [{ label: { zh: '相邻县市区', en: 'Neighbouring county' }, colour: '#e9ece6', shape: 'fill' }],
-  tooltip: (p, locale) => String((locale === 'en' ? p.name_en : p.name) ?? ''),
+  tooltip: (p, locale) => localisedName(p, locale),
 }
 export default counties

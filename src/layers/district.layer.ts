@@ -1,13 +1,25 @@
-import type { LayerDefinition } from './types'
+import type { LayerSpec } from './types'
+import { AMAP_OUTLINES, AMAP_TERMS, POLYGONS } from './spec-helpers'
 
 /** 金东区 itself, highlighted. */
-const district: LayerDefinition = {
+const district: LayerSpec = {
   id: 'district',
   title: { zh: '金东区界', en: 'Jindong District' },
   order: 20,
   defaultVisible: true,
   listed: true,
   provenance: 'open-data',
+  caveat: null,
+  source: AMAP_OUTLINES,
+  licence: AMAP_TERMS,
+  data: {
+    origin: { builder: true },
+    key: 'adcode',
+    geometryTypes: POLYGONS,
+    requiredProperties: ['adcode', 'name'],
+    requireRightHandWinding: true,
+  },
+  capabilities: { replaceable: { geometryTypes: POLYGONS, requiredProperties: [] }, countedInAreas: false },
   mapLayers: ({ opacity, theme }) => [
     {
       id: 'district-fill',

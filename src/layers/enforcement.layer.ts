@@ -1,4 +1,7 @@
-import type { LayerDefinition } from './types'
+import type { LayerSpec } from './types'
+import { pick } from '../i18n/bilingual'
+import { POINTS } from './spec-helpers'
+import { ENFORCEMENT_SAMPLE_NOTE, SAMPLE_SEEDS } from '../domain/samples'
 
 const CASE_COLOURS = { police: '#b91c1c', 'admin-bureau': '#7c3aed', penalty: '#ea580c' } as const
 
@@ -6,7 +9,7 @@ const CASE_COLOURS = { police: '#b91c1c', 'admin-bureau': '#7c3aed', penalty: '#
  * Jan–Oct 2022 enforcement inspections and cases, as sample points whose totals equal the report
  * (1,095 inspections; 41 cases: 5 police, 2 law-enforcement bureau, 34 penalties; ¥860,800).
  */
-const enforcement: LayerDefinition = {
+const enforcement: LayerSpec = {
   id: 'enforcement',
   title: { zh: '执法检查与案件', en: 'Inspections and cases' },
   order: 68,
@@ -17,6 +20,19 @@ const enforcement: LayerDefinition = {
     zh: '点位为示例数据，按近似乡镇面积分配；总数与报告一致（检查1095家次、案件41件）。',
     en: 'Points are sample data spread by approximate township area; totals match the report (1,095 inspections, 41 cases).',
   },
+  method: {
+    zh: `${ENFORCEMENT_SAMPLE_NOTE.zh}各乡镇数量按近似面积（km²）分配，点位随机落在近似乡镇范围内，案件与其来源检查同址。`,
+    en: `${ENFORCEMENT_SAMPLE_NOTE.en} Township counts are apportioned by approximate area (km²); points are placed at random inside the approximate township areas, and a case shares its inspection's position.`,
+  },
+  source: `generateEnforcementSample, seed ${SAMPLE_SEEDS.enforcement}; totals from the 2022 work report`,
+  licence: 'Sample data made by this project',
+  data: {
+    origin: { builder: true },
+    key: 'id',
+    geometryTypes: ['Point'],
+    requiredProperties: ['id', 'kind', 'month', 'town_code'],
+  },
+  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['kind', 'month'] } },
   mapLayers: ({ opacity, selectedKey }) => [
     {
       id: 'enforcement-inspection',
@@ -49,10 +65,10 @@ const enforcement: LayerDefinition = {
   ],
   interactiveLayerIds: ['enforcement-case', 'enforcement-inspection'],
   tooltip: (p, locale) => {
-    const month = `${String(p.month)}${locale === 'en' ? '' : '月'}`
+    const month = String(p.month)
     if (p.kind === 'inspection')
-      return locale === 'en' ? `Inspection (sample) · month ${month}` : `检查（示例）· ${month}`
-    return locale === 'en' ? `Case (sample) · month ${month}` : `案件（示例）· ${month}`
+      return pick({ zh: `检查（示例）· ${month}月`, en: `Inspection (sample) · month ${month}` }, locale)
+    return pick({ zh: `案件（示例）· ${month}月`, en: `Case (sample) · month ${month}` }, locale)
   },
   panelFields: [
     { property: 'kind', label: { zh: '类型', en: 'Kind' } },

@@ -1,4 +1,6 @@
-import type { LayerDefinition } from './types'
+import type { LayerSpec } from './types'
+import { pick } from '../i18n/bilingual'
+import { POINTS, POLYGONS, REPORT_SOURCE } from './spec-helpers'
 import { HALO, LABEL_FONT, localisedName, nameField } from './style-helpers'
 
 /**
@@ -6,7 +8,7 @@ import { HALO, LABEL_FONT, localisedName, nameField } from './style-helpers'
  * 北山口村 as villages. The report counts six villages but names only these two; no others are
  * shown. Villages have no open coordinates and sit at their township's seat.
  */
-const lowCarbon: LayerDefinition = {
+const lowCarbon: LayerSpec = {
   id: 'low-carbon',
   title: { zh: '低碳试点', en: 'Low-carbon pilots' },
   order: 34,
@@ -17,6 +19,20 @@ const lowCarbon: LayerDefinition = {
     zh: '报告称共6个村，仅点名月潭村、北山口村，未列出的不作标注；村点位于所属乡镇驻地（近似）。',
     en: 'The report counts six villages but names only 月潭村 and 北山口村; no others are shown. Villages are placed at their township seat (approximate).',
   },
+  method: {
+    zh: '试点名单来自报告（省级低碳乡镇试点第二批）；多湖街道为近似乡镇范围，月潭村、北山口村无坐标，标注在所属乡镇驻地。报告计6个村，只点名2个，其余未标注。',
+    en: 'The pilots (provincial low-carbon pilots, second batch) are those the report names. 多湖街道 is its approximate township area; Yuetan and Beishankou villages have no coordinates and are shown at their township seats. The report counts 6 villages but names 2; the rest are not shown.',
+  },
+  source: `${REPORT_SOURCE} (seeds/report/thematic-facts.json); positions from the approximate township areas and seats`,
+  licence: 'Government work report, quoted verbatim; positions as towns.geojson and seats.geojson',
+  data: {
+    origin: { builder: true },
+    key: 'id',
+    geometryTypes: ['Polygon', 'MultiPolygon', 'Point'],
+    requiredProperties: ['id', 'name', 'kind', 'town_code', 'batch', 'figure_id', 'located'],
+    requireRightHandWinding: true,
+  },
+  capabilities: { replaceable: { geometryTypes: [...POLYGONS, ...POINTS], requiredProperties: ['name'] } },
   mapLayers: ({ locale, opacity }) => [
     {
       id: 'low-carbon-fill',
@@ -66,7 +82,7 @@ const lowCarbon: LayerDefinition = {
     },
   ],
   interactiveLayerIds: ['low-carbon-village', 'low-carbon-fill'],
-  tooltip: (p, locale) => `${localisedName(p, locale)} · ${locale === 'en' ? 'low-carbon pilot' : '低碳试点'}`,
+  tooltip: (p, locale) => `${localisedName(p, locale)} · ${pick({ zh: '低碳试点', en: 'low-carbon pilot' }, locale)}`,
   panelFields: [
     { property: 'batch', label: { zh: '批次', en: 'Batch' } },
     { property: 'year', label: { zh: '年份', en: 'Year' } },

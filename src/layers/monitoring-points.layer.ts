@@ -1,4 +1,7 @@
-import type { LayerDefinition } from './types'
+import type { LayerSpec } from './types'
+import { pick } from '../i18n/bilingual'
+import { POINTS } from './spec-helpers'
+import { DUST_MONITOR_COUNT, ENTERPRISE_MONITOR_COUNT, SAMPLE_SEEDS } from '../domain/samples'
 import { localisedName } from './style-helpers'
 
 /**
@@ -17,7 +20,7 @@ export const MONITORING_KINDS = [
   { kind: 'dust', glyph: '◆', colour: '#a16207', label: { zh: '重点路段扬尘监控', en: 'Road dust monitor' } },
 ] as const
 
-const monitoringPoints: LayerDefinition = {
+const monitoringPoints: LayerSpec = {
   id: 'monitoring-points',
   title: { zh: '监测点', en: 'Monitoring points' },
   order: 70,
@@ -28,6 +31,29 @@ const monitoringPoints: LayerDefinition = {
     zh: '点位与读数均为示例数据；全区1–10月均值与报告一致（PM2.5 26、PM10 45 μg/m³）。',
     en: 'Positions and readings are sample data; district Jan–Oct means match the report (PM2.5 26, PM10 45 μg/m³).',
   },
+  method: {
+    zh:
+      '示例数据：点位、数量与读数均为示意生成，并非真实站点或监测结果。空气点位每乡镇（街道）1个，读数为1–10月各月均值（保留1位小数），' +
+      '先按站、再按月平均并取整仍为报告的PM2.5 26、PM10 45 μg/m³；O3为日最大8小时平均的月均值，不是报告的第90百分位数164 μg/m³。' +
+      '水质自动监测点与东关桥、洪坞桥国控断面同址（断面位置近似）。报告2023年工作思路提及企业污染源在线监控和重点路段扬尘自动监控但未给数量，' +
+      `此处仅示例${ENTERPRISE_MONITOR_COUNT}个和${DUST_MONITOR_COUNT}个，按乡镇面积分配、随机落在乡镇范围内。`,
+    en:
+      'Sample data: positions, numbers and readings are invented, not real stations or measurements. One air monitor per township; ' +
+      "readings are Jan–Oct monthly means to 1 decimal, and averaged over stations then months they still round to the report's " +
+      "PM2.5 26 and PM10 45 μg/m³; O3 is the monthly mean of daily maximum 8-hour means, not the report's 90th percentile (164 μg/m³). " +
+      'The automatic water monitors share the (approximate) positions of the Dongguanqiao and Hongwuqiao sections. The 2023 plan ' +
+      'mentions enterprise online monitoring and dust monitoring on key roads without numbers; ' +
+      `${ENTERPRISE_MONITOR_COUNT} and ${DUST_MONITOR_COUNT} sample points are apportioned by township area and placed at random inside the townships.`,
+  },
+  source: `generateAirSample (seed ${SAMPLE_SEEDS.air}); positions drawn inside the approximate township areas`,
+  licence: 'Sample data made by this project',
+  data: {
+    origin: { builder: true },
+    key: 'id',
+    geometryTypes: ['Point'],
+    requiredProperties: ['id', 'kind', 'name', 'name_en'],
+  },
+  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['kind'] } },
   mapLayers: ({ opacity, selectedKey }) => [
     {
       id: 'monitoring-points-symbol',
@@ -60,7 +86,9 @@ const monitoringPoints: LayerDefinition = {
       property: 'kind',
       label: { zh: '类型', en: 'Kind' },
       format: (v, locale) =>
-        MONITORING_KINDS.find((k) => k.kind === v)?.label[locale === 'en' ? 'en' : 'zh'] ?? String(v),
+        MONITORING_KINDS.find((k) => k.kind === v)?.label
+          ? pick(MONITORING_KINDS.find((k) => k.kind === v)!.label, locale)
+          : String(v),
     },
     { property: 'town_code', label: { zh: '所在乡镇代码', en: 'Township code' } },
   ],

@@ -1,15 +1,15 @@
 /**
  * Every `*.layer.ts` file in this folder, sorted by draw order. Vite (and vitest) resolve the glob
- * at build time, so the registry needs no edit when a layer is added.
+ * at build time, so the registry needs no edit when a layer is added. The geo build, which runs in
+ * node without Vite, lists the same folder itself (scripts/geo/layer-specs.ts).
  */
-import type { LayerDefinition } from './types'
+import type { LayerSpec } from './types'
+import { sortSpecs } from './spec-helpers'
 
-const modules = import.meta.glob<{ default: LayerDefinition }>('./*.layer.ts', { eager: true })
+const modules = import.meta.glob<{ default: LayerSpec }>('./*.layer.ts', { eager: true })
 
-export const LAYER_DEFINITIONS: readonly LayerDefinition[] = Object.values(modules)
-  .map((module) => module.default)
-  .sort((a, b) => a.order - b.order)
+export const LAYER_SPECS: readonly LayerSpec[] = sortSpecs(Object.values(modules).map((module) => module.default))
 
-export function layerDefinition(id: string): LayerDefinition | undefined {
-  return LAYER_DEFINITIONS.find((definition) => definition.id === id)
+export function layerSpec(id: string): LayerSpec | undefined {
+  return LAYER_SPECS.find((spec) => spec.id === id)
 }

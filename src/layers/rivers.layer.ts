@@ -1,14 +1,24 @@
-import type { LayerDefinition } from './types'
-import { LABEL_FONT, nameField } from './style-helpers'
+import type { LayerSpec } from './types'
+import { pick } from '../i18n/bilingual'
+import { LINES } from './spec-helpers'
+import { LABEL_FONT, localisedName, nameField } from './style-helpers'
 
 /** Rivers from a 1:3,000,000 source: drawn and labelled, but marked approximate. */
-const rivers: LayerDefinition = {
+const rivers: LayerSpec = {
   id: 'rivers',
   title: { zh: '河流', en: 'Rivers' },
   order: 40,
   defaultVisible: true,
   listed: true,
   provenance: 'approximate',
+  caveat: {
+    zh: '河道取自 1:300 万世界数据库，误差可达数百米。',
+    en: 'Courses from a 1:3,000,000 world database; errors of several hundred metres.',
+  },
+  source: 'CIA World Data Bank II via GSHHG 2.3.7',
+  licence: 'Public domain (WDB II); LGPL-3+ (GSHHG)',
+  data: { origin: { builder: true }, key: 'id', geometryTypes: LINES },
+  capabilities: { replaceable: { geometryTypes: LINES, requiredProperties: [] } },
   mapLayers: ({ locale, opacity }) => [
     {
       id: 'rivers-line',
@@ -32,7 +42,6 @@ const rivers: LayerDefinition = {
   ],
   legend: [{ label: { zh: '河流（近似走向）', en: 'River (approximate course)' }, colour: '#2f7fc1', shape: 'line' }],
   interactiveLayerIds: ['rivers-line'],
-  tooltip: (p, locale) =>
-    String((locale === 'en' ? p.name_en : p.name) ?? (locale === 'en' ? 'Unnamed river' : '未命名河流')),
+  tooltip: (p, locale) => localisedName(p, locale) || pick({ zh: '未命名河流', en: 'Unnamed river' }, locale),
 }
 export default rivers

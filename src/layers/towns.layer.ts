@@ -1,5 +1,6 @@
-import type { LayerDefinition, LayerRenderContext, MapLayerSpec } from './types'
-import { HALO, LABEL_FONT, nameField } from './style-helpers'
+import type { LayerSpec, LayerRenderContext, MapLayerSpec } from './types'
+import { AMAP_TERMS, POLYGONS } from './spec-helpers'
+import { HALO, LABEL_FONT, localisedName, nameField } from './style-helpers'
 
 /** The chosen indicator's colour per township, or no fill when no choropleth is set. */
 function fillColour(choropleth: LayerRenderContext['choropleth']): unknown {
@@ -13,7 +14,7 @@ function fillColour(choropleth: LayerRenderContext['choropleth']): unknown {
  * approximate (Voronoi cells of the seats), so their edges are dashed; the names sit at the seats,
  * which are the only positions the sources give.
  */
-const towns: LayerDefinition = {
+const towns: LayerSpec = {
   id: 'towns',
   title: { zh: '乡镇（街道）', en: 'Townships' },
   order: 30,
@@ -23,6 +24,24 @@ const towns: LayerDefinition = {
   caveat: {
     zh: '乡镇范围为按驻地推算的近似范围，不是官方界线。',
     en: 'Township areas are estimated from the seats, not official boundaries.',
+  },
+  method: {
+    zh: '无公开的乡镇界线：范围按驻地泰森多边形推算并裁剪至区界，仅为近似。',
+    en: 'No official township boundaries are public: areas are Voronoi cells of the seats clipped to the district, approximate only.',
+  },
+  source: 'Derived from town seats (GeoNames CC-BY-4.0; AMap centres) and the district outline',
+  licence: `CC-BY-4.0 (GeoNames); ${AMAP_TERMS}`,
+  data: {
+    origin: { builder: true },
+    key: 'code',
+    geometryTypes: POLYGONS,
+    requiredProperties: ['code', 'name', 'area_km2'],
+    requireRightHandWinding: true,
+  },
+  capabilities: {
+    areaUnit: { codeProperty: 'code', nameProperty: 'name', nameEnProperty: 'name_en', areaProperty: 'area_km2' },
+    replaceable: { geometryTypes: POLYGONS, requiredProperties: ['name'], keyFromName: true },
+    countedInAreas: false,
   },
   mapLayers: ({ locale, opacity, selectedKey, choropleth }): MapLayerSpec[] => [
     {
@@ -63,7 +82,7 @@ const towns: LayerDefinition = {
     { label: { zh: '乡镇范围（近似）', en: 'Township area (approximate)' }, colour: '#4d7c5f', shape: 'dashed-line' },
   ],
   interactiveLayerIds: ['towns-fill'],
-  tooltip: (p, locale) => String((locale === 'en' ? p.name_en : p.name) ?? ''),
+  tooltip: (p, locale) => localisedName(p, locale),
   panelFields: [
     { property: 'code', label: { zh: '区划代码', en: 'Division code' } },
     { property: 'area_km2', label: { zh: '面积（近似）', en: 'Area (approximate)' }, unit: 'km²' },

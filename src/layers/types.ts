@@ -1,15 +1,15 @@
 /**
- * A thematic layer is declared once, in one file named `*.layer.ts` in this folder: its data
- * (a manifest entry), its MapLibre style, its legend, tooltip and panel fields.
- * src/layers/registry.ts finds every such file, so adding a layer means adding one file.
+ * A layer is declared once, in one file named `*.layer.ts` in this folder: its words (title, caveat,
+ * method), its provenance, source and licence, how its data is built and checked, its MapLibre style,
+ * legend, tooltip, panel fields and capabilities. The geo build (scripts/build-geo.ts) reads the same
+ * files to build public/geo and write manifest.json; the app reads them through src/layers/registry.ts.
  */
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec'
+import type { Geometry } from 'geojson'
 import type { Locale } from '../i18n'
-import type { Provenance } from '../domain/types'
+import type { Bilingual, Provenance } from '../domain/types'
 
-type Bilingual = { zh: string; en: string }
-
-/** A MapLibre layer without its source: the adapter fills in the source id (the layer's own by default). */
+/** A MapLibre layer without its source: the map fills in the source id (the layer's own by default). */
 export type MapLayerSpec = DistributiveOmit<LayerSpecification, 'source'> & { source?: string }
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
@@ -17,9 +17,9 @@ export interface LayerRenderContext {
   locale: Locale
   /** 0…1, from the layer list. */
   opacity: number
-  /** Key (properties.id, or properties.code) of the selected feature of this layer, if any. */
+  /** Key (see LayerData.key) of the selected feature of this layer, if any. */
   selectedKey: string | null
-  /** Fill colour per feature key, for a layer drawn as a choropleth (the towns); null otherwise. */
+  /** Fill colour per feature key, for a layer with the choropleth capability; null otherwise. */
   choropleth: Record<string, string> | null
   /** 'dark' on the big screen (presentation mode): context layers darken so the data stands out. */
   theme?: 'light' | 'dark'
@@ -44,29 +44,84 @@ export interface PanelField {
   format?: (value: unknown, locale: Locale) => string
 }
 
-export interface LayerDefinition {
-  /** Same as the manifest entry id and the MapLibre source id. */
+/** Where the build takes a layer's features from. */
+export type DataOrigin =
+  /** A builder in scripts/geo/builders.ts, registered under the layer's id. */
+  | { builder: true }
+  /** A GeoJSON file under seeds/, copied after validation (e.g. 'geo/my-layer.geojson'). */
+  | { seed: string }
+
+/** How a layer's features are built, keyed and checked; the build and the app's loader apply it. */
+export interface LayerData {
+  origin: DataOrigin
+  /** The property that names a feature uniquely: selections, share links and joins use it. */
+  key: string
+  geometryTypes: readonly Geometry['type'][]
+  requiredProperties?: readonly string[]
+  requireRightHandWinding?: boolean
+}
+
+/** What a layer can do beyond being drawn. Components ask for a capability, never for a layer id. */
+export interface LayerCapabilities {
+  /**
+   * The layer's features are the areas that indicators are counted in (the townships): clicking one
+   * opens the area panel, the choropleth colours them, the other layers are counted inside them.
+   */
+  areaUnit?: { codeProperty: string; nameProperty: string; nameEnProperty?: string; areaProperty?: string }
+  /** A user's file may stand in for the layer when it has these geometry types and properties. */
+  replaceable?: {
+    geometryTypes: readonly Geometry['type'][]
+    requiredProperties: readonly string[]
+    /** Features without the key get it from the built-in feature of the same name. */
+    keyFromName?: boolean
+  }
+  /** Exported as GeoJSON/CSV from the export menu (default true for listed layers). */
+  exportable?: boolean
+  /** Counted inside each area in the area panel (default true for listed point/line/polygon layers). */
+  countedInAreas?: boolean
+}
+
+export interface LayerSpec {
+  /** The MapLibre source id, the manifest entry id and the file name in public/geo. */
   id: string
   title: Bilingual
   /** Draw order among layers, low first (under). */
   order: number
   defaultVisible: boolean
-  /** Shown in the layer list; base layers such as the background context may be hidden from it. */
+  /** Shown in the layer list; label points and other helper data are not. */
   listed: boolean
-  /**
-   * The provenance the layer declares for its own presentation; the manifest's value wins when
-   * a user replaces the data (see src/data).
-   */
   provenance: Provenance
-  /** Map layers in draw order. Ids must start with the definition's id. */
+  /** One sentence under the layer in the legend and on panels: why the data is approximate or sample. */
+  caveat: Bilingual | null
+  /** How the data was made, in full; shown in panels and written to the manifest. */
+  method?: Bilingual
+  /** Where the data comes from (names the upstream source and, for sample data, the generator). */
+  source: string
+  licence: string
+  data: LayerData
+  capabilities?: LayerCapabilities
+  /** Map layers in draw order. Ids must start with the spec's id. */
   mapLayers(context: LayerRenderContext): MapLayerSpec[]
   legend: LegendEntry[]
-  /** Shown under the layer in the legend and in its panels: why the data is approximate or sample. */
-  caveat?: Bilingual
   /** Map layer ids that answer clicks and hovers. */
   interactiveLayerIds?: string[]
   /** Short text for the hover tooltip (plain text, never HTML). */
   tooltip?(properties: Record<string, unknown>, locale: Locale): string | null
   /** The fields the feature panel lists; 'all' lists every property (user layers). */
   panelFields?: PanelField[] | 'all'
+}
+
+/** A built-in or user layer's metadata after precedence (spec → built data → user's replacement). */
+export interface LayerMeta {
+  id: string
+  title: Bilingual
+  provenance: Provenance
+  caveat: Bilingual | null
+  method: Bilingual | null
+  source: string
+  licence: string
+  /** Null until the data has loaded. */
+  featureCount: number | null
+  /** The file the data came from when the user replaced or added it. */
+  userFile: string | null
 }

@@ -4,7 +4,7 @@
  * tooltip is the feature's name (or its first property) as text, and the panel lists every property.
  */
 import type { Geometry } from 'geojson'
-import type { LayerDefinition } from './types'
+import type { LayerSpec } from './types'
 
 /** Distinct, readable colours for successive user layers. */
 const USER_COLOURS = ['#d946ef', '#0891b2', '#65a30d', '#e11d48', '#7c2d12', '#4338ca']
@@ -17,7 +17,7 @@ export interface UserLayerMeta {
   geometryTypes: Geometry['type'][]
 }
 
-export function userLayerDefinition(meta: UserLayerMeta): LayerDefinition {
+export function userLayerSpec(meta: UserLayerMeta): LayerSpec {
   const colour = USER_COLOURS[meta.index % USER_COLOURS.length]!
   const polygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false]
   const line = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false]
@@ -33,6 +33,11 @@ export function userLayerDefinition(meta: UserLayerMeta): LayerDefinition {
       zh: `由您从文件 ${meta.fileName} 载入，未经核实。`,
       en: `Loaded by you from ${meta.fileName}; not verified.`,
     },
+    source: meta.fileName,
+    licence: '—',
+    // A user's file is not built: it arrives through the import dialog, keyed by `id` (added when missing).
+    data: { origin: { seed: meta.fileName }, key: 'id', geometryTypes: meta.geometryTypes },
+    capabilities: { exportable: true, countedInAreas: true },
     mapLayers: ({ opacity }) => [
       {
         id: `${meta.id}-fill`,

@@ -1,8 +1,11 @@
-import type { LayerDefinition } from './types'
+import type { LayerSpec } from './types'
+import { pick } from '../i18n/bilingual'
+import { POINTS } from './spec-helpers'
+import { SAMPLE_SEEDS, SECTION_UPSTREAM_KM, WATER_SAMPLE_NOTE } from '../domain/samples'
 import { HALO, LABEL_FONT, localisedName, nameField } from './style-helpers'
 
 /** The national-control water sections 东关桥 and 洪坞桥 (positions approximate, monthly classes sample). */
-const waterSections: LayerDefinition = {
+const waterSections: LayerSpec = {
   id: 'water-sections',
   title: { zh: '国控断面', en: 'National water sections' },
   order: 60,
@@ -13,6 +16,19 @@ const waterSections: LayerDefinition = {
     zh: '断面位置为近似（义乌江、武义江汇合口上游）；逐月水质类别为示例数据，均值为III类，与报告一致。',
     en: 'Positions approximate (just above the confluence); monthly classes are sample data averaging class III, as the report states.',
   },
+  method: {
+    zh: `${WATER_SAMPLE_NOTE.zh}断面位置为近似：置于义乌江、武义江汇合口上游约${SECTION_UPSTREAM_KM} km的河道上。`,
+    en: `${WATER_SAMPLE_NOTE.en} Positions are approximate: ${SECTION_UPSTREAM_KM} km above the confluence of the Yiwu and Wuyi rivers, on the river lines.`,
+  },
+  source: `Section names: the 2022 work report; classes: generateWaterSample, seed ${SAMPLE_SEEDS.water}; positions on the CIA WDB II river lines`,
+  licence: 'Sample data made by this project; river lines public domain (WDB II) / LGPL-3+ (GSHHG)',
+  data: {
+    origin: { builder: true },
+    key: 'id',
+    geometryTypes: ['Point'],
+    requiredProperties: ['id', 'name', 'river', 'mean_class'],
+  },
+  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['name'] } },
   mapLayers: ({ locale, opacity, selectedKey }) => [
     {
       id: 'water-sections-circle',
@@ -47,7 +63,7 @@ const waterSections: LayerDefinition = {
   ],
   interactiveLayerIds: ['water-sections-circle'],
   tooltip: (p, locale) =>
-    `${localisedName(p, locale)} · ${locale === 'en' ? 'mean class' : '均值'} ${String(p.mean_class_label ?? '')}`,
+    `${localisedName(p, locale)} · ${pick({ zh: '均值', en: 'mean class' }, locale)} ${String(p.mean_class_label ?? '')}`,
   panelFields: [
     { property: 'river', label: { zh: '所在河流', en: 'River' } },
     { property: 'level', label: { zh: '级别', en: 'Level' } },

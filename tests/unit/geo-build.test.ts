@@ -12,6 +12,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { buildGeo, collectOutputs } from '../../scripts/build-geo'
 import { checkFeatureCollection, JINHUA_BBOX } from '../../src/domain/geojson-checks'
 import { parseManifest, type Manifest } from '../../src/domain/manifest'
+import { LAYER_SPECS } from '../../src/layers/registry'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const committed = join(root, 'public/geo')
@@ -23,7 +24,7 @@ describe('freshness', () => {
   afterAll(() => rmSync(fresh, { recursive: true, force: true }))
 
   test('rebuilding from seeds/ gives exactly the committed public/geo (run `npm run geo` if not)', () => {
-    buildGeo(join(root, 'seeds'), fresh)
+    buildGeo(join(root, 'seeds'), fresh, LAYER_SPECS)
     const freshFiles = readdirSync(fresh).sort()
     expect(readdirSync(committed).sort()).toEqual(freshFiles)
     for (const file of freshFiles) {
@@ -64,12 +65,23 @@ describe('manifest', () => {
 })
 
 describe('validation of every built layer', () => {
-  const { geo } = collectOutputs(join(root, 'seeds'))
-  test.each(geo.map((o) => [o.meta.id, o] as const))(
-    '%s passes geojson-validation and the layer rules',
-    (_id, output) => {
-      const file = `${output.meta.id}.geojson`
-      expect(checkFeatureCollection(readCommitted(file), { ...output.rules, source: file })).toEqual([])
+  const { features } = collectOutputs(join(root, 'seeds'))
+  test('every built layer has a spec, and every spec with a builder is built', () => {
+    expect(Object.keys(features).sort()).toEqual(LAYER_SPECS.map((s) => s.id).sort())
+  })
+  test.each(LAYER_SPECS.map((spec) => [spec.id, spec] as const))(
+    '%s passes geojson-validation and the rules its spec declares',
+    (id, spec) => {
+      const file = `${id}.geojson`
+      const rules = {
+        source: file,
+        bbox: JINHUA_BBOX,
+        geometryTypes: spec.data.geometryTypes,
+        idProperty: spec.data.key,
+        requiredProperties: spec.data.requiredProperties,
+        requireRightHandWinding: spec.data.requireRightHandWinding,
+      }
+      expect(checkFeatureCollection(readCommitted(file), rules)).toEqual([])
     },
   )
 })

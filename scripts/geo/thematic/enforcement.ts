@@ -55,23 +55,6 @@ export function buildEnforcement(towns: readonly TownArea[]): GeoOutput {
     geometry: { type: 'Point', coordinates: record.lngLat },
   }))
   return {
-    meta: {
-      id: 'enforcement',
-      title: { zh: '执法检查与案件（示例）', en: 'Inspections and cases (sample)' },
-      provenance: 'sample',
-      caveat: {
-        zh: `${ENFORCEMENT_SAMPLE_NOTE.zh}各乡镇数量按近似面积（km²）分配，点位随机落在近似乡镇范围内，案件与其来源检查同址。`,
-        en: `${ENFORCEMENT_SAMPLE_NOTE.en} Township counts are apportioned by approximate area (km²); points are placed at random inside the approximate township areas, and a case shares its inspection's position.`,
-      },
-      source: `generateEnforcementSample, seed ${SAMPLE_SEEDS.enforcement}; totals from the 2022 work report`,
-      licence: 'Sample data made by this project',
-    },
     features,
-    rules: {
-      geometryTypes: ['Point'],
-      bbox: JINHUA_BBOX,
-      idProperty: 'id',
-      requiredProperties: ['id', 'kind', 'month', 'town_code'],
-    },
   }
 }

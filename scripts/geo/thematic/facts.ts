@@ -4,7 +4,7 @@
  * quote is not in the report or whose figure id is not in figures.json, so a layer can never show
  * a name or number the report does not give.
  */
-import type { Bilingual } from './types'
+import type { Bilingual } from '../../../src/domain/types'
 
 export type LowCarbonKind = 'town' | 'village'
 export type ZeroDischargeStatus = 'completed-2022' | 'model-town-accepted'

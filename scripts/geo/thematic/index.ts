@@ -1,7 +1,7 @@
 /**
- * The thematic layers, built from the base layers (towns, seats, rivers, villages) and the report's
- * facts. Each output has its own module; this file only wires them and fixes their order in the
- * manifest.
+ * The thematic layers' features and the documents, built from the base layers (towns, seats,
+ * rivers, villages) and the report's facts. Each output has its own module; this file wires them
+ * under the id of the layer spec (src/layers/*.layer.ts) or document (src/data/documents.ts) they fill.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import { generateWaterSample, SAMPLE_SEEDS } from '../../../src/domain/samples'
@@ -13,7 +13,7 @@ import { buildPlan2023 } from './plan-2023'
 import { buildPlan2023Sites } from './plan-2023-sites'
 import { buildRiverSections } from './river-sections'
 import { buildTownIndicators } from './town-indicators'
-import type { GeoOutput, JsonOutput, ThematicContext, TownArea } from './types'
+import type { ThematicContext, TownArea } from './types'
 import { buildWaterSections } from './water-sections'
 import { buildZeroDischarge } from './zero-discharge'
 
@@ -29,18 +29,24 @@ export function townAreasFrom(features: readonly Feature<Polygon | MultiPolygon>
   })
 }
 
-export function collectThematicOutputs(context: ThematicContext): { geo: GeoOutput[]; json: JsonOutput[] } {
+export function collectThematicOutputs(context: ThematicContext): {
+  features: Record<string, Feature[]>
+  documents: Record<string, unknown>
+} {
   const sections = placeNationalSections(context.rivers, generateWaterSample({ seed: SAMPLE_SEEDS.water }))
   return {
-    geo: [
-      buildRiverSections(context.rivers, sections),
-      buildWaterSections(sections),
-      buildMonitoringPoints(context.towns, sections),
-      buildLowCarbon(context),
-      buildZeroDischarge(context),
-      buildPlan2023Sites(context),
-      buildEnforcement(context.towns),
-    ],
-    json: [buildPlan2023(context), buildTownIndicators(context)],
+    features: {
+      'river-sections': buildRiverSections(context.rivers, sections).features,
+      'water-sections': buildWaterSections(sections).features,
+      'monitoring-points': buildMonitoringPoints(context.towns, sections).features,
+      'low-carbon': buildLowCarbon(context).features,
+      'zero-discharge': buildZeroDischarge(context).features,
+      'plan-2023-sites': buildPlan2023Sites(context).features,
+      enforcement: buildEnforcement(context.towns).features,
+    },
+    documents: {
+      'plan-2023': buildPlan2023(context).data,
+      'town-indicators': buildTownIndicators(context).data,
+    },
   }
 }

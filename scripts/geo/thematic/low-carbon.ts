@@ -84,25 +84,6 @@ export function buildLowCarbon(context: ThematicContext): GeoOutput {
     return { type: 'Feature', id: member.id, properties, geometry }
   })
   return {
-    meta: {
-      id: 'low-carbon',
-      title: { zh: '省级低碳乡镇试点（第二批）', en: 'Provincial low-carbon pilots (second batch)' },
-      provenance: 'approximate',
-      caveat: {
-        zh: '试点名单来自报告；多湖街道为近似乡镇范围，月潭村、北山口村无坐标，标注在所属乡镇驻地。报告计6个村，只点名2个，其余未标注。',
-        en: 'The pilots are those the report names. 多湖街道 is its approximate township area; Yuetan and Beishankou villages have no coordinates and are shown at their township seats. The report counts 6 villages but names 2; the rest are not shown.',
-      },
-      source:
-        '金华市生态环境局金东分局 2022年工作总结 (seeds/report/thematic-facts.json); positions from the approximate township areas and seats',
-      licence: 'Government work report, quoted verbatim; positions as towns.geojson and seats.geojson',
-    },
     features,
-    rules: {
-      geometryTypes: ['Polygon', 'MultiPolygon', 'Point'],
-      requireRightHandWinding: true,
-      bbox: JINHUA_BBOX,
-      idProperty: 'id',
-      requiredProperties: ['id', 'name', 'kind', 'town_code', 'batch', 'figure_id', 'located'],
-    },
   }
 }

@@ -13,6 +13,8 @@ import {
   AIR_REPORT_FIGURES,
   generateAirSample,
   SAMPLE_SEEDS,
+  DUST_MONITOR_COUNT,
+  ENTERPRISE_MONITOR_COUNT,
   type StationMonthlyMean,
 } from '../../../src/domain/samples'
 import type { PlacedSection } from './national-sections'
@@ -38,8 +40,6 @@ export interface MonitoringPointProperties {
 }
 
 /** Sample sizes: small enough to read as illustration, not an inventory. */
-export const ENTERPRISE_MONITOR_COUNT = 12
-export const DUST_MONITOR_COUNT = 8
 
 const oneDecimal = (value: number): number => Math.round(value * 10) / 10
 const pad2 = (n: number): string => String(n).padStart(2, '0')
@@ -150,38 +150,11 @@ function scatteredMonitors(
 
 export function buildMonitoringPoints(towns: readonly TownArea[], sections: readonly PlacedSection[]): GeoOutput {
   return {
-    meta: {
-      id: 'monitoring-points',
-      title: { zh: '监测监控点位（示例）', en: 'Monitoring points (sample)' },
-      provenance: 'sample',
-      caveat: {
-        zh:
-          '示例数据：点位、数量与读数均为示意生成，并非真实站点或监测结果。空气点位每乡镇（街道）1个，读数为1–10月各月均值（保留1位小数），' +
-          '先按站、再按月平均并取整仍为报告的PM2.5 26、PM10 45 μg/m³；O3为日最大8小时平均的月均值，不是报告的第90百分位数164 μg/m³。' +
-          '水质自动监测点与东关桥、洪坞桥国控断面同址（断面位置近似）。报告2023年工作思路提及企业污染源在线监控和重点路段扬尘自动监控但未给数量，' +
-          `此处仅示例${ENTERPRISE_MONITOR_COUNT}个和${DUST_MONITOR_COUNT}个，按乡镇面积分配、随机落在乡镇范围内。`,
-        en:
-          'Sample data: positions, numbers and readings are invented, not real stations or measurements. One air monitor per township; ' +
-          "readings are Jan–Oct monthly means to 1 decimal, and averaged over stations then months they still round to the report's " +
-          "PM2.5 26 and PM10 45 μg/m³; O3 is the monthly mean of daily maximum 8-hour means, not the report's 90th percentile (164 μg/m³). " +
-          'The automatic water monitors share the (approximate) positions of the Dongguanqiao and Hongwuqiao sections. The 2023 plan ' +
-          'mentions enterprise online monitoring and dust monitoring on key roads without numbers; ' +
-          `${ENTERPRISE_MONITOR_COUNT} and ${DUST_MONITOR_COUNT} sample points are apportioned by township area and placed at random inside the townships.`,
-      },
-      source: `generateAirSample (seed ${SAMPLE_SEEDS.air}); positions drawn inside the approximate township areas`,
-      licence: 'Sample data made by this project',
-    },
     features: [
       ...airStations(towns),
       ...waterAutoMonitors(towns, sections),
       ...scatteredMonitors(towns, 'enterprise-online', ENTERPRISE_MONITOR_COUNT, SAMPLE_SEEDS.enforcement),
       ...scatteredMonitors(towns, 'dust', DUST_MONITOR_COUNT, SAMPLE_SEEDS.air),
     ],
-    rules: {
-      geometryTypes: ['Point'],
-      bbox: JINHUA_BBOX,
-      idProperty: 'id',
-      requiredProperties: ['id', 'kind', 'name', 'name_en'],
-    },
   }
 }

@@ -8,10 +8,15 @@
 import { distance } from '@turf/turf'
 import type { Feature, LineString, MultiLineString, Position } from 'geojson'
 import { COORDINATE_DECIMALS } from '../io'
-import { waterClassInfo, type WaterClassNumber, type WaterSample, type WaterSection } from '../../../src/domain/samples'
+import {
+  SECTION_UPSTREAM_KM,
+  waterClassInfo,
+  type WaterClassNumber,
+  type WaterSample,
+  type WaterSection,
+} from '../../../src/domain/samples'
 
 /** Distance of each section above the confluence along its river line; approximate, see the caveats. */
-export const SECTION_UPSTREAM_KM = 1.5
 
 /** Rivers of rivers.geojson the sections lie on. Each line runs downstream and ends at the confluence. */
 const SECTION_RIVER: Readonly<Record<WaterSection['id'], string>> = {

@@ -43,23 +43,6 @@ export function buildPlan2023Sites(context: ThematicContext): GeoOutput {
     ]
   })
   return {
-    meta: {
-      id: 'plan-2023-sites',
-      title: { zh: '2023年项目位置（近似）', en: '2023 project sites (approximate)' },
-      provenance: 'approximate',
-      caveat: {
-        zh: '报告未给出项目位置：仅标注名称中含地名的项目，置于该乡镇驻地，为近似位置；其余项目不在图上标注。',
-        en: "The report gives no project locations: only items named after a place are shown, at that township's seat (approximate); the others are not mapped.",
-      },
-      source: '金华市生态环境局金东分局 2023年工作思路 (seeds/report/thematic-facts.json); positions: township seats',
-      licence: 'Government work report, quoted verbatim; positions as seats.geojson',
-    },
     features,
-    rules: {
-      geometryTypes: ['Point'],
-      bbox: JINHUA_BBOX,
-      idProperty: 'id',
-      requiredProperties: ['id', 'plan_item_id', 'name', 'town_code'],
-    },
   }
 }

@@ -33,14 +33,6 @@ export function buildPlan2023(context: ThematicContext): JsonOutput {
   const stray = context.facts.plan_2023.find((item) => item.town_code !== null && !codes.has(item.town_code))
   if (stray) throw new Error(`thematic-facts plan_2023 ${stray.id}: unknown town_code ${stray.town_code}`)
   return {
-    meta: {
-      id: 'plan-2023',
-      title: { zh: '2023年工作思路：项目与目标', en: '2023 plan: projects and targets' },
-      provenance: 'official',
-      caveat: null,
-      source: '金华市生态环境局金东分局 2022年工作总结和2023年工作思路 (seeds/report/thematic-facts.json)',
-      licence: 'Government work report, quoted verbatim',
-    },
     data: { items: context.facts.plan_2023.map(planItem) },
   }
 }

@@ -3,11 +3,8 @@
  * inspection petitions) by generateApportionedIndicators with weights = approximate area (km²),
  * plus each township's low-carbon and zero-discharge standing from the report's facts.
  */
-import {
-  APPORTIONED_INDICATORS_NOTE,
-  generateApportionedIndicators,
-  type ApportionedIndicatorId,
-} from '../../../src/domain/samples'
+import { generateApportionedIndicators, type ApportionedIndicatorId } from '../../../src/domain/samples'
+import { TOWN_INDICATORS_NOTE } from '../../../src/data/documents'
 import type { ThematicFacts } from './facts'
 import type { JsonOutput, ThematicContext } from './types'
 import type { TownIndicatorRow } from '../../../src/domain/indicators'
@@ -41,19 +38,7 @@ export function buildTownIndicators(context: ThematicContext): JsonOutput {
     low_carbon: lowCarbonOf(town.code, context.facts.low_carbon),
     zero_discharge: context.facts.zero_discharge.members.find((m) => m.town_code === town.code)?.status ?? null,
   }))
-  const note = {
-    zh: `${APPORTIONED_INDICATORS_NOTE.zh}权重为各乡镇（街道）近似面积（km²），按最大余额法分配。低碳试点与污水零直排状态取自报告。`,
-    en: `${APPORTIONED_INDICATORS_NOTE.en} Weights are the approximate township areas (km²), by largest remainder. Low-carbon and zero-discharge standings are the report's.`,
-  }
   return {
-    meta: {
-      id: 'town-indicators',
-      title: { zh: '乡镇（街道）指标（示例拆分）', en: 'Township indicators (sample split)' },
-      provenance: 'sample',
-      caveat: note,
-      source: 'District totals: 2022 work report; split: generateApportionedIndicators by approximate township area',
-      licence: 'Sample data made by this project; totals quoted from the government work report',
-    },
-    data: { note, towns },
+    data: { note: TOWN_INDICATORS_NOTE, towns },
   }
 }

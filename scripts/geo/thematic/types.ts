@@ -3,22 +3,17 @@
  * every thematic module may read (the already-built base layers and the report's facts).
  */
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson'
-import type { LayerRules } from '../../../src/domain/geojson-checks'
-import type { ManifestEntry } from '../../../src/domain/manifest'
 import type { ReportFigure } from '../../../src/domain/types'
 import type { TownSeat } from '../towns'
 import type { ThematicFacts } from './facts'
 
-export type EntryMeta = Omit<ManifestEntry, 'featureCount' | 'bbox' | 'bytes' | 'sha256' | 'file' | 'kind'>
-
+/** What a layer builder makes: the features; the words and checks come from the layer's spec. */
 export interface GeoOutput {
-  meta: EntryMeta
   features: Feature[]
-  rules: Omit<LayerRules, 'source'>
 }
 
+/** What a document builder makes: the JSON data; the words come from src/data/documents.ts. */
 export interface JsonOutput {
-  meta: EntryMeta
   data: unknown
 }
 
@@ -47,9 +42,4 @@ export interface ThematicContext {
   reportText: string
   figures: readonly ReportFigure[]
   facts: ThematicFacts
-}
-
-export interface Bilingual {
-  zh: string
-  en: string
 }

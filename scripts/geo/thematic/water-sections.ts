@@ -5,7 +5,7 @@
 import type { Feature, Point } from 'geojson'
 import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
 import { SAMPLE_SEEDS, WATER_SAMPLE_NOTE, type WaterClassNumber } from '../../../src/domain/samples'
-import { SECTION_UPSTREAM_KM, type PlacedSection } from './national-sections'
+import type { PlacedSection } from './national-sections'
 import type { GeoOutput } from './types'
 
 export interface WaterSectionProperties {
@@ -45,23 +45,6 @@ export function buildWaterSections(placed: readonly PlacedSection[]): GeoOutput 
     geometry: { type: 'Point', coordinates: p.point },
   }))
   return {
-    meta: {
-      id: 'water-sections',
-      title: { zh: '地表水国控断面（示例）', en: 'National-control water sections (sample)' },
-      provenance: 'sample',
-      caveat: {
-        zh: `${WATER_SAMPLE_NOTE.zh}断面位置为近似：置于义乌江、武义江汇合口上游约${SECTION_UPSTREAM_KM} km的河道上。`,
-        en: `${WATER_SAMPLE_NOTE.en} Positions are approximate: ${SECTION_UPSTREAM_KM} km above the confluence of the Yiwu and Wuyi rivers, on the river lines.`,
-      },
-      source: `Section names: the 2022 work report; classes: generateWaterSample, seed ${SAMPLE_SEEDS.water}; positions on the CIA WDB II river lines`,
-      licence: 'Sample data made by this project; river lines public domain (WDB II) / LGPL-3+ (GSHHG)',
-    },
     features,
-    rules: {
-      geometryTypes: ['Point'],
-      bbox: JINHUA_BBOX,
-      idProperty: 'id',
-      requiredProperties: ['id', 'name', 'river', 'mean_class'],
-    },
   }
 }

@@ -7,7 +7,8 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
 import type { ZeroDischargeStatus } from './facts'
 import { townByCode } from './place'
-import type { Bilingual, GeoOutput, ThematicContext } from './types'
+import type { Bilingual } from '../../../src/domain/types'
+import type { GeoOutput, ThematicContext } from './types'
 
 export interface ZeroDischargeProperties {
   id: string
@@ -54,24 +55,6 @@ export function buildZeroDischarge(context: ThematicContext): GeoOutput {
     },
   )
   return {
-    meta: {
-      id: 'zero-discharge',
-      title: { zh: '污水零直排区建设', en: 'Zero-direct-discharge zones' },
-      provenance: 'approximate',
-      caveat: {
-        zh: '名单来自报告；范围为近似的乡镇（街道）范围。报告在曹宅镇样板镇验收之后写“获得…专项奖补资金1000万元”，此处将该奖补标注在曹宅镇。',
-        en: "The list is the report's; areas are the approximate township areas. The report mentions the ¥10 million (1000万元) award right after 曹宅镇's model-town acceptance, so it is shown on 曹宅镇.",
-      },
-      source: '金华市生态环境局金东分局 2022年工作总结 (seeds/report/thematic-facts.json); areas from towns.geojson',
-      licence: 'Government work report, quoted verbatim; areas as towns.geojson',
-    },
     features,
-    rules: {
-      geometryTypes: ['Polygon', 'MultiPolygon'],
-      requireRightHandWinding: true,
-      bbox: JINHUA_BBOX,
-      idProperty: 'id',
-      requiredProperties: ['id', 'name', 'town_code', 'status'],
-    },
   }
 }

@@ -17,3 +17,9 @@ export const SAMPLE_SEEDS = {
   water: 20221101,
   enforcement: 20221102,
 } as const
+
+/** Sample positions: the two national sections sit this far (km, along the river) above the confluence. */
+export const SECTION_UPSTREAM_KM = 1.5
+/** Sample counts of monitors the 2023 plan mentions without a number. */
+export const ENTERPRISE_MONITOR_COUNT = 12
+export const DUST_MONITOR_COUNT = 8

@@ -1,0 +1,37 @@
+/**
+ * The one way from components to the map: a typed controller, provided by the app root
+ * (src/App.vue) and injected where needed. Components never import src/map (a lint rule checks);
+ * they change stores, and ask the controller only for what is not state: a camera move, a capture.
+ */
+import { inject, type InjectionKey } from 'vue'
+import type { BBox } from '../domain/geojson-checks'
+
+export interface MapCapture {
+  canvas: HTMLCanvasElement
+  /** Metres covered by 100 CSS pixels at the centre, for the scale bar. */
+  metresPer100px: number
+}
+
+/** Where to move the camera: a point and zoom, or bounds to frame. */
+export type CameraTarget =
+  { lngLat: [number, number]; zoom: number; durationMs?: number } | { bounds: BBox; durationMs?: number }
+
+export interface MapController {
+  /** Builds the map in this element and keeps it in step with the stores until unmount. */
+  mount(container: HTMLElement): void
+  unmount(): void
+  /** Moves the camera (a jump instead of a flight when the user prefers reduced motion). */
+  moveTo(target: CameraTarget): void
+  /** The map's pixels at 1× or 2×, for export. Rejects when no map is mounted. */
+  capture(scale: number): Promise<MapCapture>
+  /** Resolves once the map has drawn every change so far. */
+  whenIdle(): Promise<void>
+}
+
+export const MAP_CONTROLLER: InjectionKey<MapController> = Symbol('map-controller')
+
+export function useMapController(): MapController {
+  const controller = inject(MAP_CONTROLLER, null)
+  if (!controller) throw new Error('useMapController: no map controller was provided (see src/App.vue)')
+  return controller
+}

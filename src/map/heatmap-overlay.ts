@@ -1,0 +1,79 @@
+/**
+ * The deck.gl heatmaps, drawn interleaved with MapLibre under the labels. deck.gl and its overlay are
+ * imported the first time a heatmap is shown, so they are not in the initial bundle.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { ReadingsPollutant } from '../domain/pollutant-scale'
+import type { DeckOverlay } from './deck-overlay'
+import { toDisplay, type DisplayCrs } from './crs-shift'
+
+/** What the deck.gl overlay should draw; null parts are not drawn. Positions are WGS84 lng/lat pairs. */
+export interface HeatmapSpec {
+  readings: { positions: Float64Array; values: Float32Array; pollutant: ReadingsPollutant; opacity: number } | null
+  inspections: { positions: Float64Array; style: 'heatmap' | 'hexagon'; opacity: number } | null
+}
+
+export class HeatmapOverlay {
+  private deck: Promise<DeckOverlay> | null = null
+  private readonly shifted = new WeakMap<Float64Array, Float64Array>()
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly displayCrs: () => DisplayCrs,
+    private readonly onHexagonHover: (count: number | null, point: { x: number; y: number }) => void,
+  ) {}
+
+  async set(spec: HeatmapSpec): Promise<void> {
+    if (!spec.readings && !spec.inspections && !this.deck) return
+    this.deck ??= import('./deck-overlay').then(({ createDeckOverlay }) => createDeckOverlay(this.map))
+    const [overlay, factories] = await Promise.all([this.deck, import('./heatmap-layers')])
+    // Under the first label, so names stay readable over a heatmap.
+    const beforeId = this.map.getStyle().layers.find((l) => l.type === 'symbol')?.id
+    // beforeId is read by @deck.gl/maplibre's interleaving, not declared on the layers' own props.
+    const under = { beforeId } as Record<string, unknown>
+    const layers = []
+    if (spec.readings) {
+      const { positions, values, pollutant, opacity } = spec.readings
+      const points = { positions: this.displayPositions(positions), values }
+      layers.push(
+        factories
+          .readingsHeatmapLayer({ id: 'readings-heatmap', points, pollutant, opacity, radiusPixels: 60 })
+          .clone(under),
+      )
+    }
+    if (spec.inspections) {
+      const { positions, style, opacity } = spec.inspections
+      const shown = this.displayPositions(positions)
+      const onHoverCount = (count: number | null, info: { x: number; y: number }) =>
+        this.onHexagonHover(count, { x: info.x, y: info.y })
+      layers.push(
+        style === 'hexagon'
+          ? factories.inspectionHexagonLayer({ id: 'inspection-hexagons', positions: shown, opacity, onHoverCount })
+          : factories.inspectionHeatmapLayer({ id: 'inspection-heatmap', positions: shown, opacity }),
+      )
+      layers[layers.length - 1] = layers[layers.length - 1]!.clone(under)
+    }
+    overlay.setLayers(layers)
+  }
+
+  /** Points counted in the drawn inspection hexagons (null when none are drawn). */
+  async hexagonBinTotal(): Promise<number | null> {
+    return this.deck ? (await this.deck).binTotal('inspection-hexagons') : null
+  }
+
+  /** Positions as drawn: shifted to GCJ-02 on a GCJ-02 basemap (cached per array, so deck.gl can reuse them). */
+  private displayPositions(positions: Float64Array): Float64Array {
+    if (this.displayCrs() === 'WGS84') return positions
+    let shifted = this.shifted.get(positions)
+    if (!shifted) {
+      shifted = new Float64Array(positions.length)
+      for (let i = 0; i < positions.length; i += 2) {
+        const [lng, lat] = toDisplay([positions[i]!, positions[i + 1]!], 'GCJ-02')
+        shifted[i] = lng
+        shifted[i + 1] = lat
+      }
+      this.shifted.set(positions, shifted)
+    }
+    return shifted
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * One record per layer, built-in or the user's: its spec, its data, what the build said about it,
+ * the user's replacement, and how it is shown (visibility, opacity, style), with the list order
+ * beside the records (as kepler.gl keeps `layers` and `layerOrder`). Metadata is resolved here, once,
+ * by resolveLayerMeta; every component reads `meta(id)`.
+ * Specs and data are markRaw: deep reactivity over thousands of coordinates costs seconds.
+ */
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref } from 'vue'
+import type { FeatureCollection } from 'geojson'
+import type { ManifestEntry } from '../domain/manifest'
+import type { ClassificationMethod } from '../domain/classify'
+import type { IndicatorId } from '../domain/indicators'
+import { featureKey } from '../domain/feature-key'
+import { LAYER_SPECS } from '../layers/registry'
+import { resolveLayerMeta, type LayerReplacement } from '../layers/resolve-meta'
+import type { LayerMeta, LayerSpec } from '../layers/types'
+import { userLayerSpec } from '../layers/user-layer'
+import { sortSpecs } from '../layers/spec-helpers'
+
+/** How a layer with the choropleth capability is coloured: by which indicator, in which classes. */
+export interface ChoroplethStyle {
+  indicator: IndicatorId
+  method: ClassificationMethod
+  classCount: number
+  /** As typed by the user ("5, 20, 50"); parsed when classified. */
+  manualBreaksText: string
+}
+
+export interface LayerRecord {
+  spec: LayerSpec
+  /** Null until loaded. */
+  data: FeatureCollection | null
+  /** The manifest entry the build wrote; null for a user's layer. */
+  built: ManifestEntry | null
+  replacement: LayerReplacement | null
+  visible: boolean
+  /** 0…1. */
+  opacity: number
+  /** Set for the area layer (the townships); the legend edits it, the map and exports read it. */
+  choropleth: ChoroplethStyle | null
+}
+
+const DEFAULT_CHOROPLETH: ChoroplethStyle = {
+  indicator: 'inspections',
+  method: 'quantile',
+  classCount: 5,
+  manualBreaksText: '',
+}
+
+function recordOf(spec: LayerSpec): LayerRecord {
+  return {
+    spec: markRaw(spec),
+    data: null,
+    built: null,
+    replacement: null,
+    visible: spec.defaultVisible,
+    opacity: 1,
+    choropleth: spec.capabilities?.areaUnit ? { ...DEFAULT_CHOROPLETH } : null,
+  }
+}
+
+/** Features without the spec's key get one, so selections and share links can name every feature. */
+function keyed(collection: FeatureCollection, id: string, key: string): FeatureCollection {
+  if (collection.features.every((f) => featureKey(f.properties, key) !== null)) return collection
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((f, i) =>
+      featureKey(f.properties, key) === null ? { ...f, properties: { ...f.properties, [key]: `${id}-${i}` } } : f,
+    ),
+  }
+}
+
+export const useLayersStore = defineStore('layers', () => {
+  const records = ref<Record<string, LayerRecord>>({})
+  /** Listed layers, top of the list drawn on top. */
+  const order = ref<string[]>([])
+  let userLayerCount = 0
+
+  /**
+   * Declares layers (the built-in specs at start-up; tests pass their own). Existing records keep
+   * their state; the list is ordered by the specs' declared order, highest on top.
+   */
+  function register(specs: readonly LayerSpec[]) {
+    const next = { ...records.value }
+    for (const spec of specs) next[spec.id] ??= recordOf(spec)
+    records.value = next
+    const added = specs.filter((s) => s.listed && !order.value.includes(s.id)).map((s) => s.id)
+    order.value = [...order.value, ...added].sort((a, b) => next[b]!.spec.order - next[a]!.spec.order)
+  }
+  register(LAYER_SPECS)
+
+  /** Every spec, built-in and user, in declared draw order. */
+  const specs = computed(() => sortSpecs(Object.values(records.value).map((r) => r.spec)))
+  const record = (id: string): LayerRecord | undefined => records.value[id]
+  /** Listed records in list order (top first). */
+  const listed = computed(() => order.value.flatMap((id) => (records.value[id] ? [records.value[id]] : [])))
+
+  /** The layer whose features are the areas indicators are counted in (the townships). */
+  const areaLayerId = computed(() => specs.value.find((s) => s.capabilities?.areaUnit)?.id ?? null)
+  const areaLayer = computed(() => (areaLayerId.value ? (records.value[areaLayerId.value] ?? null) : null))
+
+  function meta(id: string): LayerMeta | null {
+    const r = records.value[id]
+    if (!r) return null
+    return resolveLayerMeta(r.spec, r.built, r.replacement, r.data?.features.length ?? null)
+  }
+
+  function data(id: string): FeatureCollection | null {
+    return records.value[id]?.data ?? null
+  }
+
+  /** The built data of a layer, as loaded from public/geo (checked by the loader). */
+  function setBuiltData(id: string, collection: FeatureCollection, built: ManifestEntry | null) {
+    const r = records.value[id]
+    if (!r) return
+    records.value = {
+      ...records.value,
+      [id]: { ...r, data: markRaw(keyed(collection, id, r.spec.data.key)), built: built ? markRaw(built) : null },
+    }
+  }
+
+  /** A user's file stands in for a built-in layer's data; everything else about the layer stays. */
+  function replaceData(id: string, collection: FeatureCollection, fileName: string) {
+    const r = records.value[id]
+    if (!r) return
+    records.value = {
+      ...records.value,
+      [id]: {
+        ...r,
+        data: markRaw(keyed(collection, id, r.spec.data.key)),
+        replacement: { fileName, featureCount: collection.features.length },
+      },
+    }
+  }
+
+  /** A user's file as a new layer, shown at the top of the list: one call. Returns its id. */
+  function addUserLayer(collection: FeatureCollection, fileName: string): string {
+    const index = userLayerCount++
+    const id = `user-${index + 1}`
+    const geometryTypes = [...new Set(collection.features.flatMap((f) => (f.geometry ? [f.geometry.type] : [])))]
+    const spec = userLayerSpec({ id, fileName, index, geometryTypes })
+    records.value = {
+      ...records.value,
+      [id]: { ...recordOf(spec), data: markRaw(keyed(collection, id, spec.data.key)), visible: true },
+    }
+    order.value = [id, ...order.value.filter((other) => other !== id)]
+    return id
+  }
+
+  function patch(id: string, change: Partial<Pick<LayerRecord, 'visible' | 'opacity' | 'choropleth'>>) {
+    const r = records.value[id]
+    if (r) records.value = { ...records.value, [id]: { ...r, ...change } }
+  }
+  const setVisible = (id: string, visible: boolean) => patch(id, { visible })
+  const setOpacity = (id: string, opacity: number) => patch(id, { opacity: Math.min(1, Math.max(0, opacity)) })
+  function setChoropleth(id: string, change: Partial<ChoroplethStyle>) {
+    const current = records.value[id]?.choropleth
+    if (current) patch(id, { choropleth: { ...current, ...change } })
+  }
+
+  /** Moves a listed layer one step up (towards the top of the drawing) or down. */
+  function move(id: string, direction: -1 | 1) {
+    const next = [...order.value]
+    const from = next.indexOf(id)
+    const to = from + direction
+    if (from < 0 || to < 0 || to >= next.length) return
+    ;[next[from], next[to]] = [next[to]!, next[from]!]
+    order.value = next
+  }
+
+  /** Shows exactly these listed layers (a tour stop, a share link); unlisted layers keep their state. */
+  function showOnly(ids: readonly string[]) {
+    const shown = new Set(ids)
+    records.value = Object.fromEntries(
+      Object.entries(records.value).map(([id, r]) => [id, r.spec.listed ? { ...r, visible: shown.has(id) } : r]),
+    )
+  }
+  const visibleListedIds = computed(() => listed.value.filter((r) => r.visible).map((r) => r.spec.id))
+
+  /**
+   * Draw rank per layer: listed layers follow the list (top of the list on top) within the band of
+   * listed layers; unlisted ones keep their declared order.
+   */
+  const drawRank = computed<Record<string, number>>(() => {
+    const listedSpecs = specs.value.filter((s) => s.listed)
+    const base = listedSpecs.length ? Math.min(...listedSpecs.map((s) => s.order)) : 0
+    const ranks: Record<string, number> = Object.fromEntries(specs.value.map((s) => [s.id, s.order]))
+    ;[...order.value].reverse().forEach((id, rank) => (ranks[id] = base + rank))
+    return ranks
+  })
+
+  return {
+    records,
+    order,
+    specs,
+    listed,
+    areaLayerId,
+    areaLayer,
+    drawRank,
+    visibleListedIds,
+    register,
+    record,
+    meta,
+    data,
+    setBuiltData,
+    replaceData,
+    addUserLayer,
+    setVisible,
+    setOpacity,
+    setChoropleth,
+    move,
+    showOnly,
+  }
+})
