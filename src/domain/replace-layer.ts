@@ -13,71 +13,48 @@ export interface ReplacementIssue {
   message: { zh: string; en: string }
 }
 
-const POLYGONS: Geometry['type'][] = ['Polygon', 'MultiPolygon']
-const LINES: Geometry['type'][] = ['LineString', 'MultiLineString']
-const POINTS: Geometry['type'][] = ['Point', 'MultiPoint']
-
-/** What each replaceable layer needs: the geometry family and the properties its style and panels read. */
-const REQUIREMENTS: Record<string, { geometry: Geometry['type'][]; properties: string[] }> = {
-  towns: { geometry: POLYGONS, properties: ['name'] },
-  district: { geometry: POLYGONS, properties: [] },
-  counties: { geometry: POLYGONS, properties: ['name'] },
-  seats: { geometry: POINTS, properties: ['name'] },
-  rivers: { geometry: LINES, properties: [] },
-  'river-sections': { geometry: LINES, properties: [] },
-  'water-sections': { geometry: POINTS, properties: ['name'] },
-  'monitoring-points': { geometry: POINTS, properties: ['kind'] },
-  'low-carbon': { geometry: [...POLYGONS, ...POINTS], properties: ['name'] },
-  'zero-discharge': { geometry: POLYGONS, properties: ['name', 'status'] },
-  'plan-2023-sites': { geometry: POINTS, properties: ['name'] },
-  enforcement: { geometry: POINTS, properties: ['kind', 'month'] },
-}
-
-export function isReplaceable(layerId: string): boolean {
-  return layerId in REQUIREMENTS
+/**
+ * What a replaceable layer needs (its spec's `replaceable` capability): the geometry types and the
+ * properties its style and panels read, its key, and whether a missing key may be found by name.
+ */
+export interface ReplacementRequirement {
+  layerId: string
+  key: string
+  geometryTypes: readonly Geometry['type'][]
+  requiredProperties: readonly string[]
+  keyFromName?: boolean
 }
 
 /**
- * A copy of the user's features ready to stand in for `layerId`, or the errors that prevent it.
- * For townships, a feature without a `code` gets the code of the built-in township of the same name;
- * the codes tie the panels, the indicator table and the share links together.
+ * A copy of the user's features ready to stand in for the layer, or the errors that prevent it.
+ * Where the requirement allows it (the townships), a feature without its key gets the key of the
+ * built-in feature of the same name; the codes tie the panels, the indicators and share links together.
  */
 export function prepareReplacement(
-  layerId: string,
+  requirement: ReplacementRequirement,
   collection: FeatureCollection,
-  builtIn: FeatureCollection | undefined,
+  builtIn: FeatureCollection | undefined | null,
 ): { collection: FeatureCollection | null; issues: ReplacementIssue[] } {
-  const requirement = REQUIREMENTS[layerId]
-  if (!requirement)
-    return {
-      collection: null,
-      issues: [
-        {
-          severity: 'error',
-          featureIndex: null,
-          message: { zh: `图层 ${layerId} 不可替换`, en: `layer ${layerId} cannot be replaced` },
-        },
-      ],
-    }
+  const { layerId, key } = requirement
   const issues: ReplacementIssue[] = []
-  const codeByName = new Map(
-    (builtIn?.features ?? []).map((f) => [String(f.properties?.name ?? ''), f.properties?.code]),
+  const keyByName = new Map(
+    (builtIn?.features ?? []).map((f) => [String(f.properties?.name ?? ''), f.properties?.[key]]),
   )
   const features: Feature[] = collection.features.map((feature, index) => {
     const properties: Record<string, unknown> = { ...(feature.properties ?? {}) }
     if (properties.name === undefined && typeof properties['名称'] === 'string') properties.name = properties['名称']
     const type = feature.geometry?.type
-    if (!type || !requirement.geometry.includes(type)) {
+    if (!type || !requirement.geometryTypes.includes(type)) {
       issues.push({
         severity: 'error',
         featureIndex: index,
         message: {
-          zh: `要素 ${index}：几何类型为 ${type ?? '空'}，应为 ${requirement.geometry.join('/')}`,
-          en: `feature ${index}: geometry is ${type ?? 'empty'}; expected ${requirement.geometry.join('/')}`,
+          zh: `要素 ${index}：几何类型为 ${type ?? '空'}，应为 ${requirement.geometryTypes.join('/')}`,
+          en: `feature ${index}: geometry is ${type ?? 'empty'}; expected ${requirement.geometryTypes.join('/')}`,
         },
       })
     }
-    for (const name of requirement.properties) {
+    for (const name of requirement.requiredProperties) {
       if (properties[name] === undefined || properties[name] === null || properties[name] === '') {
         issues.push({
           severity: 'error',
@@ -86,20 +63,20 @@ export function prepareReplacement(
         })
       }
     }
-    if (layerId === 'towns' && !properties.code) {
-      const code = codeByName.get(String(properties.name))
-      if (code) properties.code = code
+    if (requirement.keyFromName && featureKey(properties, key) === null) {
+      const found = keyByName.get(String(properties.name))
+      if (found) properties[key] = found
       else
         issues.push({
           severity: 'error',
           featureIndex: index,
           message: {
-            zh: `要素 ${index}：无 code，名称“${String(properties.name)}”也不是金东区的乡镇`,
-            en: `feature ${index}: no code, and the name "${String(properties.name)}" is not a township of Jindong`,
+            zh: `要素 ${index}：无 ${key}，名称“${String(properties.name)}”也不在原图层中`,
+            en: `feature ${index}: no ${key}, and the name "${String(properties.name)}" is not in the built-in layer`,
           },
         })
     }
-    if (featureKey(properties) === null) properties.id = `${layerId}-${index}`
+    if (featureKey(properties, key) === null) properties[key] = `${layerId}-${index}`
     return { type: 'Feature', properties, geometry: feature.geometry }
   })
   if (features.length === 0)

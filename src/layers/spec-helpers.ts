@@ -1,5 +1,6 @@
 /** Words and geometry families that several layer specs share. */
 import type { Geometry } from 'geojson'
+import type { ReplacementRequirement } from '../domain/replace-layer'
 
 export const POLYGONS: readonly Geometry['type'][] = ['Polygon', 'MultiPolygon']
 export const LINES: readonly Geometry['type'][] = ['LineString', 'MultiLineString']
@@ -16,4 +17,20 @@ export const REPORT_SOURCE = '金华市生态环境局金东分局 2022年工作
 /** Draw order, low first; ties by id so the order never depends on how the files were found. */
 export function sortSpecs<T extends { order: number; id: string }>(specs: readonly T[]): T[] {
   return [...specs].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+}
+
+/** What a user's file must have to stand in for this layer; null when the layer cannot be replaced. */
+export function replacementRequirement(spec: {
+  id: string
+  data: { key: string }
+  capabilities?: {
+    replaceable?: {
+      geometryTypes: readonly Geometry['type'][]
+      requiredProperties: readonly string[]
+      keyFromName?: boolean
+    }
+  }
+}): ReplacementRequirement | null {
+  const replaceable = spec.capabilities?.replaceable
+  return replaceable ? { layerId: spec.id, key: spec.data.key, ...replaceable } : null
 }

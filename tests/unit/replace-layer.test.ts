@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import type { FeatureCollection } from 'geojson'
-import { prepareReplacement } from '../../src/domain/replace-layer'
+import { prepareReplacement, type ReplacementRequirement } from '../../src/domain/replace-layer'
+import { layerSpec } from '../../src/layers/registry'
+import { replacementRequirement } from '../../src/layers/spec-helpers'
+
+const requirement = (id: string): ReplacementRequirement => replacementRequirement(layerSpec(id)!)!
 
 const square = [
   [
@@ -30,7 +34,7 @@ describe('replacing a built-in layer', () => {
         { type: 'Feature', properties: { 名称: '多湖街道' }, geometry: { type: 'Polygon', coordinates: square } },
       ],
     }
-    const { collection, issues } = prepareReplacement('towns', user, builtInTowns)
+    const { collection, issues } = prepareReplacement(requirement('towns'), user, builtInTowns)
     expect(issues).toEqual([])
     expect(collection?.features[0]?.properties).toMatchObject({ code: '330703001', name: '多湖街道' })
   })
@@ -43,12 +47,12 @@ describe('replacing a built-in layer', () => {
         { type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Point', coordinates: [119.7, 29.1] } },
       ],
     }
-    const { collection, issues } = prepareReplacement('towns', user, builtInTowns)
+    const { collection, issues } = prepareReplacement(requirement('towns'), user, builtInTowns)
     expect(collection).toBeNull()
     expect(issues.map((i) => i.message.en)).toEqual([
-      'feature 0: no code, and the name "某镇" is not a township of Jindong',
+      'feature 0: no code, and the name "某镇" is not in the built-in layer',
       'feature 1: geometry is Point; expected Polygon/MultiPolygon',
-      'feature 1: no code, and the name "x" is not a township of Jindong',
+      'feature 1: no code, and the name "x" is not in the built-in layer',
     ])
   })
 
@@ -63,11 +67,11 @@ describe('replacing a built-in layer', () => {
         },
       ],
     }
-    const { collection } = prepareReplacement('monitoring-points', user, undefined)
+    const { collection } = prepareReplacement(requirement('monitoring-points'), user, undefined)
     expect(collection?.features[0]?.properties?.id).toBe('monitoring-points-0')
     expect(
       prepareReplacement(
-        'monitoring-points',
+        requirement('monitoring-points'),
         {
           type: 'FeatureCollection',
           features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } }],
@@ -76,4 +80,11 @@ describe('replacing a built-in layer', () => {
       ).issues[0]?.message.en,
     ).toBe('feature 0: property "kind" is missing')
   })
+})
+
+test('the requirements come from the specs: every listed built-in layer can be replaced', () => {
+  for (const id of ['towns', 'district', 'counties', 'seats', 'rivers', 'monitoring-points', 'enforcement'])
+    expect(replacementRequirement(layerSpec(id)!), id).not.toBeNull()
+  expect(replacementRequirement(layerSpec('county-labels')!)).toBeNull()
+  expect(requirement('towns')).toMatchObject({ key: 'code', keyFromName: true })
 })
