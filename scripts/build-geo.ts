@@ -199,7 +199,7 @@ export function collectOutputs(seedsDir: string): {
 /** A spec's features: from its builder, or from the seed file it names. */
 function featuresOf(spec: LayerSpec, built: Record<string, Feature[]>, seedsDir: string): Feature[] {
   const origin = spec.data.origin
-  if ('seed' in origin) return readJson<FeatureCollection>(join(seedsDir, origin.seed)).features
+  if ('seed' in origin) return readJson<FeatureCollection>(resolve(seedsDir, origin.seed)).features
   const features = built[spec.id]
   if (!features) throw new Error(`layer ${spec.id}: its spec says { builder: true } but no builder makes it`)
   return features
