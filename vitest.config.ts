@@ -24,6 +24,18 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        test: {
+          name: 'render',
+          environment: 'node',
+          include: ['tests/render/**/*.render.test.ts'],
+          globalSetup: ['tests/render/support/global-setup.ts'],
+          // One Chromium for all cases: SwiftShader renders on the CPU, and CI has 2 cores.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 })

@@ -6,12 +6,13 @@
 import { computed } from 'vue'
 import { classOf, classify, parseManualBreaks, type Classification } from '../domain/classify'
 import { INDICATORS, type IndicatorDefinition } from '../domain/indicators'
+import type { Bilingual } from '../domain/types'
 import { useDataStore } from '../stores/data'
 import { useViewStore } from '../stores/view'
 
 export interface CategoryLegend {
   value: string
-  label: { zh: string; en: string }
+  label: Bilingual
   colour: string
   count: number
 }

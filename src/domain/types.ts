@@ -3,6 +3,16 @@
  * Pure TypeScript: nothing here may import Vue, MapLibre or deck.gl.
  */
 
+/**
+ * A text in both languages, Chinese first: the labels that come with the data (layer titles, legend
+ * entries, indicators, report figures). Interface sentences live in the message files instead
+ * (src/i18n); a Bilingual is shown with pick() from src/i18n/bilingual.ts or useLocaleText().
+ */
+export interface Bilingual {
+  zh: string
+  en: string
+}
+
 /** How far a layer's data can be trusted; shown as a badge on the map, legend and panel. */
 export type Provenance = 'official' | 'open-data' | 'approximate' | 'sample' | 'user'
 

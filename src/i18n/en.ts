@@ -8,6 +8,7 @@ export default {
   },
   map: { ariaLabel: 'Map of Jindong District' },
   tabs: { overview: 'Overview', details: 'Details' },
+  common: { month: 'M{month}' },
   layers: {
     heading: 'Layers',
     show: 'Show {name}',
@@ -66,6 +67,22 @@ export default {
     hideSource: 'Hide',
     plan: '2023 work plan',
     sampleNote: 'Every number below is quoted from the report; open “Source” for the sentence.',
+    topics: {
+      air: 'Air',
+      water: 'Water',
+      vocs: 'VOCs',
+      'mobile-source': 'Mobile sources',
+      'low-carbon': 'Low-carbon pilots',
+      'zero-discharge': 'Zero direct discharge',
+      'solid-waste': 'Solid waste',
+      soil: 'Soil',
+      'inspection-petitions': 'Inspections and petitions',
+      enforcement: 'Enforcement',
+      'business-services': 'Business services',
+      'party-building': 'Party building',
+      problems: 'Problems',
+      'plan-2023': '2023 plan',
+    },
   },
   search: {
     placeholder: 'Search townships and villages (Chinese or pinyin)',
@@ -138,4 +155,5 @@ export default {
     hexCount: '{n} points in this hexagon',
   },
   attribution: { sources: 'Sources' },
+  notice: { basemapFailed: 'The online basemap failed ({name}); back to the offline basemap.' },
 } as const

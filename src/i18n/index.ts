@@ -1,8 +1,9 @@
 import { createI18n } from 'vue-i18n'
 import en from './en'
 import zhCN from './zh-CN'
+import type { Locale } from './bilingual'
 
-export type Locale = 'zh-CN' | 'en'
+export type { Locale }
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en']
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,4 +1,4 @@
-/** 简体中文（默认）。英文见 en.ts；两者的键必须一致（tests/unit/i18n.test.ts）。 */
+/** 简体中文（默认）。英文见 en.ts；两者的键必须一致（tests/unit/i18n-messages.test.ts）。 */
 export default {
   app: {
     title: '金东生态环境一张图',
@@ -8,6 +8,7 @@ export default {
   },
   map: { ariaLabel: '金东区地图' },
   tabs: { overview: '总览', details: '详情' },
+  common: { month: '{month}月' },
   layers: {
     heading: '图层',
     show: '显示 {name}',
@@ -60,6 +61,22 @@ export default {
     hideSource: '收起',
     plan: '2023年工作计划',
     sampleNote: '以下数字均取自报告原文，点击“出处”查看原句。',
+    topics: {
+      air: '大气',
+      water: '水环境',
+      vocs: 'VOCs治理',
+      'mobile-source': '移动源',
+      'low-carbon': '低碳试点',
+      'zero-discharge': '污水零直排',
+      'solid-waste': '固废',
+      soil: '土壤',
+      'inspection-petitions': '督察与信访',
+      enforcement: '执法监管',
+      'business-services': '营商服务',
+      'party-building': '党建',
+      problems: '困难和问题',
+      'plan-2023': '2023年思路',
+    },
   },
   search: {
     placeholder: '搜索乡镇、村（中文或拼音）',
@@ -130,4 +147,5 @@ export default {
     hexCount: '此六边形内 {n} 个点',
   },
   attribution: { sources: '数据来源' },
+  notice: { basemapFailed: '在线底图加载失败（{name}），已切换回离线底图。' },
 } as const
