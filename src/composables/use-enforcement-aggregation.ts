@@ -1,12 +1,13 @@
 /**
  * Inspections and cases, aggregated off the main thread: the worker (src/data/aggregation-*) places
  * every point in its township over a grid index, and answers the month/kind filters of the
- * inspection density. Its counts feed the data store, so the density layer, the township
+ * inspection density. Its counts feed the indicators store, so the density layer, the township
  * choropleth and the area panel always show the same numbers.
  */
-import { onBeforeUnmount, shallowRef, watch } from 'vue'
+import { onBeforeUnmount, watch } from 'vue'
 import { AggregationClient } from '../data/aggregation-client'
-import { useDataStore } from '../stores/data'
+import { useIndicatorsStore } from '../stores/indicators'
+import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 
 /** Point kinds as the worker sees them (one byte each). */
@@ -18,17 +19,16 @@ function monthRange([from, to]: [number, number]): number[] {
 }
 
 export function useEnforcementAggregation() {
-  const data = useDataStore()
+  const layers = useLayersStore()
+  const indicators = useIndicatorsStore()
   const view = useViewStore()
-  /** The density layer's points under the current filter (WGS84, lng/lat interleaved). */
-  const densityPositions = shallowRef<Float64Array | null>(null)
   let client: AggregationClient | null = null
   let ready: Promise<void> = Promise.resolve()
 
   const getClient = () => (client ??= AggregationClient.create())
 
   watch(
-    () => [data.townAreas, data.layers.enforcement] as const,
+    () => [indicators.areas, layers.data('enforcement')] as const,
     ([towns, enforcement]) => {
       if (!towns.length || !enforcement) return
       const count = enforcement.features.length
@@ -77,7 +77,7 @@ export function useEnforcementAggregation() {
     ])
     const asRecord = (r: { codes: string[]; counts: number[] }) =>
       Object.fromEntries(r.codes.map((code, i) => [code, r.counts[i]!]))
-    data.setEnforcementAggregate({
+    indicators.setEnforcementAggregate({
       months: view.heatmap.inspectionMonths,
       inspections: asRecord(inspections),
       cases: asRecord(cases),
@@ -106,14 +106,14 @@ export function useEnforcementAggregation() {
       client.filteredPositions(BATCH, filter),
       client.countByTown(BATCH, filter),
     ])
-    densityPositions.value = positions
-    data.densityTotal = counts.counts.reduce((a, b) => a + b, counts.outside)
+    indicators.setDensity(
+      positions,
+      counts.counts.reduce((a, b) => a + b, counts.outside),
+    )
   }
 
   onBeforeUnmount(() => {
     client?.dispose()
     client = null
   })
-
-  return { densityPositions }
 }

@@ -6,7 +6,7 @@
 import { watch } from 'vue'
 import { parseShareHash } from '../domain/share-link'
 import { isLocale } from '../i18n'
-import { BASEMAP_OPTIONS, type BasemapChoice } from '../map/basemaps'
+import { BASEMAP_OPTIONS, type BasemapChoice } from '../domain/basemaps'
 import { useViewStore } from '../stores/view'
 
 export const SETTINGS_KEY = 'jindong-map:settings'

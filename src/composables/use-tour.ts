@@ -12,7 +12,10 @@ import { createTourRunner, type TourRunner, type TourRunnerState } from '../pres
 import type { Scheduler } from '../presentation/scheduler'
 import { INDICATORS, type IndicatorId } from '../domain/indicators'
 import { useDataStore } from '../stores/data'
+import { useIndicatorsStore } from '../stores/indicators'
+import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
+import { useMapController } from './use-map-controller'
 
 /** Real timers, optionally faster (`?speed=10` rehearses a tour, and the soak test uses it). */
 function speedScheduler(speed: number): Scheduler {
@@ -32,6 +35,9 @@ function tourUrlFrom(search: URLSearchParams): string | null {
 export function useTour() {
   const data = useDataStore()
   const view = useViewStore()
+  const layers = useLayersStore()
+  const indicators = useIndicatorsStore()
+  const map = useMapController()
   const search = new URLSearchParams(window.location.search)
   const speed = Math.min(50, Math.max(1, Number(search.get('speed')) || 1))
 
@@ -42,11 +48,8 @@ export function useTour() {
 
   function known() {
     return {
-      layerIds: [
-        ...(data.manifest?.entries.filter((e) => e.kind === 'geojson').map((e) => e.id) ?? []),
-        HEATMAP_LAYER_ID,
-      ],
-      townCodes: data.townAreas.map((t) => t.code),
+      layerIds: [...layers.specs.map((s) => s.id), HEATMAP_LAYER_ID],
+      townCodes: indicators.areas.map((t) => t.code),
       indicatorIds: INDICATORS.map((i) => i.id),
       figureIds: data.figures.map((f) => f.id),
     }
@@ -70,21 +73,22 @@ export function useTour() {
 
   function enter(next: TourStop) {
     stop.value = next
-    const layers = next.layers?.filter((id) => id !== HEATMAP_LAYER_ID)
-    if (layers) view.showOnly(layers)
-    if (next.indicator) view.indicator = next.indicator as IndicatorId
+    const shown = next.layers?.filter((id) => id !== HEATMAP_LAYER_ID)
+    if (shown) layers.showOnly(shown)
+    const areaLayerId = layers.areaLayerId
+    if (next.indicator && areaLayerId) layers.setChoropleth(areaLayerId, { indicator: next.indicator as IndicatorId })
     const flight = Math.min(2000, (next.durationSeconds * 1000) / speed / 3)
     const target = next.target
     if ('town' in target) {
-      const town = data.townAreas.find((t) => t.code === target.town)
+      const town = indicators.areas.find((t) => t.code === target.town)
       if (!town) throw new Error(`township ${target.town} is not loaded`)
-      view.flyTarget = { bounds: bbox(town.geometry) as [number, number, number, number], durationMs: flight }
-      if (next.showPanel) view.select({ layerId: 'towns', featureId: target.town })
+      map.moveTo({ bounds: bbox(town.geometry) as [number, number, number, number], durationMs: flight })
+      if (next.showPanel && areaLayerId) view.select({ layerId: areaLayerId, featureId: target.town })
     } else if ('district' in target) {
-      const district = data.entry('district')?.bbox
-      if (district) view.flyTarget = { bounds: district, durationMs: flight }
+      const district = data.manifest?.entries.find((e) => e.id === 'district')?.bbox
+      if (district) map.moveTo({ bounds: district, durationMs: flight })
     } else {
-      view.flyTarget = { lngLat: [target.camera.lng, target.camera.lat], zoom: target.camera.zoom, durationMs: flight }
+      map.moveTo({ lngLat: [target.camera.lng, target.camera.lat], zoom: target.camera.zoom, durationMs: flight })
     }
     if (next.heatmap)
       view.heatmap = {
@@ -101,7 +105,11 @@ export function useTour() {
     if (view.heatmap.readings) view.heatmap = { ...view.heatmap, readings: false }
   }
 
+  /** The user's own layers, put back when the tour ends (a tour stop must not decide the map left behind). */
+  let userLayers: string[] | null = null
+
   async function begin() {
+    userLayers = [...layers.visibleListedIds]
     const script = await loadScript()
     if (!script) return
     runner = createTourRunner(script, { scheduler: speedScheduler(speed) })
@@ -117,6 +125,8 @@ export function useTour() {
   function end() {
     runner?.dispose()
     runner = null
+    if (userLayers) layers.showOnly(userLayers)
+    userLayers = null
   }
 
   onBeforeUnmount(end)

@@ -20,11 +20,13 @@ const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results/render')
 const UPDATE = process.env.UPDATE_RENDER === '1'
 
 describe('render cases cover the layers', () => {
-  test('every layer has a case named after its id, and every case names a layer', () => {
+  test('every layer that draws has a case named after its id, and every case names a layer', () => {
     const names = caseNames()
-    const layerIds = LAYERS.map((layer) => layer.id)
-    expect(layerIds.filter((id) => !names.includes(id))).toEqual([])
-    expect(names.filter((name) => !layerIds.includes(layerIdOf(name)))).toEqual([])
+    const context = { locale: 'zh-CN' as const, opacity: 1, selectedKey: null, choropleth: null }
+    // Helper data with no style of its own (county-labels) is drawn by the layer that borrows it.
+    const drawing = LAYERS.filter((layer) => layer.mapLayers(context).length > 0).map((layer) => layer.id)
+    expect(drawing.filter((id) => !names.includes(id))).toEqual([])
+    expect(names.filter((name) => !drawing.includes(layerIdOf(name)))).toEqual([])
   })
 })
 

@@ -5,9 +5,7 @@
  * 1,136 points, so coordinates have 5 decimals (about 1 m) and keys that do not apply are omitted.
  */
 import type { Feature, Point } from 'geojson'
-import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
 import {
-  ENFORCEMENT_SAMPLE_NOTE,
   generateEnforcementSample,
   SAMPLE_SEEDS,
   type EnforcementCaseType,

@@ -5,7 +5,6 @@
  * invented.
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson'
-import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
 import type { LowCarbonKind, LowCarbonMember, ThematicFacts } from './facts'
 import { seatOf, townByCode } from './place'
 import type { GeoOutput, ThematicContext } from './types'

@@ -7,7 +7,6 @@
  *    without numbers, so a small, obviously-labelled sample (12 and 8) is scattered by township area.
  */
 import type { Feature, Point } from 'geojson'
-import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
 import { createRandom, deriveSeed } from '../../../src/domain/random'
 import {
   AIR_REPORT_FIGURES,

@@ -3,7 +3,6 @@
  * name — only 塘雅污水处理站, at 塘雅镇's seat. Items without an implied place are not placed.
  */
 import type { Feature, Point } from 'geojson'
-import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
 import { seatOf } from './place'
 import type { GeoOutput, ThematicContext } from './types'
 

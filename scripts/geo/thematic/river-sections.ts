@@ -5,8 +5,7 @@
  * has water_class null.
  */
 import type { Feature, LineString, MultiLineString, Position } from 'geojson'
-import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
-import { SAMPLE_SEEDS, type WaterClassNumber } from '../../../src/domain/samples'
+import type { WaterClassNumber } from '../../../src/domain/samples'
 import { JINHUA_RIVER_ID, lineById, type PlacedSection } from './national-sections'
 import type { GeoOutput } from './types'
 

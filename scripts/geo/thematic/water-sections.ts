@@ -3,8 +3,7 @@
  * invented Jan–Oct monthly classes. Positions come from national-sections.ts (approximate).
  */
 import type { Feature, Point } from 'geojson'
-import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
-import { SAMPLE_SEEDS, WATER_SAMPLE_NOTE, type WaterClassNumber } from '../../../src/domain/samples'
+import type { WaterClassNumber } from '../../../src/domain/samples'
 import type { PlacedSection } from './national-sections'
 import type { GeoOutput } from './types'
 

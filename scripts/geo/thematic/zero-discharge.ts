@@ -4,7 +4,6 @@
  * (1000万元) award is put on 曹宅镇: the report states it right after 曹宅's acceptance.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
-import { JINHUA_BBOX } from '../../../src/domain/geojson-checks'
 import type { ZeroDischargeStatus } from './facts'
 import { townByCode } from './place'
 import type { Bilingual } from '../../../src/domain/types'
