@@ -118,6 +118,7 @@ export default {
     keys: 'Space pause/resume · ←/→ previous/next · Home restart · Esc leave',
     stopError: 'Stop {id} failed and was skipped: {message}',
     month: 'Month {month}, 2022',
+    fullscreenHint: 'Press F or click for full screen',
   },
   import: {
     heading: 'Import data',

@@ -112,6 +112,7 @@ export default {
     keys: '空格 暂停/继续 · ←/→ 上一站/下一站 · Home 重新开始 · Esc 退出',
     stopError: '站点 {id} 出错，已跳过：{message}',
     month: '2022年{month}月',
+    fullscreenHint: '按 F 键或点击进入全屏',
   },
   import: {
     heading: '导入数据',

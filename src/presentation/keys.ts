@@ -5,12 +5,13 @@
  * back send PageDown and PageUp; the "blank screen" button sends "." or "b" (PowerPoint's
  * black-screen keys); the "start/stop slideshow" button sends F5 and Escape in turn. Here blank
  * screen pauses the tour, since a stopped map is the closest thing to a blank slide that keeps the
- * room's context, and F5 restarts the tour, as F5 starts a slideshow from the beginning.
+ * room's context, and F5 restarts the tour, as F5 starts a slideshow from the beginning. F asks
+ * for full screen: browsers grant it only inside a key or click handler, never on load.
  *
  * Pure TypeScript: takes the fields of a KeyboardEvent, not the event itself, so it runs in node.
  */
 
-export type PresentationCommand = 'toggle-pause' | 'next' | 'previous' | 'restart' | 'exit'
+export type PresentationCommand = 'toggle-pause' | 'next' | 'previous' | 'restart' | 'exit' | 'fullscreen'
 
 export interface PresentationKeyInput {
   /** KeyboardEvent.key: the character or named key, layout-dependent. */
@@ -40,6 +41,8 @@ const COMMAND_BY_KEY: Readonly<Record<string, PresentationCommand>> = {
   F5: 'restart',
   Escape: 'exit',
   Esc: 'exit', // old Edge and IE name for Escape
+  f: 'fullscreen',
+  F: 'fullscreen',
 }
 
 /**
@@ -51,6 +54,7 @@ const COMMAND_BY_CODE: Readonly<Record<string, PresentationCommand>> = {
   Period: 'toggle-pause',
   NumpadDecimal: 'toggle-pause',
   KeyB: 'toggle-pause',
+  KeyF: 'fullscreen',
 }
 
 /** Keys that do not name a character; only then is `code` consulted. */

@@ -1,6 +1,7 @@
 /**
- * Big-screen presentation: screenshots at 1920×1080 and 4K, the clicker keys, recovery from a lost
- * WebGL context without a reload, and a 200-step soak whose JS heap must not grow.
+ * Big-screen presentation: screenshots at 1920×1080 and 4K, the clicker keys, full screen only on a
+ * user gesture, recovery from a lost WebGL context without a reload, and a 200-step soak whose JS
+ * heap must not grow.
  */
 import { mkdirSync } from 'node:fs'
 import { afterAll, describe, expect, inject, test } from 'vitest'
@@ -18,6 +19,34 @@ const stopIndex = async (page: Page) => Number(await status(page).getAttribute('
 async function waitForStatus(page: Page, wanted: string) {
   await page.waitForSelector(`[data-testid="present-status"][data-status="${wanted}"]`, { timeout: 30_000 })
 }
+
+const hint = (page: Page) => page.locator('[data-testid="fullscreen-hint"]')
+const isFullscreen = (page: Page) => page.evaluate(() => document.fullscreenElement !== null)
+
+interface FullscreenRequest {
+  /** navigator.userActivation.isActive when it was asked for: false means no user gesture. */
+  gesture: boolean
+}
+
+/**
+ * Records every requestFullscreen call, and whether a user gesture was active at the time. Chromium
+ * refuses a request without one and logs a warning; the record catches the request itself, warning
+ * or not.
+ */
+async function recordFullscreenRequests(session: Session) {
+  await session.context.addInitScript(() => {
+    const requests: { gesture: boolean }[] = []
+    ;(window as unknown as { __fullscreenRequests: typeof requests }).__fullscreenRequests = requests
+    const original = Element.prototype.requestFullscreen
+    Element.prototype.requestFullscreen = function (this: Element, options?: FullscreenOptions) {
+      requests.push({ gesture: navigator.userActivation.isActive })
+      return original.call(this, options)
+    }
+  })
+}
+
+const fullscreenRequests = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __fullscreenRequests: FullscreenRequest[] }).__fullscreenRequests)
 
 describe('presentation mode', () => {
   const sessions: Session[] = []
@@ -77,6 +106,76 @@ describe('presentation mode', () => {
     await page.keyboard.press('Escape')
     await expect(page.locator('[data-testid="presentation"]').count()).resolves.toBe(0)
     await expect(page.locator('[data-testid="layer-list"]').isVisible()).resolves.toBe(true)
+    expect(session.consoleProblems).toEqual([])
+  })
+
+  test('?mode=present never asks for full screen on load: it shows a hint, and F or a click asks', async () => {
+    const session = await openSession(inject('baseUrl'), { viewport: { width: 1280, height: 720 } })
+    sessions.push(session)
+    await recordFullscreenRequests(session)
+    const page = session.page
+    await page.goto(`${inject('baseUrl')}?mode=present`)
+    await waitForStatus(page, 'playing')
+    await waitForMapIdle(page)
+    expect(await fullscreenRequests(page)).toEqual([])
+    expect(session.consoleProblems).toEqual([])
+    expect(await hint(page).innerText()).toBe('按 F 键或点击进入全屏')
+    expect(await isFullscreen(page)).toBe(false)
+    await page.screenshot({ path: `${SHOTS}/presentation-fullscreen-hint.png` })
+
+    // F: full screen, asked for inside the key's handler, and the hint goes.
+    await page.keyboard.press('f')
+    await expect.poll(() => isFullscreen(page), { timeout: 10_000 }).toBe(true)
+    expect(await fullscreenRequests(page)).toEqual([{ gesture: true }])
+    expect(await hint(page).count()).toBe(0)
+    await waitForStatus(page, 'playing')
+
+    // Leaving full screen leaves the mode, as Esc does; coming back by ?mode=present shows the hint
+    // again, and a click on it asks for full screen.
+    await page.evaluate(() => document.exitFullscreen())
+    await expect.poll(() => page.locator('[data-testid="presentation"]').count(), { timeout: 10_000 }).toBe(0)
+    await page.goto(`${inject('baseUrl')}?mode=present`)
+    await waitForStatus(page, 'playing')
+    await hint(page).click()
+    await expect.poll(() => isFullscreen(page), { timeout: 10_000 }).toBe(true)
+    expect(await fullscreenRequests(page)).toEqual([{ gesture: true }])
+    expect(await hint(page).count()).toBe(0)
+    expect(session.consoleProblems).toEqual([])
+  })
+
+  test('the fullscreen hint goes after the first key or click, without asking for full screen', async () => {
+    const session = await openSession(inject('baseUrl'), { viewport: { width: 1280, height: 720 } })
+    sessions.push(session)
+    await recordFullscreenRequests(session)
+    const page = session.page
+    await page.goto(`${inject('baseUrl')}?mode=present#lang=en`)
+    await waitForStatus(page, 'playing')
+    expect(await hint(page).innerText()).toBe('Press F or click for full screen')
+    await page.keyboard.press('Space')
+    await waitForStatus(page, 'paused')
+    expect(await hint(page).count()).toBe(0)
+    await page.goto(`${inject('baseUrl')}?mode=present`)
+    await waitForStatus(page, 'playing')
+    expect(await hint(page).isVisible()).toBe(true)
+    await page.mouse.click(640, 400)
+    expect(await hint(page).count()).toBe(0)
+    expect(await fullscreenRequests(page)).toEqual([])
+    expect(await isFullscreen(page)).toBe(false)
+    expect(session.consoleProblems).toEqual([])
+  })
+
+  test('entered by the header button, it shows the hint and does not ask for full screen', async () => {
+    const session = await openSession(inject('baseUrl'), { viewport: { width: 1280, height: 720 } })
+    sessions.push(session)
+    await recordFullscreenRequests(session)
+    const page = session.page
+    await page.goto(inject('baseUrl'))
+    await waitForMapIdle(page)
+    await page.locator('[data-testid="enter-presentation"]').click()
+    await waitForStatus(page, 'playing')
+    expect(await hint(page).isVisible()).toBe(true)
+    expect(await fullscreenRequests(page)).toEqual([])
+    expect(await isFullscreen(page)).toBe(false)
     expect(session.consoleProblems).toEqual([])
   })
 
@@ -153,7 +252,10 @@ describe('presentation mode', () => {
     const [after] = await countColours(page, [districtFill])
     expect(after).toBeGreaterThan(before! * 0.9)
     await expect(page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).resolves.toBe(1)
-    expect(session.consoleProblems.filter((m) => !/WebGL|context/i.test(m))).toEqual([])
+    // The deliberate loss and restore log nothing at warning or error level (measured with Chromium
+    // 156 and MapLibre 6.17, also with the map panned while the context was lost), so the allow-list
+    // is empty: any WebGL warning or error fails the test.
+    expect(session.consoleProblems).toEqual([])
   })
 
   test('soak: 200 tour steps with zero console errors and a flat JS heap', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, test, vi } from 'vitest'
-import { startImport, type ImportWorkerPort } from '../../src/data/import/import-client'
+import { startImport, type ImportJob, type ImportWorkerPort } from '../../src/data/import/import-client'
 import { importBytes, isImportAborted } from '../../src/data/import/import-file'
 import type { ImportWorkerMessage, ImportWorkerRequest } from '../../src/data/import/import-protocol'
+import { handleImportRequest, type ImportEngine } from '../../src/data/import/import-worker-loop'
 import { formatMegabytes } from '../../src/data/import/size-limit'
-import { DEFAULT_MAX_IMPORT_BYTES, type ImportProgress } from '../../src/data/import/types'
+import { DEFAULT_MAX_IMPORT_BYTES, type ImportProgress, type ImportResult } from '../../src/data/import/types'
 import { formatImportProblem } from '../../src/domain/import-issues'
 import { MANY_FEATURES_COUNT, manyFeaturesText } from '../fixtures/large-fixtures'
 
@@ -19,30 +20,43 @@ function fileOfSize(size: number, name = 'huge.geojson'): File {
   return file
 }
 
-/** A stand-in for the worker that runs the engine in-process, as the real worker does. */
-function inProcessPort(): ImportWorkerPort & { terminated: boolean } {
+/**
+ * A stand-in for the worker: the same request handler the worker runs, in-process. Its posts arrive
+ * as a worker's messages do: each in a later task, in order, and none after terminate().
+ * `engine` replaces importBytes for failure tests.
+ */
+function inProcessPort(engine?: ImportEngine): ImportWorkerPort & { terminated: boolean; handled?: Promise<void> } {
   const port = {
     onmessage: null as ImportWorkerPort['onmessage'],
     onerror: null as ImportWorkerPort['onerror'],
     terminated: false,
+    handled: undefined as Promise<void> | undefined,
     postMessage(request: ImportWorkerRequest) {
       const send = (message: ImportWorkerMessage) => {
-        if (!port.terminated) port.onmessage?.({ data: message } as MessageEvent<ImportWorkerMessage>)
+        setTimeout(() => {
+          if (!port.terminated) port.onmessage?.({ data: message } as MessageEvent<ImportWorkerMessage>)
+        })
       }
-      void (async () => {
-        send({ type: 'progress', progress: { phase: 'reading', fraction: 0 } })
-        const bytes = new Uint8Array(await request.file.arrayBuffer())
-        const result = await importBytes(bytes, { ...request.options, fileName: request.file.name }, (progress) =>
-          send({ type: 'progress', progress }),
-        )
-        send({ type: 'result', result })
-      })()
+      port.handled = handleImportRequest(request, send, engine)
     },
     terminate() {
       port.terminated = true
     },
   }
   return port
+}
+
+/**
+ * The job's result, or an error as soon as the in-process worker is done and none came: its last
+ * message is delivered in a task queued before the one that gives up.
+ */
+async function resultOf(job: ImportJob, port: ReturnType<typeof inProcessPort>): Promise<ImportResult> {
+  const gaveUp = port
+    .handled!.then(() => new Promise((resolve) => setTimeout(resolve)))
+    .then(() => {
+      throw new Error('the worker loop finished, and neither a result nor a failure reached the client')
+    })
+  return Promise.race([job.promise, gaveUp])
 }
 
 /** A worker that never answers, for cancelling. */
@@ -157,6 +171,65 @@ describe('the import job', () => {
     expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(order))
     expect(progress.at(-1)).toEqual({ phase: 'converting', fraction: 1 })
     expect(progress.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true)
+  })
+
+  test('a file that cannot be read gives a failed result naming the error', async () => {
+    const file = smallFile()
+    file.arrayBuffer = () => Promise.reject(new DOMException('the file was moved', 'NotReadableError'))
+    const port = inProcessPort()
+    const job = startImport(file, { declaredCrs: 'auto' }, () => port)
+    const progress: ImportProgress[] = []
+    job.onProgress((p) => progress.push(p))
+    const result = await resultOf(job, port)
+    expect(result).toMatchObject({ ok: false, data: null, featureCount: 0 })
+    expect(result.problems).toHaveLength(1)
+    expect(result.problems[0]!.message.en).toBe(
+      'the import stopped: NotReadableError: the file was moved (file too large, or out of memory?); ' +
+        'the data already loaded is unaffected',
+    )
+    expect(formatImportProblem(result.problems[0]!, 'zh')).toContain('导入中断：NotReadableError: the file was moved')
+    expect(progress).toEqual([{ phase: 'reading', fraction: 0 }])
+    expect(port.terminated).toBe(true)
+  })
+
+  test('an engine that throws gives a failed result, after the progress it reported', async () => {
+    const engine: ImportEngine = async (_bytes, _options, onProgress) => {
+      onProgress?.({ phase: 'parsing', fraction: 0.5 })
+      throw new RangeError('Invalid typed array length: 4294967296')
+    }
+    const port = inProcessPort(engine)
+    const job = startImport(smallFile(), { declaredCrs: 'auto' }, () => port)
+    const progress: ImportProgress[] = []
+    job.onProgress((p) => progress.push(p))
+    const result = await resultOf(job, port)
+    expect(result.ok).toBe(false)
+    expect(result.problems[0]!.message.en).toMatch(
+      /^the import stopped: RangeError: Invalid typed array length: 4294967296 \(file too large/,
+    )
+    expect(progress.map((p) => p.phase)).toEqual(['reading', 'parsing'])
+  })
+
+  test('the worker loop posts progress then exactly one failure, and does not reject', async () => {
+    const posted: ImportWorkerMessage[] = []
+    const engine: ImportEngine = () => Promise.reject('not an Error')
+    await expect(
+      handleImportRequest({ file: smallFile(), options: { declaredCrs: 'auto' } }, (m) => posted.push(m), engine),
+    ).resolves.toBeUndefined()
+    expect(posted).toEqual([
+      { type: 'progress', progress: { phase: 'reading', fraction: 0 } },
+      { type: 'failure', message: 'not an Error' },
+    ])
+  })
+
+  test('the worker loop passes the file name and options to the engine and posts its result last', async () => {
+    const posted: ImportWorkerMessage[] = []
+    await handleImportRequest({ file: smallFile(), options: { declaredCrs: 'auto', maxBytes: MB } }, (m) =>
+      posted.push(m),
+    )
+    const last = posted.at(-1)!
+    expect(last.type).toBe('result')
+    expect(last.type === 'result' && last.result).toMatchObject({ ok: true, format: 'csv', featureCount: 1 })
+    expect(posted.slice(0, -1).every((m) => m.type === 'progress')).toBe(true)
   })
 
   test('a worker that crashes gives a failed result, not an exception', async () => {
