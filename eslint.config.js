@@ -5,6 +5,19 @@ import pluginVue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 import prettierConfig from 'eslint-config-prettier'
 
+/** A layer is known by what its spec declares, not by its id (see the rule's block below). */
+const NO_TOWNS_LITERAL = {
+  selector: "Literal[value='towns']",
+  message: "No 'towns' outside src/layers/towns.layer.ts: ask for the layer with the areaUnit capability.",
+}
+
+/** No globals on window for automation: the e2e build's probe (src/map/test-probe.ts) is the one exception. */
+const NO_DUNDER_GLOBALS = {
+  selector: 'MemberExpression[property.name=/^__/]',
+  message:
+    'No window.__* globals in the app: the e2e probe lives in src/map/test-probe.ts, built only with --mode e2e.',
+}
+
 export default [
   { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'bench/results/**', 'bench/dist/**'] },
   ...tseslint.configs.recommended,
@@ -32,17 +45,44 @@ export default [
     files: ['src/**/*.ts', 'src/**/*.vue'],
     rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
+  // One way to the map: components inject the map controller (src/composables/use-map-controller.ts)
+  // and change stores; only src/App.vue, which provides the controller, may import src/map.
+  {
+    files: ['src/components/**/*.vue', 'src/components/**/*.ts', 'src/composables/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../map/*', '../../map/*', '**/src/map/*'],
+              message: 'Components never reach into the map: use useMapController() or change a store.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // A layer is known by what its spec declares, not by its id: no special case for the townships
+  // outside their own spec (ask for the areaUnit capability, e.g. layers.areaLayerId).
+  {
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    ignores: ['src/layers/towns.layer.ts', 'src/map/test-probe.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', NO_TOWNS_LITERAL, NO_DUNDER_GLOBALS],
+    },
+  },
   // One way to speak: components never branch on the locale. Interface sentences are messages (t),
   // labels that come with the data are Bilingual and shown with useLocaleText().pick.
   {
     files: ['src/components/**/*.vue', 'src/components/**/*.ts', 'src/App.vue'],
-    // Being rewritten by its owner; drop this line once it uses useLocaleText.
-    ignores: ['src/components/presentation/PresentationMode.vue'],
     rules: Object.fromEntries(
       ['no-restricted-syntax', 'vue/no-restricted-syntax'].map((rule) => [
         rule,
         [
           'error',
+          NO_TOWNS_LITERAL,
+          NO_DUNDER_GLOBALS,
           {
             selector: "BinaryExpression[operator=/^[!=]==?$/] > Literal[value='en']",
             message:
