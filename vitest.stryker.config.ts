@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// The unit project alone, for Stryker (stryker.config.mjs): the same tests as `npm run test:unit`,
+// without the e2e project, which needs a built app and a browser.
+export default defineConfig({
+  test: {
+    name: 'unit',
+    environment: 'node',
+    include: ['tests/unit/**/*.test.ts'],
+    // Instrumented code runs several times slower; the sample generators need the headroom.
+    testTimeout: 60_000,
+  },
+})
