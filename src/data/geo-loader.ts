@@ -45,8 +45,8 @@ export interface EntryRules {
 
 export async function loadGeoJsonEntry(
   entry: ManifestEntry,
-  rules?: EntryRules,
   baseUrl = GEO_BASE_URL,
+  rules?: EntryRules,
 ): Promise<LoadResult<FeatureCollection>> {
   const result = await fetchJson(`${baseUrl}${entry.file}`, entry.file)
   if (!result.ok) return result

@@ -24,7 +24,7 @@ export const useDataStore = defineStore('data', () => {
 
   async function loadEntry(item: ManifestEntry) {
     if (item.kind === 'geojson') {
-      const result = await loadGeoJsonEntry(item, layers.record(item.id)?.spec.data)
+      const result = await loadGeoJsonEntry(item, undefined, layers.record(item.id)?.spec.data)
       if (result.ok) layers.setBuiltData(item.id, result.value, item)
       else errors.value = [...errors.value, result.error]
       return
