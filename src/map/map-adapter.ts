@@ -52,6 +52,8 @@ export class MapAdapter {
   private specs: readonly LayerSpec[] = []
   private rank: Record<string, number> = {}
   private idle: Promise<void> | null = null
+  /** Set on MapLibre's 'load': before it the map has no style to add layers to. */
+  private styleReady = false
 
   constructor(private readonly options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -74,7 +76,12 @@ export class MapAdapter {
       new AttributionControl({ compact: false, customAttribution: options.attribution }),
       'bottom-right',
     )
-    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()))
+    this.loaded = new Promise((resolve) =>
+      this.map.once('load', () => {
+        this.styleReady = true
+        resolve()
+      }),
+    )
     this.basemaps = new BasemapControl(this.map, {
       onCrsChange: () => this.reproject(),
       onFailed: options.onBasemapFailed,
@@ -117,6 +124,9 @@ export class MapAdapter {
   setLayers(specs: readonly LayerSpec[], rank: Record<string, number>, desired: readonly DesiredMapLayer[]) {
     this.specs = specs
     this.rank = rank
+    // Before 'load' there are no sources either, so nothing is wanted yet; the data push after
+    // 'load' draws everything.
+    if (!this.styleReady) return
     this.layerSync.sync(this.map as unknown as SyncTarget, desired)
   }
 

@@ -132,18 +132,33 @@ describe('thematic layers and area indicators', () => {
   })
 
   test('each thematic layer draws, and has a screenshot', async () => {
-    for (const id of [
-      'river-sections',
-      'water-sections',
-      'monitoring-points',
-      'low-carbon',
-      'zero-discharge',
-      'plan-2023-sites',
-    ]) {
-      await open(`${DISTRICT_VIEW}&layers=district,counties,rivers,${id}`)
-      const legend = page().locator(`[data-legend="${id}"]`)
-      await expect(legend.isVisible(), id).resolves.toBe(true)
+    const base = `${DISTRICT_VIEW}&layers=district,counties,rivers`
+    // Pixels that change when the layer alone is turned on (same view, same other layers): a layer
+    // that draws nothing changes none. The smallest, plan-2023-sites, is one star and its label.
+    const minimum: Record<string, number> = {
+      'river-sections': 1500,
+      'water-sections': 100,
+      'monitoring-points': 400,
+      'low-carbon': 1500,
+      'zero-discharge': 5000,
+      'plan-2023-sites': 80,
+    }
+    await open(base)
+    for (const [id, least] of Object.entries(minimum)) {
+      const checkbox = page().locator(`[data-layer="${id}"] input[type="checkbox"]`)
+      await snapshotCanvas(page(), `without-${id}`)
+      await checkbox.check()
+      await expect
+        .poll(() => changedPixels(page(), `without-${id}`), { timeout: 30_000, interval: 500 })
+        .toBeGreaterThan(least)
+      await waitForMapIdle(page())
+      await expect(page().locator(`[data-legend="${id}"]`).isVisible(), id).resolves.toBe(true)
       await page().screenshot({ path: `${SHOTS}/layer-${id}.png` })
+      await checkbox.uncheck()
+      // Back to the base view before the next layer is measured against it.
+      await expect
+        .poll(() => changedPixels(page(), `without-${id}`), { timeout: 30_000, interval: 500 })
+        .toBeLessThan(50)
     }
   })
 
