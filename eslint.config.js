@@ -24,6 +24,8 @@ export default [
   ...pluginVue.configs['flat/recommended'],
   // Layout is prettier's (checked by `npm run lint`); eslint keeps to correctness.
   prettierConfig,
+  // Lines at most 120 characters: prettier cannot break long strings and comments, so eslint checks them.
+  { rules: { 'max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }] } },
   {
     files: ['**/*.vue'],
     languageOptions: {

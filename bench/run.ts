@@ -48,7 +48,8 @@ async function main() {
         const report = await FIGURES[id]!(context)
         // Other work on the machine slows SwiftShader down: say how busy it was.
         report.notes.push(
-          `Load average (1 min) before/after: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores.`,
+          `Load average (1 min) before/after: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} ` +
+            `on ${cpus().length} cores.`,
         )
         reports.push(report)
       } catch (error) {

@@ -285,7 +285,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const manifest = buildGeo(join(root, 'seeds'), outDir, await loadLayerSpecs())
   for (const e of manifest.entries) {
     console.log(
-      `${e.file.padEnd(20)} ${String(e.featureCount ?? '-').padStart(4)} features ${String(e.bytes).padStart(8)} bytes  ${e.provenance}`,
+      `${e.file.padEnd(20)} ${String(e.featureCount ?? '-').padStart(4)} features ` +
+        `${String(e.bytes).padStart(8)} bytes  ${e.provenance}`,
     )
   }
 }

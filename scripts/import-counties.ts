@@ -132,7 +132,10 @@ function readGeometry(geometry: EchartsGeometry | undefined, encoded: boolean, w
   fail(`${where}: found geometry type ${String(geometry?.type)}; expected Polygon or MultiPolygon`)
 }
 
-/** Converts one position. gcoord.transform rewrites GeoJSON objects in place, so it is only ever given a fresh [lng, lat]. */
+/**
+ * Converts one position. gcoord.transform rewrites GeoJSON objects in place, so it is only ever given a
+ * fresh [lng, lat].
+ */
 function gcj02ToWgs84(position: Position): Position {
   const converted = gcoord.transform([position[0]!, position[1]!], gcoord.GCJ02, gcoord.WGS84)
   return [converted[0], converted[1]]
@@ -222,7 +225,8 @@ function main(): void {
   const jindongKm2 = turf.area(jindong) / 1e6
   const relative = (jindongKm2 - JINDONG_OFFICIAL_AREA_KM2) / JINDONG_OFFICIAL_AREA_KM2
   console.log(
-    `金东区 area: ${jindongKm2.toFixed(1)} km² (official ${JINDONG_OFFICIAL_AREA_KM2} km², ${(relative * 100).toFixed(2)} %)`,
+    `金东区 area: ${jindongKm2.toFixed(1)} km² ` +
+      `(official ${JINDONG_OFFICIAL_AREA_KM2} km², ${(relative * 100).toFixed(2)} %)`,
   )
   if (Math.abs(relative) > AREA_TOLERANCE)
     fail(`金东区 area is more than ${AREA_TOLERANCE * 100} % off the official figure`)

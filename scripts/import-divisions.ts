@@ -83,7 +83,8 @@ function main(): void {
     const townName = townNameByCode.get(townCode)
     if (!townName)
       fail(
-        `${where}: township ${village.streetCode} is not one of the ${EXPECTED_TOWN_COUNT} townships of ${DISTRICT_CODE}`,
+        `${where}: township ${village.streetCode} ` +
+          `is not one of the ${EXPECTED_TOWN_COUNT} townships of ${DISTRICT_CODE}`,
       )
     if (!village.code.startsWith(townCode)) fail(`${where}: code does not start with its township code ${townCode}`)
     lines.push([village.code, csvCell(village.name, where), townCode, csvCell(townName, where)].join(','))
@@ -95,7 +96,8 @@ function main(): void {
     const townName = village ? townNameByCode.get(townshipPrefix(village.streetCode)) : undefined
     if (!village || !village.name.startsWith(required.namePrefix) || townName !== required.townName) {
       fail(
-        `expected ${required.namePrefix} ${required.code} in ${required.townName}; found ${village ? `${village.name} in ${townName}` : 'no such code'}`,
+        `expected ${required.namePrefix} ${required.code} in ${required.townName}; ` +
+          `found ${village ? `${village.name} in ${townName}` : 'no such code'}`,
       )
     }
     console.log(`confirmed ${required.code} ${village.name} (${townName})`)
@@ -127,7 +129,8 @@ function main(): void {
       `${town.name} ${villages.filter((v) => townshipPrefix(v.streetCode) === townshipPrefix(town.code)).length}`,
   )
   console.log(
-    `wrote ${VILLAGES_FILE}: ${villages.length} village-level units in ${towns.length} townships (${perTown.join(', ')})`,
+    `wrote ${VILLAGES_FILE}: ${villages.length} village-level units ` +
+      `in ${towns.length} townships (${perTown.join(', ')})`,
   )
 }
 

@@ -22,7 +22,10 @@ const COUNTIES_FILE = 'seeds/geo/jinhua-counties-wgs84.geojson'
 const JINDONG_ADCODE = '330703'
 const EXPECTED_LINE_COUNT = 22
 const UNNAMED = 'unnamed in source; course not identified'
-/** End points are compared at 1e-4° (~10 m): the input is fixed at 6 decimals, so this only guards against a different file. */
+/**
+ * End points are compared at 1e-4° (~10 m): the input is fixed at 6 decimals, so this only guards against a
+ * different file.
+ */
 const END_POINT_TOLERANCE_DEGREES = 1e-4
 
 interface RiverProperties {
@@ -173,7 +176,8 @@ function main(): void {
       const last = coordinates[coordinates.length - 1]!
       if (!samePoint(first, known.start) || !samePoint(last, known.end)) {
         fail(
-          `${id}: end points [${first.join(', ')}] → [${last.join(', ')}] are not those the name ${known.name} was decided for; re-inspect the input`,
+          `${id}: end points [${first.join(', ')}] → [${last.join(', ')}] ` +
+            `are not those the name ${known.name} was decided for; re-inspect the input`,
         )
       }
     }
@@ -196,7 +200,8 @@ function main(): void {
     if (!turf.booleanIntersects(river, jindong)) continue
     const { id, name } = river.properties
     console.log(
-      `  ${id} ${name ?? '(unnamed)'}: ${lengthInsideKm(river, jindong).toFixed(1)} km inside of ${turf.length(river).toFixed(1)} km`,
+      `  ${id} ${name ?? '(unnamed)'}: ${lengthInsideKm(river, jindong).toFixed(1)} km inside ` +
+        `of ${turf.length(river).toFixed(1)} km`,
     )
   }
 
@@ -222,7 +227,8 @@ function splitJinhuaRiver(rivers: Feature<LineString, RiverProperties>[]) {
   if (splitIndex !== 70) fail(`river-04: expected the confluence between vertices 69 and 70, found ${splitIndex}`)
   yiwu.geometry = { type: 'LineString', coordinates: [...coordinates.slice(0, splitIndex), confluence] }
   yiwu.properties.naming =
-    'by course: crosses 金东区 east–west north of 澧浦 from 义乌 (upstream 东阳江, river-09), to the confluence with 武义江 (river-05) at 燕尾洲; ' +
+    'by course: crosses 金东区 east–west north of 澧浦 from 义乌 (upstream 东阳江, river-09), ' +
+    'to the confluence with 武义江 (river-05) at 燕尾洲; ' +
     'the source line continued west as the 金华江, split off as river-04-jinhuajiang'
   const jinhua: Feature<LineString, RiverProperties> = {
     type: 'Feature',

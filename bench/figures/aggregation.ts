@@ -45,7 +45,8 @@ export async function aggregationFigure(context: FigureContext): Promise<FigureR
     const ratio = ratioOf(ours, baseline)
     const identical = detail.subsetCountsIdentical && detail.fullCountsIdentical !== false
     context.log(
-      `  → grid ${ours.value} ms, naive ${baseline.value} ms${detail.naiveScaled ? ' (scaled)' : ''}, counts identical: ${identical}`,
+      `  → grid ${ours.value} ms, naive ${baseline.value} ms${detail.naiveScaled ? ' (scaled)' : ''}, ` +
+        `counts identical: ${identical}`,
     )
     return {
       id: 'aggregation',
@@ -62,13 +63,20 @@ export async function aggregationFigure(context: FigureContext): Promise<FigureR
         },
       ],
       notes: [
-        `Grid total = setTowns (index build) ${round(detail.grid.townsMs)} ms + setBatch (copy + transfer) ${round(detail.grid.batchMs)} ms + countByTown ${round(detail.grid.countMs)} ms (worker's own time ${round(detail.grid.workerMs)} ms).`,
-        `Median of ${detail.repeats} runs each; grid totals (ms): ${detail.gridTotalsMs.map((ms) => round(ms)).join(', ')}.`,
+        `Grid total = setTowns (index build) ${round(detail.grid.townsMs)} ms + ` +
+          `setBatch (copy + transfer) ${round(detail.grid.batchMs)} ms + ` +
+          `countByTown ${round(detail.grid.countMs)} ms (worker's own time ${round(detail.grid.workerMs)} ms).`,
+        `Median of ${detail.repeats} runs each; ` +
+          `grid totals (ms): ${detail.gridTotalsMs.map((ms) => round(ms)).join(', ')}.`,
         `Counting again with a month filter (points' towns cached): ${round(detail.grid.refilterMs)} ms.`,
         detail.naiveScaled
-          ? `Naive loop run on a ${detail.subset.toLocaleString('en')}-point subset (${round(detail.naiveSubsetMs)} ms) and scaled to 1M.`
-          : `Naive loop run on all ${detail.count.toLocaleString('en')} points (${round(detail.naiveFullMs ?? 0)} ms; ${detail.subset.toLocaleString('en')}-point subset ${round(detail.naiveSubsetMs)} ms).`,
-        `Counts identical on the ${detail.subset.toLocaleString('en')}-point subset: ${detail.subsetCountsIdentical ? 'yes' : 'NO'}` +
+          ? `Naive loop run on a ${detail.subset.toLocaleString('en')}-point subset ` +
+            `(${round(detail.naiveSubsetMs)} ms) and scaled to 1M.`
+          : `Naive loop run on all ${detail.count.toLocaleString('en')} points ` +
+            `(${round(detail.naiveFullMs ?? 0)} ms; ` +
+            `${detail.subset.toLocaleString('en')}-point subset ${round(detail.naiveSubsetMs)} ms).`,
+        `Counts identical on the ${detail.subset.toLocaleString('en')}-point subset: ` +
+          `${detail.subsetCountsIdentical ? 'yes' : 'NO'}` +
           (detail.fullCountsIdentical === null ? '' : `; on all points: ${detail.fullCountsIdentical ? 'yes' : 'NO'}`) +
           '.',
       ],

@@ -77,7 +77,8 @@ export async function bundleSizeFigure(context: FigureContext): Promise<FigureRe
     notes: [
       `App: ${perFile(appFiles)}.`,
       `maplibre-gl alone: ${perFile(baselineFiles)}.`,
-      `deck.gl in the initial chunks: ${deckInInitial ? 'YES (it should load lazily)' : 'no'}. Lazy chunks: ${lazyChunks.join(', ') || 'none'}.`,
+      `deck.gl in the initial chunks: ${deckInInitial ? 'YES (it should load lazily)' : 'no'}. ` +
+        `Lazy chunks: ${lazyChunks.join(', ') || 'none'}.`,
     ],
     details: {
       appFiles: appFiles.map((file) => file.slice(REPO_ROOT.length + 1)),

@@ -113,8 +113,10 @@ export async function clickPanelFigure(context: FigureContext): Promise<FigureRe
       },
     ],
     notes: [
-      `Clicks timed: ${latencies.length}; missed: ${misses.length}${misses.length ? ` (${[...new Set(misses)].join('; ')})` : ''}.`,
-      'Timed from the DOM click event to the MutationObserver callback seeing the panel with the clicked code (before paint).',
+      `Clicks timed: ${latencies.length}; missed: ${misses.length}` +
+        `${misses.length ? ` (${[...new Set(misses)].join('; ')})` : ''}.`,
+      'Timed from the DOM click event to the MutationObserver callback seeing the panel with the clicked code ' +
+        '(before paint).',
     ],
     details: { latenciesMs: latencies.map((ms) => round(ms, 2)), misses },
   }

@@ -16,7 +16,8 @@ const APP_VIEW = '#map=10.4/29.155/119.785'
 async function firstIdleMs(url: string, origin: string): Promise<number> {
   const session = await openSession(origin)
   try {
-    // The observer's callback stays anonymous and inline: tsx would wrap a named one in a __name() helper the page lacks.
+    // The observer's callback stays anonymous and inline: tsx would wrap a named one in a __name() helper
+    // the page lacks.
     await session.page.addInitScript(() => {
       new MutationObserver(() => {
         const target = window as unknown as { __firstIdleAt?: number }
@@ -63,8 +64,10 @@ export async function firstIdleFigure(context: FigureContext): Promise<FigureRep
       },
     ],
     notes: [
-      `App runs (ms): ${app.map((ms) => round(ms)).join(', ')}; bare MapLibre runs (ms): ${bare.map((ms) => round(ms)).join(', ')}.`,
-      'The app draws every layer it shows by default (thematic layers included); the bare page draws the foundation layers (counties, district, towns, rivers, seats, names).',
+      `App runs (ms): ${app.map((ms) => round(ms)).join(', ')}; ` +
+        `bare MapLibre runs (ms): ${bare.map((ms) => round(ms)).join(', ')}.`,
+      'The app draws every layer it shows by default (thematic layers included); ' +
+        'the bare page draws the foundation layers (counties, district, towns, rivers, seats, names).',
     ],
     details: { appMs: app, bareMs: bare },
   }

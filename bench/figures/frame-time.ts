@@ -1,8 +1,8 @@
 /**
  * Figure 1: frame time while the camera eases (~3 s), deck.gl HeatmapLayer (interleaved, through
  * src/map/deck-overlay.ts) against MapLibre's native `heatmap` layer, on the same bulk readings:
- * 1,000,000 points (where MapLibre's GeoJSON source is expected to crash the tab, STACK-NOTES
- * pitfall 7, which is reported as such) and 100,000 points (where both run).
+ * 1,000,000 points (where MapLibre's GeoJSON source is expected to run the tab out of memory and
+ * crash the renderer, which is reported as such) and 100,000 points (where both run).
  */
 import { openSession } from '../../tests/e2e/support/browser'
 import { benchReady } from '../support/page'
@@ -186,14 +186,22 @@ export async function frameTimeFigure(context: FigureContext): Promise<FigureRep
     rows,
     notes: [
       'Configurations run twice (the 100k pair, the floor) report their pooled frames.',
-      'Pages: 1920×1080, the app offline style, same points (bulk-points, seed 20221031), PM2.5 as the weight; a 0.5 s warm-up ease, then 1.5 s one zoom level in towards the north-east and 1.5 s back.',
-      'deck.gl: HeatmapLayer, aggregation MEAN, fixed HJ 633 colour domain, interleaved via MapLibreOverlay; binary attributes.',
-      `"binned": the aggregation worker first merges the points into ~2-px cells (${find('deck-binned', 1_000_000).drawnPoints?.toLocaleString('en') ?? '?'} cells drawn instead of 1,000,000 points); binning time is in its ready time, not in the frames.`,
-      `Ready (ms, page start to first idle): ${single.map((run) => `${run.engine} ${run.count.toLocaleString('en')}: ${run.readyMs ?? run.outcome}`).join('; ')}.`,
-      'MapLibre: GeoJSON source + native heatmap layer (density, so its colours differ; the drawing work is what is compared).',
+      'Pages: 1920×1080, the app offline style, same points (bulk-points, seed 20221031), PM2.5 as the weight; ' +
+        'a 0.5 s warm-up ease, then 1.5 s one zoom level in towards the north-east and 1.5 s back.',
+      'deck.gl: HeatmapLayer, aggregation MEAN, fixed HJ 633 colour domain, interleaved via MapLibreOverlay; ' +
+        'binary attributes.',
+      `"binned": the aggregation worker first merges the points into ~2-px cells ` +
+        `(${find('deck-binned', 1_000_000).drawnPoints?.toLocaleString('en') ?? '?'} cells drawn instead of ` +
+        `1,000,000 points); binning time is in its ready time, not in the frames.`,
+      `Ready (ms, page start to first idle): ${single
+        .map((run) => `${run.engine} ${run.count.toLocaleString('en')}: ${run.readyMs ?? run.outcome}`)
+        .join('; ')}.`,
+      'MapLibre: GeoJSON source + native heatmap layer ' +
+        '(density, so its colours differ; the drawing work is what is compared).',
       deckAdded === null || nativeAdded === null
         ? 'Time added to the basemap floor at 100k: not computable.'
-        : `Time added to the basemap floor at 100k (medians, clamped at 0 — rAF steps are 16.7 ms): deck.gl ${round(deckAdded)} ms, MapLibre ${round(nativeAdded)} ms.`,
+        : `Time added to the basemap floor at 100k (medians, clamped at 0 — rAF steps are 16.7 ms): ` +
+          `deck.gl ${round(deckAdded)} ms, MapLibre ${round(nativeAdded)} ms.`,
       'rAF deltas on SwiftShader come in ~16.7 ms steps.',
       `Console problems on the pages: ${problems.length ? problems.join(' | ') : 'none'}.`,
     ],

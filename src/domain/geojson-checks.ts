@@ -155,7 +155,8 @@ function checkFeature(feature: Feature, index: number, rules: LayerRules): GeoIs
       if (counterClockwise !== exterior) {
         add(
           path,
-          `${exterior ? 'exterior' : 'interior'} ring is ${counterClockwise ? 'counter-clockwise' : 'clockwise'}; expected the RFC 7946 right-hand rule`,
+          `${exterior ? 'exterior' : 'interior'} ring is ${counterClockwise ? 'counter-clockwise' : 'clockwise'}; ` +
+            'expected the RFC 7946 right-hand rule',
         )
       }
     }

@@ -70,7 +70,9 @@ const SAMPLE_SPLIT_NOTE = {
 
 const SAMPLE_POINTS_NOTE = {
   zh: '样例数据：点位为生成的示意位置，按当前乡镇边界统计；全区合计与《2022年工作总结》一致。',
-  en: "Sample data: the points are generated positions, counted within the township boundaries loaded; the district total equals the 2022 work report's.",
+  en:
+    'Sample data: the points are generated positions, counted within the township boundaries loaded; ' +
+    "the district total equals the 2022 work report's.",
 }
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -110,7 +112,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     reportFigureIds: ['petitions-first-round-total', 'petitions-second-round-central'],
     note: {
       zh: `第一轮中央及省级督察（148件）与第二轮中央督察（54件）之和。${SAMPLE_SPLIT_NOTE.zh}`,
-      en: `First-round central and provincial inspections (148) plus the second-round central inspection (54). ${SAMPLE_SPLIT_NOTE.en}`,
+      en:
+        'First-round central and provincial inspections (148) plus the second-round central inspection (54). ' +
+        `${SAMPLE_SPLIT_NOTE.en}`,
     },
   },
   {
@@ -122,7 +126,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     reportFigureIds: ['low-carbon-pilot-villages', 'low-carbon-pilot-batch'],
     note: {
       zh: '报告：成功申报多湖街道和月潭村、北山口村等6个村为第二批省级低碳乡镇试点。报告只点名月潭村、北山口村两个村，其余试点村无从标注到乡镇。',
-      en: 'The report: 多湖街道 and 6 villages, among them 月潭村 and 北山口村, became second-batch provincial low-carbon pilots. The report names only those two villages, so the others cannot be placed in a township.',
+      en:
+        'The report: 多湖街道 and 6 villages, among them 月潭村 and 北山口村, became second-batch provincial ' +
+        'low-carbon pilots. The report names only those two villages, so the others cannot be placed in a township.',
     },
     categories: LOW_CARBON_CATEGORIES,
   },
@@ -135,7 +141,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     reportFigureIds: ['zero-discharge-award'],
     note: {
       zh: '报告：完成东孝、多湖街道污水零直排创建任务，曹宅镇样板镇建设完成并通过验收。',
-      en: 'The report: 东孝 and 多湖 subdistricts completed their zero-discharge zones; 曹宅镇 finished its model-town build and passed acceptance.',
+      en:
+        'The report: 东孝 and 多湖 subdistricts completed their zero-discharge zones; ' +
+        '曹宅镇 finished its model-town build and passed acceptance.',
     },
     categories: ZERO_DISCHARGE_CATEGORIES,
   },
@@ -149,7 +157,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     reportFigureIds: [],
     note: {
       zh: '示意数据：监测点位位置为近似或生成的示意位置，按当前乡镇边界统计。',
-      en: 'Sample data: monitoring point positions are approximate or generated, counted within the township boundaries loaded.',
+      en:
+        'Sample data: monitoring point positions are approximate or generated, ' +
+        'counted within the township boundaries loaded.',
     },
   },
 ]

@@ -144,7 +144,8 @@ export default {
     pause: 'Pause',
     month: 'Month',
     readingsNote:
-      'Colours fixed to the GB 3095-2012 / HJ 633-2012 levels, whatever the zoom; station readings are sample data whose district means match the report.',
+      'Colours fixed to the GB 3095-2012 / HJ 633-2012 levels, whatever the zoom; ' +
+      'station readings are sample data whose district means match the report.',
     density: 'Inspection density',
     asHeatmap: 'Heatmap',
     asHexagons: 'Hexagons',

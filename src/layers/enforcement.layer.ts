@@ -18,11 +18,16 @@ const enforcement: LayerSpec = {
   provenance: 'sample',
   caveat: {
     zh: '点位为示例数据，按近似乡镇面积分配；总数与报告一致（检查1095家次、案件41件）。',
-    en: 'Points are sample data spread by approximate township area; totals match the report (1,095 inspections, 41 cases).',
+    en:
+      'Points are sample data spread by approximate township area; ' +
+      'totals match the report (1,095 inspections, 41 cases).',
   },
   method: {
     zh: `${ENFORCEMENT_SAMPLE_NOTE.zh}各乡镇数量按近似面积（km²）分配，点位随机落在近似乡镇范围内，案件与其来源检查同址。`,
-    en: `${ENFORCEMENT_SAMPLE_NOTE.en} Township counts are apportioned by approximate area (km²); points are placed at random inside the approximate township areas, and a case shares its inspection's position.`,
+    en:
+      `${ENFORCEMENT_SAMPLE_NOTE.en} Township counts are apportioned by approximate area (km²); ` +
+      'points are placed at random inside the approximate township areas, ' +
+      "and a case shares its inspection's position.",
   },
   source: `generateEnforcementSample, seed ${SAMPLE_SEEDS.enforcement}; totals from the 2022 work report`,
   licence: 'Sample data made by this project',

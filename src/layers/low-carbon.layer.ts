@@ -17,13 +17,19 @@ const lowCarbon: LayerSpec = {
   provenance: 'approximate',
   caveat: {
     zh: '报告称共6个村，仅点名月潭村、北山口村，未列出的不作标注；村点位于所属乡镇驻地（近似）。',
-    en: 'The report counts six villages but names only 月潭村 and 北山口村; no others are shown. Villages are placed at their township seat (approximate).',
+    en:
+      'The report counts six villages but names only 月潭村 and 北山口村; no others are shown. ' +
+      'Villages are placed at their township seat (approximate).',
   },
   method: {
     zh: '试点名单来自报告（省级低碳乡镇试点第二批）；多湖街道为近似乡镇范围，月潭村、北山口村无坐标，标注在所属乡镇驻地。报告计6个村，只点名2个，其余未标注。',
-    en: 'The pilots (provincial low-carbon pilots, second batch) are those the report names. 多湖街道 is its approximate township area; Yuetan and Beishankou villages have no coordinates and are shown at their township seats. The report counts 6 villages but names 2; the rest are not shown.',
+    en:
+      'The pilots (provincial low-carbon pilots, second batch) are those the report names. ' +
+      '多湖街道 is its approximate township area; Yuetan and Beishankou villages have no coordinates and are shown at ' +
+      'their township seats. The report counts 6 villages but names 2; the rest are not shown.',
   },
-  source: `${REPORT_SOURCE} (seeds/report/thematic-facts.json); positions from the approximate township areas and seats`,
+  source:
+    `${REPORT_SOURCE} (seeds/report/thematic-facts.json); ` + 'positions from the approximate township areas and seats',
   licence: 'Government work report, quoted verbatim; positions as towns.geojson and seats.geojson',
   data: {
     origin: { builder: true },

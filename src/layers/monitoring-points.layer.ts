@@ -38,12 +38,14 @@ const monitoringPoints: LayerSpec = {
       '水质自动监测点与东关桥、洪坞桥国控断面同址（断面位置近似）。报告2023年工作思路提及企业污染源在线监控和重点路段扬尘自动监控但未给数量，' +
       `此处仅示例${ENTERPRISE_MONITOR_COUNT}个和${DUST_MONITOR_COUNT}个，按乡镇面积分配、随机落在乡镇范围内。`,
     en:
-      'Sample data: positions, numbers and readings are invented, not real stations or measurements. One air monitor per township; ' +
-      "readings are Jan–Oct monthly means to 1 decimal, and averaged over stations then months they still round to the report's " +
-      "PM2.5 26 and PM10 45 μg/m³; O3 is the monthly mean of daily maximum 8-hour means, not the report's 90th percentile (164 μg/m³). " +
-      'The automatic water monitors share the (approximate) positions of the Dongguanqiao and Hongwuqiao sections. The 2023 plan ' +
-      'mentions enterprise online monitoring and dust monitoring on key roads without numbers; ' +
-      `${ENTERPRISE_MONITOR_COUNT} and ${DUST_MONITOR_COUNT} sample points are apportioned by township area and placed at random inside the townships.`,
+      'Sample data: positions, numbers and readings are invented, not real stations or measurements. ' +
+      'One air monitor per township; readings are Jan–Oct monthly means to 1 decimal, ' +
+      "and averaged over stations then months they still round to the report's PM2.5 26 and PM10 45 μg/m³; " +
+      "O3 is the monthly mean of daily maximum 8-hour means, not the report's 90th percentile (164 μg/m³). " +
+      'The automatic water monitors share the (approximate) positions of the Dongguanqiao and Hongwuqiao sections. ' +
+      'The 2023 plan mentions enterprise online monitoring and dust monitoring on key roads without numbers; ' +
+      `${ENTERPRISE_MONITOR_COUNT} and ${DUST_MONITOR_COUNT} sample points are apportioned by township area and ` +
+      'placed at random inside the townships.',
   },
   source: `generateAirSample (seed ${SAMPLE_SEEDS.air}); positions drawn inside the approximate township areas`,
   licence: 'Sample data made by this project',

@@ -16,11 +16,15 @@ const planSites: LayerSpec = {
   provenance: 'approximate',
   caveat: {
     zh: '仅标注报告可推知位置的项目（位于乡镇驻地，近似）；其余项目见“总览”。',
-    en: 'Only items whose place the report implies are drawn (at the township seat, approximate); the rest are in the overview.',
+    en:
+      'Only items whose place the report implies are drawn (at the township seat, approximate); ' +
+      'the rest are in the overview.',
   },
   method: {
     zh: '报告未给出项目位置：仅标注名称中含地名的项目，置于该乡镇驻地，为近似位置；其余项目不在图上标注。',
-    en: "The report gives no project locations: only items named after a place are shown, at that township's seat (approximate); the others are not mapped.",
+    en:
+      'The report gives no project locations: only items named after a place are shown, ' +
+      "at that township's seat (approximate); the others are not mapped.",
   },
   source: '金华市生态环境局金东分局 2023年工作思路 (seeds/report/thematic-facts.json); positions: township seats',
   licence: 'Government work report, quoted verbatim; positions as seats.geojson',

@@ -21,16 +21,19 @@ const riverSections: LayerSpec = {
   provenance: 'sample',
   caveat: {
     zh: '水质类别为示例数据（与报告“两个国控断面平均III类”一致），河道走向为近似。',
-    en: 'Water classes are sample data (consistent with the report’s class III average at the two national sections); courses are approximate.',
+    en:
+      'Water classes are sample data (consistent with the report’s class III average at the two national sections); ' +
+      'courses are approximate.',
   },
   method: {
     zh:
       `河道为近似走向（1:300万数据）。东关桥、洪坞桥断面位置为近似：置于各自河道汇合口上游约${SECTION_UPSTREAM_KM} km。` +
       '断面以上河段的水质类别为示例数据（1–10月逐月示例类别的均值取整），并非监测结果；其余河段未监测，不着色。',
     en:
-      `River courses are approximate (1:3,000,000 data). The Dongguanqiao and Hongwuqiao sections are placed approximately, ` +
-      `${SECTION_UPSTREAM_KM} km above the confluence along each river. The class of the stretch above a section is sample data ` +
-      '(the rounded mean of invented Jan–Oct monthly classes), not a monitoring result; other stretches are not monitored.',
+      'River courses are approximate (1:3,000,000 data). The Dongguanqiao and Hongwuqiao sections are placed ' +
+      `approximately, ${SECTION_UPSTREAM_KM} km above the confluence along each river. ` +
+      'The class of the stretch above a section is sample data (the rounded mean of invented Jan–Oct monthly ' +
+      'classes), not a monitoring result; other stretches are not monitored.',
   },
   source: `Rivers: CIA World Data Bank II via GSHHG 2.3.7; classes: generateWaterSample, seed ${SAMPLE_SEEDS.water}`,
   licence: 'Public domain (WDB II); LGPL-3+ (GSHHG); the classes are sample data made by this project',

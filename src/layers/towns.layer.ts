@@ -27,7 +27,9 @@ const towns: LayerSpec = {
   },
   method: {
     zh: '无公开的乡镇界线：范围按驻地泰森多边形推算并裁剪至区界，仅为近似。',
-    en: 'No official township boundaries are public: areas are Voronoi cells of the seats clipped to the district, approximate only.',
+    en:
+      'No official township boundaries are public: areas are Voronoi cells of the seats clipped to the district, ' +
+      'approximate only.',
   },
   source: 'Derived from town seats (GeoNames CC-BY-4.0; AMap centres) and the district outline',
   licence: `CC-BY-4.0 (GeoNames); ${AMAP_TERMS}`,

@@ -14,13 +14,19 @@ const waterSections: LayerSpec = {
   provenance: 'sample',
   caveat: {
     zh: '断面位置为近似（义乌江、武义江汇合口上游）；逐月水质类别为示例数据，均值为III类，与报告一致。',
-    en: 'Positions approximate (just above the confluence); monthly classes are sample data averaging class III, as the report states.',
+    en:
+      'Positions approximate (just above the confluence); monthly classes are sample data averaging class III, ' +
+      'as the report states.',
   },
   method: {
     zh: `${WATER_SAMPLE_NOTE.zh}断面位置为近似：置于义乌江、武义江汇合口上游约${SECTION_UPSTREAM_KM} km的河道上。`,
-    en: `${WATER_SAMPLE_NOTE.en} Positions are approximate: ${SECTION_UPSTREAM_KM} km above the confluence of the Yiwu and Wuyi rivers, on the river lines.`,
+    en:
+      `${WATER_SAMPLE_NOTE.en} Positions are approximate: ` +
+      `${SECTION_UPSTREAM_KM} km above the confluence of the Yiwu and Wuyi rivers, on the river lines.`,
   },
-  source: `Section names: the 2022 work report; classes: generateWaterSample, seed ${SAMPLE_SEEDS.water}; positions on the CIA WDB II river lines`,
+  source:
+    `Section names: the 2022 work report; classes: generateWaterSample, seed ${SAMPLE_SEEDS.water}; ` +
+    'positions on the CIA WDB II river lines',
   licence: 'Sample data made by this project; river lines public domain (WDB II) / LGPL-3+ (GSHHG)',
   data: {
     origin: { builder: true },

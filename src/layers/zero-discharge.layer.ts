@@ -17,7 +17,10 @@ const zeroDischarge: LayerSpec = {
   },
   method: {
     zh: '名单来自报告；范围为近似的乡镇（街道）范围。报告在曹宅镇样板镇验收之后写“获得…专项奖补资金1000万元”，此处将该奖补标注在曹宅镇。',
-    en: "The list is the report's; areas are the approximate township areas. The report mentions the ¥10 million (1000万元) award right after 曹宅镇's model-town acceptance, so it is shown on 曹宅镇.",
+    en:
+      "The list is the report's; areas are the approximate township areas. " +
+      "The report mentions the ¥10 million (1000万元) award right after 曹宅镇's model-town acceptance, " +
+      'so it is shown on 曹宅镇.',
   },
   source: `${REPORT_SOURCE} (seeds/report/thematic-facts.json); areas from towns.geojson`,
   licence: 'Government work report, quoted verbatim; areas as towns.geojson',

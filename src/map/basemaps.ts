@@ -10,7 +10,9 @@ type RasterPart = { sources: StyleSpecification['sources']; layers: StyleSpecifi
 const SUBDOMAINS_TDT = ['0', '1', '2', '3', '4', '5', '6', '7']
 
 function tiandituTiles(layer: 'vec' | 'cva' | 'img' | 'cia', key: string): string[] {
-  const query = `SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`
+  const query =
+    `SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles` +
+    `&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`
   return SUBDOMAINS_TDT.map((s) => `https://t${s}.tianditu.gov.cn/${layer}_w/wmts?${query}`)
 }
 

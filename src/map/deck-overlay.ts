@@ -4,7 +4,7 @@
  * Why lazily: deck.gl is about 240 kB gzipped, and the first view of the app draws no deck.gl layer;
  * the dynamic import() puts it in its own chunk, fetched when the user first turns on a heatmap.
  * Why @deck.gl/maplibre and not @deck.gl/mapbox: MapboxOverlay reads map.transform.height, which
- * MapLibre 6 removed, so it throws every frame (STACK-NOTES pitfall 1).
+ * MapLibre 6 removed, so it throws every frame: nothing draws and 'idle' never fires.
  * Interleaved: deck.gl layers become MapLibre custom layers, so labels can be drawn above them and
  * there is one canvas (screenshots and PNG export see the heatmap too).
  */

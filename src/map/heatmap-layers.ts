@@ -134,7 +134,7 @@ export function inspectionHeatmapLayer(options: InspectionHeatmapOptions): Heatm
   return new HeatmapLayer<LngLat>({ ...common, data: positions, getPosition: (point) => point, getWeight: 1 })
 }
 
-/** [lng, lat] pairs for layers that need an array (HexagonLayer: STACK-NOTES pitfall 3). Memoised per array. */
+/** [lng, lat] pairs for layers that need an array (HexagonLayer draws nothing from binary data). Memoised per array. */
 const pairCache = new WeakMap<Float64Array, LngLat[]>()
 
 export function positionPairs(positions: PointPositions): LngLat[] {

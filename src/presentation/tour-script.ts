@@ -405,7 +405,8 @@ function checkStop(
     const months = heatmap.toMonth - heatmap.fromMonth + 1
     sink.add(
       'durationSeconds',
-      `must be at least ${heatmapPlaybackSeconds(heatmap)} (${months} months × ${heatmap.secondsPerMonth} s) so the heatmap plays to its last month, found ${durationSeconds}`,
+      `must be at least ${heatmapPlaybackSeconds(heatmap)} (${months} months × ${heatmap.secondsPerMonth} s) ` +
+        `so the heatmap plays to its last month, found ${durationSeconds}`,
     )
   }
 
@@ -467,7 +468,8 @@ export function parseTourScript(json: unknown, known: KnownTourIds): TourParseRe
         const earlier = firstIndexOfId.get(rawId)
         if (earlier !== undefined) {
           errors.push(
-            `stop ${index} (${JSON.stringify(rawId)}): field "id" repeats the id of stop ${earlier}; ids must be unique`,
+            `stop ${index} (${JSON.stringify(rawId)}): field "id" repeats the id of stop ${earlier}; ` +
+              'ids must be unique',
           )
           return
         }

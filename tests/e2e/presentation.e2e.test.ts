@@ -342,7 +342,8 @@ describe('presentation mode', () => {
     await expect.poll(loop, { timeout: 280_000, interval: 500 }).toBeGreaterThanOrEqual(5)
     const afterSoak = await measureAtFirstStop()
     console.log(
-      `soak heap: after first loop ${(afterFirstLoop / 1e6).toFixed(2)} MB, after 200 steps ${(afterSoak / 1e6).toFixed(2)} MB, ratio ${(afterSoak / afterFirstLoop).toFixed(3)}`,
+      `soak heap: after first loop ${(afterFirstLoop / 1e6).toFixed(2)} MB, ` +
+        `after 200 steps ${(afterSoak / 1e6).toFixed(2)} MB, ratio ${(afterSoak / afterFirstLoop).toFixed(3)}`,
     )
     expect(afterSoak / afterFirstLoop).toBeLessThanOrEqual(1.1)
     expect(session.consoleProblems).toEqual([])

@@ -22,7 +22,7 @@ describe('iaqi (HJ 633-2012)', () => {
     }
   })
 
-  it('uses the standard breakpoints from DOMAIN-NOTES', () => {
+  it('uses the HJ 633-2012 breakpoints', () => {
     expect(POLLUTANT_BREAKPOINTS.pm25.concentrations).toEqual([0, 35, 75, 115, 150, 250, 350, 500])
     expect(POLLUTANT_BREAKPOINTS.pm10.concentrations).toEqual([0, 50, 150, 250, 350, 420, 500, 600])
     expect(POLLUTANT_BREAKPOINTS.o3_8h.concentrations).toEqual([0, 100, 160, 215, 265, 800])

@@ -40,7 +40,8 @@ describe('checkFeatureCollection', () => {
       rules,
     )
     expect(issues.map(formatGeoIssue)).toEqual([
-      'test.geojson, feature 1, geometry.coordinates[0]: exterior ring is clockwise; expected the RFC 7946 right-hand rule',
+      'test.geojson, feature 1, geometry.coordinates[0]: exterior ring is clockwise; ' +
+        'expected the RFC 7946 right-hand rule',
       'test.geojson, feature 2, properties.name: missing; expected a value for "name"',
       'test.geojson, feature 2, properties.code: duplicate id "a" (first at feature 0)',
     ])

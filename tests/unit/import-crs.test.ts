@@ -118,14 +118,22 @@ describe('the CRS suggestions and re-running', () => {
     expect(result.problems).toHaveLength(1)
     expect(result.problems[0]!.severity).toBe('warning')
     expect(result.problems[0]!.message.en).toBe(
-      '1 of 2 features lie outside Jinhua (e.g. feature 0 at [116.3975, 39.9087]); the data was kept — check the coordinate system',
+      '1 of 2 features lie outside Jinhua (e.g. feature 0 at [116.3975, 39.9087]); ' +
+        'the data was kept — check the coordinate system',
     )
   })
 })
 
 describe('shapefiles with a .prj', () => {
   const gk3Prj =
-    'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]'
+    'PROJCS["CGCS2000_3_Degree_GK_CM_120E",' +
+    'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",' +
+    'DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],' +
+    'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],' +
+    'PROJECTION["Gauss_Kruger"],' +
+    'PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],' +
+    'PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],' +
+    'UNIT["Meter",1.0]]'
   const gk = proj4('WGS84', PROJECTED_CRS_DEFINITIONS['CGCS2000-GK-3deg-120'], DUOHU) as [number, number]
   const zip = (prj: string | null) => {
     const files = writeShapefile(

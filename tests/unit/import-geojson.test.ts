@@ -171,7 +171,8 @@ describe('importBytes with GeoJSON', () => {
 
   test('property values are kept exactly, including "__proto__" and nested objects', async () => {
     const text =
-      '{"type":"Feature","properties":{"__proto__":{"x":1},"n":1.5,"s":"<b>","o":{"a":[1]}},"geometry":{"type":"Point","coordinates":[119.68511,29.0937]}}'
+      '{"type":"Feature","properties":{"__proto__":{"x":1},"n":1.5,"s":"<b>","o":{"a":[1]}},' +
+      '"geometry":{"type":"Point","coordinates":[119.68511,29.0937]}}'
     const result = await run(text)
     const properties = result.data!.features[0]!.properties!
     expect(Object.keys(properties)).toEqual(['__proto__', 'n', 's', 'o'])

@@ -28,7 +28,12 @@ const noise: LayerSpec = {
   caveat: { zh: '示例点位。', en: 'Sample positions.' },
   source: 'made for this test',
   licence: 'CC0',
-  data: { origin: { seed: 'geo/noise-stations.geojson' }, key: 'id', geometryTypes: ['Point'], requiredProperties: ['id'] },
+  data: {
+    origin: { seed: 'geo/noise-stations.geojson' },
+    key: 'id',
+    geometryTypes: ['Point'],
+    requiredProperties: ['id'],
+  },
   mapLayers: ({ opacity }) => [{ id: 'noise-stations-circle', type: 'circle', paint: { 'circle-opacity': opacity } }],
   legend: [{ label: { zh: '噪声监测点', en: 'Noise station' }, colour: '#7c3aed', shape: 'circle' }],
 }

@@ -199,7 +199,8 @@ describe('parseTourScript rejects, naming the stop and the field', () => {
     const json = validScript()
     json.stops[2]!.durationSeconds = 15
     expect(errorsOf(json)).toEqual([
-      'stop 2 ("pm25"): field "durationSeconds" must be at least 20 (10 months × 2 s) so the heatmap plays to its last month, found 15',
+      'stop 2 ("pm25"): field "durationSeconds" must be at least 20 (10 months × 2 s) ' +
+        'so the heatmap plays to its last month, found 15',
     ])
   })
 
@@ -228,7 +229,8 @@ describe('parseTourScript rejects, naming the stop and the field', () => {
     const json = validScript()
     json.stops[2]!.layers = ['district']
     expect(errorsOf(json)).toEqual([
-      'stop 2 ("pm25"): field "layers" must include "readings-heatmap" when "heatmap" is set, or the playback would run unseen',
+      'stop 2 ("pm25"): field "layers" must include "readings-heatmap" when "heatmap" is set, ' +
+        'or the playback would run unseen',
     ])
     delete json.stops[2]!.layers
     expect(errorsOf(json)[0]).toMatch(/^stop 2 \("pm25"\): field "layers" must be given/)
@@ -272,7 +274,8 @@ describe('parseTourScript rejects, naming the stop and the field', () => {
     json.stops[1]!.layers = ['district', 'district']
     json.stops[0]!.duration = 10
     expect(errorsOf(json)).toEqual([
-      'stop 0 ("overview"): field "duration" is not a known field (allowed: id, target, layers, indicator, showPanel, heatmap, caption, figures, durationSeconds)',
+      'stop 0 ("overview"): field "duration" is not a known field ' +
+        '(allowed: id, target, layers, indicator, showPanel, heatmap, caption, figures, durationSeconds)',
       'stop 1 ("caozhai"): field "layers" lists layer id "district" twice',
       'stop 2 ("overview"): field "id" repeats the id of stop 0; ids must be unique',
     ])

@@ -138,7 +138,7 @@ describe('monitoring-points.geojson', () => {
     expect(districtMean('pm10')).toBe(45)
   })
 
-  test('water monitors are only at the two sections; sample monitors are named as samples and lie in their township', () => {
+  test('water monitors only at the two sections; sample monitors named as samples and lying in their township', () => {
     const sections = features<Point>('water-sections.geojson')
     const water = points.filter((f) => f.properties.kind === 'water-auto')
     expect(water.map((f) => f.geometry.coordinates)).toEqual(sections.map((s) => s.geometry.coordinates))

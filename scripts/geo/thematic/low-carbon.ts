@@ -29,7 +29,9 @@ export interface LowCarbonProperties {
 function notes(facts: ThematicFacts['low_carbon'], kind: LowCarbonKind): { zh: string; en: string } {
   const counted = {
     zh: `报告称“${facts.quote}”，计${facts.villages_counted}个村但只点名月潭村、北山口村；其余未点名，本图不作推测。`,
-    en: `The report counts ${facts.villages_counted} villages but names only Yuetan and Beishankou; the others are not named and none is invented here.`,
+    en:
+      `The report counts ${facts.villages_counted} villages but names only Yuetan and Beishankou; ` +
+      'the others are not named and none is invented here.',
   }
   return kind === 'town'
     ? {

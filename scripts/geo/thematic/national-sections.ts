@@ -90,7 +90,8 @@ export function placeNationalSections(
     const line = lineById(rivers, riverId)
     if (!samePosition(line[line.length - 1], confluence)) {
       throw new Error(
-        `rivers.geojson: ${riverId} does not end where ${JINHUA_RIVER_ID} starts; the section cannot be placed above the confluence`,
+        `rivers.geojson: ${riverId} does not end where ${JINHUA_RIVER_ID} starts; ` +
+          'the section cannot be placed above the confluence',
       )
     }
     const { point, before, after } = splitBeforeEnd(line, SECTION_UPSTREAM_KM)

@@ -96,7 +96,9 @@ function effectiveCrs(source: ParsedSource, declared: DeclaredCrs, context: Impo
     expected: 'auto',
     message: {
       zh: `坐标已按 .prj 换算为 WGS84，忽略所选的“${CRS_LABELS[declared].zh}”`,
-      en: `the .prj already converted the coordinates to WGS84; the chosen "${CRS_LABELS[declared].en}" was not applied`,
+      en:
+        'the .prj already converted the coordinates to WGS84; ' +
+        `the chosen "${CRS_LABELS[declared].en}" was not applied`,
     },
   })
   return 'auto'
@@ -108,11 +110,15 @@ function reportCrsExplained(detection: CrsDetection, refused: number, context: I
   const message = top
     ? {
         zh: `${top.reason.zh}；${refused} 个要素因此未导入。请选择“${CRS_LABELS[top.crs].zh}”后重新导入`,
-        en: `${top.reason.en}; ${featuresWord(refused)} not imported. Choose "${CRS_LABELS[top.crs].en}" and import again`,
+        en:
+          `${top.reason.en}; ${featuresWord(refused)} not imported. ` +
+          `Choose "${CRS_LABELS[top.crs].en}" and import again`,
       }
     : {
         zh: `坐标不是经纬度度数（如 ${example}），也不像 Web 墨卡托或 CGCS2000 高斯投影；${refused} 个要素未导入。请先转换为 WGS84（EPSG:4326）`,
-        en: `coordinates are not degrees (e.g. ${example}) and do not look like Web Mercator or CGCS2000 Gauss-Krüger; ${featuresWord(refused)} not imported. Convert them to WGS84 (EPSG:4326) first`,
+        en:
+          `coordinates are not degrees (e.g. ${example}) and do not look like Web Mercator or CGCS2000 Gauss-Krüger; ` +
+          `${featuresWord(refused)} not imported. Convert them to WGS84 (EPSG:4326) first`,
       }
   context.problems.add({
     severity: 'error',
@@ -293,7 +299,9 @@ export async function finishImport(
       expected: likely,
       message: {
         zh: `按“${CRS_LABELS[crs].zh}”换算后数据不在金华市；坐标更像“${CRS_LABELS[likely].zh}”`,
-        en: `converted as "${CRS_LABELS[crs].en}" the data is not in Jinhua; the coordinates look more like "${CRS_LABELS[likely].en}"`,
+        en:
+          `converted as "${CRS_LABELS[crs].en}" the data is not in Jinhua; ` +
+          `the coordinates look more like "${CRS_LABELS[likely].en}"`,
       },
     })
   }
@@ -304,8 +312,12 @@ export async function finishImport(
       found: formatPosition(outside.position),
       expected: `inside ${JINHUA_BBOX.join(', ')} (金华市)`,
       message: {
-        zh: `${outside.count} 个要素（共 ${kept.length} 个）位于金华市范围外（如${place.zh}：${formatPosition(outside.position)}）；数据已保留，请确认坐标系`,
-        en: `${outside.count} of ${kept.length} features lie outside Jinhua (e.g. ${place.en} at ${formatPosition(outside.position)}); the data was kept — check the coordinate system`,
+        zh:
+          `${outside.count} 个要素（共 ${kept.length} 个）位于金华市范围外` +
+          `（如${place.zh}：${formatPosition(outside.position)}）；数据已保留，请确认坐标系`,
+        en:
+          `${outside.count} of ${kept.length} features lie outside Jinhua ` +
+          `(e.g. ${place.en} at ${formatPosition(outside.position)}); the data was kept — check the coordinate system`,
       },
     })
   }

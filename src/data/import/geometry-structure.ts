@@ -169,7 +169,9 @@ function checkRing(value: unknown, path: string): StructureProblem | null {
       expected: 'last position equal to the first',
       message: {
         zh: `环未闭合：最后一个坐标 ${describeFoundValue(last)} 与第一个 ${describeFoundValue(first)} 不同；请在末尾重复第一个坐标`,
-        en: `the ring is not closed: the last position ${describeFoundValue(last)} differs from the first ${describeFoundValue(first)}; repeat the first position at the end`,
+        en:
+          `the ring is not closed: the last position ${describeFoundValue(last)} ` +
+          `differs from the first ${describeFoundValue(first)}; repeat the first position at the end`,
       },
     }
   }
@@ -241,8 +243,12 @@ export function checkGeometryStructure(geometry: unknown, path: string, depth = 
       found: describeFoundValue(type),
       expected: GEOMETRY_TYPES.join(' | '),
       message: {
-        zh: `未知的几何类型 ${describeFoundValue(type)}${suggestion ? `，是否应为 "${suggestion}"？` : ''}（可用：${GEOMETRY_TYPES.join('、')}）`,
-        en: `unknown geometry type ${describeFoundValue(type)}${suggestion ? `; did you mean "${suggestion}"?` : ''} (expected one of ${GEOMETRY_TYPES.join(', ')})`,
+        zh:
+          `未知的几何类型 ${describeFoundValue(type)}${suggestion ? `，是否应为 "${suggestion}"？` : ''}` +
+          `（可用：${GEOMETRY_TYPES.join('、')}）`,
+        en:
+          `unknown geometry type ${describeFoundValue(type)}${suggestion ? `; did you mean "${suggestion}"?` : ''}` +
+          ` (expected one of ${GEOMETRY_TYPES.join(', ')})`,
       },
     }
   }

@@ -91,7 +91,10 @@ class NumericColumns {
   }
 }
 
-/** Properties of one row. Plain assignment keeps one hidden class for all rows; "__proto__" is defined, not assigned. */
+/**
+ * Properties of one row. Plain assignment keeps one hidden class for all rows; "__proto__" is defined, not
+ * assigned.
+ */
 function rowProperties(
   cells: readonly string[],
   names: readonly string[],
@@ -136,7 +139,10 @@ function reportFileWarnings(
       expected: `${headerLength} cells per row`,
       message: {
         zh: `从第 ${widthMismatch.line} 行起共 ${widthMismatch.count} 行的列数与表头（${headerLength} 列）不同；多出的列已忽略，缺少的列按空值处理`,
-        en: `${widthMismatch.count} rows, from line ${widthMismatch.line}, have a different number of cells than the header (${headerLength}); extra cells were ignored, missing ones read as empty`,
+        en:
+          `${widthMismatch.count} rows, from line ${widthMismatch.line}, ` +
+          `have a different number of cells than the header (${headerLength}); ` +
+          'extra cells were ignored, missing ones read as empty',
       },
     })
   }
@@ -153,8 +159,12 @@ function reportNoCoordinateColumns(context: ImportContext, header: readonly stri
     found: headerText,
     expected: ACCEPTED_COLUMN_PAIRS,
     message: {
-      zh: `找不到坐标列。表头为：${headerText}；可用的列名（不区分大小写）：${ACCEPTED_COLUMN_PAIRS}${fullWidth ? '。表头用的是中文逗号“，”，请改用英文逗号“,”' : ''}`,
-      en: `no coordinate columns. The header is: ${headerText}; accepted names (any case): ${ACCEPTED_COLUMN_PAIRS}${fullWidth ? '. The header is separated by full-width commas (，); use ASCII commas (,)' : ''}`,
+      zh:
+        `找不到坐标列。表头为：${headerText}；可用的列名（不区分大小写）：${ACCEPTED_COLUMN_PAIRS}` +
+        `${fullWidth ? '。表头用的是中文逗号“，”，请改用英文逗号“,”' : ''}`,
+      en:
+        `no coordinate columns. The header is: ${headerText}; accepted names (any case): ${ACCEPTED_COLUMN_PAIRS}` +
+        `${fullWidth ? '. The header is separated by full-width commas (，); use ASCII commas (,)' : ''}`,
     },
   })
 }

@@ -36,8 +36,13 @@ function reportSyntaxError(text: string, error: JsonSyntaxError, context: Import
     found,
     expected: error.expected.en,
     message: {
-      zh: `${summary.zh}：第 ${line} 行第 ${column} 列，发现${error.kind === 'truncated' ? '文件结尾' : `「${found}」`}，应为${error.expected.zh}；未导入任何要素`,
-      en: `${summary.en}: at line ${line}, column ${column} found ${error.kind === 'truncated' ? 'the end of the file' : `\`${found}\``}; expected ${error.expected.en}; nothing was imported`,
+      zh:
+        `${summary.zh}：第 ${line} 行第 ${column} 列，发现${error.kind === 'truncated' ? '文件结尾' : `「${found}」`}` +
+        `，应为${error.expected.zh}；未导入任何要素`,
+      en:
+        `${summary.en}: at line ${line}, column ${column} ` +
+        `found ${error.kind === 'truncated' ? 'the end of the file' : `\`${found}\``}; ` +
+        `expected ${error.expected.en}; nothing was imported`,
     },
   })
 }
@@ -74,8 +79,12 @@ function parseJson(text: string, context: ImportContext): unknown {
       found: first.token,
       expected: 'a number or null',
       message: {
-        zh: `第 ${line} 行第 ${column} 列有 ${first.token}${count > 1 ? ` 等共 ${count} 处 NaN/Infinity` : ''}：JSON 不允许 NaN 和 Infinity；已按 null 读取，含这些值的坐标会被拒绝`,
-        en: `line ${line}, column ${column}: ${first.token}${count > 1 ? ` and ${count - 1} more NaN/Infinity` : ''} — JSON does not allow NaN or Infinity; read as null, and coordinates holding them are refused`,
+        zh:
+          `第 ${line} 行第 ${column} 列有 ${first.token}${count > 1 ? ` 等共 ${count} 处 NaN/Infinity` : ''}` +
+          '：JSON 不允许 NaN 和 Infinity；已按 null 读取，含这些值的坐标会被拒绝',
+        en:
+          `line ${line}, column ${column}: ${first.token}${count > 1 ? ` and ${count - 1} more NaN/Infinity` : ''}` +
+          ' — JSON does not allow NaN or Infinity; read as null, and coordinates holding them are refused',
       },
     })
     return JSON.parse(replaceNonFiniteTokens(text, scan.nonFinite)) as unknown
@@ -140,7 +149,9 @@ function featureItems(root: unknown, context: ImportContext): unknown[] | null {
   }
   fileError(context, 'type', describeFoundValue(type), expectedRoot, {
     zh: `type 为 ${describeFoundValue(type)}，应为 FeatureCollection、Feature 或几何类型；未导入任何要素`,
-    en: `"type" is ${describeFoundValue(type)}; expected FeatureCollection, Feature or a geometry type; nothing was imported`,
+    en:
+      `"type" is ${describeFoundValue(type)}; ` +
+      'expected FeatureCollection, Feature or a geometry type; nothing was imported',
   })
   return null
 }
@@ -156,7 +167,9 @@ function reportNamedCrs(root: unknown, context: ImportContext): void {
     expected: 'WGS84 (RFC 7946)',
     message: {
       zh: `文件声明坐标系 ${describeFoundValue(name)}；GeoJSON 应为 WGS84，请确认导入时选择的坐标系`,
-      en: `the file names the CRS ${describeFoundValue(name)}; GeoJSON should be WGS84 — check the coordinate system chosen for the import`,
+      en:
+        `the file names the CRS ${describeFoundValue(name)}; ` +
+        'GeoJSON should be WGS84 — check the coordinate system chosen for the import',
     },
   })
 }

@@ -67,7 +67,8 @@ function plainProperties(row: Record<string, unknown> | undefined): Record<strin
         key,
         Number.isNaN(value.getTime())
           ? null
-          : `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`,
+          : `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-` +
+            `${String(value.getDate()).padStart(2, '0')}`,
       ]
     if (typeof value === 'number' && Number.isNaN(value)) return [key, null]
     return [key, value]

@@ -94,7 +94,9 @@ export interface ApportionedIndicatorsSample {
 
 export const APPORTIONED_INDICATORS_NOTE = {
   zh: '样例数据：各乡镇（街道）数值为按权重拆分的示意值；全区合计为《2022年工作总结》中的数字。',
-  en: "Sample data: the per-township values are an invented split by weights; the district totals are the 2022 work report's figures.",
+  en:
+    'Sample data: the per-township values are an invented split by weights; ' +
+    "the district totals are the 2022 work report's figures.",
 } as const
 
 export function generateApportionedIndicators(opts: {

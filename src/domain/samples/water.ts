@@ -21,7 +21,7 @@ export interface WaterClassInfo {
   ascii: 'I' | 'II' | 'III' | 'IV' | 'V' | 'worse than V'
   zh: string
   en: string
-  /** Map colour: blues for Ⅰ–Ⅱ, green Ⅲ, yellow Ⅳ, orange Ⅴ, red 劣Ⅴ (the common scheme, DOMAIN-NOTES). */
+  /** Map colour: blues for Ⅰ–Ⅱ, green Ⅲ, yellow Ⅳ, orange Ⅴ, red 劣Ⅴ (the common map scheme). */
   hex: string
   rgb: readonly [number, number, number]
   /** Ⅰ–Ⅲ meet the usual functional-zone target (达标). */

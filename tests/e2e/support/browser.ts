@@ -1,6 +1,6 @@
 /**
- * Debian's Chromium driven by playwright-core, launched as ../shared/STACK-NOTES.md says:
- * SwiftShader WebGL, a fresh profile each time, no background networking. Every page opened here
+ * Debian's Chromium driven by playwright-core, headless: WebGL 2 on ANGLE/SwiftShader (CPU), a fresh
+ * profile each time, no background networking. Every page opened here
  * records console errors and any request that leaves 127.0.0.1, and blocks such requests.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -28,7 +28,8 @@ export function findChromium(): string {
   if (!found) {
     throw new Error(
       `No Chromium found (looked at ${candidates.join(', ')}). Install Debian's: ` +
-        '`apt-get install -y chromium fonts-noto-cjk`, or set CHROME_PATH to a Chromium binary. The end-to-end tests never download a browser.',
+        '`apt-get install -y chromium fonts-noto-cjk`, or set CHROME_PATH to a Chromium binary. ' +
+        'The end-to-end tests never download a browser.',
     )
   }
   return found

@@ -7,7 +7,7 @@ import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'mapli
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 
-// After bundling MapLibre 6 cannot find its worker by itself (STACK-NOTES pitfall 2).
+// After bundling MapLibre 6 cannot find its worker by itself; unset, the map stays blank ("Worker failed to load").
 setWorkerUrl(workerUrl)
 
 const IDLE_TIMEOUT_MS = 30_000
