@@ -19,7 +19,17 @@ const NO_DUNDER_GLOBALS = {
 }
 
 export default [
-  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'bench/results/**', 'bench/dist/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'public/**',
+      'test-results/**',
+      'bench/results/**',
+      'bench/dist/**',
+      'reports/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   // Layout is prettier's (checked by `npm run lint`); eslint keeps to correctness.
