@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+/** useShareLink: the address bar's hash restores the view, and the view writes the hash back. */
+import { nextTick } from 'vue'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { useShareLink } from '../../../src/composables/use-share-link'
+import { useLayersStore } from '../../../src/stores/layers'
+import { useViewStore } from '../../../src/stores/view'
+import { mountComposable, useFreshApp } from '../support/app'
+
+useFreshApp()
+beforeEach(() => history.replaceState(null, '', '/'))
+
+const hashParams = () => new URLSearchParams(window.location.hash.slice(1))
+
+describe('useShareLink', () => {
+  test('opening a link restores camera, layers, selection, indicator and language', () => {
+    history.replaceState(null, '', '/#map=12/29.1/119.7&layers=towns,rivers&sel=towns:330703001&ind=cases&lang=en')
+    mountComposable(useShareLink)
+    const view = useViewStore()
+    const layers = useLayersStore()
+    expect(view.camera).toEqual({ zoom: 12, lat: 29.1, lng: 119.7 })
+    expect([...layers.visibleListedIds].sort()).toEqual(['rivers', 'towns'])
+    expect(view.selection).toEqual({ layerId: 'towns', featureId: '330703001' })
+    expect(view.sideTab).toBe('details')
+    expect(layers.records.towns?.choropleth?.indicator).toBe('cases')
+    expect(view.locale).toBe('en')
+  })
+
+  test('invalid parts are dropped and keep their defaults', () => {
+    history.replaceState(null, '', '/#map=99/500/0&ind=no-such-indicator&lang=fr&sel=%3Cb%3E')
+    mountComposable(useShareLink)
+    const view = useViewStore()
+    expect(view.camera).toBeNull()
+    expect(useLayersStore().records.towns?.choropleth?.indicator).toBe('inspections')
+    expect(view.locale).toBe('zh-CN')
+    expect(view.selection).toBeNull()
+  })
+
+  test('changing the view rewrites the hash in place, without a new history entry', async () => {
+    mountComposable(useShareLink)
+    const layers = useLayersStore()
+    const view = useViewStore()
+    const entries = history.length
+    layers.setVisible('rivers', false)
+    view.select({ layerId: 'water-sections', featureId: 'dongguanqiao' })
+    view.locale = 'en'
+    await nextTick()
+    expect(hashParams().get('layers')?.split(',')).toEqual(layers.visibleListedIds)
+    expect(hashParams().get('layers')?.split(',')).not.toContain('rivers')
+    expect(hashParams().get('sel')).toBe('water-sections:dongguanqiao')
+    expect(hashParams().get('lang')).toBe('en')
+    expect(hashParams().get('ind')).toBe('inspections')
+    expect(history.length).toBe(entries)
+  })
+
+  test('editing the hash by hand (hashchange) applies it', () => {
+    mountComposable(useShareLink)
+    history.replaceState(null, '', '/#layers=seats&ind=vocs')
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    const layers = useLayersStore()
+    expect(layers.visibleListedIds).toEqual(['seats'])
+    expect(layers.records.towns?.choropleth?.indicator).toBe('vocs')
+  })
+})
