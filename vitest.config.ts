@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
 
 // Unit tests run in node; the end-to-end suite (tests/e2e) drives the built app in Chromium
 // through its own runner, so it is kept out of vitest.
@@ -6,6 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The Vue plugin lets component tests import .vue files (they run in happy-dom).
+        plugins: [vue()],
         test: {
           name: 'unit',
           environment: 'node',

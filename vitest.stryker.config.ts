@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
 
 // The unit project alone, for Stryker (stryker.config.mjs): the same tests as `npm run test:unit`,
 // without the e2e project, which needs a built app and a browser.
 export default defineConfig({
+  // Component tests import .vue files.
+  plugins: [vue()],
   test: {
     name: 'unit',
     environment: 'node',

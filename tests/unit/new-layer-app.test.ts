@@ -8,12 +8,11 @@ import { describe, expect, test } from 'vitest'
 import type { LayerSpec } from '../../src/layers/types'
 import { useLayersStore } from '../../src/stores/layers'
 import { mountIn, useFreshApp } from './support/app'
-import { loadComponent } from './support/sfc'
 
-const LayerList = await loadComponent('LayerList')
-const LegendPanel = await loadComponent('LegendPanel')
-const MapNotice = await loadComponent('MapNotice')
-const FeaturePanel = await loadComponent('FeaturePanel')
+import LayerList from '../../src/components/LayerList.vue'
+import LegendPanel from '../../src/components/LegendPanel.vue'
+import MapNotice from '../../src/components/MapNotice.vue'
+import FeaturePanel from '../../src/components/FeaturePanel.vue'
 useFreshApp()
 
 /** Shaped like src/layers/seats.layer.ts. */

@@ -6,9 +6,8 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { useIndicatorsStore } from '../../../src/stores/indicators'
 import { useLayersStore } from '../../../src/stores/layers'
 import { loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
-import { loadComponent } from '../support/sfc'
 
-const AreaPanel = await loadComponent('AreaPanel')
+import AreaPanel from '../../../src/components/AreaPanel.vue'
 useFreshApp()
 beforeEach(() => loadLayers('towns', 'enforcement', 'monitoring-points', 'seats', 'water-sections'))
 

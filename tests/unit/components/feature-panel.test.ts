@@ -5,9 +5,8 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { useLayersStore } from '../../../src/stores/layers'
 import { useViewStore } from '../../../src/stores/view'
 import { loadLayers, manifestEntry, mountIn, readGeo, useFreshApp } from '../support/app'
-import { loadComponent } from '../support/sfc'
 
-const FeaturePanel = await loadComponent('FeaturePanel')
+import FeaturePanel from '../../../src/components/FeaturePanel.vue'
 useFreshApp()
 beforeEach(() => loadLayers('water-sections'))
 

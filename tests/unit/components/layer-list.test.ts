@@ -5,9 +5,8 @@ import { describe, expect, test } from 'vitest'
 import zhCN from '../../../src/i18n/zh-CN'
 import { useLayersStore } from '../../../src/stores/layers'
 import { loadLayers, mountIn, readGeo, setLocale, useFreshApp } from '../support/app'
-import { loadComponent } from '../support/sfc'
 
-const LayerList = await loadComponent('LayerList')
+import LayerList from '../../../src/components/LayerList.vue'
 useFreshApp()
 
 const rows = (wrapper: ReturnType<typeof mountIn>) => wrapper.findAll('li[data-layer]')

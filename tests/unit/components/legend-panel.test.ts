@@ -5,9 +5,8 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { useDataStore } from '../../../src/stores/data'
 import { useLayersStore } from '../../../src/stores/layers'
 import { loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
-import { loadComponent } from '../support/sfc'
 
-const LegendPanel = await loadComponent('LegendPanel')
+import LegendPanel from '../../../src/components/LegendPanel.vue'
 useFreshApp()
 beforeEach(() => loadLayers('towns', 'enforcement'))
 

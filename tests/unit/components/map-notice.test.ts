@@ -6,9 +6,8 @@ import { layerSpec } from '../../../src/layers/registry'
 import { useLayersStore } from '../../../src/stores/layers'
 import { useViewStore } from '../../../src/stores/view'
 import { loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
-import { loadComponent } from '../support/sfc'
 
-const MapNotice = await loadComponent('MapNotice')
+import MapNotice from '../../../src/components/MapNotice.vue'
 useFreshApp()
 beforeEach(() => loadLayers('counties', 'district', 'towns', 'water-sections', 'enforcement'))
 

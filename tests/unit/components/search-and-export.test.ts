@@ -6,10 +6,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { useDataStore } from '../../../src/stores/data'
 import { useViewStore } from '../../../src/stores/view'
 import { fakeController, loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
-import { loadComponent } from '../support/sfc'
 
-const SearchBox = await loadComponent('SearchBox')
-const ExportMenu = await loadComponent('ExportMenu')
+import SearchBox from '../../../src/components/SearchBox.vue'
+import ExportMenu from '../../../src/components/ExportMenu.vue'
 useFreshApp()
 afterEach(() => vi.restoreAllMocks())
 

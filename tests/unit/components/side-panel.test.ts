@@ -4,9 +4,8 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { useLayersStore } from '../../../src/stores/layers'
 import { useViewStore } from '../../../src/stores/view'
 import { loadLayers, mountIn, useFreshApp } from '../support/app'
-import { loadComponent } from '../support/sfc'
 
-const SidePanel = await loadComponent('SidePanel')
+import SidePanel from '../../../src/components/SidePanel.vue'
 useFreshApp()
 beforeEach(() => loadLayers('towns', 'water-sections'))
 
