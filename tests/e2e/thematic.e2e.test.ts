@@ -31,9 +31,10 @@ describe('thematic layers and area indicators', () => {
   const base = () => inject('baseUrl')
   const page = () => session.page
 
+  /** A fresh app at this link: one page load (a goto that changes only the hash would not reload). */
   async function open(hash: string) {
+    await page().goto('about:blank')
     await page().goto(`${base()}${hash}`)
-    await page().reload()
     await waitForMapIdle(page())
   }
 
