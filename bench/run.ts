@@ -1,7 +1,8 @@
 /**
- * `npm run bench` (after `vite build`): builds the bench pages, serves them and dist/ on
- * 127.0.0.1, drives Debian's Chromium (tests/e2e/support/browser.ts) through each figure, prints
- * one table of absolute values and ratios, and writes bench/results/latest.json.
+ * `npm run bench` (after `vite build --mode e2e`, which adds the map probe the click figure reads):
+ * builds the bench pages, serves them and dist/ on 127.0.0.1, drives Debian's Chromium
+ * (tests/e2e/support/browser.ts) through each figure, prints one table of absolute values and
+ * ratios, and writes bench/results/latest.json.
  * It measures; it never fails on a missed target (exit 1 only if a figure cannot run at all).
  *
  * Only some figures: `npm run bench -- frame-time click-panel` (ids as in FIGURES).
