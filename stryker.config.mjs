@@ -38,5 +38,8 @@ export default {
   // The sandbox lives outside the working tree so that `eslint .` run meanwhile does not lint
   // its mutated copies of the sources.
   tempDirName: join(tmpdir(), `stryker-${basename(process.cwd())}`),
-  timeoutMS: 10000,
+  // Generous: on a loaded machine a fresh runner's first test run (cold transforms) can take tens of
+  // seconds, and a timeout restarts the runner, so a tight limit cascades. Endless loops are still
+  // caught early by Stryker's hit limit.
+  timeoutMS: 60000,
 }
