@@ -48,7 +48,16 @@ describe('exactly on edges and vertices, the grid agrees with turf', () => {
     [4, 0],
   ])
   const holed = town('H', square(0, 4, 3), [...square(1, 5, 1)].reverse())
-  const shapes = [u, triangle, holed]
+  // Rings the other way round (clockwise exteriors, a counter-clockwise hole), as many files have them.
+  const reversed = (area: TownArea, dx: number): TownArea => ({
+    code: `${area.code}′`,
+    name: area.name,
+    geometry: {
+      type: 'Polygon',
+      coordinates: (area.geometry as Polygon).coordinates.map((ring) => ring.map(([x, y]) => [x! + dx, y!]).reverse()),
+    },
+  })
+  const shapes = [u, triangle, holed, reversed(u, 7), reversed(triangle, 4), reversed(holed, 7)]
 
   test.each([
     [1, 1],
@@ -60,7 +69,7 @@ describe('exactly on edges and vertices, the grid agrees with turf', () => {
   ])('on a %i×%i grid', (columns, rows) => {
     const grid = buildTownGridIndex(shapes, { columns, rows })
     const wrong: string[] = []
-    for (const lng of lattice(-0.5, 6.5, 0.25)) {
+    for (const lng of lattice(-0.5, 10.5, 0.25)) {
       for (const lat of lattice(-0.5, 7.5, 0.25)) {
         const expected = turfTownOf(shapes, lng, lat)
         const found = grid.townIndexOf(lng, lat)
@@ -161,6 +170,47 @@ describe('cell statistics', () => {
     expect(grid.townIndexOf(12.5, 22.5)).toBe(0)
     expect(grid.townIndexOf(15, 25)).toBe(0)
     expect(grid.townIndexOf(15.000001, 25)).toBe(OUTSIDE_TOWNS)
+  })
+
+  test('a slanted edge crosses the cells along it, and those touching it at a corner', () => {
+    const triangle = (size: number) =>
+      town('T', [
+        [0, 0],
+        [size, 0],
+        [0, size],
+        [0, 0],
+      ])
+    // Row r of the hypotenuse x + y = 4 spans x from 3 − r to 4 − r: cells 2−r … 4−r (within the grid).
+    expect(buildTownGridIndex([triangle(4)], { columns: 4, rows: 4 }).stats).toEqual({
+      columns: 4,
+      rows: 4,
+      interiorCells: 0,
+      outsideCells: 3,
+      boundaryCells: 13,
+      bandEdges: 9,
+    })
+    // Mirrored, with the slanted edge the other way and a vertical edge on the east border of the grid.
+    const mirrored = town('M', [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [0, 0],
+    ])
+    expect(buildTownGridIndex([mirrored], { columns: 4, rows: 4 }).stats).toMatchObject({
+      interiorCells: 0,
+      outsideCells: 3,
+      boundaryCells: 13,
+      bandEdges: 9,
+    })
+    // On 8 × 8 cells, the cells below the diagonal band are interior, those above it outside.
+    expect(buildTownGridIndex([triangle(8)], { columns: 8, rows: 8 }).stats).toEqual({
+      columns: 8,
+      rows: 8,
+      interiorCells: 10,
+      outsideCells: 21,
+      boundaryCells: 33,
+      bandEdges: 17,
+    })
   })
 
   test('a town inside another: cells the inner town crosses keep the outer one as a whole-cell candidate', () => {
