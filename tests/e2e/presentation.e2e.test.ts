@@ -302,7 +302,7 @@ describe('presentation mode', () => {
       id: `soak-${i}`,
       target: { town },
       layers: ['counties', 'district', 'towns', 'seats', ['enforcement', 'low-carbon', 'monitoring-points'][i % 3]!],
-      indicator: ['inspections', 'vocs', 'cases', 'petitions'][i % 4]!,
+      indicator: ['inspections', 'vocs', 'cases', 'petitions-first-round'][i % 4]!,
       showPanel: true,
       caption: { zh: `测试站点 ${i}`, en: `Soak stop ${i}` },
       durationSeconds: 2,
