@@ -12,9 +12,21 @@ export interface MapCapture {
   metresPer100px: number
 }
 
-/** Where to move the camera: a point and zoom, or bounds to frame. */
+/**
+ * Screen space, in the map container's CSS pixels, that the camera keeps clear: the subject is
+ * framed (or the point centred) in what is left. Presentation mode measures it from its overlays.
+ */
+export interface CameraPadding {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+
+/** Where to move the camera: a point and zoom, or bounds to frame; optionally clear of `padding`. */
 export type CameraTarget =
-  { lngLat: [number, number]; zoom: number; durationMs?: number } | { bounds: BBox; durationMs?: number }
+  | { lngLat: [number, number]; zoom: number; durationMs?: number; padding?: CameraPadding }
+  | { bounds: BBox; durationMs?: number; padding?: CameraPadding }
 
 export interface MapController {
   /** Builds the map in this element and keeps it in step with the stores until unmount. */

@@ -4,7 +4,7 @@
  * layers, indicator, camera, panel, heatmap month. What a stop sets is undone when it is left, so
  * nothing piles up over hours of looping.
  */
-import { onBeforeUnmount, ref, shallowRef } from 'vue'
+import { nextTick, onBeforeUnmount, ref, shallowRef } from 'vue'
 import { bbox } from '@turf/turf'
 import defaultTour from '../presentation/default-tour.json'
 import { HEATMAP_LAYER_ID, parseTourScript, type TourScript, type TourStop } from '../presentation/tour-script'
@@ -15,7 +15,16 @@ import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
-import { useMapController } from './use-map-controller'
+import { useMapController, type CameraPadding, type CameraTarget } from './use-map-controller'
+import type { BBox } from '../domain/geojson-checks'
+
+export interface TourOptions {
+  /**
+   * The camera padding for a stop's subject (its bounds; null for a point), measured from what is
+   * laid over the map once the stop's caption and panel are drawn. Omitted: the map's own default.
+   */
+  framePadding?: (bounds: BBox | null) => CameraPadding | null
+}
 
 /** Real timers, optionally faster (`?speed=10` rehearses a tour, and the soak test uses it). */
 function speedScheduler(speed: number): Scheduler {
@@ -32,7 +41,7 @@ function tourUrlFrom(search: URLSearchParams): string | null {
   return path && /^[\w./-]+\.json$/.test(path) && !path.includes('..') && !path.startsWith('/') ? path : null
 }
 
-export function useTour() {
+export function useTour(options: TourOptions = {}) {
   const data = useDataStore()
   const view = useViewStore()
   const layers = useLayersStore()
@@ -45,6 +54,24 @@ export function useTour() {
   const stop = shallowRef<TourStop | null>(null)
   const errors = ref<string[]>([])
   let runner: TourRunner | null = null
+  /** Where the current stop's camera goes, kept so that a change of the overlays can frame it again. */
+  let subject: CameraTarget | null = null
+  let framedWith: CameraPadding | null = null
+
+  /** Moves the camera to the subject, clear of the overlays as they are drawn now. */
+  function frame(durationMs: number) {
+    if (!subject) return
+    const padding = options.framePadding?.('bounds' in subject ? subject.bounds : null) ?? undefined
+    framedWith = padding ?? null
+    map.moveTo({ ...subject, durationMs, ...(padding ? { padding } : {}) })
+  }
+
+  /** Frames the current stop again if its padding has changed (an overlay grew, the window resized). */
+  function reframe(changed: (before: CameraPadding | null, now: CameraPadding | null) => boolean) {
+    if (!subject) return
+    const now = options.framePadding?.('bounds' in subject ? subject.bounds : null) ?? null
+    if (changed(framedWith, now)) frame(300)
+  }
 
   function known() {
     return {
@@ -82,14 +109,18 @@ export function useTour() {
     if ('town' in target) {
       const town = indicators.areas.find((t) => t.code === target.town)
       if (!town) throw new Error(`township ${target.town} is not loaded`)
-      map.moveTo({ bounds: bbox(town.geometry) as [number, number, number, number], durationMs: flight })
+      subject = { bounds: bbox(town.geometry) as [number, number, number, number] }
       if (next.showPanel && areaLayerId) view.select({ layerId: areaLayerId, featureId: target.town })
     } else if ('district' in target) {
       const district = data.manifest?.entries.find((e) => e.id === 'district')?.bbox
-      if (district) map.moveTo({ bounds: district, durationMs: flight })
+      subject = district ? { bounds: district } : null
     } else {
-      map.moveTo({ lngLat: [target.camera.lng, target.camera.lat], zoom: target.camera.zoom, durationMs: flight })
+      subject = { lngLat: [target.camera.lng, target.camera.lat], zoom: target.camera.zoom }
     }
+    // The caption, chart and panel of this stop are drawn on the next tick: measure them, then fly.
+    void nextTick().then(() => {
+      if (stop.value === next) frame(flight)
+    })
     if (next.heatmap)
       view.heatmap = {
         ...view.heatmap,
@@ -101,6 +132,7 @@ export function useTour() {
 
   function leave() {
     stop.value = null
+    subject = null
     view.select(null)
     if (view.heatmap.readings) view.heatmap = { ...view.heatmap, readings: false }
   }
@@ -131,5 +163,5 @@ export function useTour() {
 
   onBeforeUnmount(end)
 
-  return { state, stop, errors, begin, end, runner: () => runner }
+  return { state, stop, errors, begin, end, reframe, runner: () => runner }
 }

@@ -5,7 +5,7 @@
  * Two sources:
  *  - Counted from points with aggregate.ts (inspections, cases, monitoring points), so loading
  *    other township boundaries recomputes them.
- *  - Read from the town table (public/geo/town-indicators.json) by town code (VOCs, petitions,
+ *  - Read from the town table (public/geo/town-indicators.json) by town code (VOCs, the petitions of each round,
  *    low-carbon and zero-discharge statuses). These are per-town splits or statuses keyed by the
  *    statistical code; towns with codes the table does not know get null, not 0: "no data" must
  *    not look like "none".
@@ -16,7 +16,14 @@ import type { FeatureCollection } from 'geojson'
 import { countInTowns, monthlyCountsInTowns, type TownArea } from './aggregate'
 
 export type IndicatorId =
-  'inspections' | 'cases' | 'vocs' | 'petitions' | 'low-carbon' | 'zero-discharge' | 'monitoring-points'
+  | 'inspections'
+  | 'cases'
+  | 'vocs'
+  | 'petitions-first-round'
+  | 'petitions-second-round'
+  | 'low-carbon'
+  | 'zero-discharge'
+  | 'monitoring-points'
 
 export interface IndicatorCategory {
   value: string
@@ -53,7 +60,7 @@ const LOW_CARBON_CATEGORIES: IndicatorCategory[] = [
 const ZERO_DISCHARGE_CATEGORIES: IndicatorCategory[] = [
   {
     value: 'completed-2022',
-    label: { zh: '2022年完成污水零直排创建', en: 'Zero-discharge zone completed in 2022' },
+    label: { zh: '2022年完成污水零直排创建', en: 'Zero direct sewage discharge zone completed in 2022' },
     colour: '#1e90ff',
   },
   {
@@ -103,18 +110,34 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     reportFigureIds: ['vocs-rectified'],
     note: SAMPLE_SPLIT_NOTE,
   },
+  // The two rounds of inspections are apart in the report (148 in the first, 54 in the second) and
+  // stay apart here: their sum, 202, is a number the report never gives.
   {
-    id: 'petitions',
-    label: { zh: '环保督察信访交办件', en: 'Environmental inspection petitions' },
+    id: 'petitions-first-round',
+    label: { zh: '第一轮督察信访交办件', en: 'Petitions, 1st inspection round' },
     unit: { zh: '件', en: 'cases' },
     kind: 'count',
     provenance: 'sample',
-    reportFigureIds: ['petitions-first-round-total', 'petitions-second-round-central'],
+    reportFigureIds: ['petitions-first-round-total'],
     note: {
-      zh: `第一轮中央及省级督察（148件）与第二轮中央督察（54件）之和。${SAMPLE_SPLIT_NOTE.zh}`,
+      zh: `第一轮中央及省级环保督察期间收到的信访交办件（全区148件：中央81件、省级67件）。${SAMPLE_SPLIT_NOTE.zh}`,
       en:
-        'First-round central and provincial inspections (148) plus the second-round central inspection (54). ' +
-        `${SAMPLE_SPLIT_NOTE.en}`,
+        'Petitions referred during the first round of central and provincial inspections ' +
+        `(148 in the district: 81 central, 67 provincial). ${SAMPLE_SPLIT_NOTE.en}`,
+    },
+  },
+  {
+    id: 'petitions-second-round',
+    label: { zh: '第二轮督察交办信访件', en: 'Petitions, 2nd inspection round' },
+    unit: { zh: '件', en: 'cases' },
+    kind: 'count',
+    provenance: 'sample',
+    reportFigureIds: ['petitions-second-round-central'],
+    note: {
+      zh: `第二轮中央生态环境保护督察交办信访件（全区54件，含与其他县市合办2件）。${SAMPLE_SPLIT_NOTE.zh}`,
+      en:
+        'Petitions referred by the second round of central inspection (54 in the district, ' +
+        `2 of them handled jointly with other counties). ${SAMPLE_SPLIT_NOTE.en}`,
     },
   },
   {
@@ -125,16 +148,16 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     provenance: 'official',
     reportFigureIds: ['low-carbon-pilot-villages', 'low-carbon-pilot-batch'],
     note: {
-      zh: '报告：成功申报多湖街道和月潭村、北山口村等6个村为第二批省级低碳乡镇试点。报告只点名月潭村、北山口村两个村，其余试点村无从标注到乡镇。',
+      zh: '报告：成功申报多湖街道和月潭村、北山口村等6个村为第二批省级低碳乡镇试点。6个中报告点名多湖街道、月潭村、北山口村3处，其余未点名，无从标注到乡镇。',
       en:
-        'The report: 多湖街道 and 6 villages, among them 月潭村 and 北山口村, became second-batch provincial ' +
-        'low-carbon pilots. The report names only those two villages, so the others cannot be placed in a township.',
+        'The report: 6 places, among them 多湖街道, 月潭村 and 北山口村, became second-batch provincial ' +
+        'low-carbon pilots. It names only those 3, so the others cannot be placed in a township.',
     },
     categories: LOW_CARBON_CATEGORIES,
   },
   {
     id: 'zero-discharge',
-    label: { zh: '污水零直排区创建', en: 'Zero sewage discharge zones' },
+    label: { zh: '污水零直排区创建', en: 'Zero direct sewage discharge zones' },
     unit: { zh: '', en: '' },
     kind: 'category',
     provenance: 'official',
@@ -142,7 +165,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     note: {
       zh: '报告：完成东孝、多湖街道污水零直排创建任务，曹宅镇样板镇建设完成并通过验收。',
       en:
-        'The report: 东孝 and 多湖 subdistricts completed their zero-discharge zones; ' +
+        'The report: 东孝 and 多湖 subdistricts completed their zero direct sewage discharge zones; ' +
         '曹宅镇 finished its model-town build and passed acceptance.',
     },
     categories: ZERO_DISCHARGE_CATEGORIES,
@@ -196,12 +219,6 @@ function tableCount(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null
 }
 
-function petitionsOf(row: TownIndicatorRow): number | null {
-  const first = tableCount(row.petitions_first_total)
-  const second = tableCount(row.petitions_second)
-  return first === null || second === null ? null : first + second
-}
-
 /**
  * Every indicator for every town, keyed by town code. Counted indicators are null when their
  * collection is not given (not loaded yet); table indicators are null when the table is not given
@@ -222,7 +239,8 @@ export function computeTownIndicators(input: TownIndicatorInput): Record<string,
       inspections: inspections?.[town.code] ?? null,
       cases: cases?.[town.code] ?? null,
       vocs: row ? tableCount(row.vocs_rectified) : null,
-      petitions: row ? petitionsOf(row) : null,
+      'petitions-first-round': row ? tableCount(row.petitions_first_total) : null,
+      'petitions-second-round': row ? tableCount(row.petitions_second) : null,
       'low-carbon': row?.low_carbon ?? null,
       'zero-discharge': row?.zero_discharge ?? null,
       'monitoring-points': monitoringPoints?.[town.code] ?? null,

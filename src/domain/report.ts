@@ -309,9 +309,21 @@ const ENGLISH_UNITS: Readonly<Record<string, EnglishUnit>> = {
   批: { one: 'batch', other: 'batches', ordinal: 'batch' },
   年: { one: 'year', other: 'years' },
   个工作日: { one: 'working day', other: 'working days' },
-  万元: { one: '×10k CNY', other: '×10k CNY' },
-  '万吨/年': { one: '×10k t/yr', other: '×10k t/yr' },
   类: { prefix: 'Class' },
+}
+
+/**
+ * Units counted in 万 (ten thousand): English has no such unit, so the amount is written out
+ * ("CNY 860,800", "50,000 t/yr"); whole millions of yuan read as "CNY 10 million".
+ */
+const WAN = 10_000
+
+/** A 万元 amount in English: "CNY 860,800", "CNY 1,667,000", "CNY 10 million". */
+export function formatWanYuanEnglish(wan: number): string {
+  const yuan = Math.round(wan * WAN * 100) / 100
+  const grouped = (n: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(n)
+  if (yuan >= 1_000_000 && yuan % 1_000_000 === 0) return `CNY ${grouped(yuan / 1_000_000)} million`
+  return `CNY ${grouped(yuan)}`
 }
 
 /** Units written straight after the number with no space, as in "86.1%". */
@@ -334,8 +346,9 @@ function joinNumberAndUnit(numberText: string, unitText: string, unitKey: string
  * - zh-CN: Arabic figures get digit grouping and the report's unit ("1,095 家次", "86.1%",
  *   "26 μg/m³"); figures the report writes in Roman or Chinese numerals are shown exactly as
  *   written, glued to the unit as Chinese writes them ("III类", "第二名", "四年").
- * - en: grouped number with the unit from ENGLISH_UNITS ("1,095 inspections", "86.08 ×10k CNY",
- *   "Class III", "2nd place"); unknown units fall back to the report's unit.
+ * - en: grouped number with the unit from ENGLISH_UNITS ("1,095 inspections", "Class III",
+ *   "2nd place"); 万 amounts written out ("CNY 860,800", "CNY 10 million", "50,000 t/yr");
+ *   unknown units fall back to the report's unit.
  */
 export function formatFigure(figure: ReportFigure, locale: 'zh-CN' | 'en'): string {
   const isArabic = ARABIC_NUMBER.test(figure.valueText)
@@ -346,6 +359,8 @@ export function formatFigure(figure: ReportFigure, locale: 'zh-CN' | 'en'): stri
     return joinNumberAndUnit(groupedNumber, figure.unit, figure.unit)
   }
 
+  if (figure.unit === '万元') return formatWanYuanEnglish(figure.value)
+  if (figure.unit === '万吨/年') return `${new Intl.NumberFormat('en').format(Math.round(figure.value * WAN))} t/yr`
   const englishUnit = ENGLISH_UNITS[figure.unit]
   if (englishUnit === undefined) return joinNumberAndUnit(groupedNumber, figure.unit, figure.unit)
   // Roman numerals read the same in English, so they are kept as written.

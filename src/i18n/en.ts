@@ -73,7 +73,7 @@ export default {
       vocs: 'VOCs',
       'mobile-source': 'Mobile sources',
       'low-carbon': 'Low-carbon pilots',
-      'zero-discharge': 'Zero direct discharge',
+      'zero-discharge': 'Zero direct sewage discharge zones',
       'solid-waste': 'Solid waste',
       soil: 'Soil',
       'inspection-petitions': 'Inspections and petitions',
@@ -144,12 +144,13 @@ export default {
     pause: 'Pause',
     month: 'Month',
     readingsNote:
-      'Colours fixed to the GB 3095-2012 / HJ 633-2012 levels, whatever the zoom; ' +
-      'station readings are sample data whose district means match the report.',
+      'Colours fixed to the GB 3095-2012 / HJ 633-2012 levels, whatever the zoom; station readings are sample data. ' +
+      "Their district means match the report's for PM2.5 and PM10 only: the O₃ monthly means are not its 164 " +
+      '(a 90th percentile), and the report gives no AQI.',
     density: 'Inspection density',
     asHeatmap: 'Heatmap',
     asHexagons: 'Hexagons',
-    kinds: { inspection: 'Inspections', case: 'Cases', transferred: 'Transferred' },
+    kinds: { inspection: 'Inspections', case: 'Cases', transferred: 'Referred' },
     months: 'Months',
     total: '{n} points shown',
     densityNote:
@@ -158,4 +159,18 @@ export default {
   },
   attribution: { sources: 'Sources' },
   notice: { basemapFailed: 'The online basemap failed ({name}); back to the offline basemap.' },
+  periods: {
+    heading: 'Figures of the 2022 work report and the 2023 plan',
+    note:
+      'The figures cover different periods (Jan–Oct, year 2022, 2021, the 2019 census, ' +
+      'the 1st or 2nd inspection round, 2023 targets); each is marked.',
+    period: 'Period',
+    firstRoundParts: 'central {central} + provincial {provincial}',
+    secondRoundJoint: '{joint} of them handled jointly with other counties',
+    plan: '2023 work plan (2023年工作思路)',
+    problems: 'Difficulties and problems: urgently needs speeding up',
+    problemsNote: 'These items are named in the report’s “difficulties and problems” part, not in its 2023 plan.',
+    fullscreenHint: 'Click or press F for full screen',
+    stopChart: '{name} by month (sample)',
+  },
 } as const

@@ -137,7 +137,8 @@ export default {
     play: '播放',
     pause: '暂停',
     month: '月份',
-    readingsNote: '色阶按 GB 3095-2012 / HJ 633-2012 分级固定，缩放平移不变；站点读数为示例数据，全区均值与报告一致。',
+    readingsNote:
+      '色阶按 GB 3095-2012 / HJ 633-2012 分级固定，缩放平移不变；站点读数为示例数据。仅PM2.5、PM10的全区均值与报告一致；O₃月均值不是报告的164（第90百分位数），AQI报告无对应数字。',
     density: '执法检查密度',
     asHeatmap: '热力图',
     asHexagons: '六边形',
@@ -149,4 +150,16 @@ export default {
   },
   attribution: { sources: '数据来源' },
   notice: { basemapFailed: '在线底图加载失败（{name}），已切换回离线底图。' },
+  periods: {
+    heading: '金东分局2022年工作总结与2023年工作思路 · 数字总览',
+    note: '各数字所属时段不同：1–10月、全年 2022、2021年、2019 普查、第一轮/第二轮督察、2023年目标，见每项标注。',
+    period: '时段',
+    firstRoundParts: '中央{central} + 省级{provincial}',
+    secondRoundJoint: '其中与其他县市合办{joint}',
+    plan: '2023年工作思路',
+    problems: '存在困难和问题 · 亟待加快',
+    problemsNote: '以下项目见于报告“存在困难和问题”部分，并非2023年工作思路所列。',
+    fullscreenHint: '点击或按 F 全屏',
+    stopChart: '{name}逐月（示例）',
+  },
 } as const

@@ -60,9 +60,9 @@ const enforcement: LayerSpec = {
   ],
   legend: [
     { label: { zh: '检查（家次）', en: 'Inspection' }, colour: '#475569', shape: 'circle' },
-    { label: { zh: '移送公安', en: 'Case to police' }, colour: CASE_COLOURS.police, shape: 'circle' },
+    { label: { zh: '移送公安', en: 'Case referred to the police' }, colour: CASE_COLOURS.police, shape: 'circle' },
     {
-      label: { zh: '移送行政执法局', en: 'Case to law-enforcement bureau' },
+      label: { zh: '移送行政执法局', en: 'Case referred to the administrative law-enforcement bureau' },
       colour: CASE_COLOURS['admin-bureau'],
       shape: 'circle',
     },

@@ -5,8 +5,9 @@ import { HALO, LABEL_FONT, localisedName, nameField } from './style-helpers'
 
 /**
  * Provincial low-carbon pilots of 2022 (第二批省级低碳乡镇试点): 多湖街道 as an area, 月潭村 and
- * 北山口村 as villages. The report counts six villages but names only these two; no others are
- * shown. Villages have no open coordinates and sit at their township's seat.
+ * 北山口村 as villages. The report counts six ("多湖街道和月潭村、北山口村等6个村") and names these
+ * three among them; no others are shown. Villages have no open coordinates and sit at their
+ * township's seat.
  */
 const lowCarbon: LayerSpec = {
   id: 'low-carbon',
@@ -16,17 +17,17 @@ const lowCarbon: LayerSpec = {
   listed: true,
   provenance: 'approximate',
   caveat: {
-    zh: '报告称共6个村，仅点名月潭村、北山口村，未列出的不作标注；村点位于所属乡镇驻地（近似）。',
+    zh: '报告计6个试点，点名其中3处：多湖街道、月潭村、北山口村；其余未点名，不作标注。村点位于所属乡镇驻地（近似）。',
     en:
-      'The report counts six villages but names only 月潭村 and 北山口村; no others are shown. ' +
+      'The report counts 6 pilots and names 3 of them: 多湖街道, 月潭村 and 北山口村; the others are not shown. ' +
       'Villages are placed at their township seat (approximate).',
   },
   method: {
-    zh: '试点名单来自报告（省级低碳乡镇试点第二批）；多湖街道为近似乡镇范围，月潭村、北山口村无坐标，标注在所属乡镇驻地。报告计6个村，只点名2个，其余未标注。',
+    zh: '试点名单来自报告（省级低碳乡镇试点第二批）；多湖街道为近似乡镇范围，月潭村、北山口村无坐标，标注在所属乡镇驻地。报告计6个，点名多湖街道、月潭村、北山口村3处，其余未标注。',
     en:
       'The pilots (provincial low-carbon pilots, second batch) are those the report names. ' +
       '多湖街道 is its approximate township area; Yuetan and Beishankou villages have no coordinates and are shown at ' +
-      'their township seats. The report counts 6 villages but names 2; the rest are not shown.',
+      'their township seats. The report counts 6 and names these 3 among them; the rest are not shown.',
   },
   source:
     `${REPORT_SOURCE} (seeds/report/thematic-facts.json); ` + 'positions from the approximate township areas and seats',
@@ -93,7 +94,7 @@ const lowCarbon: LayerSpec = {
     { property: 'batch', label: { zh: '批次', en: 'Batch' } },
     { property: 'year', label: { zh: '年份', en: 'Year' } },
     { property: 'village_code', label: { zh: '村代码', en: 'Village code' } },
-    { property: 'note_zh', label: { zh: '说明', en: 'Note (zh)' } },
+    { property: 'note_zh', propertyEn: 'note_en', label: { zh: '说明', en: 'Note' } },
   ],
 }
 export default lowCarbon

@@ -72,6 +72,6 @@ const planSites: LayerSpec = {
   interactiveLayerIds: ['plan-2023-sites-symbol'],
   tooltip: (p, locale) =>
     `${localisedName(p, locale)} · ${String(pick({ zh: String(p.status_zh), en: String(p.status_en) }, locale))}`,
-  panelFields: [{ property: 'status_zh', label: { zh: '状态', en: 'Status' } }],
+  panelFields: [{ property: 'status_zh', propertyEn: 'status_en', label: { zh: '状态', en: 'Status' } }],
 }
 export default planSites

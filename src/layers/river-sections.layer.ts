@@ -22,7 +22,8 @@ const riverSections: LayerSpec = {
   caveat: {
     zh: '水质类别为示例数据（与报告“两个国控断面平均III类”一致），河道走向为近似。',
     en:
-      'Water classes are sample data (consistent with the report’s class III average at the two national sections); ' +
+      'Water classes are sample data ' +
+      '(consistent with the report’s class III average at the two national control sections); ' +
       'courses are approximate.',
   },
   method: {

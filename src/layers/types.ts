@@ -37,6 +37,8 @@ export interface LegendEntry {
 export interface PanelField {
   /** Property name in the feature. */
   property: string
+  /** The property shown in English where the feature carries its own English text (note_en beside note_zh). */
+  propertyEn?: string
   label: Bilingual
   /** Unit shown after the value; empty if none. */
   unit?: string

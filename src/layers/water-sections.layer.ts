@@ -7,7 +7,7 @@ import { HALO, LABEL_FONT, localisedName, nameField } from './style-helpers'
 /** The national-control water sections 东关桥 and 洪坞桥 (positions approximate, monthly classes sample). */
 const waterSections: LayerSpec = {
   id: 'water-sections',
-  title: { zh: '国控断面', en: 'National water sections' },
+  title: { zh: '国控断面', en: 'National control sections' },
   order: 60,
   defaultVisible: true,
   listed: true,
@@ -62,7 +62,7 @@ const waterSections: LayerSpec = {
   ],
   legend: [
     {
-      label: { zh: '国控断面（位置近似）', en: 'National section (approx. position)' },
+      label: { zh: '国控断面（位置近似）', en: 'National control section (approx. position)' },
       colour: '#0b4f8a',
       shape: 'circle',
     },

@@ -3,7 +3,10 @@ import { pick } from '../i18n/bilingual'
 import { POLYGONS, REPORT_SOURCE } from './spec-helpers'
 import { localisedName } from './style-helpers'
 
-/** "Zero direct sewage discharge" zones (污水零直排区): completed in 2022, and the model town. */
+/**
+ * Zero direct sewage discharge zones (污水零直排区): completed in 2022, and the model town. The 1000万元
+ * award is the district's (its clause has no subject) and is put on no township.
+ */
 const zeroDischarge: LayerSpec = {
   id: 'zero-discharge',
   title: { zh: '污水零直排区', en: 'Zero direct sewage discharge zones' },
@@ -16,11 +19,12 @@ const zeroDischarge: LayerSpec = {
     en: 'Status from the report; extents are the approximate township areas.',
   },
   method: {
-    zh: '名单来自报告；范围为近似的乡镇（街道）范围。报告在曹宅镇样板镇验收之后写“获得…专项奖补资金1000万元”，此处将该奖补标注在曹宅镇。',
+    zh: '名单来自报告；范围为近似的乡镇（街道）范围。报告同句写“获得2022浙江省城镇“污水零直排区”建设专项奖补资金1000万元”，该分句没有明确主语，本图将其作为全区的奖补，不归于曹宅镇或其他乡镇。',
     en:
       "The list is the report's; areas are the approximate township areas. " +
-      "The report mentions the ¥10 million (1000万元) award right after 曹宅镇's model-town acceptance, " +
-      'so it is shown on 曹宅镇.',
+      'The same sentence says a CNY 10 million (1000万元) provincial award for zero direct sewage discharge zones ' +
+      'was received in 2022; that clause has no subject of its own, so the award is shown as the district’s, ' +
+      'not on 曹宅镇 or any other township.',
   },
   source: `${REPORT_SOURCE} (seeds/report/thematic-facts.json); areas from towns.geojson`,
   licence: 'Government work report, quoted verbatim; areas as towns.geojson',
@@ -55,8 +59,7 @@ const zeroDischarge: LayerSpec = {
   tooltip: (p, locale) =>
     `${localisedName(p, locale)} · ${String(pick({ zh: String(p.status_zh), en: String(p.status_en) }, locale))}`,
   panelFields: [
-    { property: 'status_zh', label: { zh: '状态', en: 'Status' }, format: (v) => String(v) },
-    { property: 'award_wan_yuan', label: { zh: '专项奖补资金', en: 'Special award' }, unit: '万元' },
+    { property: 'status_zh', propertyEn: 'status_en', label: { zh: '状态', en: 'Status' }, format: (v) => String(v) },
   ],
 }
 export default zeroDischarge

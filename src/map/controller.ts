@@ -157,8 +157,8 @@ export function createMapController(): MapController {
     },
     moveTo(target: CameraTarget) {
       if (!adapter) return
-      if ('bounds' in target) adapter.fitBounds(target.bounds, target.durationMs)
-      else adapter.flyTo(target.lngLat, target.zoom, target.durationMs)
+      if ('bounds' in target) adapter.fitBounds(target.bounds, target.durationMs, target.padding)
+      else adapter.flyTo(target.lngLat, target.zoom, target.durationMs, target.padding)
     },
     capture(scale: number) {
       return adapter ? adapter.capture(scale) : Promise.reject(new Error('the map is not ready'))

@@ -13,6 +13,7 @@ import type { BBox } from '../domain/geojson-checks'
 import type { Camera } from '../domain/share-link'
 import type { BasemapChoice } from '../domain/basemaps'
 import type { LayerSpec } from '../layers/types'
+import type { CameraPadding } from '../composables/use-map-controller'
 import { BACKGROUND_COLOUR, BACKGROUND_DARK, LOCAL_FONT_FAMILY, offlineStyle } from './offline-style'
 import { BasemapControl } from './basemap-control'
 import { featureCollectionToGcj02, fromDisplay, toDisplay } from './crs-shift'
@@ -174,16 +175,19 @@ export class MapAdapter {
     return this.idle
   }
 
-  flyTo(lngLat: [number, number], zoom: number, durationMs = 800) {
+  /** `padding` keeps screen space clear (presentation overlays): the point is centred in the rest. */
+  flyTo(lngLat: [number, number], zoom: number, durationMs = 800, padding?: CameraPadding) {
     const center = toDisplay(lngLat, this.basemaps.crs)
-    if (this.options.animate) this.map.flyTo({ center, zoom, essential: true, duration: durationMs })
-    else this.map.jumpTo({ center, zoom })
+    const clear = padding ?? { top: 0, right: 0, bottom: 0, left: 0 }
+    if (this.options.animate) this.map.flyTo({ center, zoom, essential: true, duration: durationMs, padding: clear })
+    else this.map.jumpTo({ center, zoom, padding: clear })
   }
 
-  fitBounds(bounds: BBox, durationMs = 800) {
+  /** Frames the bounds in the map less `padding` (default 80 px on every side). */
+  fitBounds(bounds: BBox, durationMs = 800, padding: CameraPadding | number = 80) {
     const sw = toDisplay([bounds[0], bounds[1]], this.basemaps.crs)
     const ne = toDisplay([bounds[2], bounds[3]], this.basemaps.crs)
-    this.map.fitBounds([sw, ne], { padding: 80, duration: this.options.animate ? durationMs : 0, essential: true })
+    this.map.fitBounds([sw, ne], { padding, duration: this.options.animate ? durationMs : 0, essential: true })
   }
 
   /** Moves without animation; does nothing when the map is already there (a link echoing the map). */

@@ -19,6 +19,20 @@ export function exposeTestProbe(adapter: MapAdapter) {
       map.getLayer(mapLayerId)
         ? map.queryRenderedFeatures({ layers: [mapLayerId] }).map((f) => String(f.properties?.name ?? ''))
         : [],
+    /** Whether the camera is still moving (a tour stop's flight), and the padding it frames in. */
+    isMoving: () => map.isMoving(),
+    /** Screen boxes of a [west, south, east, north] box's corners, in map container pixels. */
+    projectBounds: (bounds: [number, number, number, number]) => {
+      const corners = [
+        adapter.project([bounds[0], bounds[1]]),
+        adapter.project([bounds[2], bounds[3]]),
+        adapter.project([bounds[0], bounds[3]]),
+        adapter.project([bounds[2], bounds[1]]),
+      ]
+      const xs = corners.map((c) => c.x)
+      const ys = corners.map((c) => c.y)
+      return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) }
+    },
     /** Our map layer ids in drawing order, bottom first. */
     layerIds: () => map.getStyle().layers.map((l) => l.id),
   })

@@ -9,11 +9,12 @@
  *
  * Two KPIs are lists of places (zero-discharge zones, low-carbon pilots), because the report gives
  * names, not a number, for them; their places are the report's, and nothing is added: the report
- * counts six low-carbon pilot villages and names two, so two are listed and the count says six.
+ * counts six low-carbon pilots ("等6个村") and names three (多湖街道, 月潭村, 北山口村), so three are
+ * listed and the count says six.
  *
  * Pure TypeScript.
  */
-import { formatFigure } from '../domain/report'
+import { formatFigure, formatWanYuanEnglish } from '../domain/report'
 import type { ReportFigure } from '../domain/types'
 import type { Bilingual } from './tour-script'
 
@@ -41,8 +42,8 @@ export interface FigureKpiDefinition extends KpiBase {
 
 /**
  * Named places with a one-line summary. The summary is a template: `{value:FIGURE_ID}` is the
- * figure's number, `{yuan:FIGURE_ID}` a 万元 figure as money ("1,000万元", "¥10 million"), and
- * `{count:town}` / `{count:village}` the number of listed places of that kind.
+ * figure's number, `{yuan:FIGURE_ID}` a 万元 figure as money ("1,000万元", "CNY 10 million"), and
+ * `{count:town}` / `{count:village}` the number of listed places of that kind, `{count:all}` of all.
  */
 export interface PlacesKpiDefinition extends KpiBase {
   kind: 'places'
@@ -79,7 +80,7 @@ const DUOHU: Pick<KpiPlace, 'kind' | 'name' | 'code' | 'townCode'> = {
 }
 
 export const PRESENTATION_KPIS: readonly PresentationKpiDefinition[] = [
-  figureKpi('good-day-rate', { zh: '空气优良率', en: 'Good-air days' }, 'air-good-day-rate'),
+  figureKpi('good-day-rate', { zh: '空气优良率', en: 'Share of good-air days' }, 'air-good-day-rate'),
   figureKpi('pm25', { zh: 'PM2.5', en: 'PM2.5' }, 'air-pm25'),
   figureKpi('pm10', { zh: 'PM10', en: 'PM10' }, 'air-pm10'),
   figureKpi('o3', { zh: 'O₃', en: 'O₃' }, 'air-o3'),
@@ -89,7 +90,7 @@ export const PRESENTATION_KPIS: readonly PresentationKpiDefinition[] = [
   {
     kind: 'places',
     id: 'zero-discharge',
-    label: { zh: '污水零直排区', en: 'Zero sewage discharge zones' },
+    label: { zh: '污水零直排区', en: 'Zero direct sewage discharge zones' },
     figureIds: ['zero-discharge-award'],
     places: [
       {
@@ -136,8 +137,8 @@ export const PRESENTATION_KPIS: readonly PresentationKpiDefinition[] = [
       },
     ],
     summary: {
-      zh: '共{value:low-carbon-pilot-villages}个村，报告点名{count:village}个',
-      en: '{value:low-carbon-pilot-villages} villages in all; {count:village} named',
+      zh: '共{value:low-carbon-pilot-villages}个，报告点名{count:all}个',
+      en: '{value:low-carbon-pilot-villages} in all; {count:all} named',
     },
   },
 ]
@@ -151,8 +152,7 @@ function groupedNumber(value: number, language: keyof Bilingual): string {
 /** A 万元 (10,000 yuan) amount: as the report writes it in Chinese, in yuan or millions in English. */
 function formatWanYuan(wan: number, language: keyof Bilingual): string {
   if (language === 'zh') return `${groupedNumber(wan, 'zh')}万元`
-  const yuan = wan * 10_000
-  return yuan >= 1_000_000 ? `¥${groupedNumber(yuan / 1_000_000, 'en')} million` : `¥${groupedNumber(yuan, 'en')}`
+  return formatWanYuanEnglish(wan)
 }
 
 const PLACEHOLDER = /\{(value|yuan|count):([a-z0-9-]+)\}/g
@@ -167,11 +167,12 @@ function fillSummary(
 ): string {
   const filled = template.replace(PLACEHOLDER, (whole, kind: string, argument: string) => {
     if (kind === 'count') {
-      if (argument !== 'town' && argument !== 'village') {
+      if (argument !== 'town' && argument !== 'village' && argument !== 'all') {
         errors.push(`KPI "${definition.id}": summary placeholder ${whole} counts an unknown place kind`)
         return whole
       }
-      return groupedNumber(definition.places.filter((place) => place.kind === argument).length, language)
+      const counted = definition.places.filter((place) => argument === 'all' || place.kind === argument)
+      return groupedNumber(counted.length, language)
     }
     if (!definition.figureIds.includes(argument)) {
       errors.push(`KPI "${definition.id}": summary placeholder ${whole} names a figure not in its figureIds`)

@@ -131,7 +131,7 @@ describe('presentation mode', () => {
     await waitForMapIdle(page)
     expect(await fullscreenRequests(page)).toEqual([])
     expect(session.consoleProblems).toEqual([])
-    expect(await hint(page).innerText()).toBe('按 F 键或点击进入全屏')
+    expect(await hint(page).innerText()).toBe('点击或按 F 全屏')
     expect(await isFullscreen(page)).toBe(false)
     await page.screenshot({ path: `${SHOTS}/presentation-fullscreen-hint.png` })
 
@@ -162,7 +162,7 @@ describe('presentation mode', () => {
     const page = session.page
     await page.goto(`${inject('baseUrl')}?mode=present#lang=en`)
     await waitForStatus(page, 'playing')
-    expect(await hint(page).innerText()).toBe('Press F or click for full screen')
+    expect(await hint(page).innerText()).toBe('Click or press F for full screen')
     await page.keyboard.press('Space')
     await waitForStatus(page, 'paused')
     expect(await hint(page).count()).toBe(0)
@@ -302,7 +302,7 @@ describe('presentation mode', () => {
       id: `soak-${i}`,
       target: { town },
       layers: ['counties', 'district', 'towns', 'seats', ['enforcement', 'low-carbon', 'monitoring-points'][i % 3]!],
-      indicator: ['inspections', 'vocs', 'cases', 'petitions'][i % 4]!,
+      indicator: ['inspections', 'vocs', 'cases', 'petitions-first-round'][i % 4]!,
       showPanel: true,
       caption: { zh: `测试站点 ${i}`, en: `Soak stop ${i}` },
       durationSeconds: 2,

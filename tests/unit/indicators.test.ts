@@ -103,7 +103,8 @@ describe('INDICATORS', () => {
       'inspections',
       'low-carbon',
       'monitoring-points',
-      'petitions',
+      'petitions-first-round',
+      'petitions-second-round',
       'vocs',
       'zero-discharge',
     ])
@@ -158,22 +159,30 @@ describe('computeTownIndicators', () => {
     expect([duohu, dongxiao, caozhai].map((code) => values[code]!['monitoring-points'])).toEqual([1, 0, 2])
   })
 
-  it('reads table indicators by code; petitions are both rounds together', () => {
+  it('reads table indicators by code; the two rounds of petitions stay apart, never summed', () => {
     expect(values[duohu]).toEqual({
       inspections: 3,
       cases: 1,
       vocs: 9,
-      petitions: 24,
+      'petitions-first-round': 18,
+      'petitions-second-round': 6,
       'low-carbon': 'pilot-area',
       'zero-discharge': 'completed-2022',
       'monitoring-points': 1,
     })
-    expect(values[dongxiao]!.petitions).toBe(5)
+    expect(values[dongxiao]!['petitions-first-round']).toBe(5)
+    expect(values[dongxiao]!['petitions-second-round']).toBe(0)
     expect(values[dongxiao]!['low-carbon']).toBeNull()
   })
 
   it('gives null table indicators to a town the table does not have', () => {
-    expect(values[caozhai]).toMatchObject({ vocs: null, petitions: null, 'low-carbon': null, 'zero-discharge': null })
+    expect(values[caozhai]).toMatchObject({
+      vocs: null,
+      'petitions-first-round': null,
+      'petitions-second-round': null,
+      'low-carbon': null,
+      'zero-discharge': null,
+    })
   })
 
   it('has a row for every town and nothing else', () => {
@@ -197,7 +206,8 @@ describe('computeTownIndicators', () => {
         inspections: 4,
         cases: 2,
         vocs: null,
-        petitions: null,
+        'petitions-first-round': null,
+        'petitions-second-round': null,
         'low-carbon': null,
         'zero-discharge': null,
         'monitoring-points': 1,
@@ -232,7 +242,8 @@ describe('districtTotals', () => {
       inspections: 5,
       cases: 2,
       vocs: 13,
-      petitions: 29,
+      'petitions-first-round': 23,
+      'petitions-second-round': 6,
       'monitoring-points': 3,
     })
   })
@@ -248,7 +259,8 @@ describe('districtTotals', () => {
         inspections: 2,
         cases: null,
         vocs: 'n/a',
-        petitions: 1,
+        'petitions-first-round': 1,
+        'petitions-second-round': null,
         'low-carbon': 'pilot-area',
         'zero-discharge': null,
         'monitoring-points': Number.NaN,
@@ -257,13 +269,14 @@ describe('districtTotals', () => {
         inspections: 3,
         cases: null,
         vocs: 4,
-        petitions: null,
+        'petitions-first-round': null,
+        'petitions-second-round': null,
         'low-carbon': null,
         'zero-discharge': null,
         'monitoring-points': null,
       },
     }
-    expect(districtTotals(values)).toEqual({ inspections: 5, vocs: 4, petitions: 1 })
+    expect(districtTotals(values)).toEqual({ inspections: 5, vocs: 4, 'petitions-first-round': 1 })
   })
 })
 
@@ -333,7 +346,15 @@ describe('with the real township areas and the samples', () => {
       const expected = definition.reportFigureIds.reduce((sum, id) => sum + figures.get(id)!, 0)
       expect(totals[definition.id], definition.id).toBe(expected)
     }
-    expect(totals).toMatchObject({ inspections: 1095, cases: 41, vocs: 74, petitions: 148 + 54 })
+    expect(totals).toMatchObject({
+      inspections: 1095,
+      cases: 41,
+      vocs: 74,
+      'petitions-first-round': 148,
+      'petitions-second-round': 54,
+    })
+    // Per township the rounds are shown apart: no total anywhere is the 202 the report never states.
+    expect(Object.values(totals)).not.toContain(148 + 54)
   })
 
   it('sums the monthly series to the totals', () => {

@@ -13,6 +13,9 @@ import {
 } from '../../src/presentation/kpis'
 import { parseTourScript, HEATMAP_LAYER_ID } from '../../src/presentation/tour-script'
 import defaultTour from '../../src/presentation/default-tour.json'
+import { INDICATORS } from '../../src/domain/indicators'
+
+const INDICATOR_IDS = INDICATORS.map((indicator) => indicator.id)
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'))
 const { figures, errors: figureErrors } = parseReportFigures(readJson('../../seeds/report/figures.json'))
@@ -62,21 +65,21 @@ describe('PRESENTATION_KPIS against the report figures', () => {
     expect(kpi.figures[0]!.quote).toContain(kpi.figures[0]!.valueText)
   })
 
-  test('zero-discharge: 东孝 and 多湖 completed, 曹宅 the model town, the ¥10 million award', () => {
+  test('zero-discharge: 东孝 and 多湖 completed, 曹宅 the model town, the district’s CNY 10 million award', () => {
     const kpi = byId.get('zero-discharge')!
     expect(kpi.places.map((place) => [place.name.zh, place.status.en])).toEqual([
       ['东孝街道', 'completed in 2022'],
       ['多湖街道', 'completed in 2022'],
       ['曹宅镇', 'model town built and accepted'],
     ])
-    expect(kpi.value).toEqual({ zh: '专项奖补资金1,000万元', en: '¥10 million provincial special award' })
+    expect(kpi.value).toEqual({ zh: '专项奖补资金1,000万元', en: 'CNY 10 million provincial special award' })
     expect(kpi.figures[0]!.quote).toContain('1000万元')
   })
 
-  test('low-carbon: 多湖街道, 月潭村, 北山口村 — 6 villages in all, 2 named, none invented', () => {
+  test('low-carbon: 多湖街道, 月潭村, 北山口村 — 6 in all, the 3 named, none invented', () => {
     const kpi = byId.get('low-carbon')!
     expect(kpi.places.map((place) => place.name.zh)).toEqual(['多湖街道', '月潭村', '北山口村'])
-    expect(kpi.value).toEqual({ zh: '共6个村，报告点名2个', en: '6 villages in all; 2 named' })
+    expect(kpi.value).toEqual({ zh: '共6个，报告点名3个', en: '6 in all; 3 named' })
     for (const place of kpi.places) expect(kpi.figures[0]!.quote).toContain(place.name.zh)
   })
 
@@ -161,7 +164,7 @@ describe('highlighting KPIs for a tour stop', () => {
         HEATMAP_LAYER_ID,
       ],
       townCodes: towns.features.map((feature) => feature.properties.code),
-      indicatorIds: ['inspections', 'cases', 'vocs', 'petitions', 'low-carbon', 'zero-discharge', 'monitoring-points'],
+      indicatorIds: INDICATOR_IDS,
       figureIds: figures.map((figure) => figure.id),
     })
     expect(kpiIdsForFigures(kpis, script!.stops[0]!.figures)).toEqual(['good-day-rate', 'pm25', 'pm10', 'o3'])

@@ -183,7 +183,10 @@ describe('formatFigure', () => {
   it('translates units in English', () => {
     expect(formatFigure(byId('air-good-day-rate'), 'en')).toBe('86.1%')
     expect(formatFigure(byId('enforcement-inspections'), 'en')).toBe('1,095 inspections')
-    expect(formatFigure(byId('enforcement-fines'), 'en')).toBe('86.08 ×10k CNY')
+    expect(formatFigure(byId('enforcement-fines'), 'en')).toBe('CNY 860,800')
+    expect(formatFigure(byId('zero-discharge-award'), 'en')).toBe('CNY 10 million')
+    expect(formatFigure(byId('water-eco-compensation-bonus'), 'en')).toBe('CNY 1,667,000')
+    expect(formatFigure(byId('solid-waste-aluminium-dross-capacity'), 'en')).toBe('50,000 t/yr')
     expect(formatFigure(byId('water-national-control-average-class'), 'en')).toBe('Class III')
     expect(formatFigure(byId('water-eco-compensation-rank'), 'en')).toBe('2nd place')
     expect(formatFigure(byId('party-discipline-knowledge-tests'), 'en')).toBe('1 time')

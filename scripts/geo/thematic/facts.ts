@@ -25,8 +25,18 @@ export interface ZeroDischargeMember {
   name: string
   town_code: string
   status: ZeroDischargeStatus
-  award_wan_yuan: number | null
   figure_id: string | null
+  quote: string
+}
+
+/**
+ * The 1000万元 award. Its clause ("获得…1000万元") follows 曹宅镇's acceptance but has no subject of
+ * its own, so it is recorded as the district's, in the report's sentence, and put on no township.
+ */
+export interface ZeroDischargeAward {
+  holder: 'district'
+  wan_yuan: number
+  figure_id: string
   quote: string
 }
 
@@ -38,8 +48,12 @@ export interface PlanSite {
   located: 'township-seat'
 }
 
+/** Where the report names an item: its 2023 plan (三), or its difficulties and problems (二). */
+export type PlanItemSection = 'plan-2023' | 'problems'
+
 export interface PlanItemFact {
   id: string
+  section: PlanItemSection
   name: Bilingual
   kind: PlanItemKind
   status: Bilingual
@@ -64,6 +78,7 @@ export interface ThematicFacts {
     members: LowCarbonMember[]
   }
   zero_discharge: {
+    award: ZeroDischargeAward
     quote: string
     members: ZeroDischargeMember[]
   }
@@ -106,6 +121,15 @@ export function parseThematicFacts(json: unknown, reportText: string, figureIds:
   const problems: string[] = []
   if (!hasArray(record.low_carbon, 'members')) problems.push('low_carbon.members must be an array')
   if (!hasArray(record.zero_discharge, 'members')) problems.push('zero_discharge.members must be an array')
+  const award = (record.zero_discharge as Record<string, unknown> | undefined)?.award as
+    Record<string, unknown> | undefined
+  if (award?.holder !== 'district') problems.push('zero_discharge.award.holder must be "district"')
+  if (Array.isArray(record.plan_2023)) {
+    record.plan_2023.forEach((item: Record<string, unknown>, i) => {
+      if (item.section !== 'plan-2023' && item.section !== 'problems')
+        problems.push(`plan_2023[${i}].section must be "plan-2023" or "problems"`)
+    })
+  }
   if (!Array.isArray(record.plan_2023)) problems.push('plan_2023 must be an array')
   for (const { path, quote } of collectQuotes(json)) {
     if (quote === '' || !reportText.includes(quote)) problems.push(`${path}: quote not found verbatim in the report`)

@@ -1,7 +1,7 @@
 /**
  * low-carbon.geojson (approximate): the provincial low-carbon pilots the report names — 多湖街道 as
  * its approximate township area, and the villages 月潭村 and 北山口村 at their township's seat
- * (villages have no coordinates). The report counts 6 villages but names only two; no other is
+ * (villages have no coordinates). The report counts 6 and names these 3 among them; no other is
  * invented.
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson'
@@ -27,11 +27,15 @@ export interface LowCarbonProperties {
 }
 
 function notes(facts: ThematicFacts['low_carbon'], kind: LowCarbonKind): { zh: string; en: string } {
+  // The report names three places (多湖街道, 月潭村, 北山口村) among its "6个村"; it never says
+  // "多湖街道 and 6 villages", so neither does the note.
+  const named = facts.members.map((m) => m.name).join('、')
+  const namedEn = facts.members.map((m) => m.name_en).join(', ')
   const counted = {
-    zh: `报告称“${facts.quote}”，计${facts.villages_counted}个村但只点名月潭村、北山口村；其余未点名，本图不作推测。`,
+    zh: `报告称“${facts.quote}”，计${facts.villages_counted}个，点名其中${facts.members.length}处（${named}）；其余未点名，本图不作推测。`,
     en:
-      `The report counts ${facts.villages_counted} villages but names only Yuetan and Beishankou; ` +
-      'the others are not named and none is invented here.',
+      `The report counts ${facts.villages_counted} pilots and names ${facts.members.length} of them ` +
+      `(${namedEn}); the others are not named and none is invented here.`,
   }
   return kind === 'town'
     ? {

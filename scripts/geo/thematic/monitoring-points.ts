@@ -109,7 +109,7 @@ function waterAutoMonitors(
         id: `water-auto-${s.section.id}`,
         kind: 'water-auto',
         name: `${s.section.name.zh}水质自动监测（示例，与国控断面同址）`,
-        name_en: `${s.section.name.en} automatic water monitor (sample, at the national-control section)`,
+        name_en: `${s.section.name.en} automatic water monitor (sample, at the national control section)`,
         town_code: townContaining(towns, s.point),
         approximate: true,
         sample: true,

@@ -1,6 +1,7 @@
 /**
  * plan-2023.json (official, non-spatial): the 2023 projects, platforms and targets the report
- * names, each with the report's own words. Only the report's wording sets the status; where an
+ * names, each with the report's own words and the part it is named in (三 the 2023 plan, or 二 the
+ * difficulties, where 垃圾中转站 and 易腐垃圾处理中心 are "亟待加快"). Only the report's wording sets the status; where an
  * item has no place the report implies, `located` is false and it stays off the map.
  */
 import type { PlanItemFact } from './facts'
@@ -15,6 +16,7 @@ export type PlanItem = Omit<PlanItemFact, 'site'> & {
 export function planItem(fact: PlanItemFact): PlanItem {
   return {
     id: fact.id,
+    section: fact.section,
     name: fact.name,
     kind: fact.kind,
     status: fact.status,

@@ -1,7 +1,8 @@
 /**
  * zero-discharge.geojson (approximate): the 污水零直排区 work the report names, on the approximate
- * township areas — 东孝 and 多湖 completed in 2022, 曹宅镇's model-town build accepted. The ¥10 million
- * (1000万元) award is put on 曹宅镇: the report states it right after 曹宅's acceptance.
+ * township areas — 东孝 and 多湖 completed in 2022, 曹宅镇's model-town build accepted. The 1000万元
+ * award is on no township: its clause has no subject of its own, so it stays the district's, with
+ * the report's sentence (thematic-facts zero_discharge.award).
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import type { ZeroDischargeStatus } from './facts'
@@ -17,7 +18,6 @@ export interface ZeroDischargeProperties {
   status: ZeroDischargeStatus
   status_zh: string
   status_en: string
-  award_wan_yuan: number | null
   /** The figure in figures.json behind this feature, or null where the report gives no number. */
   figure_id: string | null
   approximate: true
@@ -45,7 +45,6 @@ export function buildZeroDischarge(context: ThematicContext): GeoOutput {
           status: member.status,
           status_zh: STATUS_TEXT[member.status].zh,
           status_en: STATUS_TEXT[member.status].en,
-          award_wan_yuan: member.award_wan_yuan,
           figure_id: member.figure_id,
           approximate: true,
         },

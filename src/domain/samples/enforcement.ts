@@ -110,8 +110,8 @@ export const ENFORCEMENT_SAMPLE_NOTE = {
     '1–10月检查企业1095家次，办理案件41件（移送公安5件、移送行政执法局2件、行政处罚34件），已办结13件（其中不予处罚3件），罚款86.08万元。',
   en:
     'Sample data: the township, month, location and fine split of each inspection and case are invented; ' +
-    'the totals match the 2022 work report for Jan–Oct: 1,095 inspections, 41 cases (5 transferred to the ' +
-    'police, 2 to the administrative law-enforcement bureau, 34 administrative penalties), 13 closed ' +
+    'the totals match the 2022 work report for Jan–Oct: 1,095 inspections, 41 cases (5 referred to the ' +
+    'police, 2 referred to the administrative law-enforcement bureau, 34 administrative penalties), 13 closed ' +
     '(3 without penalty), fines ¥860,800 (86.08万元).',
 } as const
 

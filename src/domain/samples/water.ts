@@ -70,7 +70,7 @@ export const NATIONAL_CONTROL_SECTIONS: readonly WaterSection[] = [
     river: { zh: '义乌江', en: 'Yiwu River' },
     note: {
       zh: '义乌江汇入金华江前的最后一个国控断面',
-      en: 'Last national-control section on the Yiwu River before it joins the Jinhua River',
+      en: 'Last national control section on the Yiwu River before it joins the Jinhua River',
     },
   },
   {
@@ -79,7 +79,7 @@ export const NATIONAL_CONTROL_SECTIONS: readonly WaterSection[] = [
     river: { zh: '武义江', en: 'Wuyi River' },
     note: {
       zh: '武义江汇入金华江前的最后一个国控断面',
-      en: 'Last national-control section on the Wuyi River before it joins the Jinhua River',
+      en: 'Last national control section on the Wuyi River before it joins the Jinhua River',
     },
   },
 ]
@@ -130,7 +130,7 @@ export const WATER_SAMPLE_NOTE = {
     '按《2022年工作总结》“全区两个地表水国控断面平均水质为III类”约束（类别均值取整为Ⅲ，各月不劣于Ⅳ类）。',
   en:
     'Sample data: the monthly classes of the Dongguanqiao and Hongwuqiao sections are invented, not ' +
-    'monitoring results. They are constrained to the 2022 work report, which says both national-control ' +
+    'monitoring results. They are constrained to the 2022 work report, which says both national control ' +
     'sections averaged class III (mean class number rounds to III; no month worse than IV).',
 } as const
 

@@ -2,7 +2,10 @@
 /** useTour with a fake map: each stop shows exactly its layers, sets its indicator and moves the camera. */
 import { bbox } from '@turf/turf'
 import type { FeatureCollection } from 'geojson'
+import { nextTick } from 'vue'
 import { beforeEach, describe, expect, test } from 'vitest'
+import type { CameraPadding } from '../../../src/composables/use-map-controller'
+import { paddingChanged } from '../../../src/presentation/free-area'
 import { useTour } from '../../../src/composables/use-tour'
 import type { Manifest } from '../../../src/domain/manifest'
 import { parseReportFigures } from '../../../src/domain/report'
@@ -21,10 +24,11 @@ beforeEach(() => {
 
 const DUOHU = '330703001'
 
-async function startTour() {
+async function startTour(framePadding?: () => CameraPadding | null) {
   const { controller, calls } = fakeController()
-  const { result: tour, wrapper } = mountComposable(useTour, { controller })
+  const { result: tour, wrapper } = mountComposable(() => useTour({ framePadding }), { controller })
   await tour.begin()
+  await nextTick() // the camera moves once the stop's overlays are drawn
   return { tour, calls, wrapper }
 }
 
@@ -41,6 +45,7 @@ describe('useTour (default tour)', () => {
   test('the next stop sets its indicator, frames its township and opens its panel', async () => {
     const { tour, calls } = await startTour()
     tour.runner()!.next()
+    await nextTick()
     const layers = useLayersStore()
     expect(tour.stop.value?.id).toBe('duohu-low-carbon')
     expect([...layers.visibleListedIds].sort()).toEqual(
@@ -50,6 +55,18 @@ describe('useTour (default tour)', () => {
     const duohu = readGeo<FeatureCollection>('towns.geojson').features.find((f) => f.properties?.code === DUOHU)!
     expect(calls.moveTo.at(-1)).toMatchObject({ bounds: bbox(duohu.geometry) })
     expect(useViewStore().selection).toEqual({ layerId: 'towns', featureId: DUOHU })
+  })
+
+  test('frames each stop clear of the overlays, and again when they change', async () => {
+    let padding: CameraPadding = { top: 250, right: 40, bottom: 300, left: 40 }
+    const { tour, calls } = await startTour(() => padding)
+    expect(calls.moveTo.at(-1)).toMatchObject({ bounds: manifestEntry('district').bbox, padding })
+    tour.reframe(paddingChanged)
+    expect(calls.moveTo).toHaveLength(1) // unchanged overlays: no new move
+    padding = { ...padding, right: 600 } // the side panel opened
+    tour.reframe(paddingChanged)
+    expect(calls.moveTo).toHaveLength(2)
+    expect(calls.moveTo.at(-1)).toMatchObject({ padding: { right: 600 } })
   })
 
   test('end() puts back the layers the user had before the tour', async () => {
