@@ -56,7 +56,9 @@ const OLE2_ANSWERS = {
     expected: 'an .xlsx without a password',
     message: {
       zh: '工作簿设置了打开密码（已加密），无法读取；请在 Excel 中删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存为 .xlsx',
-      en: 'the workbook is password-protected (encrypted) and cannot be read; remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save as .xlsx',
+      en:
+        'the workbook is password-protected (encrypted) and cannot be read; remove the password in Excel ' +
+        '(File → Info → Protect Workbook → Encrypt with Password, clear it) and save as .xlsx',
     },
   },
   xls: {
@@ -64,7 +66,9 @@ const OLE2_ANSWERS = {
     expected: '.xlsx',
     message: {
       zh: '这是 Excel 97–2003 格式（.xls），不支持；请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后导入',
-      en: 'this is an Excel 97–2003 file (.xls), which is not supported; in Excel or WPS use "Save As" Excel Workbook (.xlsx) and import that',
+      en:
+        'this is an Excel 97–2003 file (.xls), which is not supported; in Excel or WPS use "Save As" Excel ' +
+        'Workbook (.xlsx) and import that',
     },
   },
 }

@@ -33,7 +33,9 @@ export function reportJoinable(context: ImportContext, header: readonly string[]
     expected: 'coordinate columns, or a place column to join',
     message: {
       zh: `没有坐标列；可按“${column}”列的${place.kind === 'town' ? '乡镇（街道）' : '村（社区）'}名称连接到地图`,
-      en: `no coordinate columns; the table can be joined to the map by the ${place.kind === 'town' ? 'township' : 'village'} names in "${column}"`,
+      en:
+        `no coordinate columns; the table can be joined to the map by the ` +
+        `${place.kind === 'town' ? 'township' : 'village'} names in "${column}"`,
     },
   })
 }

@@ -78,7 +78,9 @@ function coordinateProblem(context: ImportContext, line: number, column: string,
       ? { zh: '坐标为空，应为数字；该行已跳过', en: 'the coordinate is empty; expected a number; the row was skipped' }
       : {
           zh: `发现 "${found}"，应为数字（或 119°48′30″E、东经119度48分30秒 这样的度分秒）；该行已跳过`,
-          en: `found "${found}"; expected a number (or degrees-minutes-seconds such as 119°48′30″E); the row was skipped`,
+          en:
+            `found "${found}"; expected a number (or degrees-minutes-seconds such as 119°48′30″E); the row ` +
+            `was skipped`,
         },
   })
 }

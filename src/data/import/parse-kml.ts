@@ -36,7 +36,9 @@ export async function parseXmlGeoText(text: string, label: 'KML' | 'GPX' | 'XML'
       expected: 'well-formed XML',
       message: {
         zh: `${label} 文件损坏（第 ${error.line} 行第 ${error.column} 列）：${error.reason.zh}；未导入任何要素`,
-        en: `the ${label} file is broken (line ${error.line}, column ${error.column}): ${error.reason.en}; nothing was imported`,
+        en:
+          `the ${label} file is broken (line ${error.line}, column ${error.column}): ${error.reason.en}; ` +
+          `nothing was imported`,
       },
     })
     return { source: failedSource(), kind: null }

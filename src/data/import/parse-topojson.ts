@@ -66,7 +66,9 @@ export async function topologyFeatures(root: TopologyLike, context: ImportContex
         expected: `arc indexes below ${arcs.length}`,
         message: {
           zh: `对象“${name}”引用了第 ${highest} 条弧，但只有 ${arcs.length} 条；该对象未导入`,
-          en: `object "${name}" refers to arc ${highest}, but there are only ${arcs.length}; the object was not imported`,
+          en:
+            `object "${name}" refers to arc ${highest}, but there are only ${arcs.length}; the object was not ` +
+            `imported`,
         },
       })
       continue

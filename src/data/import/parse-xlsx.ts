@@ -105,7 +105,8 @@ export async function parseXlsx(bytes: Uint8Array, sheetName: string | undefined
       `empty header cells: ${blank.join(', ')}`,
       'a name in every header cell',
       `表头第 ${blank.join('、')} 列为空（合并单元格？）；这些列命名为“column N”。请取消合并，每列一个列名`,
-      `header cells ${blank.join(', ')} are empty (merged cells?); those columns are named "column N". Unmerge them: one name per column`,
+      `header cells ${blank.join(', ')} are empty (merged cells?); those columns are named "column N". Unmerge ` +
+        `them: one name per column`,
     )
 
   // Serial-number dates: a date-like column whose values are all whole numbers in Excel's date range.
@@ -127,7 +128,8 @@ export async function parseXlsx(bytes: Uint8Array, sheetName: string | undefined
       `${header[column]}: ${example}`,
       'dates',
       `列“${header[column]}”是 Excel 日期序号（如 ${example}），已按日期读取（${excelSerialToIso(example)}）`,
-      `column "${header[column]}" holds Excel serial dates (e.g. ${example}); read as dates (${excelSerialToIso(example)})`,
+      `column "${header[column]}" holds Excel serial dates (e.g. ${example}); read as dates ` +
+        `(${excelSerialToIso(example)})`,
     )
   }
   const missing = await formulasWithoutValue(bytes, index)
@@ -137,7 +139,8 @@ export async function parseXlsx(bytes: Uint8Array, sheetName: string | undefined
       missing.slice(0, 5).join(', '),
       'saved formula results',
       `单元格 ${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''} 是公式但没有保存计算结果，读为空；请在 Excel 中打开、保存后再导入`,
-      `cells ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' and more' : ''} are formulas saved without a result and were read as empty; open and save the file in Excel, then import again`,
+      `cells ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' and more' : ''} are formulas saved ` +
+        `without a result and were read as empty; open and save the file in Excel, then import again`,
     )
 
   const delimited: DelimitedRow[] = sheet.data.map((row, i) => ({

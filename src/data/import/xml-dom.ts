@@ -116,11 +116,9 @@ export class XmlElement extends XmlParent {
   /** The namespace bound to a prefix here or above ('' for the default namespace). */
   lookupNamespace(prefix: string): string | null {
     const attribute = prefix ? `xmlns:${prefix}` : 'xmlns'
-    for (let node: XmlElement | XmlDocument = this; node instanceof XmlElement; node = node.parentNode) {
-      const value = node.getAttribute(attribute)
-      if (value !== null) return value
-    }
-    return null
+    const own = this.getAttribute(attribute)
+    if (own !== null) return own
+    return this.parentNode instanceof XmlElement ? this.parentNode.lookupNamespace(prefix) : null
   }
 }
 
