@@ -16,7 +16,8 @@ export function userIndicatorsFromJoin(join: JoinResult, fileName: string): User
   const summed = join.column.kind === 'village'
   return join.columns.map((column) => ({
     id: `user:${fileName}:${column.name}` as UserIndicatorId,
-    label: { zh: column.name, en: column.name },
+    // The file in the label: two ledgers may both have a column named 信访件数.
+    label: { zh: `${column.name}（${fileName}）`, en: `${column.name} (${fileName})` },
     unit: { zh: '', en: '' },
     kind: 'count',
     provenance: 'user',
