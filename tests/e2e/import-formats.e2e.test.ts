@@ -4,6 +4,7 @@
  * and shows in the township panel with the user's badge; a KML shows on the map; and one bad file
  * of each new format is answered with its message, leaving the map as it was.
  */
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Session } from './support/browser'
@@ -134,6 +135,20 @@ describe('import formats: tables joined by name, KML, and bad files of each form
     await closeDialog(page)
     await waitForMapIdle(page)
     expect(await changedPixels(page, 'before-bad')).toBeLessThan(50)
+  })
+
+  test('a template downloads as CSV with a BOM, a note row and an example row', async () => {
+    const page = session.page
+    const templates = page.locator('.right [data-testid="import-templates"]')
+    await templates.locator('summary').click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      templates.locator('button[data-template="township-indicators"]').click(),
+    ])
+    expect(download.suggestedFilename()).toBe('模板-乡镇指标.csv')
+    const text = readFileSync((await download.path())!, 'utf8')
+    expect(text.startsWith('\uFEFF乡镇（街道）,信访件数,整治面积（公顷）\r\n# ')).toBe(true)
+    expect(text.trimEnd().split('\r\n').at(-1)).toBe('曹宅镇,12,3.5')
   })
 
   test('after all of them: the joined indicators are still offered, and no console error', async () => {
