@@ -100,6 +100,17 @@ describe('import formats: tables joined by name, KML, and bad files of each form
     await page.screenshot({ path: 'docs/screenshots/join.png' })
   })
 
+  test('choosing another sheet reads it', async () => {
+    const page = session.page
+    await importFile(page, 'tests/fixtures/good/township-ledger.xlsx')
+    await page.locator('[data-testid="import-sheet"]').selectOption('说明')
+    await expect(page.locator('[data-testid="import-problems"]').innerText()).resolves.toContain(
+      '找不到坐标列。表头为：本表为测试数据',
+    )
+    await expect(page.locator('[data-testid="join-report"]').count()).resolves.toBe(0)
+    await closeDialog(page)
+  })
+
   test('a KML shows on the map', async () => {
     const page = session.page
     await waitForMapIdle(page)
