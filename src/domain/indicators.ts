@@ -15,7 +15,7 @@
 import type { FeatureCollection } from 'geojson'
 import { countInTowns, monthlyCountsInTowns, type TownArea } from './aggregate'
 
-export type IndicatorId =
+export type BuiltinIndicatorId =
   | 'inspections'
   | 'cases'
   | 'vocs'
@@ -24,6 +24,9 @@ export type IndicatorId =
   | 'low-carbon'
   | 'zero-discharge'
   | 'monitoring-points'
+/** A column of the user's table joined to the townships (src/domain/user-indicators.ts). */
+export type UserIndicatorId = `user:${string}`
+export type IndicatorId = BuiltinIndicatorId | UserIndicatorId
 
 export interface IndicatorCategory {
   value: string
@@ -36,8 +39,11 @@ export interface IndicatorDefinition {
   label: { zh: string; en: string }
   unit: { zh: string; en: string }
   kind: 'count' | 'category'
-  /** 'sample' for per-town splits and generated points; 'official' for statuses the report states. */
-  provenance: 'official' | 'sample'
+  /**
+   * 'sample' for per-town splits and generated points; 'official' for statuses the report states;
+   * 'user' for a joined table.
+   */
+  provenance: 'official' | 'sample' | 'user'
   /**
    * ids in seeds/report/figures.json whose district total this indicator reconciles with, e.g.
    * ['enforcement-inspections']. For category indicators: the figures whose sentence states the

@@ -122,7 +122,7 @@ export default {
   },
   import: {
     heading: 'Import data',
-    button: 'Import data (GeoJSON / CSV / zipped Shapefile)',
+    button: 'Import data (Excel / CSV / KML / GPX / GeoJSON / zipped Shapefile)',
     cancel: 'Cancel',
     cancelled: 'Import cancelled; nothing loaded was changed.',
     close: 'Close',
@@ -172,5 +172,37 @@ export default {
     problemsNote: 'These items are named in the report’s “difficulties and problems” part, not in its 2023 plan.',
     fullscreenHint: 'Click or press F for full screen',
     stopChart: '{name} by month (sample)',
+  },
+  formats: {
+    sheet: 'Sheet',
+    join: {
+      heading: 'Join to the map by name',
+      summaryTown: 'Joined to the townships by "{column}": {matched} of {rows} rows joined, in {towns} townships.',
+      summaryVillage:
+        'Joined to the villages by "{column}", then summed per township: {matched} of {rows} rows joined, in ' +
+        '{towns} townships.',
+      unmatched: 'line {line}: "{value}" matches no name; closest: {names}',
+      ambiguous: 'line {line}: "{value}" names several villages; add a township column to tell them apart: {names}',
+      duplicate:
+        'line {line}: "{value}" repeats line {first}; only line {first} is used, this row is not added (no sum)',
+      empty: 'line {line}: the name is empty; not joined',
+      columns:
+        'These numeric columns become township indicators (choropleth and township panel, badged "your data"): ' +
+        '{columns}',
+      noColumns: 'The table has no numeric column: there is no indicator to show.',
+      nothing: 'No row matches a township or village name; the map is unchanged.',
+      confirm: 'Join and show',
+    },
+    templates: {
+      heading: 'Download an import template',
+      note:
+        'CSV (UTF-8; Excel opens it): row 1 the column names, row 2 a note per column (delete it before ' +
+        'importing), row 3 an example.',
+      'township-indicators': 'Township indicators',
+      stations: 'Monitoring stations',
+      readings: 'Readings',
+      inspections: 'Inspections',
+      points: 'Points',
+    },
   },
 } as const

@@ -116,7 +116,7 @@ export default {
   },
   import: {
     heading: '导入数据',
-    button: '导入数据（GeoJSON / CSV / Shapefile.zip）',
+    button: '导入数据（Excel / CSV / KML / GPX / GeoJSON / Shapefile.zip）',
     cancel: '取消',
     cancelled: '已取消导入，现有数据未改变。',
     close: '关闭',
@@ -161,5 +161,31 @@ export default {
     problemsNote: '以下项目见于报告“存在困难和问题”部分，并非2023年工作思路所列。',
     fullscreenHint: '点击或按 F 全屏',
     stopChart: '{name}逐月（示例）',
+  },
+  formats: {
+    sheet: '工作表',
+    join: {
+      heading: '按名称连接到地图',
+      summaryTown: '按“{column}”列连接到乡镇（街道）：{rows} 行中 {matched} 行已连接，涉及 {towns} 个乡镇（街道）。',
+      summaryVillage:
+        '按“{column}”列连接到村（社区），再汇总到所属乡镇（街道）：{rows} 行中 {matched} 行已连接，涉及 {towns} 个乡镇（街道）。',
+      unmatched: '第 {line} 行：“{value}”未匹配；最接近的名称：{names}',
+      ambiguous: '第 {line} 行：“{value}”有多个同名村，请加“所属乡镇”列区分：{names}',
+      duplicate: '第 {line} 行：“{value}”与第 {first} 行重复；只用第 {first} 行，本行未计入（不合计）',
+      empty: '第 {line} 行：名称为空，未连接',
+      columns: '以下数字列将成为乡镇指标（分级图与乡镇面板，标为“用户数据”）：{columns}',
+      noColumns: '表中没有数字列，没有可显示的指标。',
+      nothing: '没有任何一行与乡镇（街道）或村（社区）名称匹配；地图未作改动。',
+      confirm: '连接并显示',
+    },
+    templates: {
+      heading: '下载导入模板',
+      note: 'CSV（UTF-8，Excel 可直接打开）：第 1 行为列名，第 2 行为各列说明（导入前删除），第 3 行为示例。',
+      'township-indicators': '乡镇指标',
+      stations: '监测站点',
+      readings: '监测数据',
+      inspections: '执法检查',
+      points: '点位',
+    },
   },
 } as const

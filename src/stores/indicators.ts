@@ -16,6 +16,7 @@ import {
   type TownIndicatorRow,
 } from '../domain/indicators'
 import type { Bilingual } from '../domain/types'
+import type { UserIndicator } from '../domain/user-indicators'
 import { useDataStore } from './data'
 import { useLayersStore } from './layers'
 
@@ -36,6 +37,18 @@ export interface CategoryLegend {
 /** The layers whose points feed the area indicators, by their ids in src/layers. */
 const ENFORCEMENT_LAYER = 'enforcement'
 const MONITORING_LAYER = 'monitoring-points'
+
+/** Adds each user indicator's value (or null: no data) to every area's row. */
+function withUserValues<T extends Record<string, Record<string, unknown>>>(
+  rows: T,
+  added: readonly UserIndicator[],
+): T {
+  if (added.length === 0) return rows
+  for (const [code, row] of Object.entries(rows)) {
+    for (const indicator of added) (row as Record<string, unknown>)[indicator.id] = indicator.values[code] ?? null
+  }
+  return rows
+}
 
 export const useIndicatorsStore = defineStore('indicators', () => {
   const layers = useLayersStore()
@@ -68,9 +81,18 @@ export const useIndicatorsStore = defineStore('indicators', () => {
     table: (data.documents['town-indicators'] as { towns?: TownIndicatorRow[] } | undefined)?.towns,
   }))
 
+  /** Columns of the user's tables joined to the areas by name (ImportDialog); each replaces one of the same id. */
+  const userIndicators = shallowRef<readonly UserIndicator[]>([])
+  function addUserIndicators(added: readonly UserIndicator[]) {
+    const ids = new Set(added.map((indicator) => indicator.id))
+    userIndicators.value = markRaw([...userIndicators.value.filter((i) => !ids.has(i.id)), ...added])
+  }
+  /** The built-in indicators, then the user's: what the legend offers and the area panel lists. */
+  const definitions = computed<readonly IndicatorDefinition[]>(() => [...INDICATORS, ...userIndicators.value])
+
   /** Every indicator for every area. */
   const byArea = computed(() => {
-    const values = computeTownIndicators(input.value)
+    const values = withUserValues(computeTownIndicators(input.value), userIndicators.value)
     const aggregate = enforcementAggregate.value
     if (!aggregate) return values
     return Object.fromEntries(
@@ -89,7 +111,7 @@ export const useIndicatorsStore = defineStore('indicators', () => {
   /** The choropleth of the area layer, as its style in the layers store asks. */
   const style = computed(() => layers.areaLayer?.choropleth ?? null)
   const indicator = computed<IndicatorDefinition>(
-    () => INDICATORS.find((i) => i.id === style.value?.indicator) ?? INDICATORS[0]!,
+    () => definitions.value.find((i) => i.id === style.value?.indicator) ?? INDICATORS[0]!,
   )
   const valuesByArea = computed(() =>
     Object.fromEntries(Object.entries(byArea.value).map(([code, row]) => [code, row[indicator.value.id] ?? null])),
@@ -130,6 +152,9 @@ export const useIndicatorsStore = defineStore('indicators', () => {
 
   return {
     areas,
+    userIndicators,
+    addUserIndicators,
+    definitions,
     byArea,
     monthlyByArea,
     enforcementAggregate,

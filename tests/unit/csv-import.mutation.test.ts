@@ -117,7 +117,10 @@ describe('parseDelimitedText: problems', () => {
         line: 4,
         field: 'column lat',
         found: 'x',
-        message: { zh: '发现 "x"，应为数字；该行已跳过', en: 'found "x"; expected a number; the row was skipped' },
+        message: {
+          zh: '发现 "x"，应为数字（或 119°48′30″E、东经119度48分30秒 这样的度分秒）；该行已跳过',
+          en: 'found "x"; expected a number (or degrees-minutes-seconds such as 119°48′30″E); the row was skipped',
+        },
       }),
     ])
   })

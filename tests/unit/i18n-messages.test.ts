@@ -13,6 +13,8 @@ import type { Provenance } from '../../src/domain/types'
 import type { HeatmapState, Pollutant } from '../../src/stores/view'
 import type { ImportPhase } from '../../src/data/import/types'
 import type { TourStatus } from '../../src/presentation/tour-runner'
+import { IMPORT_TEMPLATES } from '../../src/domain/import-templates'
+import type { JoinRowProblem } from '../../src/domain/name-join'
 
 type Messages = { readonly [key: string]: string | Messages }
 
@@ -51,6 +53,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'import.phase.': keysOf<ImportPhase>({ reading: true, parsing: true, validating: true, converting: true }),
   'present.': keysOf<TourStatus>({ playing: true, paused: true, stopped: true }),
   'overview.topics.': REPORT_TOPICS,
+  'formats.templates.': IMPORT_TEMPLATES.map((template) => template.kind),
+  'formats.join.': keysOf<JoinRowProblem['kind']>({ unmatched: true, duplicate: true, ambiguous: true, empty: true }),
 }
 
 function sourceFiles(dir: string): string[] {

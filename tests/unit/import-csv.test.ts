@@ -99,11 +99,12 @@ describe('importBytes with CSV and TSV', () => {
     expect(result.featureCount).toBe(1)
     expect(result.rejectedCount).toBe(2)
     expect(result.problems.map((problem) => formatImportProblem(problem, 'zh'))).toEqual([
-      '文件 points.csv，第 4 行，列 经度：发现 "abc"，应为数字；该行已跳过',
+      '文件 points.csv，第 4 行，列 经度：发现 "abc"，应为数字（或 119°48′30″E、东经119度48分30秒 这样的度分秒）；该行已跳过',
       '文件 points.csv，第 5 行，列 纬度：坐标为空，应为数字；该行已跳过',
     ])
     expect(formatImportProblem(result.problems[0]!, 'en')).toBe(
-      'points.csv, line 4, column 经度: found "abc"; expected a number; the row was skipped',
+      'points.csv, line 4, column 经度: found "abc"; expected a number (or degrees-minutes-seconds such as ' +
+        '119°48′30″E); the row was skipped',
     )
   })
 

@@ -207,12 +207,27 @@ describe('importBytes with GeoJSON', () => {
     expect(formatImportProblem(result.problems[0]!, 'zh')).toBe('文件 test.geojson：没有可用的要素')
   })
 
-  test('a CRS named in the file (old GeoJSON) is mentioned', async () => {
+  test('a CRS named in the file (old GeoJSON) that we cannot convert is mentioned', async () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4547' } },
+      features: [point(DUOHU)],
+    })
+    expect((await run(text)).problems[0]!.message.en).toMatch(/names the CRS "urn:ogc:def:crs:EPSG::4547"/)
+  })
+
+  test('a file naming EPSG:3857 in its crs member is converted when the CRS is left on auto', async () => {
+    const metres = [13323285.5, 3387577.36] // 多湖街道 (119.68511, 29.0937) in Web Mercator
     const text = JSON.stringify({
       type: 'FeatureCollection',
       crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } },
-      features: [point(DUOHU)],
+      features: [point(metres)],
     })
-    expect((await run(text)).problems[0]!.message.en).toMatch(/names the CRS "urn:ogc:def:crs:EPSG::3857"/)
+    const result = await run(text)
+    expect(result.featureCount).toBe(1)
+    const [lng, lat] = (result.data!.features[0]!.geometry as { coordinates: number[] }).coordinates
+    expect(lng).toBeCloseTo(119.6851, 3)
+    expect(lat).toBeCloseTo(29.0937, 3)
+    expect(result.problems[0]!.message.en).toMatch(/"crs" names EPSG:3857; the coordinates were converted/)
   })
 })

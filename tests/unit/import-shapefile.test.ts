@@ -52,7 +52,7 @@ describe('shapefile zips', () => {
     expect(result.problems[0]!.message.en).toBe('no .dbf: the features have no attributes')
   })
 
-  test('an Excel file is recognised and the user told to save as CSV', async () => {
+  test('a damaged Excel workbook is recognised as Excel and said so', async () => {
     const result = await run(
       writeZip([
         { name: '[Content_Types].xml', bytes: text('<Types/>') },
@@ -60,7 +60,8 @@ describe('shapefile zips', () => {
       ]),
       'points.xlsx',
     )
-    expect(result.problems[0]!.message.en).toMatch(/Excel\/Office file; save it as CSV/)
+    expect(result.format).toBe('xlsx')
+    expect(result.problems[0]!.message.en).toMatch(/the Excel workbook cannot be read/)
   })
 
   test('a zipped GeoJSON points to itself', async () => {
@@ -122,7 +123,8 @@ describe('shapefile zips', () => {
 describe('other unreadable files', () => {
   test.each([
     [new Uint8Array([0xff, 0xfe, 0x41, 0]), 'a.txt', /UTF-16/],
-    [text('<?xml version="1.0"?><kml></kml>'), 'a.kml', /KML, GPX/],
+    [text('<?xml version="1.0"?><kml></kml>'), 'a.kml', /the KML holds no Placemark/],
+    [text('<!DOCTYPE html><html><body>x</body></html>'), 'a.html', /its root is <html>, not KML/],
     [text('   \n\t '), 'a.csv', /the file is empty/],
     [text('not json at all'), 'a.geojson', /JSON syntax error: at line 1, column 1/],
   ])('%#: %s', async (bytes, name, message) => {

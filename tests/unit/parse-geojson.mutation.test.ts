@@ -198,13 +198,10 @@ describe('the root', () => {
   test('TopoJSON and other types', async () => {
     expect((await parse('{"type": "Topology", "objects": {}}')).problems).toEqual([
       problem({
-        field: 'type',
-        found: '"Topology"',
-        expected: 'FeatureCollection, Feature or a geometry',
-        message: {
-          zh: '这是 TopoJSON，不是 GeoJSON；请先转换为 GeoJSON（如用 mapshaper）',
-          en: 'this is TopoJSON, not GeoJSON; convert it to GeoJSON first (e.g. with mapshaper)',
-        },
+        field: 'objects',
+        found: 'no objects',
+        expected: 'a valid TopoJSON Topology',
+        message: { zh: 'TopoJSON 中没有 objects', en: 'the TopoJSON has no objects' },
       }),
     ])
     expect((await parse('{"type": "Circle"}')).problems).toEqual([
@@ -226,19 +223,20 @@ describe('a CRS named in the file', () => {
   const withCrs = (crs: unknown) => parse(JSON.stringify({ type: 'FeatureCollection', crs, features: [point()] }))
 
   test('another CRS than WGS84 is a warning', async () => {
-    expect((await withCrs({ type: 'name', properties: { name: 'EPSG:3857' } })).problems).toEqual([
+    expect((await withCrs({ type: 'name', properties: { name: 'EPSG:3857' } })).source.namedCrs).toBe('EPSG:3857')
+    expect((await withCrs({ type: 'name', properties: { name: 'EPSG:2385' } })).problems).toEqual([
       {
         severity: 'warning',
         file: 'f.geojson',
         featureIndex: null,
         line: null,
         field: 'crs',
-        found: '"EPSG:3857"',
+        found: '"EPSG:2385"',
         expected: 'WGS84 (RFC 7946)',
         message: {
-          zh: '文件声明坐标系 "EPSG:3857"；GeoJSON 应为 WGS84，请确认导入时选择的坐标系',
+          zh: '文件声明坐标系 "EPSG:2385"；GeoJSON 应为 WGS84，请确认导入时选择的坐标系',
           en:
-            'the file names the CRS "EPSG:3857"; GeoJSON should be WGS84 — ' +
+            'the file names the CRS "EPSG:2385"; GeoJSON should be WGS84 — ' +
             'check the coordinate system chosen for the import',
         },
       },

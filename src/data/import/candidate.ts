@@ -5,6 +5,8 @@
  * millions of rows, and millions of small objects cost the worker memory it may not have.
  */
 import type { Feature } from 'geojson'
+import type { DeclaredCrs } from '../../domain/crs-detect'
+import type { ImportTable } from './import-table'
 
 /** Where a feature came from in the file. */
 export interface FeatureOrigin {
@@ -46,6 +48,12 @@ export interface ParsedSource {
   failed: boolean
   /** A .prj already converted the coordinates to WGS84 (shapefiles only). */
   convertedByPrj?: boolean
+  /** A table without coordinates, kept for a join by place name. */
+  table?: ImportTable
+  /** The CRS the file names itself (GeoJSON's old `crs` member), applied when the user chose 'auto'. */
+  namedCrs?: DeclaredCrs
+  /** Spreadsheets: every sheet's name, and the one read. */
+  sheets?: { names: string[]; chosen: string }
 }
 
 export function failedSource(rejectedCount = 0): ParsedSource {

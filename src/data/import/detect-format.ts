@@ -18,9 +18,12 @@ export type ContentKind =
   | 'markup'
   /** A single .shp/.shx/.dbf without the rest of the shapefile. */
   | 'shapefile-part'
+  /** OLE2 compound file (D0 CF 11 E0): Excel 97–2003 .xls, or a password-protected .xlsx. */
+  | 'ole2'
 
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04]
 const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06]
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boolean {
   return prefix.every((byte, i) => bytes[at + i] === byte)
@@ -40,6 +43,17 @@ export function formatFromExtension(fileName: string): ImportFormat {
     case 'tsv':
     case 'tab':
       return 'tsv'
+    case 'xlsx':
+    case 'xls':
+      return 'xlsx'
+    case 'kml':
+      return 'kml'
+    case 'kmz':
+      return 'kmz'
+    case 'gpx':
+      return 'gpx'
+    case 'topojson':
+      return 'topojson'
     case 'zip':
     case 'shp':
     case 'shx':
@@ -68,6 +82,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 export function detectContentKind(bytes: Uint8Array, fileName: string): ContentKind {
   if (startsWith(bytes, ZIP_LOCAL_HEADER) || startsWith(bytes, ZIP_EMPTY_ARCHIVE)) return 'zip'
+  if (startsWith(bytes, OLE2)) return 'ole2'
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'utf16'
   let start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0
   while (start < bytes.length && isWhitespace(bytes[start]!)) start++
@@ -81,4 +96,22 @@ export function detectContentKind(bytes: Uint8Array, fileName: string): ContentK
   if (extension === 'geojson' || extension === 'json') return 'geojson'
   if (extension === 'zip') return 'binary'
   return 'delimited'
+}
+
+/** What a zip holds: an Excel workbook, a KMZ, or (by default) a zipped shapefile. */
+export function zipContentKind(entryNames: readonly string[], fileName: string): 'xlsx' | 'kmz' | 'shapefile' {
+  const extension = extensionOf(fileName)
+  if (extension === 'xlsx' || entryNames.some((name) => name.startsWith('xl/'))) return 'xlsx'
+  if (extension === 'kmz') return 'kmz'
+  const hasShp = entryNames.some((name) => /\.shp$/i.test(name))
+  if (!hasShp && entryNames.some((name) => /\.kml$/i.test(name))) return 'kmz'
+  return 'shapefile'
+}
+
+/** An OLE2 file holding an "EncryptionInfo" stream is a password-protected Office file (UTF-16 name). */
+export function isEncryptedOffice(bytes: Uint8Array): boolean {
+  const name = Array.from('EncryptionInfo').flatMap((char) => [char.charCodeAt(0), 0])
+  const end = Math.min(bytes.length, 8 * 1024 * 1024) - name.length
+  for (let i = 0; i <= end; i++) if (bytes[i] === 0x45 && startsWith(bytes, name, i)) return true
+  return false
 }

@@ -5,27 +5,31 @@
  * Only cancellation rejects the promise; every problem with the file is a result.
  */
 import { decodeText } from './decode-text'
-import { detectContentKind, type ContentKind } from './detect-format'
+import { detectContentKind, extensionOf, isEncryptedOffice, zipContentKind, type ContentKind } from './detect-format'
 import { detectDelimiter } from './delimited-rows'
 import { finishImport, type FinishSettings } from './finish-import'
 import { ImportContext } from './import-context'
 import { parseDelimitedText } from './parse-delimited'
 import { parseGeoJsonText } from './parse-geojson'
 import { parseShapefileZip } from './parse-shapefile'
+import { parseKmz, parseXmlGeoText } from './parse-kml'
+import { parseXlsx } from './parse-xlsx'
+import type { ParsedSource } from './candidate'
+import { listZipEntries } from './zip-reader'
 import { checkSizeLimit, fileFailure } from './size-limit'
 import { DEFAULT_MAX_IMPORT_BYTES, type ImportOptions, type ImportProgress, type ImportResult } from './types'
 
 export { isImportAborted } from './import-context'
 
-type UnreadableKind = Exclude<ContentKind, 'geojson' | 'zip' | 'delimited'>
+type UnreadableKind = Exclude<ContentKind, 'geojson' | 'zip' | 'delimited' | 'markup' | 'ole2'>
 
 const UNREADABLE: Record<UnreadableKind, { found: string; message: { zh: string; en: string } }> = {
   empty: { found: 'empty file', message: { zh: '文件是空的', en: 'the file is empty' } },
   binary: {
     found: 'binary data',
     message: {
-      zh: '无法识别的文件：不是 GeoJSON、CSV/TSV 文本，也不是 zip 压缩的 shapefile',
-      en: 'unrecognised file: not GeoJSON, not CSV/TSV text and not a zipped shapefile',
+      zh: '无法识别的文件：不是 GeoJSON、CSV/TSV 文本，也不是 zip 压缩的 shapefile、Excel、KML 或 GPX',
+      en: 'unrecognised file: not GeoJSON, not CSV/TSV text and not a zipped shapefile, Excel, KML or GPX',
     },
   },
   utf16: {
@@ -33,13 +37,6 @@ const UNREADABLE: Record<UnreadableKind, { found: string; message: { zh: string;
     message: {
       zh: '文件是 UTF-16 编码（Excel“Unicode 文本”）；请另存为 UTF-8 的 CSV',
       en: 'the file is UTF-16 text (Excel "Unicode text"); save it as UTF-8 CSV',
-    },
-  },
-  markup: {
-    found: 'XML/HTML',
-    message: {
-      zh: '文件是 XML/HTML（KML、GPX？），不支持；请转换为 GeoJSON',
-      en: 'the file is XML/HTML (KML, GPX?), which is not supported; convert it to GeoJSON',
     },
   },
   'shapefile-part': {
@@ -52,6 +49,49 @@ const UNREADABLE: Record<UnreadableKind, { found: string; message: { zh: string;
 }
 
 const EXPECTED_CONTENT = 'GeoJSON, CSV/TSV or a zipped shapefile'
+
+const OLE2_ANSWERS = {
+  encrypted: {
+    found: 'password-protected workbook',
+    expected: 'an .xlsx without a password',
+    message: {
+      zh: '工作簿设置了打开密码（已加密），无法读取；请在 Excel 中删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存为 .xlsx',
+      en:
+        'the workbook is password-protected (encrypted) and cannot be read; remove the password in Excel ' +
+        '(File → Info → Protect Workbook → Encrypt with Password, clear it) and save as .xlsx',
+    },
+  },
+  xls: {
+    found: 'Excel 97–2003 (.xls)',
+    expected: '.xlsx',
+    message: {
+      zh: '这是 Excel 97–2003 格式（.xls），不支持；请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后导入',
+      en:
+        'this is an Excel 97–2003 file (.xls), which is not supported; in Excel or WPS use "Save As" Excel ' +
+        'Workbook (.xlsx) and import that',
+    },
+  },
+}
+
+/** The table and sheets a parser found travel with the result (they are not features). */
+function withExtras(result: ImportResult, source: ParsedSource): ImportResult {
+  return {
+    ...result,
+    ...(source.table ? { table: source.table } : {}),
+    ...(source.sheets ? { sheets: source.sheets } : {}),
+  }
+}
+
+function zipKindOf(bytes: Uint8Array, fileName: string): 'xlsx' | 'kmz' | 'shapefile' {
+  try {
+    return zipContentKind(
+      listZipEntries(bytes).map((entry) => entry.name),
+      fileName,
+    )
+  } catch {
+    return 'shapefile' // the shapefile reader reports what is wrong with the zip
+  }
+}
 
 export async function importBytes(
   bytes: Uint8Array,
@@ -70,14 +110,27 @@ export async function importBytes(
     format,
     encoding,
     declaredCrs: options.declaredCrs,
-    structuralNet: format === 'geojson' || format === 'shapefile-zip',
+    structuralNet: format === 'geojson' || format === 'shapefile-zip' || format === 'topojson',
   })
 
   if (kind === 'zip') {
+    const zipKind = zipKindOf(bytes, options.fileName)
+    if (zipKind === 'xlsx') {
+      const { source, sheets } = await parseXlsx(bytes, options.sheet, context)
+      return withExtras(await finishImport(source, settings('xlsx', null), context), { ...source, sheets })
+    }
+    if (zipKind === 'kmz') {
+      const source = await parseKmz(bytes, context)
+      return finishImport(source, { ...settings('kmz', 'utf-8'), structuralNet: true }, context)
+    }
     const source = await parseShapefileZip(bytes, context)
     return finishImport(source, settings('shapefile-zip', source.encoding), context)
   }
-  if (kind !== 'geojson' && kind !== 'delimited') {
+  if (kind === 'ole2') {
+    const answer = isEncryptedOffice(bytes) ? OLE2_ANSWERS.encrypted : OLE2_ANSWERS.xls
+    return { ...fileFailure(options.fileName, answer), format: 'xlsx' }
+  }
+  if (kind !== 'geojson' && kind !== 'delimited' && kind !== 'markup') {
     const unreadable = UNREADABLE[kind]
     return fileFailure(options.fileName, {
       found: unreadable.found,
@@ -100,11 +153,39 @@ export async function importBytes(
       },
     })
   }
+  if (kind === 'markup') {
+    const label =
+      extensionOf(options.fileName) === 'gpx' ? 'GPX' : extensionOf(options.fileName) === 'kml' ? 'KML' : 'XML'
+    const { source, kind: xmlKind } = await parseXmlGeoText(decoded.text, label, context)
+    return finishImport(source, { ...settings(xmlKind ?? 'kml', decoded.encoding), structuralNet: true }, context)
+  }
   if (kind === 'geojson') {
     const source = await parseGeoJsonText(decoded.text, context)
-    return finishImport(source, settings('geojson', decoded.encoding), context)
+    const format = /^\s*\{\s*"type"\s*:\s*"Topology"/.test(decoded.text.slice(0, 200)) ? 'topojson' : 'geojson'
+    // A CRS the file names (old GeoJSON "crs") applies when the user left the choice on "auto".
+    const named = options.declaredCrs === 'auto' && source.namedCrs ? source.namedCrs : null
+    if (named) {
+      context.problems.add({
+        severity: 'warning',
+        field: 'crs',
+        found: named,
+        expected: 'WGS84 (RFC 7946)',
+        message: {
+          zh: `文件的 crs 声明为 ${named}，已按此换算为 WGS84`,
+          en: `the file's "crs" names ${named}; the coordinates were converted from it to WGS84`,
+        },
+      })
+    }
+    return finishImport(
+      source,
+      { ...settings(format, decoded.encoding), declaredCrs: named ?? options.declaredCrs },
+      context,
+    )
   }
   const delimiter = detectDelimiter(decoded.text)
   const source = await parseDelimitedText(decoded.text, delimiter, context)
-  return finishImport(source, settings(delimiter === '\t' ? 'tsv' : 'csv', decoded.encoding), context)
+  return withExtras(
+    await finishImport(source, settings(delimiter === '\t' ? 'tsv' : 'csv', decoded.encoding), context),
+    source,
+  )
 }

@@ -4,8 +4,11 @@
  * becomes a property, as text unless the whole column is numbers. Line numbers count the header
  * as line 1, as a spreadsheet shows them.
  */
-import { truncateForDisplay } from '../../domain/import-issues'
+import { dmsToDegrees } from '../../domain/dms'
 import { CandidateList, failedSource, type ParsedSource } from './candidate'
+import { findPlaceColumn } from '../../domain/name-join'
+import { MAX_TABLE_ROWS, reportJoinable, tableOf } from './import-table'
+import { coordinateProblem, reportFileWarnings, reportNoCoordinateColumns } from './delimited-problems'
 import { readDelimitedRows, type DelimitedRow } from './delimited-rows'
 import type { ImportContext } from './import-context'
 
@@ -24,6 +27,17 @@ export function parseDecimal(text: string): number | null {
   if (!DECIMAL.test(trimmed)) return null
   const value = Number(trimmed)
   return Number.isFinite(value) ? value : null
+}
+
+/**
+ * A coordinate cell: a decimal, a degree–minute–second text (`119°48′30″E`, `北纬29度09分30秒`), or,
+ * in a `;`-separated file (where Europe's spreadsheets write decimal commas), `119,8`.
+ */
+export function parseCoordinate(text: string, delimiter: string): number | null {
+  const decimal = parseDecimal(text)
+  if (decimal !== null) return decimal
+  if (delimiter === ';' && /^\s*[+-]?\d+,\d+\s*$/.test(text)) return parseDecimal(text.replace(',', '.'))
+  return dmsToDegrees(text)
 }
 
 /** Index of the first header cell named like one of `names` (earlier names preferred). */
@@ -49,21 +63,6 @@ function propertyNames(header: readonly string[]): string[] {
 
 function isEmptyRow(row: DelimitedRow): boolean {
   return row.cells.every((cell) => cell.trim() === '')
-}
-
-function coordinateProblem(context: ImportContext, line: number, column: string, cell: string | undefined): void {
-  const missing = cell === undefined || cell.trim() === ''
-  const found = missing ? '' : truncateForDisplay(cell)
-  context.problems.add({
-    severity: 'error',
-    line,
-    field: `column ${column}`,
-    found,
-    expected: 'a number',
-    message: missing
-      ? { zh: '坐标为空，应为数字；该行已跳过', en: 'the coordinate is empty; expected a number; the row was skipped' }
-      : { zh: `发现 "${found}"，应为数字；该行已跳过`, en: `found "${found}"; expected a number; the row was skipped` },
-  })
 }
 
 /** Per column: still numeric (every non-empty cell so far a decimal, not a zero-padded code), and seen a value. */
@@ -114,67 +113,18 @@ function rowProperties(
   return properties
 }
 
-function reportFileWarnings(
-  context: ImportContext,
-  headerLength: number,
-  widthMismatch: { line: number; count: number } | null,
-  unclosedQuoteLine: number | null,
-): void {
-  if (unclosedQuoteLine !== null) {
-    context.problems.add({
-      severity: 'warning',
-      line: unclosedQuoteLine,
-      found: '"',
-      expected: 'a closing quote',
-      message: {
-        zh: '此行的引号没有闭合，文件其余部分都读进了一个单元格',
-        en: 'a quote opened on this line is never closed; the rest of the file went into one cell',
-      },
-    })
-  }
-  if (widthMismatch) {
-    context.problems.add({
-      severity: 'warning',
-      found: `${widthMismatch.count} rows`,
-      expected: `${headerLength} cells per row`,
-      message: {
-        zh: `从第 ${widthMismatch.line} 行起共 ${widthMismatch.count} 行的列数与表头（${headerLength} 列）不同；多出的列已忽略，缺少的列按空值处理`,
-        en:
-          `${widthMismatch.count} rows, from line ${widthMismatch.line}, ` +
-          `have a different number of cells than the header (${headerLength}); ` +
-          'extra cells were ignored, missing ones read as empty',
-      },
-    })
-  }
-}
-
-function reportNoCoordinateColumns(context: ImportContext, header: readonly string[], line: number): void {
-  const headerText = truncateForDisplay(header.join(', '))
-  // "名称，经度，纬度" typed with a Chinese input method is one column, not three.
-  const fullWidth = header.length === 1 && header[0]!.includes('，')
-  context.problems.add({
-    severity: 'error',
-    line,
-    field: 'header',
-    found: headerText,
-    expected: ACCEPTED_COLUMN_PAIRS,
-    message: {
-      zh:
-        `找不到坐标列。表头为：${headerText}；可用的列名（不区分大小写）：${ACCEPTED_COLUMN_PAIRS}` +
-        `${fullWidth ? '。表头用的是中文逗号“，”，请改用英文逗号“,”' : ''}`,
-      en:
-        `no coordinate columns. The header is: ${headerText}; accepted names (any case): ${ACCEPTED_COLUMN_PAIRS}` +
-        `${fullWidth ? '. The header is separated by full-width commas (，); use ASCII commas (,)' : ''}`,
-    },
-  })
+/** The rows of a table, read twice (pass 1 checks, pass 2 builds): a function that starts them again. */
+export interface RowSource {
+  open(): Iterator<DelimitedRow>
+  /** What `row.end` counts up to, for progress. */
+  total: number
+  /** The cell separator (`;` lets a coordinate use a decimal comma); '' for spreadsheets. */
+  delimiter: string
 }
 
 /** The first non-empty row, and the rows after it. */
-function headerAndRows(
-  text: string,
-  delimiter: string,
-): { header: DelimitedRow | null; rows: Generator<DelimitedRow> } {
-  const rows = readDelimitedRows(text, delimiter)
+function headerAndRows(source: RowSource): { header: DelimitedRow | null; rows: Iterator<DelimitedRow> } {
+  const rows = source.open()
   // next() by hand: breaking out of a for…of would close the generator before the data rows.
   for (let next = rows.next(); !next.done; next = rows.next()) {
     if (!isEmptyRow(next.value)) return { header: next.value, rows }
@@ -182,13 +132,22 @@ function headerAndRows(
   return { header: null, rows }
 }
 
+function* remaining(rows: Iterator<DelimitedRow>): Generator<DelimitedRow> {
+  for (let next = rows.next(); !next.done; next = rows.next()) yield next.value
+}
+
 export async function parseDelimitedText(
   text: string,
   delimiter: string,
   context: ImportContext,
 ): Promise<ParsedSource> {
+  return parseTableRows({ open: () => readDelimitedRows(text, delimiter), total: text.length, delimiter }, context)
+}
+
+export async function parseTableRows(source: RowSource, context: ImportContext): Promise<ParsedSource> {
+  const { delimiter } = source
   context.progress('parsing', 0)
-  const first = headerAndRows(text, delimiter)
+  const first = headerAndRows(source)
   if (!first.header) {
     context.problems.add({
       severity: 'error',
@@ -205,6 +164,9 @@ export async function parseDelimitedText(
   const latIndex = findColumn(header, LATITUDE_NAMES)
   const coordinateColumns = new Set([lngIndex, latIndex])
   const numeric = new NumericColumns(header.length, coordinateColumns)
+  const hasCoordinates = lngIndex >= 0 && latIndex >= 0
+  // Without coordinates the rows are kept as a table, for a join by place name (name-join.ts).
+  const tableRows: DelimitedRow[] = []
 
   // Pass 1: coordinates, numeric columns, problems. Kept rows leave only their line and position.
   const keptLines: number[] = []
@@ -213,8 +175,8 @@ export async function parseDelimitedText(
   let dataRows = 0
   let widthMismatch: { line: number; count: number } | null = null
   let unclosedQuoteLine: number | null = null
-  for (const row of first.rows) {
-    if (dataRows % 2000 === 0) await context.checkpoint('parsing', row.end / text.length)
+  for (const row of remaining(first.rows)) {
+    if (dataRows % 2000 === 0) await context.checkpoint('parsing', row.end / source.total)
     if (row.unclosedQuote) unclosedQuoteLine = row.line
     if (isEmptyRow(row)) continue
     dataRows++
@@ -223,9 +185,12 @@ export async function parseDelimitedText(
         ? { line: widthMismatch.line, count: widthMismatch.count + 1 }
         : { line: row.line, count: 1 }
     }
-    if (lngIndex < 0 || latIndex < 0) continue
-    const lng = parseDecimal(row.cells[lngIndex] ?? '')
-    const lat = parseDecimal(row.cells[latIndex] ?? '')
+    if (!hasCoordinates) {
+      if (tableRows.length < MAX_TABLE_ROWS) tableRows.push(row)
+      continue
+    }
+    const lng = parseCoordinate(row.cells[lngIndex] ?? '', delimiter)
+    const lat = parseCoordinate(row.cells[latIndex] ?? '', delimiter)
     if (lng === null || lat === null) {
       rejectedCount++
       if (lng === null) coordinateProblem(context, row.line, header[lngIndex]!, row.cells[lngIndex])
@@ -238,9 +203,13 @@ export async function parseDelimitedText(
   }
   context.progress('parsing', 1)
 
-  if (lngIndex < 0 || latIndex < 0) {
-    reportNoCoordinateColumns(context, header, headerLine)
-    return failedSource(dataRows)
+  if (!hasCoordinates) {
+    if (!findPlaceColumn(names)) {
+      reportNoCoordinateColumns(context, header, headerLine)
+      return failedSource(dataRows)
+    }
+    reportJoinable(context, header, headerLine)
+    return { ...failedSource(dataRows), table: tableOf(names, tableRows) }
   }
   reportFileWarnings(context, header.length, widthMismatch, unclosedQuoteLine)
   await context.pause()
@@ -248,7 +217,7 @@ export async function parseDelimitedText(
   // Pass 2: the same rows again, in the same order; build the kept ones.
   const candidates = new CandidateList()
   let next = 0
-  for (const row of readDelimitedRows(text, delimiter)) {
+  for (const row of remaining(source.open())) {
     if (next >= keptLines.length) break
     if (row.line !== keptLines[next]) continue
     if (next % 5000 === 0) await context.checkpoint('validating', next / keptLines.length)

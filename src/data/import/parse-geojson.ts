@@ -8,6 +8,8 @@ import { describeFoundValue } from '../../domain/import-issues'
 import { CandidateList, failedSource, type ParsedSource } from './candidate'
 import { checkFeatureStructure, GEOMETRY_TYPES, normaliseFeature } from './geometry-structure'
 import type { ImportContext } from './import-context'
+import { topologyFeatures } from './parse-topojson'
+import type { DeclaredCrs } from '../../domain/crs-detect'
 import { lineAndColumn, replaceNonFiniteTokens, scanJson, type JsonSyntaxError } from './json-syntax'
 
 const SYNTAX_MESSAGES: Record<JsonSyntaxError['kind'], { zh: string; en: string }> = {
@@ -140,13 +142,6 @@ function featureItems(root: unknown, context: ImportContext): unknown[] | null {
   if (typeof type === 'string' && (GEOMETRY_TYPES as readonly string[]).includes(type)) {
     return [{ type: 'Feature', properties: {}, geometry: root }]
   }
-  if (type === 'Topology') {
-    fileError(context, 'type', '"Topology"', expectedRoot, {
-      zh: '这是 TopoJSON，不是 GeoJSON；请先转换为 GeoJSON（如用 mapshaper）',
-      en: 'this is TopoJSON, not GeoJSON; convert it to GeoJSON first (e.g. with mapshaper)',
-    })
-    return null
-  }
   fileError(context, 'type', describeFoundValue(type), expectedRoot, {
     zh: `type 为 ${describeFoundValue(type)}，应为 FeatureCollection、Feature 或几何类型；未导入任何要素`,
     en:
@@ -156,10 +151,15 @@ function featureItems(root: unknown, context: ImportContext): unknown[] | null {
   return null
 }
 
-/** Old GeoJSON (2008) could name a CRS; RFC 7946 is always WGS84, so a named other CRS is worth a word. */
-function reportNamedCrs(root: unknown, context: ImportContext): void {
+/**
+ * Old GeoJSON (2008) could name a CRS; RFC 7946 is always WGS84. A name we can convert (EPSG:3857
+ * and its aliases) is returned, to be applied when the user left the CRS on "auto"; WGS84 and
+ * CGCS2000 geographic names (4326, CRS84, 4490) need nothing; any other name is worth a word.
+ */
+function reportNamedCrs(root: unknown, context: ImportContext): DeclaredCrs | null {
   const name = (root as { crs?: { properties?: { name?: unknown } } } | null)?.crs?.properties?.name
-  if (typeof name !== 'string' || /CRS84|4326|4490|WGS.?84/i.test(name)) return
+  if (typeof name !== 'string' || /CRS84|4326|4490|WGS.?84|CGCS.?2000$/i.test(name)) return null
+  if (/(EPSG|crs)\W*(3857|900913|102100|102113|3785)\b/i.test(name)) return 'EPSG:3857'
   context.problems.add({
     severity: 'warning',
     field: 'crs',
@@ -172,6 +172,7 @@ function reportNamedCrs(root: unknown, context: ImportContext): void {
         'GeoJSON should be WGS84 — check the coordinate system chosen for the import',
     },
   })
+  return null
 }
 
 export async function parseGeoJsonText(text: string, context: ImportContext): Promise<ParsedSource> {
@@ -188,9 +189,10 @@ export async function parseGeoJsonText(text: string, context: ImportContext): Pr
     }
     return failedSource()
   }
-  const items = featureItems(root, context)
+  const topology = (root as { type?: unknown }).type === 'Topology'
+  const items = topology ? await topologyFeatures(root as never, context) : featureItems(root, context)
   if (!items) return failedSource()
-  reportNamedCrs(root, context)
+  const namedCrs = reportNamedCrs(root, context)
 
   const candidates = new CandidateList()
   let rejectedCount = 0
@@ -205,5 +207,5 @@ export async function parseGeoJsonText(text: string, context: ImportContext): Pr
     candidates.push(normaliseFeature(item as Record<string, unknown>), { featureIndex: index, line: null })
   }
   context.progress('validating', 1)
-  return { candidates, rejectedCount, failed: false }
+  return { candidates, rejectedCount, failed: false, ...(namedCrs ? { namedCrs } : {}) }
 }

@@ -5,6 +5,7 @@
 import type { FeatureCollection } from 'geojson'
 import type { CrsSuggestion, DeclaredCrs } from '../../domain/crs-detect'
 import type { ImportProblem } from '../../domain/import-issues'
+import type { ImportTable } from './import-table'
 
 export type { CrsSuggestion, DeclaredCrs } from '../../domain/crs-detect'
 export type { ImportProblem } from '../../domain/import-issues'
@@ -12,11 +13,13 @@ export type { ImportProblem } from '../../domain/import-issues'
 export interface ImportOptions {
   fileName: string
   declaredCrs: DeclaredCrs
+  /** Spreadsheets: the sheet to read (default: the first). */
+  sheet?: string
   /** bytes; default 200 MB (DEFAULT_MAX_IMPORT_BYTES) */
   maxBytes?: number
 }
 
-export type ImportFormat = 'geojson' | 'csv' | 'tsv' | 'shapefile-zip'
+export type ImportFormat = 'geojson' | 'csv' | 'tsv' | 'shapefile-zip' | 'xlsx' | 'kml' | 'kmz' | 'gpx' | 'topojson'
 
 export interface ImportResult {
   /** false only when nothing usable came out */
@@ -35,6 +38,10 @@ export interface ImportResult {
   crsSuggestions: CrsSuggestion[]
   /** [west, south, east, north] of the kept features */
   bbox: [number, number, number, number] | null
+  /** A table without coordinates that names places: offered for a join (src/domain/name-join.ts). */
+  table?: ImportTable
+  /** Spreadsheets: every sheet's name, and the one read. */
+  sheets?: { names: string[]; chosen: string }
 }
 
 export type ImportPhase = 'reading' | 'parsing' | 'validating' | 'converting'

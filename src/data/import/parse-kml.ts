@@ -1,0 +1,135 @@
+/**
+ * KML (Google Earth, 奥维互动地图), KMZ (a zip holding doc.kml) and GPX (field GPS tracks) to
+ * candidates, with @tmcw/togeojson over our worker-side XML DOM (xml-dom.ts). togeojson is loaded
+ * with a dynamic import, so it is fetched only when such a file is opened.
+ */
+import type { Feature } from 'geojson'
+import { CandidateList, failedSource, type ParsedSource } from './candidate'
+import type { ImportContext } from './import-context'
+import { parseXml, XmlSyntaxError, type XmlDocument } from './xml-dom'
+import { listZipEntries, readZipEntry, ZipFormatError } from './zip-reader'
+import { decodeText } from './decode-text'
+
+export type XmlGeoKind = 'kml' | 'gpx'
+
+function fileError(context: ImportContext, found: string, expected: string, message: { zh: string; en: string }) {
+  context.problems.add({ severity: 'error', found, expected, message })
+}
+
+/** Which of KML or GPX the document is, from its root element; null for other XML (GML, HTML…). */
+export function xmlGeoKind(document: XmlDocument): XmlGeoKind | null {
+  const root = document.documentElement?.localName.toLowerCase()
+  return root === 'kml' ? 'kml' : root === 'gpx' ? 'gpx' : null
+}
+
+export async function parseXmlGeoText(text: string, label: 'KML' | 'GPX' | 'XML', context: ImportContext) {
+  context.progress('parsing', 0)
+  let document: XmlDocument
+  try {
+    document = parseXml(text)
+  } catch (error) {
+    if (!(error instanceof XmlSyntaxError)) throw error
+    context.problems.add({
+      severity: 'error',
+      line: error.line,
+      found: `line ${error.line}, column ${error.column}`,
+      expected: 'well-formed XML',
+      message: {
+        zh: `${label} 文件损坏（第 ${error.line} 行第 ${error.column} 列）：${error.reason.zh}；未导入任何要素`,
+        en:
+          `the ${label} file is broken (line ${error.line}, column ${error.column}): ${error.reason.en}; ` +
+          `nothing was imported`,
+      },
+    })
+    return { source: failedSource(), kind: null }
+  }
+  await context.pause()
+  const kind = xmlGeoKind(document)
+  if (!kind) {
+    const root = document.documentElement?.tagName ?? ''
+    fileError(context, `<${root}>`, '<kml> or <gpx>', {
+      zh: `文件是 XML，但根元素是 <${root}>，不是 KML（<kml>）或 GPX（<gpx>）`,
+      en: `the file is XML, but its root is <${root}>, not KML (<kml>) or GPX (<gpx>)`,
+    })
+    return { source: failedSource(), kind: null }
+  }
+  const togeojson = await import('@tmcw/togeojson')
+  // Our DOM implements what togeojson reads of a Document (see xml-dom.ts).
+  const collection =
+    kind === 'kml' ? togeojson.kml(document as unknown as Document) : togeojson.gpx(document as unknown as Document)
+  context.progress('parsing', 1)
+  return { source: toSource(collection.features as Feature[], kind, context), kind }
+}
+
+function toSource(features: Feature[], kind: XmlGeoKind, context: ImportContext): ParsedSource {
+  const candidates = new CandidateList()
+  let rejectedCount = 0
+  let withoutGeometry = 0
+  features.forEach((feature, index) => {
+    if (!feature.geometry) {
+      withoutGeometry++
+      rejectedCount++
+      return
+    }
+    candidates.push(feature, { featureIndex: index, line: null })
+  })
+  if (withoutGeometry > 0) {
+    context.problems.add({
+      severity: 'warning',
+      found: `${withoutGeometry} without geometry`,
+      expected: 'a Point, LineString or Polygon',
+      message: {
+        zh: `${withoutGeometry} 个地标没有几何（无点、线或面），已跳过`,
+        en: `${withoutGeometry} placemark(s) have no geometry (no point, line or polygon) and were skipped`,
+      },
+    })
+  }
+  if (candidates.length === 0 && withoutGeometry === 0) {
+    const gpx = kind === 'gpx'
+    fileError(context, '0 features', gpx ? 'wpt, rte or trk' : 'Placemark', {
+      zh: gpx ? 'GPX 中没有航点、航线或航迹（wpt、rte、trk）' : 'KML 中没有地标（Placemark）',
+      en: gpx ? 'the GPX holds no waypoint, route or track (wpt, rte, trk)' : 'the KML holds no Placemark',
+    })
+    return failedSource()
+  }
+  return { candidates, rejectedCount, failed: false }
+}
+
+/** KMZ: the zip's doc.kml, or (as Google Earth does) its first .kml file, with a word. */
+export async function parseKmz(bytes: Uint8Array, context: ImportContext): Promise<ParsedSource> {
+  let names: string[] = []
+  try {
+    const entries = listZipEntries(bytes)
+    names = entries.map((entry) => entry.name)
+    const kmls = entries.filter((entry) => /\.kml$/i.test(entry.name))
+    const doc = kmls.find((entry) => entry.name.toLowerCase() === 'doc.kml') ?? kmls[0]
+    if (!doc) {
+      const listed = names.slice(0, 6).join(', ') + (names.length > 6 ? ', …' : '')
+      fileError(context, listed || 'empty zip', 'doc.kml', {
+        zh: `KMZ 中没有 doc.kml（包含：${listed || '无文件'}）`,
+        en: `no doc.kml in the KMZ (it holds: ${listed || 'nothing'})`,
+      })
+      return failedSource()
+    }
+    if (doc.name.toLowerCase() !== 'doc.kml') {
+      context.problems.add({
+        severity: 'warning',
+        found: doc.name,
+        expected: 'doc.kml',
+        message: {
+          zh: `KMZ 中没有 doc.kml，已读取 ${doc.name}`,
+          en: `no doc.kml in the KMZ; read ${doc.name} instead`,
+        },
+      })
+    }
+    const decoded = decodeText(await readZipEntry(bytes, doc))
+    return (await parseXmlGeoText(decoded.text, 'KML', context)).source
+  } catch (error) {
+    if (!(error instanceof ZipFormatError)) throw error
+    fileError(context, error.message, 'a readable zip', {
+      zh: `KMZ（zip）无法读取：${error.message}`,
+      en: `the KMZ (zip) cannot be read: ${error.message}`,
+    })
+    return failedSource()
+  }
+}

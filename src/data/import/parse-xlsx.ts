@@ -1,0 +1,162 @@
+/**
+ * Excel .xlsx with read-excel-file (its "universal" entry takes an ArrayBuffer and needs no DOM, so
+ * it runs in the worker; loaded with a dynamic import, only for spreadsheets). One sheet is read —
+ * the one asked for, or the first — and then goes through the same table logic as a CSV
+ * (parse-delimited.ts): coordinate columns make points, a place column makes a table to join.
+ *
+ * What Excel does to a table, and the answer to each:
+ *  - merged header cells leave empty header cells: named "column N", with a warning naming them;
+ *  - formulas: their saved results are read; a formula saved without a result is read as empty,
+ *    with a warning naming the cells (the file was written by a program that does not calculate);
+ *  - dates stored as plain serial numbers (44927) in a date-like column: read as dates, with a warning;
+ *  - an empty sheet: said so, naming the sheets that do hold data.
+ */
+import { failedSource, type ParsedSource } from './candidate'
+import type { DelimitedRow } from './delimited-rows'
+import type { ImportContext } from './import-context'
+import { parseTableRows } from './parse-delimited'
+import { listZipEntries, readZipEntry } from './zip-reader'
+
+type Cell = string | number | boolean | Date | null
+
+const DATE_HEADER = /日期|时间|date|time|月份|month/i
+/** 1900-01-01 … 2099-12-31 as Excel serial numbers. */
+const SERIAL_RANGE: [number, number] = [1, 73415]
+
+function isoDate(date: Date): string {
+  const iso = date.toISOString()
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ')
+}
+
+/** Excel's serial day (1900 system, with its phantom 1900-02-29) to a date. */
+export function excelSerialToIso(serial: number): string {
+  const days = serial > 59 ? serial - 1 : serial
+  return isoDate(new Date(Date.UTC(1899, 11, 31) + Math.round(days * 86400) * 1000))
+}
+
+function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return ''
+  if (cell instanceof Date) return isoDate(cell)
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE'
+  return String(cell)
+}
+
+/** Cells whose formula was saved without a result, e.g. "B3"; read from the sheet's XML. */
+async function formulasWithoutValue(bytes: Uint8Array, sheetIndex: number): Promise<string[]> {
+  const entry = listZipEntries(bytes).find((e) => e.name === `xl/worksheets/sheet${sheetIndex + 1}.xml`)
+  if (!entry) return []
+  const xml = new TextDecoder().decode(await readZipEntry(bytes, entry))
+  const cells: string[] = []
+  for (const match of xml.matchAll(/<c\b[^>]*\br="([A-Z]+\d+)"[^>]*>(.*?)<\/c>/gs)) {
+    const body = match[2]!
+    if (/<f[\s>/]/.test(body) && !/<v>[^<]+<\/v>/.test(body)) cells.push(match[1]!)
+  }
+  return cells
+}
+
+function warn(context: ImportContext, found: string, expected: string, zh: string, en: string) {
+  context.problems.add({ severity: 'warning', found, expected, message: { zh, en } })
+}
+
+export async function parseXlsx(bytes: Uint8Array, sheetName: string | undefined, context: ImportContext) {
+  context.progress('parsing', 0)
+  const { default: readXlsxFile } = await import('read-excel-file/universal')
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  let sheets: { sheet: string; data: Cell[][] }[]
+  try {
+    sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: Cell[][] }[]
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    context.problems.add({
+      severity: 'error',
+      found: reason.slice(0, 80),
+      expected: 'a readable .xlsx workbook',
+      message: { zh: `无法读取 Excel 工作簿：${reason}`, en: `the Excel workbook cannot be read: ${reason}` },
+    })
+    return { source: failedSource(), sheets: undefined }
+  }
+  const names = sheets.map((sheet) => sheet.sheet)
+  const index = Math.max(0, sheetName === undefined ? 0 : names.indexOf(sheetName))
+  const sheet = sheets[index]
+  const chosen = { names, chosen: sheet?.sheet ?? '' }
+  const rows = (sheet?.data ?? []).filter((row) => row.some((cell) => cellText(cell).trim() !== ''))
+  if (!sheet || rows.length === 0) {
+    const others = sheets.filter((s) => s.data.some((row) => row.some((cell) => cellText(cell).trim() !== '')))
+    const hint = others.map((s) => s.sheet).join('、')
+    context.problems.add({
+      severity: 'error',
+      found: 'empty sheet',
+      expected: 'a header row and data rows',
+      message: {
+        zh: `工作表“${chosen.chosen}”是空的${hint ? `；有数据的工作表：${hint}` : ''}`,
+        en: `the sheet "${chosen.chosen}" is empty${hint ? `; sheets with data: ${hint}` : ''}`,
+      },
+    })
+    return { source: failedSource(), sheets: chosen }
+  }
+  const width = Math.max(...sheet.data.map((row) => row.length))
+  const firstRow = sheet.data.findIndex((row) => row.some((cell) => cellText(cell).trim() !== ''))
+  const header = Array.from({ length: width }, (_, i) => cellText(sheet.data[firstRow]![i] ?? null).trim())
+  const lastNamed = header.reduce((last, name, i) => (name ? i : last), -1)
+  const blank = header.slice(0, lastNamed).flatMap((name, i) => (name ? [] : [i + 1]))
+  if (blank.length > 0)
+    warn(
+      context,
+      `empty header cells: ${blank.join(', ')}`,
+      'a name in every header cell',
+      `表头第 ${blank.join('、')} 列为空（合并单元格？）；这些列命名为“column N”。请取消合并，每列一个列名`,
+      `header cells ${blank.join(', ')} are empty (merged cells?); those columns are named "column N". Unmerge ` +
+        `them: one name per column`,
+    )
+
+  // Serial-number dates: a date-like column whose values are all whole numbers in Excel's date range.
+  const serialColumns = header.flatMap((name, column) => {
+    if (!DATE_HEADER.test(name)) return []
+    const values = sheet.data
+      .slice(firstRow + 1)
+      .map((row) => row[column] ?? null)
+      .filter((c) => c !== null && c !== '')
+    const serial =
+      values.length > 0 &&
+      values.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= SERIAL_RANGE[0] && v <= SERIAL_RANGE[1])
+    return serial ? [column] : []
+  })
+  for (const column of serialColumns) {
+    const example = sheet.data.slice(firstRow + 1).find((row) => typeof row[column] === 'number')![column] as number
+    warn(
+      context,
+      `${header[column]}: ${example}`,
+      'dates',
+      `列“${header[column]}”是 Excel 日期序号（如 ${example}），已按日期读取（${excelSerialToIso(example)}）`,
+      `column "${header[column]}" holds Excel serial dates (e.g. ${example}); read as dates ` +
+        `(${excelSerialToIso(example)})`,
+    )
+  }
+  const missing = await formulasWithoutValue(bytes, index)
+  if (missing.length > 0)
+    warn(
+      context,
+      missing.slice(0, 5).join(', '),
+      'saved formula results',
+      `单元格 ${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''} 是公式但没有保存计算结果，读为空；请在 Excel 中打开、保存后再导入`,
+      `cells ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' and more' : ''} are formulas saved ` +
+        `without a result and were read as empty; open and save the file in Excel, then import again`,
+    )
+
+  const delimited: DelimitedRow[] = sheet.data.map((row, i) => ({
+    cells: Array.from({ length: width }, (_, column) => {
+      const cell = row[column] ?? null
+      return i > firstRow && serialColumns.includes(column) && typeof cell === 'number'
+        ? excelSerialToIso(cell)
+        : cellText(cell)
+    }),
+    line: i + 1,
+    end: i + 1,
+    unclosedQuote: false,
+  }))
+  const source: ParsedSource = await parseTableRows(
+    { open: () => delimited[Symbol.iterator](), total: delimited.length, delimiter: '' },
+    context,
+  )
+  return { source, sheets: chosen }
+}

@@ -1,0 +1,146 @@
+/**
+ * Templates for the kinds of table the bureau keeps, offered by the import dialog: each a CSV
+ * (UTF-8 with a byte-order mark, so Excel on Chinese Windows opens it as UTF-8) with its header,
+ * one example row, and a note per column in a second row that starts with "#" — the importer reads
+ * that row as data, so the note row says to delete it. Only CSV: writing .xlsx needs a writer
+ * (write-excel-file) the project does not depend on.
+ * Pure TypeScript.
+ */
+import { toCsv } from './export-table'
+
+export type TemplateKind = 'township-indicators' | 'stations' | 'readings' | 'inspections' | 'points'
+
+export interface TemplateColumn {
+  name: string
+  example: string
+  note: { zh: string; en: string }
+}
+
+export interface ImportTemplate {
+  kind: TemplateKind
+  fileName: string
+  columns: TemplateColumn[]
+}
+
+const LNG: TemplateColumn = {
+  name: '经度',
+  example: '119.75057',
+  note: { zh: 'WGS84 经度，小数度，或 119°45′02″E', en: 'WGS84 longitude, decimal degrees, or 119°45′02″E' },
+}
+const LAT: TemplateColumn = {
+  name: '纬度',
+  example: '29.20447',
+  note: { zh: 'WGS84 纬度，小数度，或 北纬29度12分16秒', en: 'WGS84 latitude, decimal degrees, or 北纬29度12分16秒' },
+}
+const TOWN: TemplateColumn = {
+  name: '乡镇（街道）',
+  example: '曹宅镇',
+  note: {
+    zh: '乡镇（街道）名称（曹宅、曹宅镇均可）或 9 位代码',
+    en: 'township name (曹宅 or 曹宅镇) or its 9-digit code',
+  },
+}
+
+export const IMPORT_TEMPLATES: readonly ImportTemplate[] = [
+  {
+    kind: 'township-indicators',
+    fileName: '模板-乡镇指标.csv',
+    columns: [
+      TOWN,
+      {
+        name: '信访件数',
+        example: '12',
+        note: {
+          zh: '数字；每个数字列成为一个分级图指标',
+          en: 'a number; each numeric column becomes a choropleth indicator',
+        },
+      },
+      {
+        name: '整治面积（公顷）',
+        example: '3.5',
+        note: { zh: '数字，单位写在列名中', en: 'a number; put the unit in the column name' },
+      },
+    ],
+  },
+  {
+    kind: 'stations',
+    fileName: '模板-监测站点.csv',
+    columns: [
+      { name: '名称', example: '曹宅空气站', note: { zh: '站点名称', en: 'station name' } },
+      {
+        name: 'kind',
+        example: 'air',
+        note: { zh: 'air 空气站 / water 水质站 / online 企业在线 / dust 扬尘', en: 'air / water / online / dust' },
+      },
+      LNG,
+      LAT,
+    ],
+  },
+  {
+    kind: 'readings',
+    fileName: '模板-监测数据.csv',
+    columns: [
+      {
+        name: '站点',
+        example: '曹宅空气站',
+        note: { zh: '与站点表的名称一致', en: 'the name used in the stations table' },
+      },
+      {
+        name: '日期',
+        example: '2022-01-15',
+        note: { zh: '年-月-日，或 2022-01 表示月均值', en: 'year-month-day, or 2022-01 for a monthly mean' },
+      },
+      { name: 'pm25', example: '35', note: { zh: 'PM2.5，μg/m³', en: 'PM2.5, μg/m³' } },
+      { name: 'pm10', example: '58', note: { zh: 'PM10，μg/m³', en: 'PM10, μg/m³' } },
+      {
+        name: 'o3_8h',
+        example: '120',
+        note: { zh: 'O₃ 日最大 8 小时平均，μg/m³', en: 'O₃ daily maximum 8-hour mean, μg/m³' },
+      },
+    ],
+  },
+  {
+    kind: 'inspections',
+    fileName: '模板-执法检查.csv',
+    columns: [
+      {
+        name: '日期',
+        example: '2022-03-08',
+        note: { zh: '检查日期，年-月-日', en: 'inspection date, year-month-day' },
+      },
+      { name: 'kind', example: 'inspection', note: { zh: 'inspection 检查 / case 案件', en: 'inspection or case' } },
+      { name: '对象', example: '某某企业', note: { zh: '检查对象名称', en: 'who was inspected' } },
+      { ...TOWN, note: { zh: '无坐标时按乡镇（街道）定位', en: 'places the row when there are no coordinates' } },
+      { ...LNG, example: '119.751' },
+      { ...LAT, example: '29.205' },
+    ],
+  },
+  {
+    kind: 'points',
+    fileName: '模板-点位.csv',
+    columns: [
+      { name: '名称', example: '曹宅镇污水处理站', note: { zh: '点位名称', en: 'point name' } },
+      { name: '类别', example: '污水处理', note: { zh: '任意文字，可按此列着色', en: 'any text; colour by it' } },
+      {
+        name: '数值',
+        example: '42',
+        note: { zh: '任意数字，可按此列分级或设大小', en: 'any number; classify or size by it' },
+      },
+      LNG,
+      LAT,
+    ],
+  },
+]
+
+/** The template as CSV text (with BOM): header, the note row (starting "#"), the example row. */
+export function templateCsv(template: ImportTemplate, lang: 'zh' | 'en'): string {
+  const notes = template.columns.map((column, i) =>
+    i === 0
+      ? `# ${lang === 'zh' ? '说明（导入前删除此行）' : 'Notes (delete this row before importing)'}: ${column.note[lang]}`
+      : column.note[lang],
+  )
+  return toCsv(
+    template.columns.map((column) => column.name),
+    [notes, template.columns.map((column) => column.example)],
+  )
+}
