@@ -40,7 +40,7 @@ export interface MapAdapterOptions {
   onClick(event: PickedFeature | null): void
   onHover(event: PickedFeature | null): void
   /** An online basemap failed (tiles or style): the map has already gone back to offline. */
-  onBasemapFailed(choice: BasemapChoice, reason: string): void
+  onBasemapFailed(choice: BasemapChoice, reason: string, timeoutSeconds?: number): void
   /** The inspection hexagon under the pointer: its point count, or null off the hexagons. */
   onHexagonHover(count: number | null, point: { x: number; y: number }): void
 }

@@ -241,7 +241,7 @@ describe('the import job', () => {
     const result = await job.promise
     expect(result.ok).toBe(false)
     expect(result.problems[0]!.message.en).toBe(
-      'the import worker stopped; try again. the data already loaded is unaffected',
+      'the import worker stopped or could not load; try again. the data already loaded is unaffected',
     )
     expect(result.problems[0]!.message.en).not.toMatch(/too large|memory/)
     expect(port.terminated).toBe(true)

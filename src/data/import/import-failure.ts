@@ -26,8 +26,8 @@ function message(cause: ImportFailureCause, reason: string): Bilingual {
   switch (cause) {
     case 'worker-stopped':
       return {
-        zh: `导入进程意外停止${detail.zh}，可再试一次；${KEPT.zh}`,
-        en: `the import worker stopped${detail.en}; try again. ${KEPT.en}`,
+        zh: `导入进程停止或未能加载${detail.zh}，可再试一次；${KEPT.zh}`,
+        en: `the import worker stopped or could not load${detail.en}; try again. ${KEPT.en}`,
       }
     case 'too-deep':
       return {
