@@ -5,52 +5,31 @@
  */
 import { watch } from 'vue'
 import { parseShareHash } from '../domain/share-link'
-import { isLocale } from '../i18n'
-import { BASEMAP_OPTIONS, type BasemapChoice } from '../domain/basemaps'
+import { parseStoredSettings } from '../domain/stored-settings'
 import { useViewStore } from '../stores/view'
 
 export const SETTINGS_KEY = 'jindong-map:settings'
 
-interface StoredSettings {
-  locale?: string
-  basemap?: BasemapChoice
-  camera?: { zoom: number; lat: number; lng: number }
-}
-
-function readStored(): StoredSettings {
+function readStoredText(): string | null {
   try {
-    const parsed = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as unknown
-    return typeof parsed === 'object' && parsed !== null ? (parsed as StoredSettings) : {}
+    return localStorage.getItem(SETTINGS_KEY)
   } catch {
-    return {}
-  }
-}
-
-function validBasemap(choice: unknown): BasemapChoice | null {
-  const candidate = choice as BasemapChoice | null
-  if (!candidate || !BASEMAP_OPTIONS.some((o) => o.id === candidate.id)) return null
-  return {
-    id: candidate.id,
-    tiandituKey: typeof candidate.tiandituKey === 'string' ? candidate.tiandituKey.slice(0, 64) : undefined,
-    styleUrl:
-      typeof candidate.styleUrl === 'string' && /^https?:\/\//.test(candidate.styleUrl)
-        ? candidate.styleUrl
-        : undefined,
+    return null // storage blocked: start from the defaults
   }
 }
 
 export function usePersistedSettings() {
   const view = useViewStore()
-  const stored = readStored()
+  // Range-checked field by field (src/domain/stored-settings.ts): a corrupt field is dropped alone.
+  const stored = parseStoredSettings(readStoredText())
   const link = parseShareHash(window.location.hash)
 
-  if (!link.lang && isLocale(stored.locale)) view.locale = stored.locale
-  const basemap = validBasemap(stored.basemap)
+  if (!link.lang && stored.locale) view.locale = stored.locale
+  const basemap = stored.basemap
   const envKey = import.meta.env.VITE_TIANDITU_TK as string | undefined
   if (basemap) view.basemap = basemap
   if (envKey && !view.basemap.tiandituKey) view.basemap = { ...view.basemap, tiandituKey: envKey }
-  const camera = stored.camera
-  if (!link.camera && camera && [camera.zoom, camera.lat, camera.lng].every(Number.isFinite)) view.camera = camera
+  if (!link.camera && stored.camera) view.camera = stored.camera
 
   watch(
     () => ({ locale: view.locale, basemap: view.basemap, camera: view.camera }),

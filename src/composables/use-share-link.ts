@@ -3,7 +3,7 @@
  * on screen (camera, visible layers, selection, indicator, language), and opening (or editing) a link
  * restores it. replaceState, not pushState: panning should not fill the back button's history.
  */
-import { watch } from 'vue'
+import { onScopeDispose, watch } from 'vue'
 import { formatShareHash, parseShareHash, type ShareState } from '../domain/share-link'
 import { INDICATORS, type IndicatorId } from '../domain/indicators'
 import { useLayersStore } from '../stores/layers'
@@ -37,7 +37,10 @@ export function useShareLink() {
   }
 
   apply(parseShareHash(window.location.hash))
-  window.addEventListener('hashchange', () => apply(parseShareHash(window.location.hash)))
+  const onHashChange = () => apply(parseShareHash(window.location.hash))
+  window.addEventListener('hashchange', onHashChange)
+  // The listener goes with the component (or scope) that made it; an unmounted app must not react.
+  onScopeDispose(() => window.removeEventListener('hashchange', onHashChange))
   watch(
     () => formatShareHash(current()),
     (hash) => {

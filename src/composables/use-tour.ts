@@ -4,7 +4,7 @@
  * layers, indicator, camera, panel, heatmap month. What a stop sets is undone when it is left, so
  * nothing piles up over hours of looping.
  */
-import { nextTick, onBeforeUnmount, ref, shallowRef } from 'vue'
+import { nextTick, onBeforeUnmount, ref, shallowRef, watch } from 'vue'
 import { bbox } from '@turf/turf'
 import defaultTour from '../presentation/default-tour.json'
 import { HEATMAP_LAYER_ID, parseTourScript, type TourScript, type TourStop } from '../presentation/tour-script'
@@ -16,6 +16,11 @@ import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 import { useMapController, type CameraPadding, type CameraTarget } from './use-map-controller'
+import { useLocaleText } from './use-locale-text'
+import { useInteractionStore } from '../stores/interaction'
+import { boundedList } from '../domain/bounded-list'
+import type { Camera } from '../domain/share-link'
+import { fetchJsonWithTimeout, HttpStatusError, networkTimeoutMs, NetworkTimeoutError } from '../data/network-timeouts'
 import type { BBox } from '../domain/geojson-checks'
 
 export interface TourOptions {
@@ -47,6 +52,8 @@ export function useTour(options: TourOptions = {}) {
   const layers = useLayersStore()
   const indicators = useIndicatorsStore()
   const map = useMapController()
+  const interaction = useInteractionStore()
+  const { t } = useLocaleText()
   const search = new URLSearchParams(window.location.search)
   const speed = Math.min(50, Math.max(1, Number(search.get('speed')) || 1))
 
@@ -82,20 +89,50 @@ export function useTour(options: TourOptions = {}) {
     }
   }
 
+  /** The first few lines, then "and N more": a script with a million bad fields must not freeze the stage. */
+  function bounded(lines: readonly string[]): string[] {
+    const { shown, more } = boundedList(lines)
+    return more > 0 ? [...shown, t('faults.andMore', { n: more })] : shown
+  }
+
+  /** Why a `?tour=` file could not be used, in the user's language. */
+  function tourFailure(url: string, error: unknown): string {
+    if (error instanceof NetworkTimeoutError) return t('faults.tourTimeout', { url, seconds: error.seconds })
+    if (error instanceof HttpStatusError) return t('faults.tourRefused', { url, status: error.status })
+    if (error instanceof SyntaxError) return t('faults.tourNotJson', { url })
+    return t('faults.tourUnreachable', { url })
+  }
+
+  /**
+   * The `?tour=` script, or the default one. Whatever goes wrong with the named file (an address
+   * that is not allowed, no answer, a refusal, not JSON, invalid) is said on the stage before the
+   * default tour starts, so a kiosk never plays the wrong tour silently.
+   */
   async function loadScript(): Promise<TourScript | null> {
+    const asked = search.get('tour')
     const url = tourUrlFrom(search)
-    let json: unknown = defaultTour
+    const notices: string[] = []
+    let json: unknown = null
+    if (asked !== null && !url) notices.push(t('faults.tourNotAllowed', { url: asked.slice(0, 80) }))
     if (url) {
       try {
-        json = await (await fetch(url)).json()
+        json = await fetchJsonWithTimeout(url, networkTimeoutMs('tour'))
       } catch (error) {
-        errors.value = [`${url}: ${(error as Error).message}`]
-        return null
+        notices.push(tourFailure(url, error))
       }
     }
-    const parsed = parseTourScript(json, known())
-    errors.value = parsed.errors
-    return parsed.script
+    if (json !== null) {
+      const named = parseTourScript(json, known())
+      if (named.script) {
+        errors.value = bounded(named.errors)
+        return named.script
+      }
+      notices.push(...bounded(named.errors), t('faults.tourInvalid', { url: url ?? '' }))
+    }
+    if (notices.length > 0) notices.push(t('faults.playingDefault'))
+    const fallback = parseTourScript(defaultTour, known())
+    errors.value = [...notices, ...bounded(fallback.errors)]
+    return fallback.script
   }
 
   function enter(next: TourStop) {
@@ -137,11 +174,37 @@ export function useTour(options: TourOptions = {}) {
     if (view.heatmap.readings) view.heatmap = { ...view.heatmap, readings: false }
   }
 
-  /** The user's own layers, put back when the tour ends (a tour stop must not decide the map left behind). */
-  let userLayers: string[] | null = null
+  /**
+   * The user's own map, put back when the tour ends: layers, camera, selection and indicator (a tour
+   * stop must not decide the map left behind).
+   */
+  let userMap: {
+    layers: string[]
+    camera: Camera | null
+    selection: typeof view.selection
+    indicator: IndicatorId | undefined
+    heatmap: typeof view.heatmap
+  } | null = null
+
+  // A stop whose lazily loaded part (deck.gl, for the heatmap) failed is skipped with a notice;
+  // the next heatmap stop tries the load again.
+  watch(
+    () => interaction.partFailure,
+    (failure) => {
+      const showing = stop.value
+      if (failure && runner && showing?.heatmap)
+        runner.reportStopError(showing.id, t('faults.partFailed', { part: t('faults.parts.heatmaps') }))
+    },
+  )
 
   async function begin() {
-    userLayers = [...layers.visibleListedIds]
+    userMap = {
+      layers: [...layers.visibleListedIds],
+      camera: view.camera ? { ...view.camera } : null,
+      selection: view.selection ? { ...view.selection } : null,
+      indicator: layers.areaLayer?.choropleth?.indicator,
+      heatmap: { ...view.heatmap },
+    }
     const script = await loadScript()
     if (!script) return
     runner = createTourRunner(script, { scheduler: speedScheduler(speed) })
@@ -157,8 +220,20 @@ export function useTour(options: TourOptions = {}) {
   function end() {
     runner?.dispose()
     runner = null
-    if (userLayers) layers.showOnly(userLayers)
-    userLayers = null
+    const saved = userMap
+    userMap = null
+    if (!saved) return
+    layers.showOnly(saved.layers)
+    const areaLayerId = layers.areaLayerId
+    if (saved.indicator && areaLayerId) layers.setChoropleth(areaLayerId, { indicator: saved.indicator })
+    view.select(saved.selection)
+    view.heatmap = saved.heatmap
+    if (saved.camera) {
+      map.moveTo({ lngLat: [saved.camera.lng, saved.camera.lat], zoom: saved.camera.zoom, durationMs: 0 })
+    } else {
+      const district = data.manifest?.entries.find((e) => e.id === 'district')?.bbox
+      if (district) map.moveTo({ bounds: district, durationMs: 0 })
+    }
   }
 
   onBeforeUnmount(end)

@@ -3,6 +3,7 @@
  * Cells are plain text: a value that a spreadsheet would run as a formula (=, +, -, @ first) is
  * prefixed with an apostrophe, so a property like "=HYPERLINK(…)" stays inert.
  */
+import { ownValue } from './own-keys'
 import type { Feature, FeatureCollection } from 'geojson'
 
 const BOM = '\uFEFF'
@@ -32,7 +33,12 @@ export function featuresToCsv(collection: FeatureCollection): string {
   const keys = [...new Set(collection.features.flatMap((f) => Object.keys(f.properties ?? {})))]
   const rows = collection.features.map((f) => {
     const position = anchor(f)
-    return [...keys.map((k) => f.properties?.[k]), f.geometry?.type ?? '', position?.[0] ?? '', position?.[1] ?? '']
+    return [
+      ...keys.map((k) => ownValue(f.properties, k)),
+      f.geometry?.type ?? '',
+      position?.[0] ?? '',
+      position?.[1] ?? '',
+    ]
   })
   return toCsv([...keys, 'geometry_type', 'lng', 'lat'], rows)
 }

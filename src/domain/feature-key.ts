@@ -1,3 +1,5 @@
+import { ownValue } from './own-keys'
+
 /**
  * How a feature is named in selections, share links and panels. A layer's spec names the property
  * (`data.key`); without one, the `id` property, else `code`, else `adcode` (townships and counties are
@@ -5,6 +7,7 @@
  * use this one rule.
  */
 export function featureKey(properties: Record<string, unknown> | null | undefined, key?: string): string | null {
-  const value = key ? properties?.[key] : (properties?.id ?? properties?.code ?? properties?.adcode)
+  const own = (name: string) => ownValue(properties, name)
+  const value = key ? own(key) : (own('id') ?? own('code') ?? own('adcode'))
   return value === undefined || value === null || value === '' ? null : String(value)
 }

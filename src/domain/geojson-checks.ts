@@ -4,6 +4,7 @@
  * Used by scripts/build-geo.ts (a failure stops the build) and by the loaders in src/data
  * (a failure is shown to the user). Pure TypeScript.
  */
+import { ownValue } from './own-keys'
 import * as geojsonValidation from 'geojson-validation'
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson'
 
@@ -163,7 +164,7 @@ function checkFeature(feature: Feature, index: number, rules: LayerRules): GeoIs
   }
 
   for (const name of rules.requiredProperties ?? []) {
-    const value = feature.properties?.[name]
+    const value = ownValue(feature.properties, name)
     if (value === undefined || value === null || value === '') {
       add(`properties.${name}`, `missing; expected a value for "${name}"`)
     }

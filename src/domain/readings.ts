@@ -3,6 +3,7 @@
  * month. AQI here is computed from the station's monthly means with the HJ 633 daily tables — an
  * indication of the month's level, not an official monthly AQI (which does not exist).
  */
+import { ownValue } from './own-keys'
 import type { FeatureCollection } from 'geojson'
 import { aqi } from './aqi'
 import type { ReadingsPollutant } from './pollutant-scale'
@@ -14,7 +15,7 @@ export function stationReadings(
 ): { positions: Float64Array; values: Float32Array } {
   const air = (stations?.features ?? []).filter((f) => f.properties?.kind === 'air' && f.geometry?.type === 'Point')
   const valueOf = (key: string, properties: Record<string, unknown>): number | null => {
-    const series = properties[key]
+    const series = ownValue(properties, key)
     const value = Array.isArray(series) ? series[month - 1] : undefined
     return typeof value === 'number' && Number.isFinite(value) ? value : null
   }

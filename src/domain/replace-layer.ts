@@ -4,6 +4,7 @@
  * The replacement only happens if this returns no errors, so a wrong file never costs the user
  * the layer they had.
  */
+import { ownValue, setOwn } from './own-keys'
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
 import { featureKey } from './feature-key'
 
@@ -38,7 +39,7 @@ export function prepareReplacement(
   const { layerId, key } = requirement
   const issues: ReplacementIssue[] = []
   const keyByName = new Map(
-    (builtIn?.features ?? []).map((f) => [String(f.properties?.name ?? ''), f.properties?.[key]]),
+    (builtIn?.features ?? []).map((f) => [String(f.properties?.name ?? ''), ownValue(f.properties, key)]),
   )
   const features: Feature[] = collection.features.map((feature, index) => {
     const properties: Record<string, unknown> = { ...(feature.properties ?? {}) }
@@ -55,7 +56,8 @@ export function prepareReplacement(
       })
     }
     for (const name of requirement.requiredProperties) {
-      if (properties[name] === undefined || properties[name] === null || properties[name] === '') {
+      const value = ownValue(properties, name)
+      if (value === undefined || value === null || value === '') {
         issues.push({
           severity: 'error',
           featureIndex: index,
@@ -65,7 +67,7 @@ export function prepareReplacement(
     }
     if (requirement.keyFromName && featureKey(properties, key) === null) {
       const found = keyByName.get(String(properties.name))
-      if (found) properties[key] = found
+      if (found) setOwn(properties, key, found)
       else
         issues.push({
           severity: 'error',
@@ -76,7 +78,7 @@ export function prepareReplacement(
           },
         })
     }
-    if (featureKey(properties, key) === null) properties[key] = `${layerId}-${index}`
+    if (featureKey(properties, key) === null) setOwn(properties, key, `${layerId}-${index}`)
     return { type: 'Feature', properties, geometry: feature.geometry }
   })
   if (features.length === 0)

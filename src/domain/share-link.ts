@@ -18,22 +18,30 @@ export interface ShareState {
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,40}$/i
-const FEATURE_ID = /^[\p{L}\p{N}_.-]{1,60}$/u
+/** Longer ids stay out of the link (the selection is dropped from it): an address is no place for megabytes. */
+export const MAX_LINK_FEATURE_ID = 200
+const FEATURE_ID = new RegExp(`^[\\p{L}\\p{N}_.-]{1,${MAX_LINK_FEATURE_ID}}$`, 'u')
 
 /** Decimal places grow with zoom so that the link is as precise as the screen, like OSM's. */
 function precision(zoom: number): number {
-  return Math.max(0, Math.ceil(Math.log(zoom) / Math.LN2))
+  // Clamped: toFixed throws past 100 digits, and an extreme zoom must not break the link.
+  return Math.min(8, Math.max(0, Math.ceil(Math.log(zoom) / Math.LN2)))
+}
+
+/** Whether a selection can travel in a link and be read back from it. */
+export function linkableSelection(selection: { layerId: string; featureId: string }): boolean {
+  return ID.test(selection.layerId) && FEATURE_ID.test(selection.featureId)
 }
 
 export function formatShareHash(state: ShareState): string {
   const parts: string[] = []
-  if (state.camera) {
+  if (state.camera && parseCamera(`${state.camera.zoom}/${state.camera.lat}/${state.camera.lng}`)) {
     const { zoom, lat, lng } = state.camera
     const digits = precision(zoom)
     parts.push(`map=${zoom.toFixed(2).replace(/\.?0+$/, '')}/${lat.toFixed(digits)}/${lng.toFixed(digits)}`)
   }
   if (state.layers) parts.push(`layers=${state.layers.join(',')}`)
-  if (state.selection)
+  if (state.selection && linkableSelection(state.selection))
     parts.push(`sel=${encodeURIComponent(`${state.selection.layerId}:${state.selection.featureId}`)}`)
   if (state.indicator) parts.push(`ind=${state.indicator}`)
   if (state.lang) parts.push(`lang=${state.lang}`)

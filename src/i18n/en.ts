@@ -205,4 +205,18 @@ export default {
       points: 'Points',
     },
   },
+  faults: {
+    andMore: '… and {n} more not listed',
+    partFailed:
+      'The {part} part could not be loaded (network down?); it will be loaded again the next time it is needed.',
+    parts: { heatmaps: 'heatmap' },
+    basemapTimeout: 'The online basemap ({name}) did not answer within {seconds} s; back to the offline basemap.',
+    tourNotAllowed: 'The tour address “{url}” is not accepted (only a relative .json path on this site).',
+    tourTimeout: 'The tour file {url} did not answer within {seconds} s.',
+    tourRefused: 'The server refused the tour file {url} (HTTP {status}).',
+    tourNotJson: 'The tour file {url} is not JSON.',
+    tourUnreachable: 'The tour file {url} could not be fetched (network unavailable).',
+    tourInvalid: 'The tour file {url} has errors and was not used.',
+    playingDefault: 'Playing the default tour instead.',
+  },
 } as const

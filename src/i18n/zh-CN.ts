@@ -188,4 +188,17 @@ export default {
       points: '点位',
     },
   },
+  faults: {
+    andMore: '……另有 {n} 条未列出',
+    partFailed: '{part}组件未能加载（网络中断？），下次使用时会重新加载。',
+    parts: { heatmaps: '热力图' },
+    basemapTimeout: '在线底图（{name}）{seconds} 秒内无应答，已切换回离线底图。',
+    tourNotAllowed: '演示脚本地址“{url}”不被接受（只接受本站的相对 .json 路径）。',
+    tourTimeout: '演示脚本 {url} 在 {seconds} 秒内无应答。',
+    tourRefused: '服务器拒绝了演示脚本 {url}（HTTP {status}）。',
+    tourNotJson: '演示脚本 {url} 不是 JSON。',
+    tourUnreachable: '无法获取演示脚本 {url}（网络不可用）。',
+    tourInvalid: '演示脚本 {url} 有误，未使用。',
+    playingDefault: '现播放默认演示。',
+  },
 } as const

@@ -1,4 +1,5 @@
 /** Small pieces shared by layer declarations: label fields and the font stack. */
+import { ownValue } from '../domain/own-keys'
 import type { Locale } from '../i18n'
 import { langOf } from '../i18n/bilingual'
 
@@ -14,6 +15,7 @@ export const HALO = { 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-wid
 
 /** Plain-text value of a property in the UI language: `name_en` for English where there is one. */
 export function localisedName(properties: Record<string, unknown>, locale: Locale): string {
-  const value = langOf(locale) === 'en' ? (properties.name_en ?? properties.name) : properties.name
+  const name = ownValue(properties, 'name')
+  const value = langOf(locale) === 'en' ? (ownValue(properties, 'name_en') ?? name) : name
   return value === undefined || value === null ? '' : String(value)
 }

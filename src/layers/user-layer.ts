@@ -5,6 +5,7 @@
  */
 import type { Geometry } from 'geojson'
 import type { LayerSpec } from './types'
+import { ownValue } from '../domain/own-keys'
 
 /** Distinct, readable colours for successive user layers. */
 const USER_COLOURS = ['#d946ef', '#0891b2', '#65a30d', '#e11d48', '#7c2d12', '#4338ca']
@@ -67,7 +68,7 @@ export function userLayerSpec(meta: UserLayerMeta): LayerSpec {
     legend: [{ label: { zh: meta.fileName, en: meta.fileName }, colour, shape: 'circle' }],
     interactiveLayerIds: [`${meta.id}-circle`, `${meta.id}-line`, `${meta.id}-fill`],
     tooltip: (p) => {
-      const name = p.name ?? p.名称 ?? Object.values(p)[0]
+      const name = ownValue(p, 'name') ?? ownValue(p, '名称') ?? Object.values(p)[0]
       return name === undefined || name === null ? null : String(name).slice(0, 120)
     },
     panelFields: 'all',

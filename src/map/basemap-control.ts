@@ -4,10 +4,11 @@
  * dropped: its glyphs would replace our local-font labels). A basemap whose tiles or style fail is
  * replaced by the offline one, and the owner is told why.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { MapSourceDataEvent, MapStyleDataEvent, Map as MapLibreMap } from 'maplibre-gl'
 import { basemapOption, type BasemapChoice } from '../domain/basemaps'
 import { basemapRaster } from './basemaps'
 import type { DisplayCrs } from './crs-shift'
+import { fetchJsonWithTimeout, networkTimeoutMs, NetworkTimeoutError } from '../data/network-timeouts'
 
 /** Tile errors from one basemap before we give up on it and return to the offline style. */
 const BASEMAP_ERROR_LIMIT = 3
@@ -15,13 +16,16 @@ const BASEMAP_ERROR_LIMIT = 3
 export interface BasemapControlOptions {
   /** The display CRS changes (WGS84 ↔ GCJ-02): the owner re-projects its data and camera. */
   onCrsChange(crs: DisplayCrs): Promise<void>
-  onFailed(choice: BasemapChoice, reason: string): void
+  /** `timeoutSeconds` when the basemap's server did not answer in time (rather than refusing). */
+  onFailed(choice: BasemapChoice, reason: string, timeoutSeconds?: number): void
 }
 
 export class BasemapControl {
   private choice: BasemapChoice = { id: 'offline' }
   private errors = 0
   private layerIds: string[] = []
+  /** Counts basemap changes, so a late answer (or timeout) from an earlier choice is ignored. */
+  private generation = 0
   crs: DisplayCrs = 'WGS84'
 
   constructor(
@@ -42,6 +46,8 @@ export class BasemapControl {
     this.layerIds = []
     this.errors = 0
     this.choice = choice
+    const generation = ++this.generation
+    this.stopTileWatch()
     const crs = basemapOption(choice.id).crs
     if (crs !== this.crs) {
       this.crs = crs
@@ -49,20 +55,56 @@ export class BasemapControl {
     }
 
     const beforeId = this.map.getStyle().layers.find((l) => l.id !== 'background')?.id
-    if (choice.id === 'custom') return this.addCustomStyle(choice, beforeId)
+    if (choice.id === 'custom') {
+      await this.addCustomStyle(choice, beforeId, generation)
+      if (generation === this.generation && this.layerIds.length > 0) this.watchTiles(generation)
+      return
+    }
     const part = basemapRaster(choice)
     if (!part) return
     for (const [id, source] of Object.entries(part.sources)) this.map.addSource(id, source)
     for (const layer of part.layers) this.map.addLayer(layer, beforeId)
     this.layerIds = part.layers.map((l) => l.id)
+    this.watchTiles(generation)
   }
 
-  private async addCustomStyle(choice: BasemapChoice, beforeId: string | undefined) {
+  /**
+   * A server that never answers sends no error either: if no tile of the basemap has arrived in
+   * time, it is given up like a failing one.
+   */
+  private watchTiles(generation: number) {
+    const ms = networkTimeoutMs('tiles')
+    const onData = (event: MapSourceDataEvent | MapStyleDataEvent) => {
+      const { sourceId, tile } = event as { sourceId?: string; tile?: unknown }
+      if (sourceId?.startsWith('basemap-') && tile) this.stopTileWatch()
+    }
+    this.map.on('data', onData)
+    const timer = setTimeout(() => {
+      this.stopTileWatch()
+      if (generation === this.generation) this.fail(`no tile within ${ms / 1000} s`, Math.round(ms / 100) / 10)
+    }, ms)
+    this.stopWatching = () => {
+      clearTimeout(timer)
+      this.map.off('data', onData)
+    }
+  }
+
+  private stopWatching: () => void = () => {}
+
+  private stopTileWatch() {
+    this.stopWatching()
+    this.stopWatching = () => {}
+  }
+
+  private async addCustomStyle(choice: BasemapChoice, beforeId: string | undefined, generation: number) {
     type StyleLayer = { id: string; type?: string; source?: string }
     try {
-      const response = await fetch(choice.styleUrl ?? '')
-      if (!response.ok) throw new Error(`HTTP ${response.status}`)
-      const style = (await response.json()) as { sources?: Record<string, unknown>; layers?: StyleLayer[] }
+      const style = (await fetchJsonWithTimeout(choice.styleUrl ?? '', networkTimeoutMs('style'))) as {
+        sources?: Record<string, unknown>
+        layers?: StyleLayer[]
+      }
+      // The user chose another basemap while this style was on its way.
+      if (generation !== this.generation) return
       if (!style.sources || !Array.isArray(style.layers)) throw new Error('not a MapLibre style (no sources or layers)')
       for (const [id, source] of Object.entries(style.sources))
         this.map.addSource(`basemap-${id}`, source as Parameters<MapLibreMap['addSource']>[1])
@@ -75,13 +117,15 @@ export class BasemapControl {
         this.layerIds.push(id)
       }
     } catch (error) {
-      this.fail(`${choice.styleUrl ?? ''}: ${(error as Error).message}`)
+      if (generation !== this.generation) return
+      const seconds = error instanceof NetworkTimeoutError ? error.seconds : undefined
+      this.fail(`${choice.styleUrl ?? ''}: ${(error as Error).message}`, seconds)
     }
   }
 
-  private fail(reason: string) {
+  private fail(reason: string, timeoutSeconds?: number) {
     const failed = this.choice
     void this.set({ id: 'offline' })
-    this.options.onFailed(failed, reason)
+    this.options.onFailed(failed, reason, timeoutSeconds)
   }
 }

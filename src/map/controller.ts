@@ -47,9 +47,9 @@ export function createMapController(): MapController {
         (interaction.hover = event
           ? { layerId: event.layerId, properties: event.properties, point: event.point }
           : null),
-      onBasemapFailed: (choice, reason) => {
+      onBasemapFailed: (choice, reason, timeoutSeconds) => {
         view.basemap = { ...view.basemap, id: 'offline' }
-        interaction.basemapFailure = { basemap: choice.id, reason }
+        interaction.basemapFailure = { basemap: choice.id, reason, timeoutSeconds }
       },
       onHexagonHover: (count, point) => (interaction.hexHover = count === null ? null : { count, point }),
     })
@@ -119,7 +119,7 @@ export function createMapController(): MapController {
       watch(
         () => [view.heatmap, layers.data('monitoring-points'), indicators.densityPositions, view.basemap] as const,
         ([heatmap, stations, density]) => {
-          void map.setHeatmaps({
+          const drawn = map.setHeatmaps({
             readings: heatmap.readings
               ? {
                   ...stationReadings(stations ?? undefined, heatmap.pollutant, heatmap.month),
@@ -132,6 +132,18 @@ export function createMapController(): MapController {
                 ? { positions: density, style: heatmap.inspectionStyle, opacity: 0.8 }
                 : null,
           })
+          // deck.gl is loaded on first use; a failed load is said over the map (and retried next time).
+          drawn.then(
+            () => {
+              if (interaction.partFailure?.part === 'heatmaps') interaction.partFailure = null
+            },
+            (error: unknown) => {
+              interaction.partFailure = {
+                part: 'heatmaps',
+                reason: error instanceof Error ? error.message : String(error),
+              }
+            },
+          )
           void afterRedraw()
         },
         { deep: true },

@@ -25,7 +25,14 @@ export class HeatmapOverlay {
 
   async set(spec: HeatmapSpec): Promise<void> {
     if (!spec.readings && !spec.inspections && !this.deck) return
-    this.deck ??= import('./deck-overlay').then(({ createDeckOverlay }) => createDeckOverlay(this.map))
+    if (!this.deck) {
+      const loading = import('./deck-overlay').then(({ createDeckOverlay }) => createDeckOverlay(this.map))
+      this.deck = loading
+      // A failed load is forgotten, not kept: the next heatmap asked for tries again (the network may be back).
+      loading.catch(() => {
+        if (this.deck === loading) this.deck = null
+      })
+    }
     const [overlay, factories] = await Promise.all([this.deck, import('./heatmap-layers')])
     // Under the first label, so names stay readable over a heatmap.
     const beforeId = this.map.getStyle().layers.find((l) => l.type === 'symbol')?.id

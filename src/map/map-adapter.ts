@@ -10,6 +10,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import type { FeatureCollection } from 'geojson'
 import type { BBox } from '../domain/geojson-checks'
+import { toMapSafeCollection } from '../domain/own-keys'
 import type { Camera } from '../domain/share-link'
 import type { BasemapChoice } from '../domain/basemaps'
 import type { LayerSpec } from '../layers/types'
@@ -21,6 +22,9 @@ import { HeatmapOverlay, type HeatmapSpec } from './heatmap-overlay'
 import { LayerSync, type DesiredMapLayer, type SyncTarget } from './layer-sync'
 import { pickFeature, type PickedFeature } from './picking'
 import { captureMap, type MapCaptureResult } from './capture'
+
+/** The closest a fit to data may come: a street block, with its surroundings. */
+export const FIT_MAX_ZOOM = 16
 
 // After bundling MapLibre cannot find its worker by itself (blank map, "Worker failed to load").
 setWorkerUrl(workerUrl)
@@ -37,7 +41,7 @@ export interface MapAdapterOptions {
   onClick(event: PickedFeature | null): void
   onHover(event: PickedFeature | null): void
   /** An online basemap failed (tiles or style): the map has already gone back to offline. */
-  onBasemapFailed(choice: BasemapChoice, reason: string): void
+  onBasemapFailed(choice: BasemapChoice, reason: string, timeoutSeconds?: number): void
   /** The inspection hexagon under the pointer: its point count, or null off the hexagons. */
   onHexagonHover(count: number | null, point: { x: number; y: number }): void
 }
@@ -111,7 +115,9 @@ export class MapAdapter {
   async setSourceData(id: string, data: FeatureCollection) {
     await this.loaded
     this.rawData.set(id, data)
-    const displayed = this.basemaps.crs === 'GCJ-02' ? featureCollectionToGcj02(data) : data
+    const shown = this.basemaps.crs === 'GCJ-02' ? featureCollectionToGcj02(data) : data
+    // Names like `constructor` break MapLibre's worker transfer: they travel escaped (see own-keys.ts).
+    const displayed = toMapSafeCollection(shown)
     const existing = this.map.getSource(id) as GeoJSONSource | undefined
     if (existing) existing.setData(displayed)
     else this.map.addSource(id, { type: 'geojson', data: displayed })
@@ -187,7 +193,13 @@ export class MapAdapter {
   fitBounds(bounds: BBox, durationMs = 800, padding: CameraPadding | number = 80) {
     const sw = toDisplay([bounds[0], bounds[1]], this.basemaps.crs)
     const ne = toDisplay([bounds[2], bounds[3]], this.basemaps.crs)
-    this.map.fitBounds([sw, ne], { padding, duration: this.options.animate ? durationMs : 0, essential: true })
+    // A single point (or a tiny box) would otherwise zoom to 22, where nothing around it shows.
+    this.map.fitBounds([sw, ne], {
+      padding,
+      maxZoom: FIT_MAX_ZOOM,
+      duration: this.options.animate ? durationMs : 0,
+      essential: true,
+    })
   }
 
   /** Moves without animation; does nothing when the map is already there (a link echoing the map). */

@@ -4,6 +4,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import { featureKey } from '../domain/feature-key'
+import { fromMapSafeProperties } from '../domain/own-keys'
 import type { LayerSpec } from '../layers/types'
 
 export interface PickedFeature {
@@ -30,7 +31,8 @@ export function pickFeature(
   const [feature] = map.queryRenderedFeatures([point.x, point.y], { layers: interactive })
   if (!feature) return null
   const spec = specs.find((s) => s.id === feature.source)
-  const properties = (feature.properties ?? {}) as Record<string, unknown>
+  // MapLibre holds the names escaped (see own-keys.ts): give the rest of the app the file's names.
+  const properties = fromMapSafeProperties((feature.properties ?? {}) as Record<string, unknown>)
   const featureId = featureKey(properties, spec?.data.key) ?? String(feature.id ?? '')
   return { layerId: feature.source, featureId, properties, point: { x: point.x, y: point.y } }
 }

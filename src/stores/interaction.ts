@@ -19,6 +19,8 @@ export const useInteractionStore = defineStore('interaction', () => {
   /** Set once the map has drawn everything it was given; end-to-end tests and the kiosk wait for it. */
   const mapIdle = ref(false)
   /** An online basemap that failed and was replaced by the offline one; the notice over the map says so. */
-  const basemapFailure = ref<{ basemap: BasemapId; reason: string } | null>(null)
-  return { hover, hexHover, mapIdle, basemapFailure }
+  const basemapFailure = ref<{ basemap: BasemapId; reason: string; timeoutSeconds?: number } | null>(null)
+  /** A lazily loaded part that failed to load (it is tried again the next time it is needed). */
+  const partFailure = ref<{ part: 'heatmaps'; reason: string } | null>(null)
+  return { hover, hexHover, mapIdle, basemapFailure, partFailure }
 })

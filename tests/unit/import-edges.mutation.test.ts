@@ -226,7 +226,7 @@ describe('startImport settles once', () => {
       expect.objectContaining({
         severity: 'error',
         file: 'small.csv',
-        found: 'worker error',
+        found: 'worker-stopped',
         expected: 'the import to finish',
       }),
     ])

@@ -7,7 +7,8 @@
  */
 import { createAbortError } from './import-context'
 import type { ImportWorkerMessage, ImportWorkerRequest } from './import-protocol'
-import { checkSizeLimit, fileFailure } from './size-limit'
+import { checkSizeLimit } from './size-limit'
+import { classifyEngineFailure, importFailure } from './import-failure'
 import { DEFAULT_MAX_IMPORT_BYTES, type ImportOptions, type ImportProgress, type ImportResult } from './types'
 
 export { isImportAborted } from './import-context'
@@ -28,17 +29,6 @@ export interface ImportWorkerPort {
 
 function createImportWorker(): ImportWorkerPort {
   return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' })
-}
-
-function crashResult(fileName: string, reason: string): ImportResult {
-  return fileFailure(fileName, {
-    found: reason,
-    expected: 'the import to finish',
-    message: {
-      zh: `导入中断：${reason}（文件过大或内存不足？）；已加载的数据不受影响`,
-      en: `the import stopped: ${reason} (file too large, or out of memory?); the data already loaded is unaffected`,
-    },
-  })
 }
 
 export function startImport(
@@ -72,9 +62,11 @@ export function startImport(
       const message = event.data
       if (message.type === 'progress') for (const listener of listeners) listener(message.progress)
       else if (message.type === 'result') finish(message.result)
-      else finish(crashResult(file.name, message.message))
+      else finish(importFailure(file.name, classifyEngineFailure(message.message), message.message))
     }
-    worker.onerror = (event) => finish(crashResult(file.name, event.message || 'worker error'))
+    // An ErrorEvent from the worker itself: it crashed, was killed, or its script did not load. A
+    // new worker is made for the next import, so trying again is a real retry.
+    worker.onerror = (event) => finish(importFailure(file.name, 'worker-stopped', event.message ?? ''))
     worker.postMessage({ file, options })
   })
   const cancel = () => {

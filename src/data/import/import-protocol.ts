@@ -12,5 +12,5 @@ export interface ImportWorkerRequest {
 export type ImportWorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'result'; result: ImportResult }
-  /** The engine threw (a bug, or out of memory): the client turns it into a failed result. */
+  /** The engine threw: the client names the cause (import-failure.ts) in a failed result. */
   | { type: 'failure'; message: string }

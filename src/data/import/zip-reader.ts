@@ -2,8 +2,9 @@
  * A small zip reader: lists the entries from the central directory and inflates the ones asked
  * for with the platform's DecompressionStream (node 20, Chromium, workers). Our own rather than
  * shpjs's unzip so that a zip without a .shp can be answered with what it does hold, names
- * written in GBK by Chinese Windows are readable, and oversized or encrypted entries are refused
- * before anything is inflated.
+ * written in GBK by Chinese Windows are readable, oversized or encrypted entries are refused
+ * before anything is inflated, and an entry whose header understates its size is stopped while it
+ * inflates, as soon as it passes the declared size.
  */
 
 export interface ZipEntry {
@@ -72,13 +73,45 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
   return entries
 }
 
-async function inflateRaw(compressed: Uint8Array): Promise<Uint8Array> {
+/**
+ * Inflates with a running count: as soon as the output passes `limit` bytes the stream is cancelled
+ * and an error thrown, so a header that understates an entry's size costs at most `limit` bytes,
+ * never the whole bomb.
+ */
+async function inflateRaw(compressed: Uint8Array, limit: number, name: string): Promise<Uint8Array> {
   // A copy into a fresh ArrayBuffer: Blob wants an ArrayBuffer-backed view, not a shared one.
   const stream = new Blob([compressed.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw'))
-  return new Uint8Array(await new Response(stream).arrayBuffer())
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > limit) {
+      await reader.cancel()
+      throw new ZipFormatError(`${name}: unpacks to more than the ${limit} bytes allowed (its header says less)`)
+    }
+    chunks.push(value)
+  }
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return out
 }
 
-export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
+/**
+ * The entry's bytes, unpacked. Inflating stops at the size its header declares (or `maxBytes`, if
+ * smaller): a header that lies is an error, found after at most that many bytes.
+ */
+export async function readZipEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array> {
   if (entry.encrypted) throw new ZipFormatError(`${entry.name} is encrypted`)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const header = entry.localHeaderOffset
@@ -90,7 +123,7 @@ export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Promise<
   if (dataEnd > bytes.byteLength) throw new ZipFormatError(`${entry.name}: the zip is cut short`)
   const data = bytes.subarray(dataStart, dataEnd)
   if (entry.method === STORED) return data
-  if (entry.method === DEFLATED) return inflateRaw(data)
+  if (entry.method === DEFLATED) return inflateRaw(data, Math.min(entry.uncompressedSize, maxBytes), entry.name)
   throw new ZipFormatError(
     `${entry.name}: compression method ${entry.method} is not supported (use ordinary "deflate" zip)`,
   )

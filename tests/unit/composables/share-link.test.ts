@@ -61,4 +61,12 @@ describe('useShareLink', () => {
     expect(layers.visibleListedIds).toEqual(['seats'])
     expect(layers.records.towns?.choropleth?.indicator).toBe('vocs')
   })
+
+  test('unmounting removes the hashchange listener', () => {
+    const { wrapper } = mountComposable(useShareLink)
+    wrapper.unmount()
+    history.replaceState(null, '', '/#layers=seats')
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    expect(useLayersStore().visibleListedIds).not.toEqual(['seats'])
+  })
 })

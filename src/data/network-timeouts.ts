@@ -1,0 +1,58 @@
+/**
+ * How long the app waits for the network before it gives up and falls back with a notice: an online
+ * style, the first tile of an online basemap, a `?tour=` file. A request that never answers must
+ * not leave the map waiting forever.
+ *
+ * The end-to-end build (vite --mode e2e) alone reads `?netTimeoutMs=` so that a test of a server
+ * that never answers takes a second, not the real timeout; the production build drops that branch.
+ */
+export type NetworkWait = 'style' | 'tiles' | 'tour'
+
+export const NETWORK_TIMEOUT_MS: Readonly<Record<NetworkWait, number>> = {
+  style: 10_000,
+  tiles: 15_000,
+  tour: 10_000,
+}
+
+export function networkTimeoutMs(kind: NetworkWait): number {
+  if (import.meta.env.MODE === 'e2e') {
+    const override = Number(new URLSearchParams(window.location.search).get('netTimeoutMs'))
+    if (Number.isFinite(override) && override > 0) return override
+  }
+  return NETWORK_TIMEOUT_MS[kind]
+}
+
+/** An error that says the server did not answer in time (not that the address is wrong). */
+export class NetworkTimeoutError extends Error {
+  override name = 'NetworkTimeoutError'
+  constructor(readonly seconds: number) {
+    super(`no answer within ${seconds} s`)
+  }
+}
+
+export class HttpStatusError extends Error {
+  override name = 'HttpStatusError'
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`)
+  }
+}
+
+/**
+ * JSON from `url` with a deadline over the whole exchange (headers and body): a NetworkTimeoutError
+ * when the server has not answered in `ms`, an HttpStatusError for a refusal, a SyntaxError for
+ * text that is not JSON, a TypeError when the network failed.
+ */
+export async function fetchJsonWithTimeout(url: string, ms: number): Promise<unknown> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), ms)
+  try {
+    const response = await fetch(url, { signal: controller.signal })
+    if (!response.ok) throw new HttpStatusError(response.status)
+    return (await response.json()) as unknown
+  } catch (error) {
+    if (controller.signal.aborted) throw new NetworkTimeoutError(Math.round(ms / 100) / 10)
+    throw error
+  } finally {
+    clearTimeout(timer)
+  }
+}
