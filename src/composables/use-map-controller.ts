@@ -12,9 +12,18 @@ export interface MapCapture {
   metresPer100px: number
 }
 
+/** Space to keep clear around framed bounds, in CSS pixels (a phone's bottom sheet, for one). */
+export interface CameraPadding {
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
+
 /** Where to move the camera: a point and zoom, or bounds to frame. */
 export type CameraTarget =
-  { lngLat: [number, number]; zoom: number; durationMs?: number } | { bounds: BBox; durationMs?: number }
+  | { lngLat: [number, number]; zoom: number; durationMs?: number }
+  | { bounds: BBox; durationMs?: number; padding?: CameraPadding }
 
 export interface MapController {
   /** Builds the map in this element and keeps it in step with the stores until unmount. */
