@@ -181,6 +181,7 @@ export default {
     toolsColumn: 'Layers, legend and tools',
     panelShort: 'Panel',
     toolsShort: 'Tools',
+    monthlyAqi: 'Monthly air quality level (estimated from monthly means, sample data)',
     monthFrom: 'First month',
     monthTo: 'Last month',
   },

@@ -167,6 +167,7 @@ export default {
     toolsColumn: '图层、图例与工具',
     panelShort: '面板',
     toolsShort: '工具',
+    monthlyAqi: '各月空气质量级别（由月均值估算，示例数据）',
     monthFrom: '起始月份',
     monthTo: '结束月份',
   },

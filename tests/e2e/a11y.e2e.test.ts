@@ -114,6 +114,17 @@ describe('accessibility at 1920×1080', () => {
     await page.locator('[data-testid="import-dialog"] .close').click()
   })
 
+  test('colour has words: an air station’s panel names each month’s AQI level', async () => {
+    const { page } = session
+    await page.goto(`${inject('baseUrl')}#sel=monitoring-points:air-330703001`)
+    await page.reload()
+    await page.waitForSelector('[data-testid="feature-panel"] [data-testid="monthly-aqi"]')
+    const rows = await page.locator('[data-testid="monthly-aqi"] li').allInnerTexts()
+    expect(rows).toHaveLength(10)
+    // January's means (PM2.5 46.4, PM10 77.3, O3 65.1 μg/m³) give AQI 65, level 良.
+    expect(rows[0]).toMatch(/AQI 65 · 良$/)
+  })
+
   test('reduced motion: choosing a township moves the camera in one step', async () => {
     const { page } = session
     await page.emulateMedia({ reducedMotion: 'reduce' })
