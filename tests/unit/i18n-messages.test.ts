@@ -13,6 +13,8 @@ import type { Provenance } from '../../src/domain/types'
 import type { HeatmapState, Pollutant } from '../../src/stores/view'
 import type { ImportPhase } from '../../src/data/import/types'
 import type { TourStatus } from '../../src/presentation/tour-runner'
+import type { SheetSection } from '../../src/composables/use-phone-sheet'
+import { SHEET_SNAPS } from '../../src/domain/layout'
 
 type Messages = { readonly [key: string]: string | Messages }
 
@@ -51,6 +53,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'import.phase.': keysOf<ImportPhase>({ reading: true, parsing: true, validating: true, converting: true }),
   'present.': keysOf<TourStatus>({ playing: true, paused: true, stopped: true }),
   'overview.topics.': REPORT_TOPICS,
+  'a11y.sections.': keysOf<SheetSection>({ panel: true, layers: true, heatmap: true, data: true }),
+  'a11y.snaps.': SHEET_SNAPS,
 }
 
 function sourceFiles(dir: string): string[] {
