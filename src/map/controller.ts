@@ -14,6 +14,9 @@ import { useInteractionStore } from '../stores/interaction'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 import { pick } from '../i18n/bilingual'
+import type { Locale } from '../i18n'
+import en from '../i18n/en'
+import zhCN from '../i18n/zh-CN'
 import { desiredMapLayers } from './desired-layers'
 import { MapAdapter } from './map-adapter'
 
@@ -22,6 +25,11 @@ const FALLBACK_BOUNDS: BBox = [119.55, 28.95, 119.95, 29.35]
 
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+}
+
+/** The map canvas's accessible name in a language (the controller runs outside any component). */
+function mapName(locale: Locale): string {
+  return { 'zh-CN': zhCN, en }[locale].a11y.mapName
 }
 
 export function createMapController(): MapController {
@@ -41,6 +49,9 @@ export function createMapController(): MapController {
       bounds: (district?.bbox ?? FALLBACK_BOUNDS) as BBox,
       attribution: data.manifest ? pick(data.manifest.attribution, view.locale) : '',
       animate: !prefersReducedMotion(),
+      title: mapName(view.locale),
+      // Below the desktop's width the attribution folds into MapLibre's (i) button.
+      compactAttribution: window.innerWidth < 1280,
       onViewChange: (camera) => (view.camera = camera),
       onClick: (event) => view.select(event ? { layerId: event.layerId, featureId: event.featureId } : null),
       onHover: (event) =>
@@ -107,6 +118,11 @@ export function createMapController(): MapController {
       )
       // A share link opened while the app runs moves the map; the map's own moves echo back here
       // with the same camera and are ignored by jumpTo.
+      watch(
+        () => view.locale,
+        () => map.setTitle(mapName(view.locale)),
+        { flush: 'post' },
+      )
       watch(
         () => view.camera,
         (camera) => camera && map.jumpTo(camera),

@@ -37,6 +37,10 @@ export interface MapAdapterOptions {
   attribution: string
   /** Whether the camera should fly (false when the user prefers reduced motion). */
   animate: boolean
+  /** The canvas's accessible name (MapLibre puts it in the canvas's aria-label). */
+  title: string
+  /** Attribution folded into MapLibre's (i) button, closed at first (small screens). */
+  compactAttribution: boolean
   onViewChange(camera: Camera): void
   onClick(event: PickedFeature | null): void
   onHover(event: PickedFeature | null): void
@@ -68,6 +72,7 @@ export class MapAdapter {
         ? { center: [options.camera.lng, options.camera.lat] as [number, number], zoom: options.camera.zoom }
         : { bounds: options.bounds, fitBoundsOptions: { padding: 40 } }),
       localIdeographFontFamily: LOCAL_FONT_FAMILY,
+      locale: { 'Map.Title': options.title },
       attributionControl: false,
       // A fixed, small tile cache per source: our GeoJSON tiles are cheap to rebuild, and a kiosk
       // touring for hours must not grow its cache with every zoom level it has passed through.
@@ -78,9 +83,14 @@ export class MapAdapter {
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right')
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
     this.map.addControl(
-      new AttributionControl({ compact: false, customAttribution: options.attribution }),
+      new AttributionControl({ compact: options.compactAttribution, customAttribution: options.attribution }),
       'bottom-right',
     )
+    // MapLibre opens a compact attribution at first; on a phone it would cover the map's foot.
+    if (options.compactAttribution)
+      this.map.once('load', () =>
+        options.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'),
+      )
     this.loaded = new Promise((resolve) =>
       this.map.once('load', () => {
         this.styleReady = true
@@ -200,6 +210,11 @@ export class MapAdapter {
       duration: this.options.animate ? durationMs : 0,
       essential: true,
     })
+  }
+
+  /** The canvas's accessible name, in the current language. */
+  setTitle(title: string) {
+    this.map.getCanvas().setAttribute('aria-label', title)
   }
 
   /** Moves without animation; does nothing when the map is already there (a link echoing the map). */

@@ -35,5 +35,7 @@ export function exposeTestProbe(adapter: MapAdapter) {
     },
     /** Our map layer ids in drawing order, bottom first. */
     layerIds: () => map.getStyle().layers.map((l) => l.id),
+    /** The camera now: read in the same task as a move, it tells a jump (already there) from a flight. */
+    camera: () => ({ zoom: map.getZoom(), lng: map.getCenter().lng, lat: map.getCenter().lat }),
   })
 }

@@ -15,6 +15,8 @@ import type { ImportPhase } from '../../src/data/import/types'
 import type { TourStatus } from '../../src/presentation/tour-runner'
 import { IMPORT_TEMPLATES } from '../../src/domain/import-templates'
 import type { JoinRowProblem } from '../../src/domain/name-join'
+import type { SheetSection } from '../../src/composables/use-phone-sheet'
+import { SHEET_SNAPS } from '../../src/domain/layout'
 
 type Messages = { readonly [key: string]: string | Messages }
 
@@ -55,6 +57,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'overview.topics.': REPORT_TOPICS,
   'formats.templates.': IMPORT_TEMPLATES.map((template) => template.kind),
   'formats.join.': keysOf<JoinRowProblem['kind']>({ unmatched: true, duplicate: true, ambiguous: true, empty: true }),
+  'a11y.sections.': keysOf<SheetSection>({ panel: true, layers: true, heatmap: true, data: true }),
+  'a11y.snaps.': SHEET_SNAPS,
 }
 
 function sourceFiles(dir: string): string[] {

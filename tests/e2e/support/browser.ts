@@ -48,6 +48,8 @@ export interface Session {
 export interface SessionOptions {
   viewport?: { width: number; height: number }
   deviceScaleFactor?: number
+  /** A phone or tablet: touch events (page.touchscreen) and the mobile viewport. */
+  mobile?: boolean
   /**
    * Stand-ins for online services a test exercises (basemap tiles): matching requests are answered
    * locally and never leave the machine, so they are not counted as foreign.
@@ -59,7 +61,7 @@ export interface SessionOptions {
 }
 
 export async function openSession(baseUrl: string, options: SessionOptions = {}): Promise<Session> {
-  const { viewport = { width: 1920, height: 1080 }, deviceScaleFactor = 1, standIn } = options
+  const { viewport = { width: 1920, height: 1080 }, deviceScaleFactor = 1, standIn, mobile = false } = options
   const profile = mkdtempSync(join(tmpdir(), 'jindong-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -68,6 +70,7 @@ export async function openSession(baseUrl: string, options: SessionOptions = {})
     args: CHROMIUM_ARGS,
     viewport,
     deviceScaleFactor,
+    ...(mobile ? { hasTouch: true, isMobile: true } : {}),
     locale: 'zh-CN',
     acceptDownloads: true,
   })

@@ -1,0 +1,57 @@
+/**
+ * The phone's bottom sheet: which panel it shows and at what height. Choosing a township (a tap on
+ * the map, the list, or search) opens its panel at half height and frames the township in the map
+ * above the sheet, so the place stays visible.
+ */
+import { ref, watch } from 'vue'
+import { bbox } from '@turf/turf'
+import type { SheetSnap } from '../domain/layout'
+import { snapHeights } from '../domain/layout'
+import { useIndicatorsStore } from '../stores/indicators'
+import { useLayersStore } from '../stores/layers'
+import { useViewStore } from '../stores/view'
+import { useLayout } from './use-layout'
+import type { MapController } from './use-map-controller'
+
+export type SheetSection = 'panel' | 'layers' | 'heatmap' | 'data'
+
+/** The phone's header height (CSS --header-height), which the sheet's space excludes. */
+const HEADER_HEIGHT = 56
+
+/** Called by the app root, which provides the controller (so it is passed, not injected). */
+export function usePhoneSheet(map: MapController) {
+  const view = useViewStore()
+  const layers = useLayersStore()
+  const indicators = useIndicatorsStore()
+  const { kind, size } = useLayout()
+  const section = ref<SheetSection | null>(null)
+  const snap = ref<SheetSnap>('half')
+
+  const available = () => Math.max(0, size.height - HEADER_HEIGHT)
+
+  function open(next: SheetSection, at: SheetSnap = 'half') {
+    section.value = next
+    snap.value = at
+  }
+  function close() {
+    section.value = null
+  }
+
+  watch(
+    () => view.selection,
+    (selection) => {
+      if (kind.value !== 'phone' || !selection) return
+      open('panel', 'half')
+      if (selection.layerId !== layers.areaLayerId) return
+      const area = indicators.areas.find((a) => a.code === selection.featureId)
+      if (!area) return
+      const sheet = snapHeights(available()).half
+      map.moveTo({
+        bounds: bbox(area.geometry) as [number, number, number, number],
+        padding: { top: 24, left: 24, right: 24, bottom: sheet + 24 },
+      })
+    },
+  )
+
+  return { section, snap, open, close, available }
+}
