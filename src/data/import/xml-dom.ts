@@ -1,8 +1,9 @@
 /**
  * A small XML parser that builds just enough of a DOM for @tmcw/togeojson (KML, GPX) inside the
- * import worker, where there is no DOMParser. Why our own: workers have no DOM; the maintained DOM
- * packages (@xmldom/xmldom) are not among the project's dependencies; and parsing on the main thread
- * would block the page for a large KML. Our own also names the line and column of a broken file.
+ * import worker, where there is no DOMParser. Why our own rather than @xmldom/xmldom (tried): its
+ * messages are English only, while ours name the line, column and cause in both languages; and a
+ * reader that skips DTDs outright cannot be made to expand entities. Parsing on the main thread
+ * would block the page for a large KML.
  *
  * What togeojson uses, and so what is here: getElementsByTagName(NS), childNodes (with item()),
  * children, tagName/nodeName/localName, nodeType (1 element, 3 text, 4 CDATA, 9 document),
