@@ -158,4 +158,11 @@ export default {
   },
   attribution: { sources: 'Sources' },
   notice: { basemapFailed: 'The online basemap failed ({name}); back to the offline basemap.' },
+  scale: {
+    count: '{n} points',
+    display: 'Draw as',
+    as: { points: 'points', heatmap: 'heatmap', hexagon: 'hexagons' },
+    weight: 'Weight',
+    countWeight: 'count (each point 1)',
+  },
 } as const

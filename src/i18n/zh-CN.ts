@@ -149,4 +149,11 @@ export default {
   },
   attribution: { sources: '数据来源' },
   notice: { basemapFailed: '在线底图加载失败（{name}），已切换回离线底图。' },
+  scale: {
+    count: '{n} 个点',
+    display: '显示方式',
+    as: { points: '点', heatmap: '热力图', hexagon: '蜂窝图' },
+    weight: '权重',
+    countWeight: '计数（每点为 1）',
+  },
 } as const

@@ -15,6 +15,7 @@ import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 import { pick } from '../i18n/bilingual'
 import { desiredMapLayers } from './desired-layers'
+import { userPointDraws } from './user-point-draws'
 import { MapAdapter } from './map-adapter'
 
 /** Where the map opens when the manifest has no district box (it always has one when built). */
@@ -87,6 +88,7 @@ export function createMapController(): MapController {
       drawLayers()
     }
 
+    let drawnUserPoints = false
     scope = effectScope()
     scope.run(() => {
       void map.setBackground(view.mode === 'present' ? 'dark' : 'light')
@@ -139,6 +141,17 @@ export function createMapController(): MapController {
       watch(
         () => view.basemap,
         (choice) => void afterRedraw(map.setBasemap(choice)),
+      )
+      // Users' large point sets: only records with a point table; data and table are markRaw.
+      watch(
+        () => [layers.records, layers.drawRank, view.basemap] as const,
+        () => {
+          const draws = userPointDraws(Object.values(layers.records), layers.drawRank)
+          if (draws.length === 0 && !drawnUserPoints) return
+          drawnUserPoints = draws.length > 0
+          void afterRedraw(map.setUserPoints(draws))
+        },
+        { immediate: true },
       )
     })
 
