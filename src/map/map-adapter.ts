@@ -203,7 +203,8 @@ export class MapAdapter {
   }
 
   pick(point: { x: number; y: number }): PickedFeature | null {
-    return pickFeature(this.map, this.specs, this.rank, point) ?? this.pickUserPoint(point)
+    // Large point sets are drawn by deck.gl above every MapLibre fill and line: they are picked first.
+    return this.pickUserPoint(point) ?? pickFeature(this.map, this.specs, this.rank, point)
   }
 
   /** A point of a large set within 6 px, found by a scan of its positions (no GPU picking pass). */

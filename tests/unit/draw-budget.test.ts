@@ -19,10 +19,11 @@ const encode = (text: string) => new TextEncoder().encode(text)
 /** Deterministic CSV of `count` points inside 金东区, with a text and a numeric column. */
 function pointsCsv(count: number): string {
   const lines = ['id,name,lng,lat,value']
-  for (let i = 0; i < count; i++)
-    lines.push(
-      `${i},site ${i},${(119.6 + (i % 1000) * 0.0003).toFixed(5)},${(29.0 + Math.floor(i / 1000) * 0.003).toFixed(5)},${i % 7}`,
-    )
+  for (let i = 0; i < count; i++) {
+    const lng = (119.6 + (i % 1000) * 0.0003).toFixed(5)
+    const lat = (29.0 + Math.floor(i / 1000) * 0.003).toFixed(5)
+    lines.push(`${i},site ${i},${lng},${lat},${i % 7}`)
+  }
   return lines.join('\n')
 }
 
