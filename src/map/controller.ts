@@ -57,11 +57,18 @@ export function createMapController(): MapController {
     adapter = map
 
     /** Marks the map busy until it has drawn the latest change; tests and the kiosk watch this. */
+    // Counted: a quick redraw must not report idle while a slower one (deck.gl layers) is pending.
+    let pendingRedraws = 0
     async function afterRedraw(work?: Promise<unknown>) {
+      pendingRedraws++
       interaction.mapIdle = false
-      await work
-      await map.whenIdle()
-      interaction.mapIdle = true
+      try {
+        await work
+        await map.whenIdle()
+      } finally {
+        pendingRedraws--
+        if (pendingRedraws === 0) interaction.mapIdle = true
+      }
     }
 
     function drawLayers() {

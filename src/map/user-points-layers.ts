@@ -1,12 +1,14 @@
 /**
  * deck.gl layers for a user's large point set, from binary attributes: a ScatterplotLayer of the
- * points, or a HeatmapLayer / HexagonLayer of them, weighted by a numeric column. The positions
+ * points, or a HeatmapLayer of them, weighted by a numeric column; hexagons are binned from ~100 m
+ * cells (src/domain/point-cells.ts), since the HexagonLayer needs a plain array. The positions
  * are the worker's Float32Array as transferred: deck.gl reads them straight into GPU buffers, with
  * no object per point. Imports deck.gl, so the app loads this module with a dynamic import().
  */
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers'
 import { ScatterplotLayer } from '@deck.gl/layers'
 import type { Layer } from '@deck.gl/core'
+import { pointCells, type PointCell } from '../domain/point-cells'
 
 export interface UserPointsDraw {
   /** The layer record's id; deck.gl layer ids are derived from it. */
@@ -48,12 +50,22 @@ function binary(positions: Float32Array, weights: Float32Array | null): Binary {
       length: positions.length / 2,
       attributes: {
         getPosition: { value: positions, size: 2 },
-        ...(weights ? { getWeight: { value: weights, size: 1 }, getColorWeight: { value: weights, size: 1 } } : {}),
+        ...(weights ? { getWeight: { value: weights, size: 1 } } : {}),
       },
     }
     byWeights.set(weights, data)
   }
   return data
+}
+
+/** Cells per (positions, weights), computed once: hexagons from cells, not a million objects. */
+const cellCache = new WeakMap<Float32Array, Map<Float32Array | null, PointCell[]>>()
+function cells(positions: Float32Array, weights: Float32Array | null): PointCell[] {
+  let byWeights = cellCache.get(positions)
+  if (!byWeights) cellCache.set(positions, (byWeights = new Map()))
+  let found = byWeights.get(weights)
+  if (!found) byWeights.set(weights, (found = pointCells(positions, weights)))
+  return found
 }
 
 export function userPointsLayer(draw: UserPointsDraw): Layer {
@@ -69,18 +81,17 @@ export function userPointsLayer(draw: UserPointsDraw): Layer {
       opacity: draw.opacity,
     })
   if (draw.display === 'hexagon')
-    // CPU aggregation: with binary attributes the GPU aggregation draws nothing (STACK-NOTES pitfall 3).
-    return new HexagonLayer({
+    return new HexagonLayer<PointCell>({
       id: `${draw.id}-hexagons`,
-      data,
+      data: cells(draw.positions, draw.weights),
+      getPosition: (cell) => cell.position,
+      getColorWeight: (cell) => cell.weight,
+      colorAggregation: 'SUM',
       gpuAggregation: false,
       radius: 500,
       coverage: 0.92,
       extruded: false,
       colorRange: HEAT_RANGE,
-      ...(draw.weights
-        ? { colorAggregation: 'SUM' as const }
-        : { getColorWeight: 1, colorAggregation: 'SUM' as const }),
       opacity: draw.opacity,
     })
   return new ScatterplotLayer({
