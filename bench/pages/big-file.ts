@@ -72,5 +72,5 @@ exposeBench({
     .then(() => ({ parser })),
   result,
   longTasks,
-  map,
+  idle: () => mapIdle(map),
 })
