@@ -11,6 +11,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { aggregationFigure } from './figures/aggregation'
+import { bigFileFigure } from './figures/big-file'
 import { bundleSizeFigure } from './figures/bundle-size'
 import { clickPanelFigure } from './figures/click-panel'
 import { firstIdleFigure } from './figures/first-idle'
@@ -24,6 +25,7 @@ const FIGURES: Record<string, (context: FigureContext) => Promise<FigureReport>>
   'first-idle': firstIdleFigure,
   'bundle-size': bundleSizeFigure,
   'click-panel': clickPanelFigure,
+  'big-file': bigFileFigure,
 }
 
 async function main() {

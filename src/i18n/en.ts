@@ -246,4 +246,11 @@ export default {
     monthFrom: 'First month',
     monthTo: 'Last month',
   },
+  scale: {
+    count: '{n} points',
+    display: 'Draw as',
+    as: { points: 'points', heatmap: 'heatmap', hexagon: 'hexagons' },
+    weight: 'Weight',
+    countWeight: 'count (each point 1)',
+  },
 } as const

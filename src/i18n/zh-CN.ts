@@ -223,4 +223,11 @@ export default {
     monthFrom: '起始月份',
     monthTo: '结束月份',
   },
+  scale: {
+    count: '{n} 个点',
+    display: '显示方式',
+    as: { points: '点', heatmap: '热力图', hexagon: '蜂窝图' },
+    weight: '权重',
+    countWeight: '计数（每点为 1）',
+  },
 } as const

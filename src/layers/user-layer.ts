@@ -16,6 +16,8 @@ export interface UserLayerMeta {
   /** Index among user layers, for the colour and the draw order. */
   index: number
   geometryTypes: Geometry['type'][]
+  /** A large point set drawn by deck.gl from typed arrays: no MapLibre layers, no export, not counted. */
+  binary?: boolean
 }
 
 export function userLayerSpec(meta: UserLayerMeta): LayerSpec {
@@ -38,35 +40,38 @@ export function userLayerSpec(meta: UserLayerMeta): LayerSpec {
     licence: '—',
     // A user's file is not built: it arrives through the import dialog, keyed by `id` (added when missing).
     data: { origin: { seed: meta.fileName }, key: 'id', geometryTypes: meta.geometryTypes },
-    capabilities: { exportable: true, countedInAreas: true },
-    mapLayers: ({ opacity }) => [
-      {
-        id: `${meta.id}-fill`,
-        type: 'fill',
-        filter: polygon as never,
-        paint: { 'fill-color': colour, 'fill-opacity': 0.35 * opacity },
-      },
-      {
-        id: `${meta.id}-line`,
-        type: 'line',
-        filter: ['any', polygon, line] as never,
-        paint: { 'line-color': colour, 'line-width': 2, 'line-opacity': opacity },
-      },
-      {
-        id: `${meta.id}-circle`,
-        type: 'circle',
-        filter: point as never,
-        paint: {
-          'circle-radius': 5,
-          'circle-color': colour,
-          'circle-stroke-color': '#fff',
-          'circle-stroke-width': 1.5,
-          'circle-opacity': opacity,
-        },
-      },
-    ],
+    capabilities: meta.binary ? {} : { exportable: true, countedInAreas: true },
+    mapLayers: ({ opacity }) =>
+      meta.binary
+        ? []
+        : [
+            {
+              id: `${meta.id}-fill`,
+              type: 'fill',
+              filter: polygon as never,
+              paint: { 'fill-color': colour, 'fill-opacity': 0.35 * opacity },
+            },
+            {
+              id: `${meta.id}-line`,
+              type: 'line',
+              filter: ['any', polygon, line] as never,
+              paint: { 'line-color': colour, 'line-width': 2, 'line-opacity': opacity },
+            },
+            {
+              id: `${meta.id}-circle`,
+              type: 'circle',
+              filter: point as never,
+              paint: {
+                'circle-radius': 5,
+                'circle-color': colour,
+                'circle-stroke-color': '#fff',
+                'circle-stroke-width': 1.5,
+                'circle-opacity': opacity,
+              },
+            },
+          ],
     legend: [{ label: { zh: meta.fileName, en: meta.fileName }, colour, shape: 'circle' }],
-    interactiveLayerIds: [`${meta.id}-circle`, `${meta.id}-line`, `${meta.id}-fill`],
+    interactiveLayerIds: meta.binary ? [] : [`${meta.id}-circle`, `${meta.id}-line`, `${meta.id}-fill`],
     tooltip: (p) => {
       const name = ownValue(p, 'name') ?? ownValue(p, '名称') ?? Object.values(p)[0]
       return name === undefined || name === null ? null : String(name).slice(0, 120)

@@ -18,6 +18,7 @@ import type { Locale } from '../i18n'
 import en from '../i18n/en'
 import zhCN from '../i18n/zh-CN'
 import { desiredMapLayers } from './desired-layers'
+import { userPointDraws } from './user-point-draws'
 import { MapAdapter } from './map-adapter'
 
 /** Where the map opens when the manifest has no district box (it always has one when built). */
@@ -67,11 +68,18 @@ export function createMapController(): MapController {
     adapter = map
 
     /** Marks the map busy until it has drawn the latest change; tests and the kiosk watch this. */
+    // Counted: a quick redraw must not report idle while a slower one (deck.gl layers) is pending.
+    let pendingRedraws = 0
     async function afterRedraw(work?: Promise<unknown>) {
+      pendingRedraws++
       interaction.mapIdle = false
-      await work
-      await map.whenIdle()
-      interaction.mapIdle = true
+      try {
+        await work
+        await map.whenIdle()
+      } finally {
+        pendingRedraws--
+        if (pendingRedraws === 0) interaction.mapIdle = true
+      }
     }
 
     function drawLayers() {
@@ -98,6 +106,7 @@ export function createMapController(): MapController {
       drawLayers()
     }
 
+    let drawnUserPoints = false
     scope = effectScope()
     scope.run(() => {
       void map.setBackground(view.mode === 'present' ? 'dark' : 'light')
@@ -167,6 +176,17 @@ export function createMapController(): MapController {
       watch(
         () => view.basemap,
         (choice) => void afterRedraw(map.setBasemap(choice)),
+      )
+      // Users' large point sets: only records with a point table; data and table are markRaw.
+      watch(
+        () => [layers.records, layers.drawRank, view.basemap] as const,
+        () => {
+          const draws = userPointDraws(Object.values(layers.records), layers.drawRank)
+          if (draws.length === 0 && !drawnUserPoints) return
+          drawnUserPoints = draws.length > 0
+          void afterRedraw(map.setUserPoints(draws))
+        },
+        { immediate: true },
       )
     })
 

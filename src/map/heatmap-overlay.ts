@@ -6,6 +6,10 @@ import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { ReadingsPollutant } from '../domain/pollutant-scale'
 import type { DeckOverlay } from './deck-overlay'
 import { toDisplay, type DisplayCrs } from './crs-shift'
+import type { UserPointsDraw } from './user-points-layers'
+import { nearestPointIndex } from '../domain/point-table'
+
+export type { UserPointsDraw }
 
 /** What the deck.gl overlay should draw; null parts are not drawn. Positions are WGS84 lng/lat pairs. */
 export interface HeatmapSpec {
@@ -16,6 +20,10 @@ export interface HeatmapSpec {
 export class HeatmapOverlay {
   private deck: Promise<DeckOverlay> | null = null
   private readonly shifted = new WeakMap<Float64Array, Float64Array>()
+  private readonly shifted32 = new WeakMap<Float32Array, Float32Array>()
+  private heat: HeatmapSpec = { readings: null, inspections: null }
+  /** Users' large point sets, drawn under the heatmaps (WGS84; shifted here when the basemap is GCJ-02). */
+  userPoints: readonly UserPointsDraw[] = []
 
   constructor(
     private readonly map: MapLibreMap,
@@ -23,8 +31,20 @@ export class HeatmapOverlay {
     private readonly onHexagonHover: (count: number | null, point: { x: number; y: number }) => void,
   ) {}
 
-  async set(spec: HeatmapSpec): Promise<void> {
-    if (!spec.readings && !spec.inspections && !this.deck) return
+  set(spec: HeatmapSpec): Promise<void> {
+    this.heat = spec
+    return this.redraw()
+  }
+
+  setUserPoints(draws: readonly UserPointsDraw[]): Promise<void> {
+    this.userPoints = draws
+    return this.redraw()
+  }
+
+  private async redraw(): Promise<void> {
+    const spec = this.heat
+    const userPoints = this.userPoints
+    if (!spec.readings && !spec.inspections && userPoints.length === 0 && !this.deck) return
     if (!this.deck) {
       const loading = import('./deck-overlay').then(({ createDeckOverlay }) => createDeckOverlay(this.map))
       this.deck = loading
@@ -33,12 +53,22 @@ export class HeatmapOverlay {
         if (this.deck === loading) this.deck = null
       })
     }
-    const [overlay, factories] = await Promise.all([this.deck, import('./heatmap-layers')])
+    const [overlay, factories, pointFactories] = await Promise.all([
+      this.deck,
+      import('./heatmap-layers'),
+      userPoints.length ? import('./user-points-layers') : null,
+    ])
+    // A later call has superseded this one while deck.gl loaded.
+    if (spec !== this.heat || userPoints !== this.userPoints) return
     // Under the first label, so names stay readable over a heatmap.
     const beforeId = this.map.getStyle().layers.find((l) => l.type === 'symbol')?.id
     // beforeId is read by @deck.gl/maplibre's interleaving, not declared on the layers' own props.
     const under = { beforeId } as Record<string, unknown>
     const layers = []
+    for (const draw of userPoints)
+      layers.push(
+        pointFactories!.userPointsLayer({ ...draw, positions: this.displayPositions32(draw.positions) }).clone(under),
+      )
     if (spec.readings) {
       const { positions, values, pollutant, opacity } = spec.readings
       const points = { positions: this.displayPositions(positions), values }
@@ -63,9 +93,38 @@ export class HeatmapOverlay {
     overlay.setLayers(layers)
   }
 
+  /**
+   * The nearest drawn point of a large point set within a box (display coordinates and degrees),
+   * topmost layer first; only sets drawn as points can be picked.
+   */
+  pickUserPoint(lng: number, lat: number, toleranceLng: number, toleranceLat: number) {
+    for (const draw of [...this.userPoints].reverse()) {
+      if (draw.display !== 'points') continue
+      const index = nearestPointIndex(this.displayPositions32(draw.positions), lng, lat, toleranceLng, toleranceLat)
+      if (index >= 0) return { draw, index }
+    }
+    return null
+  }
+
   /** Points counted in the drawn inspection hexagons (null when none are drawn). */
   async hexagonBinTotal(): Promise<number | null> {
     return this.deck ? (await this.deck).binTotal('inspection-hexagons') : null
+  }
+
+  /** The same for a large point set's Float32 positions (one pass, cached per array). */
+  private displayPositions32(positions: Float32Array): Float32Array {
+    if (this.displayCrs() === 'WGS84') return positions
+    let shifted = this.shifted32.get(positions)
+    if (!shifted) {
+      shifted = new Float32Array(positions.length)
+      for (let i = 0; i < positions.length; i += 2) {
+        const [lng, lat] = toDisplay([positions[i]!, positions[i + 1]!], 'GCJ-02')
+        shifted[i] = lng
+        shifted[i + 1] = lat
+      }
+      this.shifted32.set(positions, shifted)
+    }
+    return shifted
   }
 
   /** Positions as drawn: shifted to GCJ-02 on a GCJ-02 basemap (cached per array, so deck.gl can reuse them). */

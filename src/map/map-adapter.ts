@@ -18,7 +18,7 @@ import type { CameraPadding } from '../composables/use-map-controller'
 import { BACKGROUND_COLOUR, BACKGROUND_DARK, LOCAL_FONT_FAMILY, offlineStyle } from './offline-style'
 import { BasemapControl } from './basemap-control'
 import { featureCollectionToGcj02, fromDisplay, toDisplay } from './crs-shift'
-import { HeatmapOverlay, type HeatmapSpec } from './heatmap-overlay'
+import { HeatmapOverlay, type HeatmapSpec, type UserPointsDraw } from './heatmap-overlay'
 import { LayerSync, type DesiredMapLayer, type SyncTarget } from './layer-sync'
 import { pickFeature, type PickedFeature } from './picking'
 import { captureMap, type MapCaptureResult } from './capture'
@@ -164,6 +164,11 @@ export class MapAdapter {
     return this.heatmaps.set(spec)
   }
 
+  /** Users' large point sets, drawn by deck.gl from typed arrays (src/map/user-points-layers.ts). */
+  setUserPoints(draws: readonly UserPointsDraw[]): Promise<void> {
+    return this.heatmaps.setUserPoints(draws)
+  }
+
   /** The offline basemap's background for the theme (the data layers take theirs from the context). */
   async setBackground(theme: 'light' | 'dark') {
     await this.loaded
@@ -229,7 +234,24 @@ export class MapAdapter {
   }
 
   pick(point: { x: number; y: number }): PickedFeature | null {
-    return pickFeature(this.map, this.specs, this.rank, point)
+    // Large point sets are drawn by deck.gl above every MapLibre fill and line: they are picked first.
+    return this.pickUserPoint(point) ?? pickFeature(this.map, this.specs, this.rank, point)
+  }
+
+  /** A point of a large set within 6 px, found by a scan of its positions (no GPU picking pass). */
+  private pickUserPoint(point: { x: number; y: number }): PickedFeature | null {
+    if (this.heatmaps.userPoints.length === 0) return null
+    const centre = this.map.unproject([point.x, point.y])
+    const corner = this.map.unproject([point.x + 6, point.y + 6])
+    const found = this.heatmaps.pickUserPoint(
+      centre.lng,
+      centre.lat,
+      Math.abs(corner.lng - centre.lng),
+      Math.abs(corner.lat - centre.lat),
+    )
+    if (!found) return null
+    const properties = found.draw.propertiesAt(found.index) ?? {}
+    return { layerId: found.draw.id, featureId: String(found.index), properties, point: { x: point.x, y: point.y } }
   }
 
   capture(scale: number): Promise<MapCaptureResult> {

@@ -12,6 +12,7 @@ import type { ManifestEntry } from '../domain/manifest'
 import type { ClassificationMethod } from '../domain/classify'
 import type { IndicatorId } from '../domain/indicators'
 import { featureKey } from '../domain/feature-key'
+import { pointProperties as tablePointProperties, type PointTable } from '../domain/point-table'
 import { LAYER_SPECS } from '../layers/registry'
 import { resolveLayerMeta, type LayerReplacement } from '../layers/resolve-meta'
 import type { LayerMeta, LayerSpec } from '../layers/types'
@@ -39,6 +40,16 @@ export interface LayerRecord {
   opacity: number
   /** Set for the area layer (the townships); the legend edits it, the map and exports read it. */
   choropleth: ChoroplethStyle | null
+  /** A large point set (user layers over the binary threshold): typed arrays, markRaw; data stays null. */
+  points?: PointTable | null
+  /** How a large point set is drawn, and by which numeric column heatmaps and hexagons are weighted. */
+  pointStyle?: PointStyle | null
+}
+
+export interface PointStyle {
+  display: 'points' | 'heatmap' | 'hexagon'
+  /** A numeric column, or null for a count. */
+  weight: string | null
 }
 
 const DEFAULT_CHOROPLETH: ChoroplethStyle = {
@@ -103,7 +114,7 @@ export const useLayersStore = defineStore('layers', () => {
   function meta(id: string): LayerMeta | null {
     const r = records.value[id]
     if (!r) return null
-    return resolveLayerMeta(r.spec, r.built, r.replacement, r.data?.features.length ?? null)
+    return resolveLayerMeta(r.spec, r.built, r.replacement, r.data?.features.length ?? r.points?.length ?? null)
   }
 
   function data(id: string): FeatureCollection | null {
@@ -148,7 +159,39 @@ export const useLayersStore = defineStore('layers', () => {
     return id
   }
 
-  function patch(id: string, change: Partial<Pick<LayerRecord, 'visible' | 'opacity' | 'choropleth'>>) {
+  /**
+   * A large point set as a new layer (drawn by deck.gl, see src/map/user-points.ts). The table is
+   * markRaw: Vue must never walk a million-entry typed array. Returns its id.
+   */
+  function addUserPointLayer(points: PointTable, fileName: string): string {
+    const index = userLayerCount++
+    const id = `user-${index + 1}`
+    const spec = userLayerSpec({ id, fileName, index, geometryTypes: ['Point'], binary: true })
+    records.value = {
+      ...records.value,
+      [id]: {
+        ...recordOf(spec),
+        points: markRaw(points),
+        pointStyle: { display: 'points', weight: null },
+        visible: true,
+      },
+    }
+    order.value = [id, ...order.value.filter((other) => other !== id)]
+    return id
+  }
+
+  /** The properties of one point of a large point set, by its index as text (its feature id). */
+  function pointProperties(id: string, featureId: string): Record<string, unknown> | null {
+    const points = records.value[id]?.points
+    return points && /^\d+$/.test(featureId) ? tablePointProperties(points, Number(featureId)) : null
+  }
+
+  function setPointStyle(id: string, change: Partial<PointStyle>) {
+    const current = records.value[id]?.pointStyle
+    if (current) patch(id, { pointStyle: { ...current, ...change } })
+  }
+
+  function patch(id: string, change: Partial<Pick<LayerRecord, 'visible' | 'opacity' | 'choropleth' | 'pointStyle'>>) {
     const r = records.value[id]
     if (r) records.value = { ...records.value, [id]: { ...r, ...change } }
   }
@@ -206,6 +249,9 @@ export const useLayersStore = defineStore('layers', () => {
     setBuiltData,
     replaceData,
     addUserLayer,
+    addUserPointLayer,
+    pointProperties,
+    setPointStyle,
     setVisible,
     setOpacity,
     setChoropleth,

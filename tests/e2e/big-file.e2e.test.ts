@@ -1,10 +1,11 @@
 /**
  * A big point file, as staff would drop one: a generated CSV of 200,000 points imports with visible
  * progress, the tab survives, the points draw in the district (deck.gl from typed arrays), the
- * layer's heatmap draws, a click on a point opens its properties, and a cancelled import in the
+ * layer's heatmap and hexagons draw, a click on a point opens its properties, and a cancelled import in the
  * middle leaves every layer loaded before it as it was.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -14,6 +15,9 @@ import type { Session } from './support/browser'
 import { canvasOrigin, changedPixels, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
 
 const ROWS = 200_000
+const SHOTS = 'test-results/screenshots'
+/** deck.gl 9.4's HeatmapLayer logs this once by itself; harmless (as in heatmaps.e2e.test.ts). */
+const KNOWN_DECK_WARNING = /Binding weightsTexture not set/
 /** A point away from the grid, so a click on it can only mean it. */
 const LONE: [number, number] = [119.88, 29.27]
 
@@ -57,7 +61,7 @@ describe('a 200,000-point CSV', () => {
     await page.waitForFunction(
       () => {
         const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')
-        return (bar && bar.value > 0) || document.querySelector('[data-testid="import-summary"]')
+        return (bar !== null && bar.value > 0) || document.querySelector('[data-testid="import-summary"]') !== null
       },
       undefined,
       { timeout: 60_000 },
@@ -65,18 +69,17 @@ describe('a 200,000-point CSV', () => {
     await page.waitForSelector('[data-testid="import-summary"]', { timeout: 120_000 })
     const summary = await page.locator('[data-testid="import-summary"]').innerText()
     expect(summary).toContain(String(ROWS))
-    await expect(page.locator('[data-testid="import-dialog"]').innerText()).resolves.toContain('50,000')
+    const dialogText = await page.locator('[data-testid="import-dialog"]').innerText()
     await page.locator('[data-testid="import-confirm"]').click()
     await expect(page.locator('[data-testid="import-dialog"]').count()).resolves.toBe(0)
     await waitForMapIdle(page, 120_000)
     // The tab is alive and answers.
     await expect(page.evaluate(() => 1 + 1)).resolves.toBe(2)
-    await expect(page.locator('[data-testid="big-points-controls"]').count()).resolves.toBe(1)
-    // The grid covers much of the view: many pixels changed inside the district.
-    const centre = await project(page, [119.72, 29.13])
-    expect(centre.x).toBeGreaterThan(0)
+    // The grid covers much of the district: many pixels changed.
     expect(await changedPixels(page, 'before')).toBeGreaterThan(20_000)
-    await snapshotCanvas(page, 'points')
+    // Drawn as a large point layer, and the dialog said so.
+    expect(dialogText).toContain('50,000')
+    await expect(page.locator('[data-testid="big-points-controls"]').count()).resolves.toBe(1)
   }, 240_000)
 
   test('a click on a point opens its properties', async () => {
@@ -89,18 +92,28 @@ describe('a 200,000-point CSV', () => {
     const text = await panel.innerText()
     expect(text).toContain('孤点 lone point')
     expect(text).toContain('77')
-    await page.locator('[data-testid="feature-panel"] .close, [data-testid="feature-panel"] button').first().click()
+    await page.locator('[data-testid="feature-panel"] .close').click()
     await waitForMapIdle(page, 60_000)
   }, 120_000)
 
-  test('the layer becomes a heatmap', async () => {
+  test('the layer becomes a heatmap weighted by a column', async () => {
     const page = session.page
     await snapshotCanvas(page, 'points')
-    await page.locator('[data-testid="big-points-display"]').selectOption('heatmap')
     await page.locator('[data-testid="big-points-weight"]').selectOption('pm25')
+    await page.locator('[data-testid="big-points-display"]').selectOption('heatmap')
     await waitForMapIdle(page, 120_000)
     expect(await changedPixels(page, 'points')).toBeGreaterThan(20_000)
+    await mkdir(SHOTS, { recursive: true })
+    await page.screenshot({ path: `${SHOTS}/big-file-heatmap.png` })
     await snapshotCanvas(page, 'heatmap')
+  }, 180_000)
+
+  test('and hexagons', async () => {
+    const page = session.page
+    await page.locator('[data-testid="big-points-display"]').selectOption('hexagon')
+    await waitForMapIdle(page, 120_000)
+    expect(await changedPixels(page, 'heatmap')).toBeGreaterThan(20_000)
+    await snapshotCanvas(page, 'hexagons')
   }, 180_000)
 
   test('a cancelled import in the middle leaves every loaded layer as it was', async () => {
@@ -113,8 +126,8 @@ describe('a 200,000-point CSV', () => {
     await expect(page.locator('[data-testid="layer-list"] li').count()).resolves.toBe(layerCount)
     await expect(page.locator('[data-testid="big-points-controls"]').count()).resolves.toBe(1)
     await waitForMapIdle(page, 60_000)
-    expect(await changedPixels(page, 'heatmap')).toBeLessThan(500)
-    expect(session.consoleProblems).toEqual([])
+    expect(await changedPixels(page, 'hexagons')).toBeLessThan(500)
+    expect(session.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])
     expect(session.foreignRequests).toEqual([])
   }, 120_000)
 })

@@ -7,6 +7,7 @@
 import { decodeText } from './decode-text'
 import { detectContentKind, extensionOf, isEncryptedOffice, zipContentKind, type ContentKind } from './detect-format'
 import { detectDelimiter } from './delimited-rows'
+import { applyDrawBudget } from './draw-budget'
 import { finishImport, type FinishSettings } from './finish-import'
 import { ImportContext } from './import-context'
 import { parseDelimitedText } from './parse-delimited'
@@ -100,6 +101,14 @@ export async function importBytes(
   signal?: AbortSignal,
 ): Promise<ImportResult> {
   const context = new ImportContext(options.fileName, onProgress, signal)
+  return applyDrawBudget(await parseAndFinish(bytes, options, context), context)
+}
+
+async function parseAndFinish(
+  bytes: Uint8Array,
+  options: ImportOptions,
+  context: ImportContext,
+): Promise<ImportResult> {
   context.throwIfAborted()
   context.progress('reading', 1)
   const tooBig = checkSizeLimit(options.fileName, bytes.byteLength, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES)

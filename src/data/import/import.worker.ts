@@ -2,4 +2,4 @@
 import { handleImportRequest, type ImportWorkerRequest } from './import-worker-loop'
 
 self.onmessage = (event: MessageEvent<ImportWorkerRequest>) =>
-  void handleImportRequest(event.data, (message) => self.postMessage(message))
+  void handleImportRequest(event.data, (message, transfer) => self.postMessage(message, { transfer: transfer ?? [] }))

@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson'
 import type { CrsSuggestion, DeclaredCrs } from '../../domain/crs-detect'
 import type { ImportProblem } from '../../domain/import-issues'
 import type { ImportTable } from './import-table'
+import type { PointTable } from '../../domain/point-table'
 
 export type { CrsSuggestion, DeclaredCrs } from '../../domain/crs-detect'
 export type { ImportProblem } from '../../domain/import-issues'
@@ -26,6 +27,11 @@ export interface ImportResult {
   ok: boolean
   /** WGS84, valid features only; property values kept as given (never sanitised: the UI renders text only) */
   data: FeatureCollection | null
+  /**
+   * Set instead of `data` for a large point set (see draw-budget.ts): columns in typed arrays,
+   * transferred from the worker, drawn by deck.gl. Absent or null otherwise.
+   */
+  points?: PointTable | null
   format: ImportFormat
   encoding: 'utf-8' | 'gbk' | null
   featureCount: number
