@@ -158,4 +158,12 @@ export default {
   },
   attribution: { sources: 'Sources' },
   notice: { basemapFailed: 'The online basemap failed ({name}); back to the offline basemap.' },
+  surface: {
+    style: 'Show as',
+    asSurface: 'Surface (interpolated)',
+    asDensity: 'Density',
+    estimate: 'interpolated estimate',
+    note: 'Surface: the stations’ monthly means interpolated by inverse-distance weighting (IDW, power 2) onto a grid of about 200 m, clipped to the district. At a station it equals the reading; elsewhere it is an estimate that never leaves the range of the readings. With only 11 stations, values between them are a guess, not a measurement.',
+    densityNote: 'Density: a kernel-weighted mean of the readings, only near the stations.',
+  },
 } as const

@@ -149,4 +149,12 @@ export default {
   },
   attribution: { sources: '数据来源' },
   notice: { basemapFailed: '在线底图加载失败（{name}），已切换回离线底图。' },
+  surface: {
+    style: '显示方式',
+    asSurface: '浓度面（插值）',
+    asDensity: '密度',
+    estimate: '插值估算',
+    note: '浓度面：以反距离加权（IDW，幂 2）将各站月均值插值到约 200 米网格，并裁剪到区界；站点处等于该站读数，其余为估算，不超出各站读数范围。仅 11 个站点时，站间数值只是推测，不是监测值。',
+    densityNote: '密度：各站读数的核密度加权平均，仅示意站点附近。',
+  },
 } as const

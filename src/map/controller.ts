@@ -16,6 +16,7 @@ import { useViewStore } from '../stores/view'
 import { pick } from '../i18n/bilingual'
 import { desiredMapLayers } from './desired-layers'
 import { MapAdapter } from './map-adapter'
+import { ReadingsSurfaceSource } from './readings-surface'
 
 /** Where the map opens when the manifest has no district box (it always has one when built). */
 const FALLBACK_BOUNDS: BBox = [119.55, 28.95, 119.95, 29.35]
@@ -27,6 +28,7 @@ function prefersReducedMotion(): boolean {
 export function createMapController(): MapController {
   let adapter: MapAdapter | null = null
   let scope: EffectScope | null = null
+  const surfaceSource = new ReadingsSurfaceSource()
 
   function mount(container: HTMLElement) {
     const data = useDataStore()
@@ -52,6 +54,7 @@ export function createMapController(): MapController {
         interaction.basemapFailure = { basemap: choice.id, reason }
       },
       onHexagonHover: (count, point) => (interaction.hexHover = count === null ? null : { count, point }),
+      onSurfaceHover: (value, point) => (interaction.surfaceHover = value === null ? null : { value, point }),
     })
     adapter = map
 
@@ -117,22 +120,34 @@ export function createMapController(): MapController {
         { flush: 'post' },
       )
       watch(
-        () => [view.heatmap, layers.data('monitoring-points'), indicators.densityPositions, view.basemap] as const,
-        ([heatmap, stations, density]) => {
-          void map.setHeatmaps({
-            readings: heatmap.readings
-              ? {
-                  ...stationReadings(stations ?? undefined, heatmap.pollutant, heatmap.month),
-                  pollutant: heatmap.pollutant,
-                  opacity: 0.85,
-                }
-              : null,
-            inspections:
-              heatmap.inspections && density
-                ? { positions: density, style: heatmap.inspectionStyle, opacity: 0.8 }
-                : null,
-          })
-          void afterRedraw()
+        () =>
+          [
+            view.heatmap,
+            layers.data('monitoring-points'),
+            layers.data('district'),
+            indicators.densityPositions,
+            view.basemap,
+          ] as const,
+        ([heatmap, stations, district, density]) => {
+          const readings = heatmap.readings
+            ? stationReadings(stations ?? undefined, heatmap.pollutant, heatmap.month)
+            : null
+          const surfaceShown = readings !== null && heatmap.readingsStyle === 'surface'
+          if (!surfaceShown) interaction.surfaceHover = null
+          const inspections =
+            heatmap.inspections && density ? { positions: density, style: heatmap.inspectionStyle, opacity: 0.8 } : null
+          const drawn = (async () => {
+            const computed = surfaceShown
+              ? await surfaceSource.compute(district, readings, heatmap.pollutant, 0.8)
+              : { stale: false, surface: null }
+            if (computed.stale) return
+            await map.setHeatmaps({
+              readings: readings && !surfaceShown ? { ...readings, pollutant: heatmap.pollutant, opacity: 0.85 } : null,
+              surface: computed.surface,
+              inspections,
+            })
+          })()
+          void afterRedraw(drawn)
         },
         { deep: true },
       )
@@ -152,6 +167,7 @@ export function createMapController(): MapController {
     unmount() {
       scope?.stop()
       scope = null
+      surfaceSource.dispose()
       adapter?.destroy()
       adapter = null
     },

@@ -4,6 +4,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { ReadingsPollutant } from '../domain/pollutant-scale'
+import type { SurfaceGrid } from '../domain/idw'
 import type { DeckOverlay } from './deck-overlay'
 import { toDisplay, type DisplayCrs } from './crs-shift'
 
@@ -11,6 +12,14 @@ import { toDisplay, type DisplayCrs } from './crs-shift'
 export interface HeatmapSpec {
   readings: { positions: Float64Array; values: Float32Array; pollutant: ReadingsPollutant; opacity: number } | null
   inspections: { positions: Float64Array; style: 'heatmap' | 'hexagon'; opacity: number } | null
+  /** The interpolated readings surface (computed in the surface worker) and its stations. */
+  surface?: {
+    grid: SurfaceGrid
+    values: Float32Array
+    rgba: Uint8ClampedArray
+    stations: { positions: Float64Array; values: Float32Array }
+    opacity: number
+  } | null
 }
 
 export class HeatmapOverlay {
@@ -21,12 +30,18 @@ export class HeatmapOverlay {
     private readonly map: MapLibreMap,
     private readonly displayCrs: () => DisplayCrs,
     private readonly onHexagonHover: (count: number | null, point: { x: number; y: number }) => void,
+    private readonly onSurfaceHover: (value: number | null, point: { x: number; y: number }) => void = () => {},
   ) {}
+  private readonly images = new WeakMap<Uint8ClampedArray, HTMLCanvasElement>()
 
   async set(spec: HeatmapSpec): Promise<void> {
-    if (!spec.readings && !spec.inspections && !this.deck) return
+    if (!spec.readings && !spec.inspections && !spec.surface && !this.deck) return
     this.deck ??= import('./deck-overlay').then(({ createDeckOverlay }) => createDeckOverlay(this.map))
-    const [overlay, factories] = await Promise.all([this.deck, import('./heatmap-layers')])
+    const [overlay, factories, surfaceFactory] = await Promise.all([
+      this.deck,
+      import('./heatmap-layers'),
+      spec.surface ? import('./surface-layers') : null,
+    ])
     // Under the first label, so names stay readable over a heatmap.
     const beforeId = this.map.getStyle().layers.find((l) => l.type === 'symbol')?.id
     // beforeId is read by @deck.gl/maplibre's interleaving, not declared on the layers' own props.
@@ -39,6 +54,23 @@ export class HeatmapOverlay {
         factories
           .readingsHeatmapLayer({ id: 'readings-heatmap', points, pollutant, opacity, radiusPixels: 60 })
           .clone(under),
+      )
+    }
+    if (spec.surface && surfaceFactory) {
+      const { grid, values, rgba, stations, opacity } = spec.surface
+      const [west, south] = this.displayPoint([grid.west, grid.south])
+      const [east, north] = this.displayPoint([grid.east, grid.north])
+      layers.push(
+        ...surfaceFactory.surfaceLayers({
+          image: this.image(rgba, grid),
+          bounds: [west, south, east, north],
+          columns: grid.columns,
+          values,
+          stations: { positions: this.displayPositions(stations.positions), values: stations.values },
+          opacity,
+          beforeId,
+          onHoverValue: this.onSurfaceHover,
+        }),
       )
     }
     if (spec.inspections) {
@@ -59,6 +91,23 @@ export class HeatmapOverlay {
   /** Points counted in the drawn inspection hexagons (null when none are drawn). */
   async hexagonBinTotal(): Promise<number | null> {
     return this.deck ? (await this.deck).binTotal('inspection-hexagons') : null
+  }
+
+  /** The surface on a canvas deck.gl can upload; one per RGBA array, so an unchanged month is not re-uploaded. */
+  private image(rgba: Uint8ClampedArray, grid: SurfaceGrid): HTMLCanvasElement {
+    let canvas = this.images.get(rgba)
+    if (!canvas) {
+      canvas = document.createElement('canvas')
+      canvas.width = grid.columns
+      canvas.height = grid.rows
+      canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), grid.columns, grid.rows), 0, 0)
+      this.images.set(rgba, canvas)
+    }
+    return canvas
+  }
+
+  private displayPoint(point: [number, number]): [number, number] {
+    return this.displayCrs() === 'WGS84' ? point : (toDisplay(point, 'GCJ-02') as [number, number])
   }
 
   /** Positions as drawn: shifted to GCJ-02 on a GCJ-02 basemap (cached per array, so deck.gl can reuse them). */
