@@ -157,4 +157,46 @@ export default {
     note: '浓度面：以反距离加权（IDW，幂 2）将各站月均值插值到约 200 米网格，并裁剪到区界；站点处等于该站读数，其余为估算，不超出各站读数范围。仅 11 个站点时，站间数值只是推测，不是监测值。',
     densityNote: '密度：各站读数的核密度加权平均，仅示意站点附近。',
   },
+  warnings: {
+    tab: '预警',
+    heading: '预警',
+    count: '共 {n} 条',
+    severity: { high: '严重', medium: '较重', notice: '提示' },
+    kind: {
+      'air-daily': '日均值超过24小时二级限值',
+      'air-monthly-mean': '月均值高于年均二级限值（非法定超标判定）',
+      'water-class': '水质劣于目标类别',
+    },
+    airDaily: '{pollutant} {value} μg/m³，超过 GB 3095-2012 二级24小时限值 {limit}',
+    airMonthly: '{pollutant} 月均值 {value} μg/m³，高于年均二级限值 {limit}（非法定超标判定）',
+    water: '水质 {value} 类，劣于目标 {limit} 类',
+    rules:
+      '规则：GB 3095-2012 二级浓度限值——24小时 PM2.5 75、PM10 150、O₃ ' +
+      '日最大8小时 160 μg/m³，恰好等于限值不算超过；月均值与年均二级限值 PM2.5 35、PM' +
+      '10 70 比较，只是提示，不是法定超标判定（年均限值针对全年均值）；国控断面月度水质劣于目标Ⅲ类（' +
+      'GB 3838-2002）。',
+    noDaily: '当前数据没有站点日均值，未做24小时限值判定。',
+    none: '没有预警。',
+    exportCsv: '导出 CSV',
+    report: '预警报告',
+    print: '打印',
+    close: '关闭',
+    reportTitle: '金东区生态环境预警报告',
+    generated: '生成日期：{date}',
+    columns: {
+      severity: '等级',
+      date: '日期',
+      place: '地点',
+      town: '乡镇（街道）',
+      kind: '类型',
+      detail: '说明',
+      value: '数值',
+      limit: '限值或目标',
+      provenance: '数据来源',
+    },
+    perTown: '预警',
+    perTownValue: '{n} 条',
+    sampleNote: '预警由示例数据计算，仅作演示，不是真实监测结果。',
+    mapAlt: '预警报告地图',
+  },
 } as const

@@ -14,7 +14,7 @@ export interface Selection {
   featureId: string
 }
 
-export type SideTab = 'overview' | 'details'
+export type SideTab = 'overview' | 'details' | 'warnings'
 
 export type Pollutant = 'pm25' | 'pm10' | 'o3_8h' | 'aqi'
 

@@ -13,6 +13,7 @@ import type { Provenance } from '../../src/domain/types'
 import type { HeatmapState, Pollutant } from '../../src/stores/view'
 import type { ImportPhase } from '../../src/data/import/types'
 import type { TourStatus } from '../../src/presentation/tour-runner'
+import type { WarningKind, WarningSeverity } from '../../src/domain/warnings'
 
 type Messages = { readonly [key: string]: string | Messages }
 
@@ -51,6 +52,9 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'import.phase.': keysOf<ImportPhase>({ reading: true, parsing: true, validating: true, converting: true }),
   'present.': keysOf<TourStatus>({ playing: true, paused: true, stopped: true }),
   'overview.topics.': REPORT_TOPICS,
+  'warnings.severity.': keysOf<WarningSeverity>({ high: true, medium: true, notice: true }),
+  'warnings.kind.': keysOf<WarningKind>({ 'air-daily': true, 'air-monthly-mean': true, 'water-class': true }),
+  'warnings.columns.': ['severity', 'date', 'place', 'town', 'kind', 'detail', 'value', 'limit', 'provenance'],
 }
 
 function sourceFiles(dir: string): string[] {
