@@ -181,8 +181,7 @@ export default {
       'water-class': 'Water worse than its target class',
     },
     airDaily: '{pollutant} {value} μg/m³, over the GB 3095-2012 Level II 24-hour limit of {limit}',
-    airMonthly:
-      '{pollutant} monthly mean {value} μg/m³, above the annual Level II limit of {limit} (not a legal exceedance)',
+    airMonthly: '{pollutant} monthly mean {value} μg/m³ (annual Level II limit {limit})',
     water: 'Water class {value}, worse than the target class {limit}',
     rules:
       'Rules: GB 3095-2012 Level II limits — 24-hour PM2.5 75, PM10 150, O₃ daily maximum 8-hour ' +

@@ -168,7 +168,7 @@ export default {
       'water-class': '水质劣于目标类别',
     },
     airDaily: '{pollutant} {value} μg/m³，超过 GB 3095-2012 二级24小时限值 {limit}',
-    airMonthly: '{pollutant} 月均值 {value} μg/m³，高于年均二级限值 {limit}（非法定超标判定）',
+    airMonthly: '{pollutant} 月均值 {value} μg/m³（年均二级限值 {limit}）',
     water: '水质 {value} 类，劣于目标 {limit} 类',
     rules:
       '规则：GB 3095-2012 二级浓度限值——24小时 PM2.5 75、PM10 150、O₃ ' +
