@@ -9,6 +9,12 @@ import type { MultiPolygon, Polygon } from 'geojson'
 import { gridOver, idwSurface, polygonMask, surfaceImage, type SurfaceGrid } from '../domain/idw'
 import { readingsColourOf, type ReadingsPollutant } from '../domain/pollutant-scale'
 
+/**
+ * Above `above` stations each cell uses only its k nearest: 1,000 stations then cost about as much
+ * as 50, and a cell's value is little changed by stations beyond its 12 nearest (weights fall as 1/d²).
+ */
+export const NEAREST_STATIONS = { above: 100, k: 12 } as const
+
 export interface SurfaceResult {
   grid: SurfaceGrid
   /** One value per cell, row 0 north; NaN outside the outline. */

@@ -11,6 +11,7 @@
  * are plain input (interleaved lng,lat and one value each), so the user's own stations work too.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson'
+import { nearestSearch } from './idw-nearest'
 
 /** A grid of cells over [west, south, east, north]; row 0 is the northern row (as an image is stored). */
 export interface SurfaceGrid {
@@ -119,6 +120,11 @@ export interface IdwOptions {
   power?: number
   /** Cells where mask is 0 get NaN; without a mask every cell is computed. */
   mask?: Uint8Array
+  /**
+   * Use only the k nearest stations for each cell (found through a bucket grid), for large station
+   * lists: with 1,000 stations all-station IDW costs 1,000 distances per cell. Omit to use all.
+   */
+  nearest?: number
 }
 
 /**
@@ -135,6 +141,9 @@ export function idwSurface(grid: SurfaceGrid, stations: StationValues, options: 
   const cellLng = (grid.east - grid.west) / grid.columns
   const cellLat = (grid.north - grid.south) / grid.rows
   const half = power / 2
+  const weigh = (d2: number) => (half === 1 ? 1 / d2 : 1 / Math.pow(d2, half))
+  const k = options.nearest !== undefined && options.nearest < v.length ? Math.max(1, options.nearest) : 0
+  const search = k > 0 ? nearestSearch(x, y, k) : null
   const count = v.length
   for (let row = 0; row < grid.rows; row++) {
     const cy = (grid.north - (row + 0.5) * cellLat) * METRES_PER_DEGREE_LAT
@@ -142,6 +151,10 @@ export function idwSurface(grid: SurfaceGrid, stations: StationValues, options: 
       const cell = row * grid.columns + column
       if (mask && mask[cell] === 0) continue
       const cx = (grid.west + (column + 0.5) * cellLng) * kx
+      if (search) {
+        out[cell] = search(cx, cy, v, weigh)
+        continue
+      }
       let weighted = 0
       let total = 0
       let exact = Number.NaN
@@ -153,8 +166,7 @@ export function idwSurface(grid: SurfaceGrid, stations: StationValues, options: 
           exact = v[s]!
           break
         }
-        // power 2 needs no pow(): 1 / d²
-        const w = half === 1 ? 1 / d2 : 1 / Math.pow(d2, half)
+        const w = weigh(d2)
         weighted += w * v[s]!
         total += w
       }
