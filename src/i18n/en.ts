@@ -253,4 +253,59 @@ export default {
     weight: 'Weight',
     countWeight: 'count (each point 1)',
   },
+  surface: {
+    style: 'Show as',
+    asSurface: 'Surface (interpolated)',
+    asDensity: 'Density',
+    estimate: 'interpolated estimate',
+    note:
+      'Surface: the stations’ monthly means interpolated by inverse-distance weighting (IDW, ' +
+      'power 2) onto a grid of about 200 m, clipped to the district. At a station it equals the ' +
+      'reading; elsewhere it is an estimate that never leaves the range of the readings. With ' +
+      'only 11 stations, values between them are a guess, not a measurement.',
+    densityNote: 'Density: a kernel-weighted mean of the readings, only near the stations.',
+  },
+  warnings: {
+    tab: 'Warnings',
+    heading: 'Warnings',
+    count: '{n} in all',
+    severity: { high: 'High', medium: 'Medium', notice: 'Notice' },
+    kind: {
+      'air-daily': 'Daily value over the 24-hour Level II limit',
+      'air-monthly-mean': 'Monthly mean above the annual Level II limit (not a legal exceedance)',
+      'water-class': 'Water worse than its target class',
+    },
+    airDaily: '{pollutant} {value} μg/m³, over the GB 3095-2012 Level II 24-hour limit of {limit}',
+    airMonthly: '{pollutant} monthly mean {value} μg/m³ (annual Level II limit {limit})',
+    water: 'Water class {value}, worse than the target class {limit}',
+    rules:
+      'Rules: GB 3095-2012 Level II limits — 24-hour PM2.5 75, PM10 150, O₃ daily maximum 8-hour ' +
+      '160 μg/m³; exactly at a limit is not over it. Monthly means are compared with the annual ' +
+      'Level II limits (PM2.5 35, PM10 70) as a signal only, not a legal exceedance (an annual ' +
+      'limit applies to a year’s mean). National sections: a month worse than the target class Ⅲ ' +
+      '(GB 3838-2002).',
+    noDaily: 'The data has no daily station values, so the 24-hour limits were not checked.',
+    none: 'No warnings.',
+    exportCsv: 'Export CSV',
+    report: 'Warning report',
+    print: 'Print',
+    close: 'Close',
+    reportTitle: 'Jindong District eco-environment warning report',
+    generated: 'Generated: {date}',
+    columns: {
+      severity: 'Severity',
+      date: 'Date',
+      place: 'Place',
+      town: 'Township',
+      kind: 'Kind',
+      detail: 'Detail',
+      value: 'Value',
+      limit: 'Limit or target',
+      provenance: 'Provenance',
+    },
+    perTown: 'Warnings',
+    perTownValue: '{n}',
+    sampleNote: 'Warnings computed from sample data, for demonstration; not real monitoring results.',
+    mapAlt: 'Map for the warning report',
+  },
 } as const

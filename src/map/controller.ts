@@ -20,6 +20,7 @@ import zhCN from '../i18n/zh-CN'
 import { desiredMapLayers } from './desired-layers'
 import { userPointDraws } from './user-point-draws'
 import { MapAdapter } from './map-adapter'
+import { ReadingsSurfaceSource } from './readings-surface'
 
 /** Where the map opens when the manifest has no district box (it always has one when built). */
 const FALLBACK_BOUNDS: BBox = [119.55, 28.95, 119.95, 29.35]
@@ -36,6 +37,7 @@ function mapName(locale: Locale): string {
 export function createMapController(): MapController {
   let adapter: MapAdapter | null = null
   let scope: EffectScope | null = null
+  const surfaceSource = new ReadingsSurfaceSource()
 
   function mount(container: HTMLElement) {
     const data = useDataStore()
@@ -64,6 +66,7 @@ export function createMapController(): MapController {
         interaction.basemapFailure = { basemap: choice.id, reason, timeoutSeconds }
       },
       onHexagonHover: (count, point) => (interaction.hexHover = count === null ? null : { count, point }),
+      onSurfaceHover: (value, point) => (interaction.surfaceHover = value === null ? null : { value, point }),
     })
     adapter = map
 
@@ -142,21 +145,33 @@ export function createMapController(): MapController {
         { flush: 'post' },
       )
       watch(
-        () => [view.heatmap, layers.data('monitoring-points'), indicators.densityPositions, view.basemap] as const,
-        ([heatmap, stations, density]) => {
-          const drawn = map.setHeatmaps({
-            readings: heatmap.readings
-              ? {
-                  ...stationReadings(stations ?? undefined, heatmap.pollutant, heatmap.month),
-                  pollutant: heatmap.pollutant,
-                  opacity: 0.85,
-                }
-              : null,
-            inspections:
-              heatmap.inspections && density
-                ? { positions: density, style: heatmap.inspectionStyle, opacity: 0.8 }
-                : null,
-          })
+        () =>
+          [
+            view.heatmap,
+            layers.data('monitoring-points'),
+            layers.data('district'),
+            indicators.densityPositions,
+            view.basemap,
+          ] as const,
+        ([heatmap, stations, district, density]) => {
+          const readings = heatmap.readings
+            ? stationReadings(stations ?? undefined, heatmap.pollutant, heatmap.month)
+            : null
+          const surfaceShown = readings !== null && heatmap.readingsStyle === 'surface'
+          if (!surfaceShown) interaction.surfaceHover = null
+          const inspections =
+            heatmap.inspections && density ? { positions: density, style: heatmap.inspectionStyle, opacity: 0.8 } : null
+          const drawn = (async () => {
+            const computed = surfaceShown
+              ? await surfaceSource.compute(district, readings, heatmap.pollutant, 0.8)
+              : { stale: false, surface: null }
+            if (computed.stale) return
+            await map.setHeatmaps({
+              readings: readings && !surfaceShown ? { ...readings, pollutant: heatmap.pollutant, opacity: 0.85 } : null,
+              surface: computed.surface,
+              inspections,
+            })
+          })()
           // deck.gl is loaded on first use; a failed load is said over the map (and retried next time).
           drawn.then(
             () => {
@@ -169,7 +184,7 @@ export function createMapController(): MapController {
               }
             },
           )
-          void afterRedraw()
+          void afterRedraw(drawn.catch(() => undefined))
         },
         { deep: true },
       )
@@ -200,6 +215,7 @@ export function createMapController(): MapController {
     unmount() {
       scope?.stop()
       scope = null
+      surfaceSource.dispose()
       adapter?.destroy()
       adapter = null
     },

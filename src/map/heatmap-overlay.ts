@@ -4,6 +4,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { ReadingsPollutant } from '../domain/pollutant-scale'
+import type { SurfaceGrid } from '../domain/idw'
 import type { DeckOverlay } from './deck-overlay'
 import { toDisplay, type DisplayCrs } from './crs-shift'
 import type { UserPointsDraw } from './user-points-layers'
@@ -15,6 +16,14 @@ export type { UserPointsDraw }
 export interface HeatmapSpec {
   readings: { positions: Float64Array; values: Float32Array; pollutant: ReadingsPollutant; opacity: number } | null
   inspections: { positions: Float64Array; style: 'heatmap' | 'hexagon'; opacity: number } | null
+  /** The interpolated readings surface (computed in the surface worker) and its stations. */
+  surface?: {
+    grid: SurfaceGrid
+    values: Float32Array
+    rgba: Uint8ClampedArray
+    stations: { positions: Float64Array; values: Float32Array }
+    opacity: number
+  } | null
 }
 
 export class HeatmapOverlay {
@@ -29,7 +38,9 @@ export class HeatmapOverlay {
     private readonly map: MapLibreMap,
     private readonly displayCrs: () => DisplayCrs,
     private readonly onHexagonHover: (count: number | null, point: { x: number; y: number }) => void,
+    private readonly onSurfaceHover: (value: number | null, point: { x: number; y: number }) => void = () => {},
   ) {}
+  private readonly images = new WeakMap<Uint8ClampedArray, HTMLCanvasElement>()
 
   set(spec: HeatmapSpec): Promise<void> {
     this.heat = spec
@@ -44,7 +55,7 @@ export class HeatmapOverlay {
   private async redraw(): Promise<void> {
     const spec = this.heat
     const userPoints = this.userPoints
-    if (!spec.readings && !spec.inspections && userPoints.length === 0 && !this.deck) return
+    if (!spec.readings && !spec.inspections && !spec.surface && userPoints.length === 0 && !this.deck) return
     if (!this.deck) {
       const loading = import('./deck-overlay').then(({ createDeckOverlay }) => createDeckOverlay(this.map))
       this.deck = loading
@@ -53,10 +64,11 @@ export class HeatmapOverlay {
         if (this.deck === loading) this.deck = null
       })
     }
-    const [overlay, factories, pointFactories] = await Promise.all([
+    const [overlay, factories, pointFactories, surfaceFactory] = await Promise.all([
       this.deck,
       import('./heatmap-layers'),
       userPoints.length ? import('./user-points-layers') : null,
+      spec.surface ? import('./surface-layers') : null,
     ])
     // A later call has superseded this one while deck.gl loaded.
     if (spec !== this.heat || userPoints !== this.userPoints) return
@@ -76,6 +88,40 @@ export class HeatmapOverlay {
         factories
           .readingsHeatmapLayer({ id: 'readings-heatmap', points, pollutant, opacity, radiusPixels: 60 })
           .clone(under),
+      )
+    }
+    if (spec.surface && surfaceFactory) {
+      const { grid, values, rgba, stations, opacity } = spec.surface
+      const [west, south] = this.displayPoint([grid.west, grid.south])
+      const [east, north] = this.displayPoint([grid.east, grid.north])
+      layers.push(
+        ...surfaceFactory.surfaceLayers({
+          image: this.image(rgba, grid),
+          bounds: [west, south, east, north],
+          columns: grid.columns,
+          values,
+          stations: { positions: this.displayPositions(stations.positions), values: stations.values },
+          opacity,
+          beforeId,
+          onHoverValue: this.onSurfaceHover,
+        }),
+      )
+    }
+    if (spec.surface && surfaceFactory) {
+      const { grid, values, rgba, stations, opacity } = spec.surface
+      const [west, south] = this.displayPoint([grid.west, grid.south])
+      const [east, north] = this.displayPoint([grid.east, grid.north])
+      layers.push(
+        ...surfaceFactory.surfaceLayers({
+          image: this.image(rgba, grid),
+          bounds: [west, south, east, north],
+          columns: grid.columns,
+          values,
+          stations: { positions: this.displayPositions(stations.positions), values: stations.values },
+          opacity,
+          beforeId,
+          onHoverValue: this.onSurfaceHover,
+        }),
       )
     }
     if (spec.inspections) {
@@ -125,6 +171,23 @@ export class HeatmapOverlay {
       this.shifted32.set(positions, shifted)
     }
     return shifted
+  }
+
+  /** The surface on a canvas deck.gl can upload; one per RGBA array, so an unchanged month is not re-uploaded. */
+  private image(rgba: Uint8ClampedArray, grid: SurfaceGrid): HTMLCanvasElement {
+    let canvas = this.images.get(rgba)
+    if (!canvas) {
+      canvas = document.createElement('canvas')
+      canvas.width = grid.columns
+      canvas.height = grid.rows
+      canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), grid.columns, grid.rows), 0, 0)
+      this.images.set(rgba, canvas)
+    }
+    return canvas
+  }
+
+  private displayPoint(point: [number, number]): [number, number] {
+    return this.displayCrs() === 'WGS84' ? point : (toDisplay(point, 'GCJ-02') as [number, number])
   }
 
   /** Positions as drawn: shifted to GCJ-02 on a GCJ-02 basemap (cached per array, so deck.gl can reuse them). */

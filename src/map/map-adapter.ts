@@ -48,6 +48,8 @@ export interface MapAdapterOptions {
   onBasemapFailed(choice: BasemapChoice, reason: string, timeoutSeconds?: number): void
   /** The inspection hexagon under the pointer: its point count, or null off the hexagons. */
   onHexagonHover(count: number | null, point: { x: number; y: number }): void
+  /** The interpolated surface's value under the pointer, or null off it. */
+  onSurfaceHover?(value: number | null, point: { x: number; y: number }): void
 }
 
 export class MapAdapter {
@@ -101,7 +103,12 @@ export class MapAdapter {
       onCrsChange: () => this.reproject(),
       onFailed: options.onBasemapFailed,
     })
-    this.heatmaps = new HeatmapOverlay(this.map, () => this.basemaps.crs, options.onHexagonHover)
+    this.heatmaps = new HeatmapOverlay(
+      this.map,
+      () => this.basemaps.crs,
+      options.onHexagonHover,
+      options.onSurfaceHover,
+    )
     this.map.on('moveend', () => {
       const centre = this.map.getCenter()
       const [lng, lat] = fromDisplay([centre.lng, centre.lat], this.basemaps.crs)

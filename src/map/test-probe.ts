@@ -15,6 +15,8 @@ export function exposeTestProbe(adapter: MapAdapter) {
       return [p.lng, p.lat]
     },
     hexagonBinTotal: () => adapter.heatmaps.hexagonBinTotal(),
+    /** Resolves once MapLibre has drawn everything (a camera jump included). */
+    whenIdle: () => adapter.whenIdle(),
     renderedLabels: (mapLayerId: string) =>
       map.getLayer(mapLayerId)
         ? map.queryRenderedFeatures({ layers: [mapLayerId] }).map((f) => String(f.properties?.name ?? ''))

@@ -14,13 +14,15 @@ export interface Selection {
   featureId: string
 }
 
-export type SideTab = 'overview' | 'details'
+export type SideTab = 'overview' | 'details' | 'warnings'
 
 export type Pollutant = 'pm25' | 'pm10' | 'o3_8h' | 'aqi'
 
 /** The deck.gl heatmaps' settings; the map draws them, the month slider and the tour drive them. */
 export interface HeatmapState {
   readings: boolean
+  /** The readings as an interpolated surface (IDW, the default) or as a kernel density heatmap. */
+  readingsStyle: 'surface' | 'density'
   pollutant: Pollutant
   /** 1 = January … 10 = October 2022. */
   month: number
@@ -46,6 +48,7 @@ export const useViewStore = defineStore('view', () => {
   const stageScale = ref(1)
   const heatmap = ref<HeatmapState>({
     readings: false,
+    readingsStyle: 'surface',
     pollutant: 'pm25',
     month: 1,
     inspections: false,

@@ -17,6 +17,7 @@ import { IMPORT_TEMPLATES } from '../../src/domain/import-templates'
 import type { JoinRowProblem } from '../../src/domain/name-join'
 import type { SheetSection } from '../../src/composables/use-phone-sheet'
 import { SHEET_SNAPS } from '../../src/domain/layout'
+import type { WarningKind, WarningSeverity } from '../../src/domain/warnings'
 
 type Messages = { readonly [key: string]: string | Messages }
 
@@ -59,6 +60,9 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'formats.join.': keysOf<JoinRowProblem['kind']>({ unmatched: true, duplicate: true, ambiguous: true, empty: true }),
   'a11y.sections.': keysOf<SheetSection>({ panel: true, layers: true, heatmap: true, data: true }),
   'a11y.snaps.': SHEET_SNAPS,
+  'warnings.severity.': keysOf<WarningSeverity>({ high: true, medium: true, notice: true }),
+  'warnings.kind.': keysOf<WarningKind>({ 'air-daily': true, 'air-monthly-mean': true, 'water-class': true }),
+  'warnings.columns.': ['severity', 'date', 'place', 'town', 'kind', 'detail', 'value', 'limit', 'provenance'],
 }
 
 function sourceFiles(dir: string): string[] {

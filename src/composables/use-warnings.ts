@@ -1,0 +1,101 @@
+/**
+ * The warnings (预警) of the data the app holds now — the built-in sample or the user's replacement —
+ * computed by the pure rules in src/domain/warnings.ts, placed in the current townships, sorted by
+ * severity then date. The panel, the area panel, the CSV and the print view read this one list.
+ */
+import { computed } from 'vue'
+import { useLayersStore } from '../stores/layers'
+import { useIndicatorsStore } from '../stores/indicators'
+import { useViewStore } from '../stores/view'
+import { toCsv } from '../domain/export-table'
+import type { Provenance } from '../domain/types'
+import { localisedName } from '../layers/style-helpers'
+import { useLocaleText } from './use-locale-text'
+import {
+  type EnvWarning,
+  airStationsFrom,
+  airWarnings,
+  placeInTowns,
+  sortWarnings,
+  warningsByTown,
+  waterSectionsFrom,
+  waterWarnings,
+} from '../domain/warnings'
+
+/** The layers the rules read: air stations' readings and the national sections' monthly classes. */
+export const WARNING_SOURCES = { air: 'monitoring-points', water: 'water-sections' } as const
+
+export function useWarnings() {
+  const layers = useLayersStore()
+  const indicators = useIndicatorsStore()
+  const stations = computed(() => airStationsFrom(layers.data(WARNING_SOURCES.air)))
+  const warnings = computed(() => {
+    const air = airWarnings(
+      stations.value,
+      WARNING_SOURCES.air,
+      layers.meta(WARNING_SOURCES.air)?.provenance ?? 'sample',
+    )
+    const water = waterWarnings(
+      waterSectionsFrom(layers.data(WARNING_SOURCES.water)),
+      WARNING_SOURCES.water,
+      layers.meta(WARNING_SOURCES.water)?.provenance ?? 'sample',
+    )
+    return sortWarnings(placeInTowns([...air, ...water], indicators.areas))
+  })
+  /** Whether any station has daily values (the 24-hour rule can only run on those). */
+  const hasDaily = computed(() => stations.value.some((s) => s.daily.length > 0))
+  const byTown = computed(() => warningsByTown(warnings.value))
+  /** The badge for counts drawn from both sources: sample if either is sample data. */
+  const provenance = computed<Provenance>(() => {
+    const kinds = [layers.meta(WARNING_SOURCES.air)?.provenance, layers.meta(WARNING_SOURCES.water)?.provenance]
+    return kinds.includes('sample') ? 'sample' : (kinds.find((k) => k !== undefined) ?? 'sample')
+  })
+  return { warnings, hasDaily, byTown, provenance }
+}
+
+const WATER_CLASS_LABELS = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', '劣Ⅴ']
+
+/** Words for a warning in the current language: its sentence, severity and township name. */
+export function useWarningText() {
+  const { t, pick } = useLocaleText()
+  const layers = useLayersStore()
+  const view = useViewStore()
+  const pollutant = (w: EnvWarning) => (w.pollutant ? t(`heatmap.pollutants.${w.pollutant}`) : '')
+  function describe(w: EnvWarning): string {
+    if (w.kind === 'water-class')
+      return t('warnings.water', {
+        value: WATER_CLASS_LABELS[w.value - 1] ?? w.value,
+        limit: WATER_CLASS_LABELS[w.limit - 1] ?? w.limit,
+      })
+    const key = w.kind === 'air-daily' ? 'warnings.airDaily' : 'warnings.airMonthly'
+    return t(key, { pollutant: pollutant(w), value: w.value.toFixed(1), limit: w.limit })
+  }
+  function townName(code: string | null): string {
+    if (!code) return '—'
+    const codeProperty = layers.areaLayer?.spec.capabilities?.areaUnit?.codeProperty ?? 'code'
+    const feature = layers.areaLayer?.data?.features.find((f) => String(f.properties?.[codeProperty]) === code)
+    return feature ? localisedName(feature.properties ?? {}, view.locale) : code
+  }
+  /** The list as CSV rows (UTF-8 with BOM via toCsv), one per warning, with its provenance. */
+  function csv(warnings: readonly EnvWarning[]): string {
+    const c = (k: string) => t(`warnings.columns.${k}`)
+    const header = ['severity', 'date', 'place', 'town', 'kind', 'detail', 'value', 'limit', 'provenance'].map(c)
+    return toCsv(
+      [...header, 'lng', 'lat'],
+      warnings.map((w) => [
+        t(`warnings.severity.${w.severity}`),
+        w.date,
+        pick(w.name),
+        townName(w.townCode),
+        t(`warnings.kind.${w.kind}`),
+        describe(w),
+        w.value,
+        w.limit,
+        t(`provenance.${w.provenance}`),
+        w.lngLat[0],
+        w.lngLat[1],
+      ]),
+    )
+  }
+  return { describe, townName, csv }
+}

@@ -1,0 +1,49 @@
+/**
+ * Feeds the concentration surface: sends the district outline to the surface worker once, then
+ * one month of station readings at a time, and keeps only the answer to the latest request (the
+ * month slider and play can ask faster than a month is drawn).
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
+import { SurfaceClient } from '../data/surface-client'
+import type { ReadingsPollutant } from '../domain/pollutant-scale'
+import type { HeatmapSpec } from './heatmap-overlay'
+
+export class ReadingsSurfaceSource {
+  private client: SurfaceClient | null = null
+  private area: Polygon | MultiPolygon | null = null
+  private areaReady: Promise<unknown> | null = null
+  private latest = 0
+
+  /**
+   * The surface for these readings clipped to the outline, or null when there is no outline or a
+   * newer request has been made meanwhile (`stale: true` then: the caller must not draw).
+   */
+  async compute(
+    outline: FeatureCollection | null | undefined,
+    readings: { positions: Float64Array; values: Float32Array },
+    pollutant: ReadingsPollutant,
+    opacity: number,
+  ): Promise<{ stale: boolean; surface: NonNullable<HeatmapSpec['surface']> | null }> {
+    const request = ++this.latest
+    const geometry = outline?.features.find(
+      (f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
+    )?.geometry as Polygon | MultiPolygon | undefined
+    if (!geometry || readings.values.length === 0) return { stale: false, surface: null }
+    this.client ??= SurfaceClient.create()
+    if (this.area !== geometry) {
+      this.area = geometry
+      this.areaReady = this.client.setArea(geometry, 200)
+    }
+    await this.areaReady
+    const result = await this.client.surface(readings.positions, readings.values, pollutant)
+    if (request !== this.latest) return { stale: true, surface: null }
+    return { stale: false, surface: { ...result, stations: readings, opacity } }
+  }
+
+  dispose() {
+    this.client?.dispose()
+    this.client = null
+    this.area = null
+    this.areaReady = null
+  }
+}
