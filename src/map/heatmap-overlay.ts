@@ -107,23 +107,6 @@ export class HeatmapOverlay {
         }),
       )
     }
-    if (spec.surface && surfaceFactory) {
-      const { grid, values, rgba, stations, opacity } = spec.surface
-      const [west, south] = this.displayPoint([grid.west, grid.south])
-      const [east, north] = this.displayPoint([grid.east, grid.north])
-      layers.push(
-        ...surfaceFactory.surfaceLayers({
-          image: this.image(rgba, grid),
-          bounds: [west, south, east, north],
-          columns: grid.columns,
-          values,
-          stations: { positions: this.displayPositions(stations.positions), values: stations.values },
-          opacity,
-          beforeId,
-          onHoverValue: this.onSurfaceHover,
-        }),
-      )
-    }
     if (spec.inspections) {
       const { positions, style, opacity } = spec.inspections
       const shown = this.displayPositions(positions)

@@ -60,6 +60,13 @@ async function expectNoOverflow(page: Page) {
 
 /** Taps (a touch, not a mouse click) a WGS84 place on the map. */
 async function tapPlace(page: Page, lngLat: [number, number]) {
+  // A column folded a moment ago: MapLibre resizes on its next ResizeObserver callback; project after it.
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')
+    const container = canvas?.closest<HTMLElement>('.maplibregl-map')
+    return !!canvas && !!container && Math.abs(canvas.clientWidth - container.clientWidth) < 2
+  })
+  await waitForMapIdle(page)
   const origin = await canvasOrigin(page)
   const point = await project(page, lngLat)
   await page.touchscreen.tap(origin.x + point.x, origin.y + point.y)
