@@ -62,10 +62,8 @@ export default {
     month: 'Month',
   },
   overview: {
-    heading: 'Overview, Jan–Oct 2022',
     source: 'Source',
     hideSource: 'Hide',
-    plan: '2023 work plan',
     sampleNote: 'Every number below is quoted from the report; open “Source” for the sentence.',
     topics: {
       air: 'Air',
@@ -118,7 +116,6 @@ export default {
     keys: 'Space pause/resume · ←/→ previous/next · Home restart · Esc leave',
     stopError: 'Stop {id} failed and was skipped: {message}',
     month: 'Month {month}, 2022',
-    fullscreenHint: 'Press F or click for full screen',
   },
   import: {
     heading: 'Import data',

@@ -56,10 +56,8 @@ export default {
     month: '月份',
   },
   overview: {
-    heading: '2022年1–10月 工作总览',
     source: '出处',
     hideSource: '收起',
-    plan: '2023年工作计划',
     sampleNote: '以下数字均取自报告原文，点击“出处”查看原句。',
     topics: {
       air: '大气',
@@ -112,7 +110,6 @@ export default {
     keys: '空格 暂停/继续 · ←/→ 上一站/下一站 · Home 重新开始 · Esc 退出',
     stopError: '站点 {id} 出错，已跳过：{message}',
     month: '2022年{month}月',
-    fullscreenHint: '按 F 键或点击进入全屏',
   },
   import: {
     heading: '导入数据',
