@@ -26,7 +26,7 @@ export type PointPositions = Float64Array | LngLat[]
 interface BinaryPoints {
   length: number
   attributes: {
-    getPosition: { value: Float64Array; size: 2 }
+    getPosition: { value: Float32Array | Float64Array; size: 2 }
     getWeight?: { value: Float32Array; size: 1 }
   }
 }
@@ -35,9 +35,9 @@ interface BinaryPoints {
  * One binary-data object per (positions, weights) pair. deck.gl compares `data` by identity: a new
  * object on every call would re-upload a million points whenever the opacity changes.
  */
-const binaryCache = new WeakMap<Float64Array, Map<Float32Array | null, BinaryPoints>>()
+const binaryCache = new WeakMap<Float32Array | Float64Array, Map<Float32Array | null, BinaryPoints>>()
 
-function binaryPoints(positions: Float64Array, weights: Float32Array | null): BinaryPoints {
+export function binaryPoints(positions: Float32Array | Float64Array, weights: Float32Array | null): BinaryPoints {
   let byWeights = binaryCache.get(positions)
   if (!byWeights) binaryCache.set(positions, (byWeights = new Map()))
   let data = byWeights.get(weights)

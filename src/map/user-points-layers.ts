@@ -9,6 +9,7 @@ import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers'
 import { ScatterplotLayer } from '@deck.gl/layers'
 import type { Layer } from '@deck.gl/core'
 import { pointCells, type PointCell } from '../domain/point-cells'
+import { binaryPoints } from './heatmap-layers'
 
 export interface UserPointsDraw {
   /** The layer record's id; deck.gl layer ids are derived from it. */
@@ -31,33 +32,6 @@ const HEAT_RANGE: [number, number, number][] = [
   [189, 0, 38],
 ]
 
-interface Binary {
-  length: number
-  attributes: Record<string, { value: Float32Array; size: number }>
-}
-
-/**
- * One data object per (positions, weights): deck.gl compares `data` by identity, and a new object
- * would re-upload every point whenever the opacity changes.
- */
-const cache = new WeakMap<Float32Array, Map<Float32Array | null, Binary>>()
-function binary(positions: Float32Array, weights: Float32Array | null): Binary {
-  let byWeights = cache.get(positions)
-  if (!byWeights) cache.set(positions, (byWeights = new Map()))
-  let data = byWeights.get(weights)
-  if (!data) {
-    data = {
-      length: positions.length / 2,
-      attributes: {
-        getPosition: { value: positions, size: 2 },
-        ...(weights ? { getWeight: { value: weights, size: 1 } } : {}),
-      },
-    }
-    byWeights.set(weights, data)
-  }
-  return data
-}
-
 /** Cells per (positions, weights), computed once: hexagons from cells, not a million objects. */
 const cellCache = new WeakMap<Float32Array, Map<Float32Array | null, PointCell[]>>()
 function cells(positions: Float32Array, weights: Float32Array | null): PointCell[] {
@@ -69,7 +43,7 @@ function cells(positions: Float32Array, weights: Float32Array | null): PointCell
 }
 
 export function userPointsLayer(draw: UserPointsDraw): Layer {
-  const data = binary(draw.positions, draw.weights)
+  const data = binaryPoints(draw.positions, draw.weights)
   if (draw.display === 'heatmap')
     return new HeatmapLayer({
       id: `${draw.id}-heatmap`,
