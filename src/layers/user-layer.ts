@@ -18,6 +18,8 @@ export interface UserLayerMeta {
   geometryTypes: Geometry['type'][]
   /** A large point set drawn by deck.gl from typed arrays: no MapLibre layers, no export, not counted. */
   binary?: boolean
+  /** The name the user gave the layer; null or absent shows the file name. */
+  name?: string | null
 }
 
 export function userLayerSpec(meta: UserLayerMeta): LayerSpec {
@@ -27,7 +29,9 @@ export function userLayerSpec(meta: UserLayerMeta): LayerSpec {
   const point = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false]
   return {
     id: meta.id,
-    title: { zh: `我的数据：${meta.fileName}`, en: `My data: ${meta.fileName}` },
+    title: meta.name
+      ? { zh: `我的数据：${meta.name}`, en: `My data: ${meta.name}` }
+      : { zh: `我的数据：${meta.fileName}`, en: `My data: ${meta.fileName}` },
     order: 80 + meta.index,
     defaultVisible: true,
     listed: true,

@@ -5,6 +5,7 @@
  */
 import { pointProperties, weightsOf, type PointTable } from '../domain/point-table'
 import type { LayerRecord } from '../stores/layers'
+import { defaultUserLayerStyle } from '../domain/user-layer-style'
 import type { UserPointsDraw } from './user-points-layers'
 
 const weightCache = new WeakMap<PointTable, Map<string, Float32Array | null>>()
@@ -31,11 +32,11 @@ export function userPointDraws(
     .sort((a, b) => (rank[a.spec.id] ?? a.spec.order) - (rank[b.spec.id] ?? b.spec.order))
     .map((record) => {
       const table = record.points!
-      const style = record.pointStyle ?? { display: 'points', weight: null }
+      const style = record.userStyle ?? defaultUserLayerStyle()
       return {
         id: record.spec.id,
         positions: table.positions,
-        weights: style.display === 'points' ? null : weights(table, style.weight),
+        weights: style.display === 'points' ? null : weights(table, style.weightColumn),
         display: style.display,
         colour: rgb(record.spec.legend?.[0]?.colour ?? '#d946ef'),
         opacity: record.opacity,

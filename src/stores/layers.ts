@@ -18,6 +18,7 @@ import { resolveLayerMeta, type LayerReplacement } from '../layers/resolve-meta'
 import type { LayerMeta, LayerSpec } from '../layers/types'
 import { userLayerSpec } from '../layers/user-layer'
 import { sortSpecs } from '../layers/spec-helpers'
+import { defaultUserLayerStyle, type UserLayerStyle } from '../domain/user-layer-style'
 
 /** How a layer with the choropleth capability is coloured: by which indicator, in which classes. */
 export interface ChoroplethStyle {
@@ -42,14 +43,30 @@ export interface LayerRecord {
   choropleth: ChoroplethStyle | null
   /** A large point set (user layers over the binary threshold): typed arrays, markRaw; data stays null. */
   points?: PointTable | null
-  /** How a large point set is drawn, and by which numeric column heatmaps and hexagons are weighted. */
-  pointStyle?: PointStyle | null
+  /** A replaced built-in layer's own data, kept so that removing the replacement brings it back. */
+  builtData?: FeatureCollection | null
+  /** A user's layer: where it came from and what the user called it. */
+  user?: UserLayerOrigin | null
+  /** A user's layer: how it is drawn (colour, size, label, heatmap, month, filter), as plain data. */
+  userStyle?: UserLayerStyle | null
 }
 
-export interface PointStyle {
-  display: 'points' | 'heatmap' | 'hexagon'
-  /** A numeric column, or null for a count. */
-  weight: string | null
+export interface UserLayerOrigin {
+  fileName: string
+  /** The name the user gave the layer in 本机数据; null shows the file name. */
+  name: string | null
+  /** When it was loaded (ISO 8601): 本机数据 lists it. */
+  addedAt: string
+}
+
+/** What restoring a kept layer (IndexedDB, a project file) gives back beside its data. */
+export interface UserLayerOptions {
+  id?: string
+  name?: string | null
+  addedAt?: string
+  style?: UserLayerStyle
+  visible?: boolean
+  opacity?: number
 }
 
 const DEFAULT_CHOROPLETH: ChoroplethStyle = {
@@ -125,9 +142,12 @@ export const useLayersStore = defineStore('layers', () => {
   function setBuiltData(id: string, collection: FeatureCollection, built: ManifestEntry | null) {
     const r = records.value[id]
     if (!r) return
+    const own = markRaw(keyed(collection, id, r.spec.data.key))
+    const kept = built ? markRaw(built) : null
+    // A replacement restored before the built data arrived stays in front of it.
     records.value = {
       ...records.value,
-      [id]: { ...r, data: markRaw(keyed(collection, id, r.spec.data.key)), built: built ? markRaw(built) : null },
+      [id]: r.replacement ? { ...r, builtData: own, built: kept } : { ...r, data: own, built: kept },
     }
   }
 
@@ -140,22 +160,46 @@ export const useLayersStore = defineStore('layers', () => {
       [id]: {
         ...r,
         data: markRaw(keyed(collection, id, r.spec.data.key)),
+        builtData: r.replacement ? (r.builtData ?? null) : r.data,
         replacement: { fileName, featureCount: collection.features.length },
       },
     }
   }
 
-  /** A user's file as a new layer, shown at the top of the list: one call. Returns its id. */
-  function addUserLayer(collection: FeatureCollection, fileName: string): string {
+  /** The next free user layer id (a restored layer keeps its own, and later ones count on from it). */
+  function userLayerId(wanted: string | undefined): { id: string; index: number } {
+    const match = wanted ? /^user-(\d+)$/.exec(wanted) : null
+    if (match && !records.value[wanted!]) {
+      const index = Number(match[1]) - 1
+      userLayerCount = Math.max(userLayerCount, index + 1)
+      return { id: wanted!, index }
+    }
     const index = userLayerCount++
-    const id = `user-${index + 1}`
-    const geometryTypes = [...new Set(collection.features.flatMap((f) => (f.geometry ? [f.geometry.type] : [])))]
-    const spec = userLayerSpec({ id, fileName, index, geometryTypes })
+    return { id: `user-${index + 1}`, index }
+  }
+
+  function putUserRecord(spec: LayerSpec, fields: Partial<LayerRecord>, fileName: string, options: UserLayerOptions) {
+    const id = spec.id
     records.value = {
       ...records.value,
-      [id]: { ...recordOf(spec), data: markRaw(keyed(collection, id, spec.data.key)), visible: true },
+      [id]: {
+        ...recordOf(spec),
+        ...fields,
+        user: { fileName, name: options.name ?? null, addedAt: options.addedAt ?? new Date().toISOString() },
+        userStyle: options.style ?? defaultUserLayerStyle(),
+        visible: options.visible ?? true,
+        opacity: options.opacity ?? 1,
+      },
     }
     order.value = [id, ...order.value.filter((other) => other !== id)]
+  }
+
+  /** A user's file as a new layer, shown at the top of the list: one call. Returns its id. */
+  function addUserLayer(collection: FeatureCollection, fileName: string, options: UserLayerOptions = {}): string {
+    const { id, index } = userLayerId(options.id)
+    const geometryTypes = [...new Set(collection.features.flatMap((f) => (f.geometry ? [f.geometry.type] : [])))]
+    const spec = userLayerSpec({ id, fileName, index, geometryTypes, name: options.name ?? null })
+    putUserRecord(spec, { data: markRaw(keyed(collection, id, spec.data.key)) }, fileName, options)
     return id
   }
 
@@ -163,21 +207,46 @@ export const useLayersStore = defineStore('layers', () => {
    * A large point set as a new layer (drawn by deck.gl, see src/map/user-points.ts). The table is
    * markRaw: Vue must never walk a million-entry typed array. Returns its id.
    */
-  function addUserPointLayer(points: PointTable, fileName: string): string {
-    const index = userLayerCount++
-    const id = `user-${index + 1}`
-    const spec = userLayerSpec({ id, fileName, index, geometryTypes: ['Point'], binary: true })
-    records.value = {
-      ...records.value,
-      [id]: {
-        ...recordOf(spec),
-        points: markRaw(points),
-        pointStyle: { display: 'points', weight: null },
-        visible: true,
-      },
-    }
-    order.value = [id, ...order.value.filter((other) => other !== id)]
+  function addUserPointLayer(points: PointTable, fileName: string, options: UserLayerOptions = {}): string {
+    const { id, index } = userLayerId(options.id)
+    const spec = userLayerSpec({
+      id,
+      fileName,
+      index,
+      geometryTypes: ['Point'],
+      binary: true,
+      name: options.name ?? null,
+    })
+    putUserRecord(spec, { points: markRaw(points) }, fileName, options)
     return id
+  }
+
+  /** A user's layer under the name the user gave it (null: its file name again). */
+  function renameUserLayer(id: string, name: string | null) {
+    const r = records.value[id]
+    if (!r?.user) return
+    const trimmed = name?.trim() || null
+    const index = Number(id.replace('user-', '')) - 1
+    const binary = Boolean(r.points)
+    const geometryTypes = [...r.spec.data.geometryTypes]
+    const spec = userLayerSpec({ id, fileName: r.user.fileName, index, geometryTypes, binary, name: trimmed })
+    records.value = { ...records.value, [id]: { ...r, spec: markRaw(spec), user: { ...r.user, name: trimmed } } }
+  }
+
+  /** Removes a user's layer (its record and its place in the list); built-in layers stay. */
+  function removeUserLayer(id: string) {
+    if (!records.value[id]?.user) return
+    const next = { ...records.value }
+    delete next[id]
+    records.value = next
+    order.value = order.value.filter((other) => other !== id)
+  }
+
+  /** A built-in layer's own data again, in place of the user's replacement. */
+  function clearReplacement(id: string) {
+    const r = records.value[id]
+    if (!r?.replacement) return
+    records.value = { ...records.value, [id]: { ...r, data: r.builtData ?? null, builtData: null, replacement: null } }
   }
 
   /** The properties of one point of a large point set, by its index as text (its feature id). */
@@ -186,12 +255,12 @@ export const useLayersStore = defineStore('layers', () => {
     return points && /^\d+$/.test(featureId) ? tablePointProperties(points, Number(featureId)) : null
   }
 
-  function setPointStyle(id: string, change: Partial<PointStyle>) {
-    const current = records.value[id]?.pointStyle
-    if (current) patch(id, { pointStyle: { ...current, ...change } })
+  function setUserStyle(id: string, change: Partial<UserLayerStyle>) {
+    const current = records.value[id]?.userStyle
+    if (current) patch(id, { userStyle: { ...current, ...change } })
   }
 
-  function patch(id: string, change: Partial<Pick<LayerRecord, 'visible' | 'opacity' | 'choropleth' | 'pointStyle'>>) {
+  function patch(id: string, change: Partial<Pick<LayerRecord, 'visible' | 'opacity' | 'choropleth' | 'userStyle'>>) {
     const r = records.value[id]
     if (r) records.value = { ...records.value, [id]: { ...r, ...change } }
   }
@@ -250,8 +319,11 @@ export const useLayersStore = defineStore('layers', () => {
     replaceData,
     addUserLayer,
     addUserPointLayer,
+    renameUserLayer,
+    removeUserLayer,
+    clearReplacement,
     pointProperties,
-    setPointStyle,
+    setUserStyle,
     setVisible,
     setOpacity,
     setChoropleth,

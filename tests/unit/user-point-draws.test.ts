@@ -1,3 +1,4 @@
+import { defaultUserLayerStyle } from '../../src/domain/user-layer-style'
 import { describe, expect, test } from 'vitest'
 import { pointCells } from '../../src/domain/point-cells'
 import { pointTableFromFeatures } from '../../src/domain/point-table'
@@ -23,7 +24,7 @@ function record(id: string, change: Partial<LayerRecord> = {}): LayerRecord {
     opacity: 0.5,
     choropleth: null,
     points: table,
-    pointStyle: { display: 'points', weight: 'pm25' },
+    userStyle: { ...defaultUserLayerStyle(), weightColumn: 'pm25' },
     ...change,
   }
 }
@@ -43,11 +44,13 @@ describe('the deck.gl draws of large point sets', () => {
 
   test('points carry no weights; a heatmap takes the chosen column, memoised', () => {
     expect(userPointDraws([record('user-1')], {})[0]!.weights).toBeNull()
-    const heat = record('user-1', { pointStyle: { display: 'heatmap', weight: 'pm25' } })
+    const heat = record('user-1', {
+      userStyle: { ...defaultUserLayerStyle(), display: 'heatmap', weightColumn: 'pm25' },
+    })
     const first = userPointDraws([heat], {})[0]!
     expect(Array.from(first.weights!)).toEqual([10, 20, 30])
     expect(userPointDraws([heat], {})[0]!.weights).toBe(first.weights)
-    const counted = record('user-1', { pointStyle: { display: 'hexagon', weight: null } })
+    const counted = record('user-1', { userStyle: { ...defaultUserLayerStyle(), display: 'hexagon' } })
     expect(userPointDraws([counted], {})[0]!.weights).toBeNull()
   })
 })

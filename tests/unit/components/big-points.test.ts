@@ -30,9 +30,9 @@ describe('a large point layer', () => {
     expect(weight.findAll('option').map((o) => o.text())).toEqual(['计数（每点为 1）', 'pm25'])
     await row.get('[data-testid="big-points-display"]').setValue('heatmap')
     await weight.setValue('pm25')
-    expect(layers.record(id)?.pointStyle).toEqual({ display: 'heatmap', weight: 'pm25' })
+    expect(layers.record(id)?.userStyle).toMatchObject({ display: 'heatmap', weightColumn: 'pm25' })
     await weight.setValue('')
-    expect(layers.record(id)?.pointStyle?.weight).toBeNull()
+    expect(layers.record(id)?.userStyle?.weightColumn).toBeNull()
     // Counted as features in the list's metadata, and not exportable.
     expect(layers.meta(id)?.featureCount).toBe(3)
     expect(layers.record(id)?.spec.capabilities?.exportable).toBeFalsy()
