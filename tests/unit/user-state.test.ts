@@ -83,7 +83,7 @@ describe('the user state, captured and applied', () => {
     expect(layers2.addUserLayer(points, 'c.geojson')).toBe('user-3')
   })
 
-  test('a replacement restored before the built data stays in front of it, and removal brings the built data back', () => {
+  test('a replacement restored before the built data stays in front; removing it brings the built data back', () => {
     const layers = useLayersStore()
     const built: FeatureCollection = { type: 'FeatureCollection', features: [] }
     layers.replaceData('enforcement', points, 'mine.geojson')
