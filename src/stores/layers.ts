@@ -57,6 +57,8 @@ export interface UserLayerOrigin {
   name: string | null
   /** When it was loaded (ISO 8601): 本机数据 lists it. */
   addedAt: string
+  /** Came with the published project (data/project.zip): shown to every visitor, not kept in 本机数据. */
+  published?: boolean
 }
 
 /** What restoring a kept layer (IndexedDB, a project file) gives back beside its data. */
@@ -67,6 +69,7 @@ export interface UserLayerOptions {
   style?: UserLayerStyle
   visible?: boolean
   opacity?: number
+  published?: boolean
 }
 
 const DEFAULT_CHOROPLETH: ChoroplethStyle = {
@@ -185,7 +188,12 @@ export const useLayersStore = defineStore('layers', () => {
       [id]: {
         ...recordOf(spec),
         ...fields,
-        user: { fileName, name: options.name ?? null, addedAt: options.addedAt ?? new Date().toISOString() },
+        user: {
+          fileName,
+          name: options.name ?? null,
+          addedAt: options.addedAt ?? new Date().toISOString(),
+          ...(options.published ? { published: true } : {}),
+        },
         userStyle: options.style ?? defaultUserLayerStyle(),
         visible: options.visible ?? true,
         opacity: options.opacity ?? 1,
