@@ -34,6 +34,8 @@ export function useWarnings() {
       stations.value,
       WARNING_SOURCES.air,
       layers.meta(WARNING_SOURCES.air)?.provenance ?? 'sample',
+      // A user's readings table carries its year (src/domain/readings-table.ts); the sample is 2022.
+      Number(layers.data(WARNING_SOURCES.air)?.features[0]?.properties?.year) || 2022,
     )
     const water = waterWarnings(
       waterSectionsFrom(layers.data(WARNING_SOURCES.water)),

@@ -15,14 +15,7 @@ import type { Feature, FeatureCollection } from 'geojson'
 import type { JoinTable } from './name-join'
 import { matchTown, matchVillage, normaliseText, type Gazetteer } from './place-names'
 import { setOwn } from './own-keys'
-import {
-  cellNumber,
-  dominantYear,
-  inspectionColumns,
-  offAxis,
-  parseTableDate,
-  type RefusedRow,
-} from './user-table'
+import { cellNumber, dominantYear, inspectionColumns, offAxis, parseTableDate, type RefusedRow } from './user-table'
 
 export interface InspectionsReport {
   year: number

@@ -134,7 +134,8 @@ export function readingsFromTable(
     }
     const bad = POLLUTANTS.find((p) => cells[p] === null)
     if (bad) return void refused.push({ line, value: row[columns[bad]] ?? '', reason: 'bad-value' })
-    if (POLLUTANTS.every((p) => cells[p] === undefined)) return void refused.push({ line, value: name, reason: 'no-value' })
+    if (POLLUTANTS.every((p) => cells[p] === undefined))
+      return void refused.push({ line, value: name, reason: 'no-value' })
     const station = placeStation(name, row)
     if (!station) {
       notFound.add(name)
@@ -180,6 +181,7 @@ export function readingsFromTable(
         name_en: s.name,
         town_code: s.townCode,
         approximate: s.approximate,
+        location: s.approximate ? 'station' : 'exact',
         user: true,
         year,
         ...series,

@@ -104,7 +104,9 @@ export interface TableDate {
  */
 export function parseTableDate(cell: string): TableDate | null {
   const text = cell.trim().normalize('NFKC')
-  const full = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(?:(\d{1,2})\s*日?)?)?(?:[ T]\d{1,2}:\d{2}.*)?$/.exec(text)
+  const full = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(?:(\d{1,2})\s*日?)?)?(?:[ T]\d{1,2}:\d{2}.*)?$/.exec(
+    text,
+  )
   const bare = /^(\d{1,2})\s*月?$/.exec(text)
   if (!full && !bare) return null
   const year = full ? Number(full[1]) : null

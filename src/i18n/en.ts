@@ -305,4 +305,36 @@ export default {
     sampleNote: 'Warnings computed from sample data, for demonstration; not real monitoring results.',
     mapAlt: 'Map for the warning report',
   },
+  tables: {
+    heading: { readings: 'Can be used as readings', inspections: 'Can be used as inspections' },
+    use: { readings: 'Use as readings (replaces the sample)', inspections: 'Use as inspections (replaces the sample)' },
+    summary: '{rows} rows: {used} used, {refused} not used; placed on the map months Jan–{months} of {year}.',
+    readings: '{stations} stations; months with data: {months}; {daily} rows were daily values, averaged by month.',
+    notFound: 'Stations not found (add longitude and latitude columns, or use a station name on the map): {names}.',
+    inspections:
+      '{inspections} inspections, {cases} cases; {township} rows placed at their township and {village} at their village’s township (approximate position); counts per township are exact.',
+    noKindColumn: 'The table has no kind column: every row is an inspection.',
+    reportFigures:
+      'In the report (Jan–Oct, unchanged by your data): {inspections} enterprise inspections, {cases} cases.',
+    yearAssumed: 'The month column has no year: read as {year}.',
+    refused: {
+      'no-station': 'line {line}: no station name',
+      'station-not-found': 'line {line}: station "{value}" not found',
+      'bad-date': 'line {line}: date "{value}" not understood; expected 2022-01-15 or 2022-01',
+      'other-year': 'line {line}: "{value}" is not in the year used; not placed on the map',
+      'outside-months': 'line {line}: "{value}" is outside Jan–Oct (the map’s months are the report’s)',
+      duplicate: 'line {line}: repeats an earlier row ("{value}"); the first is used',
+      'no-value': 'line {line}: "{value}" has no reading',
+      'bad-value': 'line {line}: reading "{value}" is not a number',
+      'unknown-kind': 'line {line}: unknown kind "{value}"; expected inspection/检查, case/案件 or transferred/移送',
+      'no-place': 'line {line}: no coordinates and no township or village name',
+      'place-not-found': 'line {line}: place "{value}" not found',
+    },
+    note: {
+      readings:
+        'Readings of {year}; {approximate} stations placed at the sample station of the township they name (approximate position).',
+      inspections:
+        '{year}; {approximate} rows without coordinates placed at a point of their township (approximate position); counts per township are exact. The report’s Jan–Oct {inspections} inspections and {cases} cases are unchanged.',
+    },
+  },
 } as const

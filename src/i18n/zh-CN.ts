@@ -277,4 +277,34 @@ export default {
     sampleNote: '预警由示例数据计算，仅作演示，不是真实监测结果。',
     mapAlt: '预警报告地图',
   },
+  tables: {
+    heading: { readings: '可用作监测读数', inspections: '可用作执法检查' },
+    use: { readings: '用作监测读数（替换示例数据）', inspections: '用作执法检查（替换示例数据）' },
+    summary: '共 {rows} 行，可用 {used} 行，未用 {refused} 行；按 {year} 年 1–{months} 月放到地图的月份上。',
+    readings: '{stations} 个站点，有数据的月份：{months}；{daily} 行为日值，已按月平均。',
+    notFound: '找不到的站点（请加经度、纬度列，或用地图上的站点名称）：{names}。',
+    inspections:
+      '检查 {inspections} 家次、案件 {cases} 件；{township} 行按乡镇（街道）、{village} 行按村所在乡镇定位（近似位置），乡镇计数准确。',
+    noKindColumn: '表中没有类型列，全部视为检查。',
+    reportFigures: '报告所述（1–10月，不随您的数据改变）：检查企业 {inspections} 家次，办理案件 {cases} 件。',
+    yearAssumed: '月份列没有年份，按 {year} 年读取。',
+    refused: {
+      'no-station': '第 {line} 行：没有站点名称',
+      'station-not-found': '第 {line} 行：找不到站点“{value}”',
+      'bad-date': '第 {line} 行：日期“{value}”无法识别，应为 2022-01-15 或 2022-01',
+      'other-year': '第 {line} 行：“{value}”不在所用年份，未放到地图上',
+      'outside-months': '第 {line} 行：“{value}”不在 1–10 月（地图的月份与报告一致）',
+      duplicate: '第 {line} 行：与前面的行重复（“{value}”），只用第一行',
+      'no-value': '第 {line} 行：“{value}”没有任何读数',
+      'bad-value': '第 {line} 行：读数“{value}”不是数字',
+      'unknown-kind': '第 {line} 行：类型“{value}”未知，应为 inspection/检查、case/案件 或 移送',
+      'no-place': '第 {line} 行：没有坐标，也没有乡镇（街道）或村名',
+      'place-not-found': '第 {line} 行：找不到地名“{value}”',
+    },
+    note: {
+      readings: '读数为 {year} 年；{approximate} 个站点按同名乡镇的示例站点位置定位（近似位置）。',
+      inspections:
+        '{year} 年；{approximate} 条无坐标，按乡镇（街道）内代表点定位（近似位置），乡镇计数准确。报告所述 1–10 月检查 {inspections} 家次、案件 {cases} 件不变。',
+    },
+  },
 } as const

@@ -2,6 +2,7 @@ import type { LayerSpec } from './types'
 import { pick } from '../i18n/bilingual'
 import { POINTS } from './spec-helpers'
 import { ENFORCEMENT_SAMPLE_NOTE, SAMPLE_SEEDS } from '../domain/samples'
+import { USER_RECORD_FIELDS, userTooltip } from './user-records'
 
 const CASE_COLOURS = { police: '#b91c1c', 'admin-bureau': '#7c3aed', penalty: '#ea580c' } as const
 
@@ -71,6 +72,8 @@ const enforcement: LayerSpec = {
   interactiveLayerIds: ['enforcement-case', 'enforcement-inspection'],
   tooltip: (p, locale) => {
     const month = String(p.month)
+    // The user's records (src/domain/inspections-table.ts) are not sample data: no 示例 in their words.
+    if (p.user === true) return userTooltip(p, locale)
     if (p.kind === 'inspection')
       return pick({ zh: `检查（示例）· ${month}月`, en: `Inspection (sample) · month ${month}` }, locale)
     return pick({ zh: `案件（示例）· ${month}月`, en: `Case (sample) · month ${month}` }, locale)
@@ -80,6 +83,7 @@ const enforcement: LayerSpec = {
     { property: 'month', label: { zh: '月份', en: 'Month' } },
     { property: 'case_type', label: { zh: '案件去向', en: 'Case outcome' } },
     { property: 'fine_yuan', label: { zh: '罚款', en: 'Fine' }, unit: '元' },
+    ...USER_RECORD_FIELDS,
   ],
 }
 export default enforcement

@@ -3,6 +3,7 @@ import { pick } from '../i18n/bilingual'
 import { POINTS } from './spec-helpers'
 import { DUST_MONITOR_COUNT, ENTERPRISE_MONITOR_COUNT, SAMPLE_SEEDS } from '../domain/samples'
 import { localisedName } from './style-helpers'
+import { USER_RECORD_FIELDS } from './user-records'
 
 /**
  * Monitoring points, one symbol per kind. The symbols are characters drawn with local fonts, so the
@@ -93,6 +94,7 @@ const monitoringPoints: LayerSpec = {
           : String(v),
     },
     { property: 'town_code', label: { zh: '所在乡镇代码', en: 'Township code' } },
+    ...USER_RECORD_FIELDS,
   ],
 }
 export default monitoringPoints

@@ -10,6 +10,8 @@ import type { LayerMeta, LayerSpec } from './types'
 export interface LayerReplacement {
   fileName: string
   featureCount: number
+  /** What the legend and panels must also say about the user's data (e.g. approximate positions). */
+  note?: { zh: string; en: string } | null
 }
 
 export function resolveLayerMeta(
@@ -34,8 +36,8 @@ export function resolveLayerMeta(
     ...fromSpec,
     provenance: 'user',
     caveat: {
-      zh: `已用您的文件 ${replacement.fileName} 替换，未经核实。`,
-      en: `Replaced with your file ${replacement.fileName}; not verified.`,
+      zh: `已用您的文件 ${replacement.fileName} 替换，未经核实。${replacement.note?.zh ?? ''}`,
+      en: `Replaced with your file ${replacement.fileName}; not verified.${replacement.note ? ` ${replacement.note.en}` : ''}`,
     },
     method: null,
     source: replacement.fileName,

@@ -155,7 +155,12 @@ export const useLayersStore = defineStore('layers', () => {
   }
 
   /** A user's file stands in for a built-in layer's data; everything else about the layer stays. */
-  function replaceData(id: string, collection: FeatureCollection, fileName: string) {
+  function replaceData(
+    id: string,
+    collection: FeatureCollection,
+    fileName: string,
+    note: LayerReplacement['note'] = null,
+  ) {
     const r = records.value[id]
     if (!r) return
     records.value = {
@@ -164,7 +169,7 @@ export const useLayersStore = defineStore('layers', () => {
         ...r,
         data: markRaw(keyed(collection, id, r.spec.data.key)),
         builtData: r.replacement ? (r.builtData ?? null) : r.data,
-        replacement: { fileName, featureCount: collection.features.length },
+        replacement: { fileName, featureCount: collection.features.length, ...(note ? { note } : {}) },
       },
     }
   }

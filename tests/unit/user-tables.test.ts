@@ -139,7 +139,9 @@ describe('readings table', () => {
     expect(collection!.features).toHaveLength(1)
   })
   it('gives no collection when nothing could be used', () => {
-    expect(readingsFromTable(table(header, [['火星站', '2022-01', '1', '', '']]), stations, gazetteer).collection).toBeNull()
+    expect(
+      readingsFromTable(table(header, [['火星站', '2022-01', '1', '', '']]), stations, gazetteer).collection,
+    ).toBeNull()
   })
 })
 
@@ -216,7 +218,11 @@ describe('inspections table', () => {
     const t = tableFromPoints({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { 日期: '2022-02-02', kind: 'case', 经度: 1 }, geometry: { type: 'Point', coordinates: [119.7, 29.1] } },
+        {
+          type: 'Feature',
+          properties: { 日期: '2022-02-02', kind: 'case', 经度: 1 },
+          geometry: { type: 'Point', coordinates: [119.7, 29.1] },
+        },
       ],
     })
     expect(t.header).toEqual(['日期', 'kind', '经度', '纬度'])

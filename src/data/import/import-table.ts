@@ -23,7 +23,22 @@ export function tableOf(names: readonly string[], rows: readonly DelimitedRow[])
 
 /** The warning that replaces "no coordinate columns" when a place column can join the table. */
 export function reportJoinable(context: ImportContext, header: readonly string[], line: number): void {
-  const place = findPlaceColumn(header)!
+  const place = findPlaceColumn(header)
+  if (!place) {
+    // A readings table names stations, not places: it is offered as readings (src/domain/readings-table.ts).
+    context.problems.add({
+      severity: 'warning',
+      line,
+      field: 'header',
+      found: truncateForDisplay(header.join(', ')),
+      expected: 'coordinate columns, or a place column to join',
+      message: {
+        zh: '没有坐标列；表格为监测读数，可用作监测读数（按站点名称定位）',
+        en: 'no coordinate columns; the table holds readings and can be used as readings (stations placed by name)',
+      },
+    })
+    return
+  }
   const column = header[place.index]!
   context.problems.add({
     severity: 'warning',

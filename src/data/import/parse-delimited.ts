@@ -7,6 +7,7 @@
 import { dmsToDegrees } from '../../domain/dms'
 import { CandidateList, failedSource, type ParsedSource } from './candidate'
 import { findPlaceColumn } from '../../domain/name-join'
+import { recogniseTable } from '../../domain/user-table'
 import { MAX_TABLE_ROWS, reportJoinable, tableOf } from './import-table'
 import { coordinateProblem, reportFileWarnings, reportNoCoordinateColumns } from './delimited-problems'
 import { readDelimitedRows, type DelimitedRow } from './delimited-rows'
@@ -204,7 +205,8 @@ export async function parseTableRows(source: RowSource, context: ImportContext):
   context.progress('parsing', 1)
 
   if (!hasCoordinates) {
-    if (!findPlaceColumn(names)) {
+    const usable = findPlaceColumn(names) ?? recogniseTable(names)
+    if (!usable) {
       reportNoCoordinateColumns(context, header, headerLine)
       return failedSource(dataRows)
     }
