@@ -312,7 +312,8 @@ export default {
     readings: '{stations} stations; months with data: {months}; {daily} rows were daily values, averaged by month.',
     notFound: 'Stations not found (add longitude and latitude columns, or use a station name on the map): {names}.',
     inspections:
-      '{inspections} inspections, {cases} cases; {township} rows placed at their township and {village} at their village’s township (approximate position); counts per township are exact.',
+      '{inspections} inspections, {cases} cases; {township} rows placed at their township and {village} ' +
+      'at their village’s township (approximate position); counts per township are exact.',
     noKindColumn: 'The table has no kind column: every row is an inspection.',
     reportFigures:
       'In the report (Jan–Oct, unchanged by your data): {inspections} enterprise inspections, {cases} cases.',
@@ -332,9 +333,12 @@ export default {
     },
     note: {
       readings:
-        'Readings of {year}; {approximate} stations placed at the sample station of the township they name (approximate position).',
+        'Readings of {year}; {approximate} stations placed at the sample station ' +
+        'of the township they name (approximate position).',
       inspections:
-        '{year}; {approximate} rows without coordinates placed at a point of their township (approximate position); counts per township are exact. The report’s Jan–Oct {inspections} inspections and {cases} cases are unchanged.',
+        '{year}; {approximate} rows without coordinates placed at a point of their township ' +
+        '(approximate position); counts per township are exact. ' +
+        'The report’s Jan–Oct {inspections} inspections and {cases} cases are unchanged.',
     },
   },
 } as const

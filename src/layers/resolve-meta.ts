@@ -37,7 +37,9 @@ export function resolveLayerMeta(
     provenance: 'user',
     caveat: {
       zh: `已用您的文件 ${replacement.fileName} 替换，未经核实。${replacement.note?.zh ?? ''}`,
-      en: `Replaced with your file ${replacement.fileName}; not verified.${replacement.note ? ` ${replacement.note.en}` : ''}`,
+      en:
+        `Replaced with your file ${replacement.fileName}; not verified.` +
+        (replacement.note ? ` ${replacement.note.en}` : ''),
     },
     method: null,
     source: replacement.fileName,

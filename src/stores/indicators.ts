@@ -4,6 +4,7 @@
  * indicator (classes, categories and a colour per area). The map, the legend, the area panel and the
  * export all read these same results, so they always agree.
  */
+import { withUserLayerProvenance } from '../domain/user-layer-indicators'
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import { townAreasFrom } from '../domain/aggregate'
@@ -88,7 +89,14 @@ export const useIndicatorsStore = defineStore('indicators', () => {
     userIndicators.value = markRaw([...userIndicators.value.filter((i) => !ids.has(i.id)), ...added])
   }
   /** The built-in indicators, then the user's: what the legend offers and the area panel lists. */
-  const definitions = computed<readonly IndicatorDefinition[]>(() => [...INDICATORS, ...userIndicators.value])
+  const definitions = computed<readonly IndicatorDefinition[]>(() => [
+    // Counted from a layer the user's table replaced: the user's badge (src/domain/user-layer-indicators.ts).
+    ...withUserLayerProvenance(INDICATORS, {
+      [ENFORCEMENT_LAYER]: layers.record(ENFORCEMENT_LAYER)?.replacement?.fileName,
+      [MONITORING_LAYER]: layers.record(MONITORING_LAYER)?.replacement?.fileName,
+    }),
+    ...userIndicators.value,
+  ])
 
   /** Every indicator for every area. */
   const byArea = computed(() => {

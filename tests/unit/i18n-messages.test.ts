@@ -2,6 +2,7 @@
  * The message files: zh-CN and en have the same keys, no empty text, the same named parameters,
  * and every key the app asks for — literally, or built from a known set of values — exists in both.
  */
+import type { RefusedRow, UserTableKind } from '../../src/domain/user-table'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -63,6 +64,21 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'warnings.severity.': keysOf<WarningSeverity>({ high: true, medium: true, notice: true }),
   'warnings.kind.': keysOf<WarningKind>({ 'air-daily': true, 'air-monthly-mean': true, 'water-class': true }),
   'warnings.columns.': ['severity', 'date', 'place', 'town', 'kind', 'detail', 'value', 'limit', 'provenance'],
+  'tables.heading.': keysOf<UserTableKind>({ readings: true, inspections: true }),
+  'tables.use.': keysOf<UserTableKind>({ readings: true, inspections: true }),
+  'tables.refused.': keysOf<RefusedRow['reason']>({
+    'no-station': true,
+    'station-not-found': true,
+    'bad-date': true,
+    'other-year': true,
+    'outside-months': true,
+    duplicate: true,
+    'no-value': true,
+    'bad-value': true,
+    'unknown-kind': true,
+    'no-place': true,
+    'place-not-found': true,
+  }),
 }
 
 function sourceFiles(dir: string): string[] {

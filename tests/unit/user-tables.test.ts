@@ -229,3 +229,15 @@ describe('inspections table', () => {
     expect(t.rows[0]).toEqual(['2022-02-02', 'case', '119.7', '29.1'])
   })
 })
+
+describe('indicators counted from a replaced layer', () => {
+  it("carry the user's badge and name the file", async () => {
+    const { INDICATORS } = await import('../../src/domain/indicators')
+    const { withUserLayerProvenance } = await import('../../src/domain/user-layer-indicators')
+    const defs = withUserLayerProvenance(INDICATORS, { enforcement: '检查.csv' })
+    expect(defs.find((d) => d.id === 'inspections')).toMatchObject({ provenance: 'user' })
+    expect(defs.find((d) => d.id === 'inspections')!.note.zh).toContain('检查.csv')
+    expect(defs.find((d) => d.id === 'monitoring-points')!.provenance).toBe('sample')
+    expect(defs.find((d) => d.id === 'vocs')!.provenance).toBe('sample')
+  })
+})
