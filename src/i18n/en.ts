@@ -331,6 +331,15 @@ export default {
       'no-place': 'line {line}: no coordinates and no township or village name',
       'place-not-found': 'line {line}: place "{value}" not found',
     },
+    monthlyUser: 'Inspections and cases by month (your data)',
+    monthlyReadingsUser: 'Monthly concentrations (your data, μg/m³)',
+    readingsNoteUser:
+      'Colour levels fixed by GB 3095-2012 / HJ 633-2012, unchanged by zoom and pan; ' +
+      'the station readings are the data you loaded, not verified.',
+    densityNoteUser:
+      'The points are the data you loaded (rows without coordinates at their township: approximate); ' +
+      'township panels and the choropleth count the same months.',
+    monthlyAqiUser: 'Monthly air quality level (estimated from your monthly means)',
     note: {
       readings:
         'Readings of {year}; {approximate} stations placed at the sample station ' +

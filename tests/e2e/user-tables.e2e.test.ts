@@ -153,12 +153,18 @@ describe('readings and inspections as the user’s data', () => {
     await expect(page.locator('[data-testid="import-dialog"]').count()).resolves.toBe(0)
     await goTo(page, `#map=10.4/29.155/119.785&layers=district,towns,enforcement&sel=towns:${CAOZHAI}`)
     const row = (indicator: string) => page.locator(`[data-testid="area-panel"] [data-indicator="${indicator}"]`)
-    await expect.poll(() => row('inspections').locator('td').first().innerText(), { timeout: 20_000 }).toBe('5')
-    await expect(row('cases').locator('td').first().innerText()).resolves.toBe('2')
+    const count = async (indicator: string) =>
+      Number.parseInt(await row(indicator).locator('td').first().innerText(), 10)
+    await expect.poll(() => count('inspections'), { timeout: 20_000 }).toBe(5)
+    await expect(count('cases')).resolves.toBe(2)
     await expect(row('inspections').innerText()).resolves.toContain('用户数据')
     await goTo(page, `#map=10.4/29.155/119.785&layers=district,towns,enforcement&sel=towns:${DUOHU}`)
-    await expect.poll(() => row('inspections').locator('td').first().innerText(), { timeout: 20_000 }).toBe('3')
+    await expect.poll(() => count('inspections'), { timeout: 20_000 }).toBe(3)
+    await expect(page.locator('[data-testid="area-panel"]').innerText()).resolves.toContain('您的数据')
     // The legend names the replacement and the approximate positions.
+    const legend = await page.locator('[data-testid="legend"]').innerText()
+    expect(legend).toContain('已用您的文件 检查.csv 替换')
+    expect(legend).toContain('10 条无坐标，按乡镇（街道）内代表点定位（近似位置）')
     await page.locator('[data-testid="area-panel"] .close').click()
   })
 
@@ -173,7 +179,11 @@ describe('readings and inspections as the user’s data', () => {
         timeout: 20_000,
       })
       .toBe(10)
-    await expect.poll(() => changedPixels(page, 'no-density'), { timeout: 20_000 }).toBeGreaterThan(2_000)
+    const block = await page.locator('[data-block="inspections"]').innerText()
+    expect(block).toContain('用户数据')
+    expect(block).not.toContain('示例数据')
+    // Ten rows at two township points: two small blobs.
+    await expect.poll(() => changedPixels(page, 'no-density'), { timeout: 20_000 }).toBeGreaterThan(300)
     await goTo(page, `#map=10.4/29.155/119.785&layers=district,towns,enforcement&sel=towns:${CAOZHAI}`)
     await page.locator('[data-testid="area-panel"]').waitFor()
     await page.screenshot({ path: `${SHOTS}/user-tables.png` })
