@@ -15,7 +15,7 @@ import type { Feature, FeatureCollection } from 'geojson'
 import type { JoinTable } from './name-join'
 import { matchTown, matchVillage, normaliseText, type Gazetteer } from './place-names'
 import { setOwn } from './own-keys'
-import { cellNumber, dominantYear, inspectionColumns, offAxis, parseTableDate, type RefusedRow } from './user-table'
+import { cellCoordinate, dominantYear, inspectionColumns, offAxis, parseTableDate, type RefusedRow } from './user-table'
 
 export interface InspectionsReport {
   year: number
@@ -74,8 +74,8 @@ export function inspectionsFromTable(
       unknownKinds[kindCell] = (unknownKinds[kindCell] ?? 0) + 1
       return void refused.push({ line, value: kindCell, reason: 'unknown-kind' })
     }
-    const lng = cellNumber(row[columns.lng])
-    const lat = cellNumber(row[columns.lat])
+    const lng = cellCoordinate(row[columns.lng])
+    const lat = cellCoordinate(row[columns.lat])
     let position: [number, number] | null = null
     let location: 'exact' | 'township' | 'village' = 'exact'
     let townCode: string | null = null

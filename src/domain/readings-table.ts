@@ -16,6 +16,7 @@ import type { JoinTable } from './name-join'
 import { matchTown, normaliseText, type Gazetteer } from './place-names'
 import {
   AXIS_MONTHS,
+  cellCoordinate,
   cellNumber,
   dominantYear,
   offAxis,
@@ -88,8 +89,8 @@ export function readingsFromTable(
     const key = normaliseText(name)
     const known = stations.get(key)
     if (known) return known
-    const lng = cellNumber(row[columns.lng])
-    const lat = cellNumber(row[columns.lat])
+    const lng = cellCoordinate(row[columns.lng])
+    const lat = cellCoordinate(row[columns.lat])
     let found: Omit<Station, 'values' | 'daily' | 'name'> | null = null
     if (columns.lng >= 0 && isDegrees(lng, lat)) {
       found = { position: [lng, lat as number], id: `station-${stations.size + 1}`, townCode: null, approximate: false }

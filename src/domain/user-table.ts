@@ -12,6 +12,7 @@
 import type { FeatureCollection } from 'geojson'
 import type { JoinTable } from './name-join'
 import { REPORT_MONTHS } from './types'
+import { dmsToDegrees } from './dms'
 
 export type UserTableKind = 'readings' | 'inspections'
 
@@ -144,6 +145,13 @@ export function cellNumber(cell: string | undefined): number | null | undefined 
   const text = (cell ?? '').trim().replace(/(\d),(?=\d{3}\b)/g, '$1')
   if (text === '') return undefined
   return /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : null
+}
+
+/** A coordinate cell: decimal degrees, or degrees–minutes–seconds (119°45′02″E, 北纬29度12分16秒). */
+export function cellCoordinate(cell: string | undefined): number | null {
+  const value = cellNumber(cell)
+  if (typeof value === 'number') return value
+  return value === undefined ? null : dmsToDegrees(cell!.trim())
 }
 
 /**

@@ -331,7 +331,7 @@ export default {
       'no-place': 'line {line}: no coordinates and no township or village name',
       'place-not-found': 'line {line}: place "{value}" not found',
     },
-    monthlyUser: 'Inspections and cases by month (your data)',
+    monthlyUser: 'Inspections and cases, Jan–Oct {year} (your data)',
     monthlyReadingsUser: 'Monthly concentrations (your data, μg/m³)',
     readingsNoteUser:
       'Colour levels fixed by GB 3095-2012 / HJ 633-2012, unchanged by zoom and pan; ' +

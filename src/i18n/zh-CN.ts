@@ -301,7 +301,7 @@ export default {
       'no-place': '第 {line} 行：没有坐标，也没有乡镇（街道）或村名',
       'place-not-found': '第 {line} 行：找不到地名“{value}”',
     },
-    monthlyUser: '逐月执法检查与案件（您的数据）',
+    monthlyUser: '{year}年1–10月执法检查与案件（您的数据）',
     monthlyReadingsUser: '逐月浓度（您的数据，μg/m³）',
     readingsNoteUser: '色阶按 GB 3095-2012 / HJ 633-2012 分级固定，缩放平移不变；站点读数为您导入的数据，未经核实。',
     densityNoteUser: '点位为您导入的数据（无坐标的按乡镇定位，近似位置）；乡镇面板与分级图按同一月份范围计数。',

@@ -241,3 +241,33 @@ describe('indicators counted from a replaced layer', () => {
     expect(defs.find((d) => d.id === 'vocs')!.provenance).toBe('sample')
   })
 })
+
+describe('tables through the import engine', () => {
+  it('keeps every row of the inspections template, with and without coordinates, and places both', async () => {
+    const { importBytes } = await import('../../src/data/import/import-file')
+    const { templateCsv } = await import('../../src/domain/import-templates')
+    const template = IMPORT_TEMPLATES.find((t) => t.kind === 'inspections')!
+    const csv =
+      templateCsv(template, 'zh') +
+      '2022-04-01,case,某企业,曹宅镇,,\r\n' +
+      '2022-04-02,inspection,某企业,曹宅镇,119°45′02″E,北纬29度12分16秒\r\n'
+    const result = await importBytes(new TextEncoder().encode(csv), { fileName: 't.csv', declaredCrs: 'auto' })
+    expect(result.table).toBeDefined()
+    expect(recogniseTable(result.table!.header)).toBe('inspections')
+    const { collection, report } = inspectionsFromTable(result.table!, gazetteer, townPoints)
+    // The note row ("# 说明…") is refused for its date; the example, the township row and the DMS row are used.
+    expect(report.refused.map((r) => r.reason)).toEqual(['bad-date'])
+    expect(report.rowsUsed).toBe(3)
+    expect(collection!.features.map((f) => f.properties!.location)).toEqual(['exact', 'township', 'exact'])
+    expect((collection!.features[2]!.geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(119.7506, 3)
+  })
+
+  it('keeps a readings table without coordinates or place column as a table to use', async () => {
+    const { importBytes } = await import('../../src/data/import/import-file')
+    const csv = '站点,日期,pm25\n曹宅空气站,2022-01,30\n'
+    const result = await importBytes(new TextEncoder().encode(csv), { fileName: 'r.csv', declaredCrs: 'auto' })
+    expect(result.ok).toBe(false)
+    expect(result.table?.rows).toEqual([['曹宅空气站', '2022-01', '30']])
+    expect(result.problems.map((p) => p.message.en).join()).toContain('can be used as readings')
+  })
+})

@@ -167,7 +167,10 @@ export async function parseTableRows(source: RowSource, context: ImportContext):
   const numeric = new NumericColumns(header.length, coordinateColumns)
   const hasCoordinates = lngIndex >= 0 && latIndex >= 0
   // Without coordinates the rows are kept as a table, for a join by place name (name-join.ts).
+  // A readings or inspections table keeps them too (rows without coordinates are placed by their
+  // station or township name: src/domain/readings-table.ts, inspections-table.ts).
   const tableRows: DelimitedRow[] = []
+  const userTable = hasCoordinates && recogniseTable(names) !== null
 
   // Pass 1: coordinates, numeric columns, problems. Kept rows leave only their line and position.
   const keptLines: number[] = []
@@ -186,9 +189,9 @@ export async function parseTableRows(source: RowSource, context: ImportContext):
         ? { line: widthMismatch.line, count: widthMismatch.count + 1 }
         : { line: row.line, count: 1 }
     }
-    if (!hasCoordinates) {
+    if (!hasCoordinates || userTable) {
       if (tableRows.length < MAX_TABLE_ROWS) tableRows.push(row)
-      continue
+      if (!hasCoordinates) continue
     }
     const lng = parseCoordinate(row.cells[lngIndex] ?? '', delimiter)
     const lat = parseCoordinate(row.cells[latIndex] ?? '', delimiter)
@@ -232,5 +235,5 @@ export async function parseTableRows(source: RowSource, context: ImportContext):
     next++
   }
   context.progress('validating', 1)
-  return { candidates, rejectedCount, failed: false }
+  return { candidates, rejectedCount, failed: false, ...(userTable ? { table: tableOf(names, tableRows) } : {}) }
 }
