@@ -88,7 +88,12 @@ export const IMPORT_TEMPLATES: readonly ImportTemplate[] = [
       {
         name: '日期',
         example: '2022-01-15',
-        note: { zh: '年-月-日，或 2022-01 表示月均值', en: 'year-month-day, or 2022-01 for a monthly mean' },
+        note: {
+          zh: '年-月-日（日值，按月平均），或 2022-01 表示月均值；地图按一年的 1–10 月显示',
+          en:
+            'year-month-day (daily values, averaged by month), or 2022-01 for a monthly mean; ' +
+            'the map shows Jan–Oct of one year',
+        },
       },
       { name: 'pm25', example: '35', note: { zh: 'PM2.5，μg/m³', en: 'PM2.5, μg/m³' } },
       { name: 'pm10', example: '58', note: { zh: 'PM10，μg/m³', en: 'PM10, μg/m³' } },
@@ -108,7 +113,14 @@ export const IMPORT_TEMPLATES: readonly ImportTemplate[] = [
         example: '2022-03-08',
         note: { zh: '检查日期，年-月-日', en: 'inspection date, year-month-day' },
       },
-      { name: 'kind', example: 'inspection', note: { zh: 'inspection 检查 / case 案件', en: 'inspection or case' } },
+      {
+        name: 'kind',
+        example: 'inspection',
+        note: {
+          zh: 'inspection 检查 / case 案件（行政处罚）/ 移送公安 / 移送行政执法局',
+          en: 'inspection, case (a penalty), 移送公安 (referred to the police) or 移送行政执法局 (to the bureau)',
+        },
+      },
       { name: '对象', example: '某某企业', note: { zh: '检查对象名称', en: 'who was inspected' } },
       { ...TOWN, note: { zh: '无坐标时按乡镇（街道）定位', en: 'places the row when there are no coordinates' } },
       { ...LNG, example: '119.751' },
