@@ -89,7 +89,9 @@ export function summariseColumn(reader: ColumnReader): ColumnSummary {
   }
   const numeric = present > 0 && numbers === present
   const kind: ColumnKind = numeric ? 'number' : present > 0 && dates >= present * DATE_SHARE ? 'date' : 'text'
-  const values = numeric ? [] : [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count)
+  const values = numeric
+    ? []
+    : [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count)
   return {
     name: reader.name,
     kind,
@@ -151,7 +153,11 @@ function pointTable(table: PointTable): UserTable {
     (name) => {
       const column = table.columns.find((c) => c.name === name)!
       if (column.kind === 'number')
-        return { name, length: table.length, at: (row) => (Number.isNaN(column.values[row]!) ? null : column.values[row]!) }
+        return {
+          name,
+          length: table.length,
+          at: (row) => (Number.isNaN(column.values[row]!) ? null : column.values[row]!),
+        }
       return {
         name,
         length: table.length,

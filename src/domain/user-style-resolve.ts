@@ -161,7 +161,8 @@ function numberAsText(table: UserTable, summary: ColumnSummary): ColumnSummary {
   const counts = new Map<string, number>()
   for (let row = 0; row < reader.length; row++) {
     const value = reader.at(row)
-    if (typeof value === 'number' && Number.isFinite(value)) counts.set(String(value), (counts.get(String(value)) ?? 0) + 1)
+    if (typeof value === 'number' && Number.isFinite(value))
+      counts.set(String(value), (counts.get(String(value)) ?? 0) + 1)
   }
   const values = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count)
   return { ...summary, kind: 'text', values, valuesCapped: false }

@@ -108,8 +108,7 @@ export function rowRadii(table: PointTable, style: ResolvedUserStyle): Float32Ar
 /** The kept rows of an interleaved array (positions: 2 per row, colours: 3, weights and radii: 1). */
 export function pickRows<T extends Float32Array | Uint8Array>(values: T, rows: Uint32Array, size: number): T {
   const out = new (values.constructor as new (length: number) => T)(rows.length * size)
-  for (let i = 0; i < rows.length; i++)
-    for (let k = 0; k < size; k++) out[i * size + k] = values[rows[i]! * size + k]!
+  for (let i = 0; i < rows.length; i++) for (let k = 0; k < size; k++) out[i * size + k] = values[rows[i]! * size + k]!
   return out
 }
 

@@ -1,7 +1,8 @@
 /**
  * The declaration of a layer a user loaded from a file: the same shape as a built-in layer file,
  * made at run time. Points, lines and polygons are drawn in the layer's colour, or as its style says
- * (see userMapLayers); the tooltip is the feature's name (or its first property) as text, and the panel lists every property.
+ * (see userMapLayers); the tooltip is the feature's name (or its first property) as text, and the
+ * panel lists every property.
  */
 import type { Geometry } from 'geojson'
 import type { LayerSpec, MapLayerSpec } from './types'

@@ -13,14 +13,12 @@ import { keptRows, pointTableOfCollection, rowColours, rowRadii } from '../../sr
 function collection(rows: Record<string, unknown>[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: rows.map(
-      (properties, i): Feature => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [119.7 + i / 100, 29.1] },
-        // JSON.parse defines "__proto__" and "constructor" as own keys, as the import does.
-        properties: JSON.parse(JSON.stringify(properties)) as Record<string, unknown>,
-      }),
-    ),
+    features: rows.map((properties, i): Feature => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [119.7 + i / 100, 29.1] },
+      // JSON.parse defines "__proto__" and "constructor" as own keys, as the import does.
+      properties: JSON.parse(JSON.stringify(properties)) as Record<string, unknown>,
+    })),
   }
 }
 
@@ -109,10 +107,16 @@ describe('resolveUserStyle', () => {
     expect(many.other).toEqual({ colour: OTHER_COLOUR, count: 14 - 3 - 8 })
   })
 
-  test('graduated: the same classes as classify() gives the townships; bad manual breaks fall back to quantiles', () => {
+  test('graduated: the classes classify() gives the townships; bad manual breaks fall back to quantiles', () => {
     const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 40]
     const table = userTableOf(collection(values.map((v) => ({ v }))))
-    const rule = { kind: 'graduated', column: 'v', method: 'equal-interval', classCount: 3, manualBreaksText: '' } as const
+    const rule = {
+      kind: 'graduated',
+      column: 'v',
+      method: 'equal-interval',
+      classCount: 3,
+      manualBreaksText: '',
+    } as const
     const colour = resolveUserStyle(table, style({ colour: rule }), '#000').colour
     expect(colour).toMatchObject({ kind: 'graduated', classification: classify(values, 'equal-interval', 3) })
     const manual = resolveUserStyle(
