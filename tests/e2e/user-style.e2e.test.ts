@@ -166,6 +166,9 @@ describe('a user layer styled like a built-in one', () => {
     const before = await countDarkPixels(page, under)
     await choose(page, 'user-style-label', '名称')
     expect((await countDarkPixels(page, under)) - before).toBeGreaterThan(25)
+    // For the README: no tooltip, and the layer's legend in view beside its map.
+    await page.mouse.move(5, 300)
+    await page.locator('[data-legend="user-1"]').scrollIntoViewIfNeeded()
     await mkdir('docs/screenshots', { recursive: true })
     await page.screenshot({ path: 'docs/screenshots/user-style.png' })
   })
