@@ -79,21 +79,27 @@ function userMapLayers(
       },
     })
   const label = style ? labelExpression(style) : null
-  if (label)
-    layers.push({
-      id: `${id}-label`,
-      type: 'symbol',
-      ...(render?.filter ? { filter: render.filter as never } : {}),
-      layout: {
-        'text-field': label as never,
-        'text-font': LABEL_FONT,
-        'text-size': 13,
-        'text-anchor': 'top',
-        'text-offset': [0, 0.9],
-        'text-max-width': 12,
+  if (label) {
+    const text = { 'text-field': label as never, 'text-font': LABEL_FONT, 'text-size': 13 }
+    const paint = { 'text-color': '#1f2937', ...HALO, 'text-opacity': opacity }
+    // Points and areas: under the point, at the area's inside; lines: along the line.
+    layers.push(
+      {
+        id: `${id}-label`,
+        type: 'symbol',
+        filter: filtered(['!', LINE], render),
+        layout: { ...text, 'text-anchor': 'top', 'text-offset': [0, 0.9], 'text-max-width': 12 },
+        paint,
       },
-      paint: { 'text-color': '#1f2937', ...HALO, 'text-opacity': opacity },
-    })
+      {
+        id: `${id}-label-line`,
+        type: 'symbol',
+        filter: filtered(LINE, render),
+        layout: { ...text, 'symbol-placement': 'line' },
+        paint,
+      },
+    )
+  }
   return layers
 }
 

@@ -167,7 +167,9 @@ describe('a user layer styled like a built-in one', () => {
     await choose(page, 'user-style-label', '名称')
     expect((await countDarkPixels(page, under)) - before).toBeGreaterThan(25)
     // For the README: no tooltip, and the layer's legend in view beside its map.
-    await page.mouse.move(5, 300)
+    const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2)
+    await page.waitForFunction(() => !document.querySelector('[data-testid="map-tooltip"]'))
     await page.locator('[data-legend="user-1"]').scrollIntoViewIfNeeded()
     await mkdir('docs/screenshots', { recursive: true })
     await page.screenshot({ path: 'docs/screenshots/user-style.png' })

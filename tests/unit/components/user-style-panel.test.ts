@@ -6,6 +6,11 @@ import { useLayersStore } from '../../../src/stores/layers'
 import { mountIn, useFreshApp } from '../support/app'
 import { desiredMapLayers } from '../../../src/map/desired-layers'
 import { userPointDraws } from '../../../src/map/user-point-draws'
+import { pointTableFromFeatures } from '../../../src/domain/point-table'
+import { userTableOf } from '../../../src/domain/user-style-columns'
+import { resolvedUserStyle } from '../../../src/domain/user-style-resolve'
+import { userLegendItems } from '../../../src/components/user-style-format'
+import { i18n } from '../../../src/i18n'
 
 import LayerList from '../../../src/components/LayerList.vue'
 import LegendPanel from '../../../src/components/LegendPanel.vue'
@@ -102,6 +107,21 @@ describe('the user style panel', () => {
     expect(filtered!.propertiesAt(0)).toMatchObject({ name: '站1' })
   })
 
+  test('a large point set takes colours, radii and the month as typed arrays', () => {
+    const layers = useLayersStore()
+    const id = layers.addUserPointLayer(pointTableFromFeatures(points().features), 'big.csv')
+    layers.setUserStyle(id, { colour: { kind: 'categories', column: 'constructor' }, sizeColumn: 'pm25' })
+    const [draw] = userPointDraws(Object.values(layers.records), {})
+    expect(draw!.colours).toHaveLength(9)
+    expect([...draw!.colours!.slice(0, 3)]).toEqual([...draw!.colours!.slice(6, 9)])
+    expect([...draw!.radii!]).toEqual([4, expect.closeTo(4 + 12 * Math.sqrt(0.5), 5), 16])
+    layers.setUserStyle(id, { time: { column: 'date', month: '2022-03' } })
+    const [march] = userPointDraws(Object.values(layers.records), {})
+    expect([...march!.positions]).toEqual([...draw!.positions.slice(4, 6)])
+    // A pick of the one drawn point names row 2 of the table.
+    expect(march!.rowAt!(0)).toBe(2)
+  })
+
   test('the legend shows the categories with their counts, the classes, and the size scale', () => {
     const layers = useLayersStore()
     const id = layers.addUserLayer(points(), 'stations.geojson')
@@ -117,5 +137,25 @@ describe('the user style panel', () => {
     return legend.vm.$nextTick().then(() => {
       expect(legend.findAll('[data-testid="user-style-classes-legend"] li')).toHaveLength(4)
     })
+  })
+
+  test('the PNG export lists the same classes and the size scale', () => {
+    const layers = useLayersStore()
+    const id = layers.addUserLayer(points(), 'stations.geojson')
+    layers.setUserStyle(id, {
+      colour: { kind: 'graduated', column: 'pm25', method: 'equal-interval', classCount: 4, manualBreaksText: '' },
+      sizeColumn: 'pm25',
+    })
+    const table = userTableOf(layers.data(id)!)
+    const items = userLegendItems(resolvedUserStyle(table, layers.record(id)!.userStyle!, '#000'), (key, named) =>
+      i18n.global.t(key, named ?? {}),
+    )
+    expect(items.map((i) => i.label)).toEqual([
+      'pm25: 10 – 20（1 个）',
+      'pm25: 20 – 30（1 个）',
+      'pm25: 30 – 40（0 个）',
+      'pm25: 40 – 50（1 个）',
+      '点大小：半径 4–16 像素，面积与“pm25”成正比',
+    ])
   })
 })
