@@ -242,3 +242,67 @@ describe('a user layer styled like a built-in one', () => {
     expect(session.foreignRequests).toEqual([])
   })
 })
+
+/** Just over the large-point threshold (50,000): drawn by deck.gl from typed arrays. */
+const BIG_ROWS = 50_002
+const LONE_A: [number, number] = [119.8, 29.15]
+const LONE_B: [number, number] = [119.85, 29.05]
+function bigCsv(): string {
+  const lines = ['kind,value,date,lng,lat']
+  for (let i = 0; i < BIG_ROWS - 2; i++) {
+    const lng = 119.66 + (i % 250) * 0.0001
+    const lat = 29.1 + Math.floor(i / 250) * 0.0001
+    lines.push(`grid,0,2022-01-01,${lng.toFixed(5)},${lat.toFixed(5)}`)
+  }
+  lines.push(`a,100,2022-01-05,${LONE_A.join(',')}`, `b,100,2022-02-05,${LONE_B.join(',')}`)
+  return `${lines.join('\n')}\n`
+}
+
+describe('a large point layer takes the same style (typed arrays)', () => {
+  let session: Session
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'user-style-big-'))
+    writeFileSync(join(dir, 'big.csv'), bigCsv())
+    session = await openApp('#map=10.4/29.155/119.785&layers=district')
+    const page = session.page
+    await page.locator('[data-testid="import-input"]').setInputFiles(join(dir, 'big.csv'))
+    await page.waitForSelector('[data-testid="import-summary"]', { timeout: 120_000 })
+    await page.locator('[data-testid="import-confirm"]').click()
+    await waitForMapIdle(page, 120_000)
+    await page.locator('[data-layer="user-1"] [data-testid="user-style-toggle"]').click()
+    await page.waitForSelector('[data-testid="user-style-panel"]')
+  }, 240_000)
+  afterAll(async () => {
+    await session?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  const around = async (page: Page, at: [number, number], colour: Rgb) =>
+    (await countColours(page, [colour], 8, box(await project(page, at), 20)))[0]!
+
+  test('colour by category and size by a column, at the lone points', async () => {
+    const page = session.page
+    await choose(page, 'user-style-colour', 'categories')
+    await choose(page, 'user-style-colour-column', 'kind')
+    await choose(page, 'user-style-size', 'value')
+    await waitForMapIdle(page, 120_000)
+    // 'grid' is the most frequent value (first colour); a and b take the second and third.
+    expect(await around(page, LONE_A, CATEGORY[1]!)).toBeGreaterThan(200)
+    expect(await around(page, LONE_B, CATEGORY[2]!)).toBeGreaterThan(200)
+    expect(await around(page, LONE_A, CATEGORY[2]!)).toBe(0)
+  }, 180_000)
+
+  test('a month hides the rows of another month', async () => {
+    const page = session.page
+    await choose(page, 'user-style-time', 'date')
+    await waitForMapIdle(page, 120_000)
+    await expect(page.locator('[data-testid="user-style-month-label"]').innerText()).resolves.toBe('2022年1月')
+    expect(await around(page, LONE_A, CATEGORY[1]!)).toBeGreaterThan(200)
+    expect(await around(page, LONE_B, CATEGORY[2]!)).toBe(0)
+  }, 180_000)
+
+  test('no console error', () => {
+    expect(session.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])
+  })
+})
