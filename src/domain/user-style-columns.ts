@@ -63,6 +63,8 @@ export function summariseColumn(reader: ColumnReader): ColumnSummary {
   let dates = 0
   const counts = new Map<string, number>()
   const months = new Map<string, number>()
+  // A date column repeats its dates: each distinct text is parsed once (a million rows, a few hundred dates).
+  const monthOfText = new Map<string, string | null>()
   let capped = false
   for (let row = 0; row < reader.length; row++) {
     const value = reader.at(row)
@@ -81,7 +83,11 @@ export function summariseColumn(reader: ColumnReader): ColumnSummary {
     if (seen !== undefined) counts.set(text, seen + 1)
     else if (counts.size < MAX_DISTINCT) counts.set(text, 1)
     else capped = true
-    const month = monthKeyOf(text)
+    let month = monthOfText.get(text)
+    if (month === undefined) {
+      month = monthKeyOf(text)
+      if (monthOfText.size < MAX_DISTINCT) monthOfText.set(text, month)
+    }
     if (month) {
       dates++
       months.set(month, (months.get(month) ?? 0) + 1)

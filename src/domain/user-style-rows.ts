@@ -33,9 +33,16 @@ export function rowMonths(table: PointTable, column: string): Int32Array {
     const reader = userTableOf(table).reader(column)
     const months = new Int32Array(table.length).fill(-1)
     if (!reader) return months
+    const byText = new Map<string, number>()
     for (let row = 0; row < table.length; row++) {
-      const key = monthKeyOf(textOf(reader.at(row)))
-      if (key) months[row] = monthIndex(key)!
+      const text = textOf(reader.at(row))
+      let index = byText.get(text)
+      if (index === undefined) {
+        const key = monthKeyOf(text)
+        index = key ? monthIndex(key)! : -1
+        if (byText.size < 10_000) byText.set(text, index)
+      }
+      months[row] = index
     }
     return months
   })
