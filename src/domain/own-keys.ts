@@ -32,6 +32,11 @@ function needsEscape(key: string): boolean {
   return RESERVED.has(key) || key.startsWith(ESCAPE)
 }
 
+/** A property name as MapLibre holds it (escaped when it clashes): what a ['get', name] expression must name. */
+export function mapSafeKey(key: string): string {
+  return needsEscape(key) ? ESCAPE + key : key
+}
+
 /** True when the properties hold a name MapLibre's worker transfer cannot carry as it is. */
 export function hasUnsafeKey(properties: object | null | undefined): boolean {
   return properties != null && Object.keys(properties).some(needsEscape)

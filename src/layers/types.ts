@@ -8,6 +8,7 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec'
 import type { Geometry } from 'geojson'
 import type { Locale } from '../i18n'
 import type { Bilingual, Provenance } from '../domain/types'
+import type { UserStyleRender } from '../domain/user-style-expressions'
 
 /** A MapLibre layer without its source: the map fills in the source id (the layer's own by default). */
 export type MapLayerSpec = DistributiveOmit<LayerSpecification, 'source'> & { source?: string }
@@ -23,6 +24,8 @@ export interface LayerRenderContext {
   choropleth: Record<string, string> | null
   /** 'dark' on the big screen (presentation mode): context layers darken so the data stands out. */
   theme?: 'light' | 'dark'
+  /** A user's layer: its style read against its data (colours, size, label, filter); absent otherwise. */
+  userStyle?: UserStyleRender | null
 }
 
 export interface LegendEntry {

@@ -1,10 +1,18 @@
 /**
  * The declaration of a layer a user loaded from a file: the same shape as a built-in layer file,
- * made at run time. Points, lines and polygons each get a plain style in the layer's colour; the
- * tooltip is the feature's name (or its first property) as text, and the panel lists every property.
+ * made at run time. Points, lines and polygons are drawn in the layer's colour, or as its style says
+ * (see userMapLayers); the tooltip is the feature's name (or its first property) as text, and the
+ * panel lists every property.
  */
 import type { Geometry } from 'geojson'
-import type { LayerSpec } from './types'
+import type { LayerSpec, MapLayerSpec } from './types'
+import { HALO, LABEL_FONT } from './style-helpers'
+import {
+  colourExpression,
+  labelExpression,
+  radiusExpression,
+  type UserStyleRender,
+} from '../domain/user-style-expressions'
 import { ownValue } from '../domain/own-keys'
 
 /** Distinct, readable colours for successive user layers. */
@@ -22,11 +30,81 @@ export interface UserLayerMeta {
   name?: string | null
 }
 
+const POLYGON = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false]
+const LINE = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false]
+const POINT = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false]
+
+/** The geometry filter, and the style's month and range filter when there is one. */
+const filtered = (geometry: unknown[], render: UserStyleRender | null | undefined) =>
+  (render?.filter ? ['all', geometry, render.filter] : geometry) as never
+
+/**
+ * Fills, lines and circles coloured by the style (one colour, categories or classes), circles sized
+ * by a column, and labels from a column in the basemap's local font stack (no glyphs are fetched).
+ * Points shown as a heatmap or hexagons are drawn by deck.gl (src/map/user-point-draws.ts), not here.
+ */
+function userMapLayers(
+  id: string,
+  colour: string,
+  opacity: number,
+  render: UserStyleRender | null | undefined,
+): MapLayerSpec[] {
+  const style = render?.style
+  const paintColour = (style ? colourExpression(style) : colour) as never
+  const layers: MapLayerSpec[] = [
+    {
+      id: `${id}-fill`,
+      type: 'fill',
+      filter: filtered(POLYGON, render),
+      paint: { 'fill-color': paintColour, 'fill-opacity': 0.35 * opacity },
+    },
+    {
+      id: `${id}-line`,
+      type: 'line',
+      filter: filtered(['any', POLYGON, LINE], render),
+      paint: { 'line-color': paintColour, 'line-width': 2, 'line-opacity': opacity },
+    },
+  ]
+  if (!style || style.display === 'points')
+    layers.push({
+      id: `${id}-circle`,
+      type: 'circle',
+      filter: filtered(POINT, render),
+      paint: {
+        'circle-radius': (style ? radiusExpression(style, 5) : 5) as never,
+        'circle-color': paintColour,
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1.5,
+        'circle-opacity': opacity,
+      },
+    })
+  const label = style ? labelExpression(style) : null
+  if (label) {
+    const text = { 'text-field': label as never, 'text-font': LABEL_FONT, 'text-size': 13 }
+    const paint = { 'text-color': '#1f2937', ...HALO, 'text-opacity': opacity }
+    // Points and areas: under the point, at the area's inside; lines: along the line.
+    layers.push(
+      {
+        id: `${id}-label`,
+        type: 'symbol',
+        filter: filtered(['!', LINE], render),
+        layout: { ...text, 'text-anchor': 'top', 'text-offset': [0, 0.9], 'text-max-width': 12 },
+        paint,
+      },
+      {
+        id: `${id}-label-line`,
+        type: 'symbol',
+        filter: filtered(LINE, render),
+        layout: { ...text, 'symbol-placement': 'line' },
+        paint,
+      },
+    )
+  }
+  return layers
+}
+
 export function userLayerSpec(meta: UserLayerMeta): LayerSpec {
   const colour = USER_COLOURS[meta.index % USER_COLOURS.length]!
-  const polygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false]
-  const line = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false]
-  const point = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false]
   return {
     id: meta.id,
     title: meta.name
@@ -45,35 +123,7 @@ export function userLayerSpec(meta: UserLayerMeta): LayerSpec {
     // A user's file is not built: it arrives through the import dialog, keyed by `id` (added when missing).
     data: { origin: { seed: meta.fileName }, key: 'id', geometryTypes: meta.geometryTypes },
     capabilities: meta.binary ? {} : { exportable: true, countedInAreas: true },
-    mapLayers: ({ opacity }) =>
-      meta.binary
-        ? []
-        : [
-            {
-              id: `${meta.id}-fill`,
-              type: 'fill',
-              filter: polygon as never,
-              paint: { 'fill-color': colour, 'fill-opacity': 0.35 * opacity },
-            },
-            {
-              id: `${meta.id}-line`,
-              type: 'line',
-              filter: ['any', polygon, line] as never,
-              paint: { 'line-color': colour, 'line-width': 2, 'line-opacity': opacity },
-            },
-            {
-              id: `${meta.id}-circle`,
-              type: 'circle',
-              filter: point as never,
-              paint: {
-                'circle-radius': 5,
-                'circle-color': colour,
-                'circle-stroke-color': '#fff',
-                'circle-stroke-width': 1.5,
-                'circle-opacity': opacity,
-              },
-            },
-          ],
+    mapLayers: ({ opacity, userStyle }) => (meta.binary ? [] : userMapLayers(meta.id, colour, opacity, userStyle)),
     legend: [{ label: { zh: meta.fileName, en: meta.fileName }, colour, shape: 'circle' }],
     interactiveLayerIds: meta.binary ? [] : [`${meta.id}-circle`, `${meta.id}-line`, `${meta.id}-fill`],
     tooltip: (p) => {

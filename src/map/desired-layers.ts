@@ -7,9 +7,26 @@ import type { LayerSpecification } from 'maplibre-gl'
 import type { Locale } from '../i18n'
 import type { LayerRenderContext, LayerSpec } from '../layers/types'
 import type { DesiredMapLayer } from './layer-sync'
+import type { FeatureCollection } from 'geojson'
+import type { UserLayerStyle } from '../domain/user-layer-style'
+import { userTableOf } from '../domain/user-style-columns'
+import { resolvedUserStyle } from '../domain/user-style-resolve'
+import { userStyleRender, type UserStyleRender } from '../domain/user-style-expressions'
+
+/** A user layer's style read against its data (each step memoised per data and style). */
+function userRender(data: FeatureCollection, style: UserLayerStyle, spec: LayerSpec): UserStyleRender {
+  const table = userTableOf(data)
+  return userStyleRender(table, resolvedUserStyle(table, style, spec.legend[0]?.colour ?? '#d946ef'))
+}
 
 export interface DesiredLayersInput {
-  records: readonly { spec: LayerSpec; visible: boolean; opacity: number }[]
+  records: readonly {
+    spec: LayerSpec
+    visible: boolean
+    opacity: number
+    data?: FeatureCollection | null
+    userStyle?: UserLayerStyle | null
+  }[]
   rank: Readonly<Record<string, number>>
   locale: Locale
   selection: { layerId: string; featureId: string } | null
@@ -21,13 +38,14 @@ export interface DesiredLayersInput {
 }
 
 export function desiredMapLayers(input: DesiredLayersInput): DesiredMapLayer[] {
-  return input.records.flatMap(({ spec, visible, opacity }) => {
+  return input.records.flatMap(({ spec, visible, opacity, data, userStyle }) => {
     const context: LayerRenderContext = {
       locale: input.locale,
       opacity,
       selectedKey: input.selection?.layerId === spec.id ? input.selection.featureId : null,
       choropleth: spec.capabilities?.areaUnit ? input.choropleth : null,
       theme: input.theme,
+      userStyle: userStyle && data ? userRender(data, userStyle, spec) : null,
     }
     const rank = input.rank[spec.id] ?? spec.order
     return spec.mapLayers(context).flatMap((mapLayer) => {

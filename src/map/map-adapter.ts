@@ -258,7 +258,9 @@ export class MapAdapter {
     )
     if (!found) return null
     const properties = found.draw.propertiesAt(found.index) ?? {}
-    return { layerId: found.draw.id, featureId: String(found.index), properties, point: { x: point.x, y: point.y } }
+    // The filters drop rows: the feature id is the row of the layer's table, as pointProperties reads it.
+    const row = found.draw.rowAt?.(found.index) ?? found.index
+    return { layerId: found.draw.id, featureId: String(row), properties, point: { x: point.x, y: point.y } }
   }
 
   capture(scale: number): Promise<MapCaptureResult> {

@@ -10,6 +10,7 @@ import { ScatterplotLayer } from '@deck.gl/layers'
 import type { Layer } from '@deck.gl/core'
 import { pointCells, type PointCell } from '../domain/point-cells'
 import { binaryPoints } from './heatmap-layers'
+import { HEAT_COLOURS } from '../domain/user-style-resolve'
 
 export interface UserPointsDraw {
   /** The layer record's id; deck.gl layer ids are derived from it. */
@@ -18,19 +19,22 @@ export interface UserPointsDraw {
   weights: Float32Array | null
   display: 'points' | 'heatmap' | 'hexagon'
   colour: [number, number, number]
+  /** RGB per point (colour by category or class), or null for `colour`. */
+  colours?: Uint8Array | null
+  /** Radius in pixels per point (size by a column), or null for the default. */
+  radii?: Float32Array | null
   opacity: number
   /** The properties of the point at an index, for tooltips and panels. */
   propertiesAt(index: number): Record<string, unknown> | null
+  /** The row of the layer's table drawn at an index (the month and range filters drop rows). */
+  rowAt?(index: number): number
 }
 
-const HEAT_RANGE: [number, number, number][] = [
-  [255, 255, 178],
-  [254, 217, 118],
-  [254, 178, 76],
-  [253, 141, 60],
-  [240, 59, 32],
-  [189, 0, 38],
-]
+/** The legend's heat colours (src/domain/user-style-resolve.ts), as deck.gl takes them. */
+const HEAT_RANGE = HEAT_COLOURS.map((hex): [number, number, number] => {
+  const value = Number.parseInt(hex.slice(1), 16)
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255]
+})
 
 /** Cells per (positions, weights), computed once: hexagons from cells, not a million objects. */
 const cellCache = new WeakMap<Float32Array, Map<Float32Array | null, PointCell[]>>()
@@ -70,7 +74,7 @@ export function userPointsLayer(draw: UserPointsDraw): Layer {
     })
   return new ScatterplotLayer({
     id: `${draw.id}-points`,
-    data,
+    data: styledPoints(draw),
     getFillColor: draw.colour,
     radiusUnits: 'pixels',
     getRadius: 2.5,
@@ -78,4 +82,28 @@ export function userPointsLayer(draw: UserPointsDraw): Layer {
     stroked: false,
     opacity: draw.opacity,
   })
+}
+
+/** Positions with per-point colours and radii as binary attributes, one object per set of arrays. */
+const styledCache = new WeakMap<Float32Array, Map<unknown, Map<unknown, unknown>>>()
+function styledPoints(draw: UserPointsDraw) {
+  const plain = binaryPoints(draw.positions, null)
+  if (!draw.colours && !draw.radii) return plain
+  let byColours = styledCache.get(draw.positions)
+  if (!byColours) styledCache.set(draw.positions, (byColours = new Map()))
+  let byRadii = byColours.get(draw.colours ?? null)
+  if (!byRadii) byColours.set(draw.colours ?? null, (byRadii = new Map()))
+  let data = byRadii.get(draw.radii ?? null)
+  if (!data) {
+    data = {
+      length: plain.length,
+      attributes: {
+        ...plain.attributes,
+        ...(draw.colours ? { getFillColor: { value: draw.colours, size: 3, normalized: true } } : {}),
+        ...(draw.radii ? { getRadius: { value: draw.radii, size: 1 } } : {}),
+      },
+    }
+    byRadii.set(draw.radii ?? null, data)
+  }
+  return data as typeof plain
 }
