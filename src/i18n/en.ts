@@ -308,8 +308,11 @@ export default {
   kept: {
     heading: 'My data on this device',
     intro:
-      'Imported layers, their styles and joined tables are kept in this browser and are still there after a reload or a restart.',
-    off: 'This browser cannot keep data on this device (private mode, or storage is blocked): imported data is gone after a reload.',
+      'Imported layers, their styles and joined tables are kept in this browser ' +
+      'and are still there after a reload or a restart.',
+    off:
+      'This browser cannot keep data on this device (private mode, or storage is blocked): ' +
+      'imported data is gone after a reload.',
     starting: 'Reading the data kept on this device…',
     empty: 'Nothing kept yet. Imported files are kept here automatically.',
     kinds: { layer: 'Layer', replacement: 'Replacement', table: 'Table' },
@@ -317,7 +320,7 @@ export default {
     tableOf: '{file} (joined to townships)',
     size: '{size}',
     notKept: 'Not kept',
-    total: '{count} items, about {size}',
+    total: 'Kept: {count} items, about {size}',
     rename: 'Rename',
     renameLabel: 'New name for “{name}”',
     save: 'Save',
@@ -328,9 +331,13 @@ export default {
     clearAll: 'Clear all',
     confirmClear: 'Remove all {count} items from the map and from this device?',
     confirm: 'Remove',
-    full: 'The storage on this device is full: keeping “{file}” needs about {needed}, and about {available} is free. It stays on the map but will be gone after a reload; what was already kept is safe. Remove other kept data to make room.',
+    full:
+      'The storage on this device is full: keeping “{file}” needs about {needed}, and about {available} is free. ' +
+      'It stays on the map but will be gone after a reload; what was already kept is safe. ' +
+      'Remove other kept data to make room.',
     fullUnknown:
-      'The storage on this device is full: keeping “{file}” needs about {needed}. It stays on the map but will be gone after a reload; what was already kept is safe.',
+      'The storage on this device is full: keeping “{file}” needs about {needed}. ' +
+      'It stays on the map but will be gone after a reload; what was already kept is safe.',
     failed: '“{file}” could not be kept on this device: {message}',
     lost: 'These kept items could not be read back and were removed: {files}',
     dismiss: 'OK',

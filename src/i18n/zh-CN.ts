@@ -288,7 +288,7 @@ export default {
     tableOf: '{file}（连接到乡镇）',
     size: '{size}',
     notKept: '未保存',
-    total: '共 {count} 项，约 {size}',
+    total: '已保存 {count} 项，约 {size}',
     rename: '重命名',
     renameLabel: '“{name}”的新名称',
     save: '保存',

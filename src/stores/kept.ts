@@ -84,17 +84,34 @@ export const useKeptStore = defineStore('kept', () => {
       if (!result.failures.length) problem.value = null
       return
     }
+    // A browser may refuse a write while its estimate still shows room (a per-origin limit): then
+    // only the size needed is said.
+    const available = fresh.quota ? await estimateAvailable() : null
     problem.value = fresh.quota
-      ? { kind: 'full', fileName: fresh.fileName, neededBytes: fresh.bytes, availableBytes: await estimateAvailable() }
+      ? {
+          kind: 'full',
+          fileName: fresh.fileName,
+          neededBytes: fresh.bytes,
+          availableBytes: available !== null && available < fresh.bytes ? available : null,
+        }
       : { kind: 'failed', fileName: fresh.fileName, message: fresh.message }
   }
 
-  function scheduleSave() {
+  /** A change not yet written (the debounce or the write is running). */
+  const pending = ref(false)
+  let queued = 0
+  function flush() {
     if (timer) clearTimeout(timer)
-    timer = setTimeout(() => {
-      timer = null
-      saving = saving.then(saveNow, saveNow)
-    }, SAVE_DELAY_MS)
+    timer = null
+    queued++
+    saving = saving.then(saveNow, saveNow).finally(() => {
+      if (--queued === 0 && !timer) pending.value = false
+    })
+  }
+  function scheduleSave() {
+    pending.value = true
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(flush, SAVE_DELAY_MS)
   }
 
   async function restore(backend: KeptBackend) {
@@ -111,6 +128,8 @@ export const useKeptStore = defineStore('kept', () => {
       return
     }
     watch(() => [layers.records, layers.order, indicators.userIndicators], scheduleSave)
+    // Leaving the page within the debounce still writes what changed.
+    window.addEventListener('pagehide', () => timer && flush())
     // What was loaded before the kept data came back (a file dropped during start-up) is kept too.
     scheduleSave()
   }
@@ -188,5 +207,5 @@ export const useKeptStore = defineStore('kept', () => {
     problem.value = null
   }
 
-  return { state, index, rows, totalBytes, problem, lost, start, remove, rename, clearAll, dismissProblem }
+  return { state, index, rows, totalBytes, problem, lost, pending, start, remove, rename, clearAll, dismissProblem }
 })

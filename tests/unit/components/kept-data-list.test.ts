@@ -106,7 +106,7 @@ describe('KeptDataList', () => {
       '监测点（替换为 stations.geojson）',
       '台账.csv（连接到乡镇）',
     ])
-    expect(wrapper.get('[data-testid="kept-total"]').text()).toMatch(/^共 3 项，约 \d/)
+    expect(wrapper.get('[data-testid="kept-total"]').text()).toMatch(/^已保存 3 项，约 \d/)
     await wrapper.get('[data-testid="kept-clear"]').trigger('click')
     await wrapper.get('[data-testid="kept-confirm"]').trigger('click')
     expect(layers.order.some((id) => id.startsWith('user-'))).toBe(false)
