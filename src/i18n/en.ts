@@ -307,9 +307,6 @@ export default {
   },
   kept: {
     heading: 'My data on this device',
-    intro:
-      'Imported layers, their styles and joined tables are kept in this browser ' +
-      'and are still there after a reload or a restart.',
     off:
       'This browser cannot keep data on this device (private mode, or storage is blocked): ' +
       'imported data is gone after a reload.',
@@ -318,7 +315,6 @@ export default {
     kinds: { layer: 'Layer', replacement: 'Replacement', table: 'Table' },
     replacementOf: '{layer} (replaced by {file})',
     tableOf: '{file} (joined to townships)',
-    size: '{size}',
     notKept: 'Not kept',
     total: 'Kept: {count} items, about {size}',
     rename: 'Rename',
