@@ -99,6 +99,7 @@ describe('KeptDataList', () => {
         values: {},
       },
     ])
+    layers.setChoropleth(layers.areaLayerId!, { indicator: 'user:台账.csv:信访' })
     const wrapper = mountIn(KeptDataList)
     await settle()
     expect(wrapper.findAll('[data-testid="kept-title"]').map((w) => w.text())).toEqual([
@@ -112,6 +113,8 @@ describe('KeptDataList', () => {
     expect(layers.order.some((id) => id.startsWith('user-'))).toBe(false)
     expect(layers.record('monitoring-points')?.replacement).toBeNull()
     expect(indicators.userIndicators).toEqual([])
+    // The choropleth showed the removed table's column: it goes back to a built-in indicator.
+    expect(layers.areaLayer?.choropleth?.indicator).toBe('inspections')
     await settle()
     expect([...backend.data.keys()]).toEqual([INDEX_KEY])
   })
