@@ -4,13 +4,12 @@
  * index lists what is kept with its metadata (name, style, visibility, size, date). Data is written
  * first and the index after, so a failed write (a full disk: QuotaExceededError) leaves the previous
  * index, and everything it names, as it was; data whose index never came is deleted on the next start.
- * Point tables go in as typed arrays (structured clone), never through JSON. No Vue here.
+ * Point tables go in as typed arrays (structured clone), never through JSON. Reading back: kept-read.ts. No Vue.
  */
-import type { FeatureCollection } from 'geojson'
 import type { PointTable } from '../domain/point-table'
 import type { UserIndicator } from '../domain/user-indicators'
-import { parseUserLayerStyle, type UserLayerStyle } from '../domain/user-layer-style'
-import type { UserLayerData, UserStateSnapshot } from './user-state'
+import type { UserLayerStyle } from '../domain/user-layer-style'
+import type { UserStateSnapshot } from './user-state'
 
 /** What idb-keyval offers, reduced to what is used here. */
 export interface KeptBackend {
@@ -21,7 +20,7 @@ export interface KeptBackend {
 }
 
 export const INDEX_KEY = 'index'
-const INDEX_VERSION = 1
+export const INDEX_VERSION = 1
 
 interface EntryBase {
   key: string
@@ -231,66 +230,4 @@ export class KeptWriter {
 
 function sameRefs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
   return a !== undefined && a.length === b.length && a.every((ref, i) => ref === b[i])
-}
-
-export interface ReadResult {
-  snapshot: UserStateSnapshot
-  index: KeptIndex
-  /** Each key and the objects read from it, for KeptWriter.remember. */
-  refs: Map<string, readonly unknown[]>
-  /** Entries whose data was missing or unreadable (dropped from the index). */
-  lost: string[]
-}
-
-/** What the store holds, as a snapshot for applyUserState; stray data keys are deleted. */
-export async function readKept(backend: KeptBackend): Promise<ReadResult> {
-  const stored = (await backend.get(INDEX_KEY)) as KeptIndex | undefined
-  const entries = stored && stored.version === INDEX_VERSION && Array.isArray(stored.entries) ? stored.entries : []
-  const snapshot: UserStateSnapshot = { layers: [], replacements: [], indicators: [] }
-  const refs = new Map<string, readonly unknown[]>()
-  const kept: KeptEntry[] = []
-  const lost: string[] = []
-  for (const entry of entries) {
-    const data = await backend.get(entry.key)
-    if (entry.kind === 'layer' && isLayerData(data)) {
-      snapshot.layers.push({ ...layerFields(entry), data })
-      refs.set(entry.key, [data.kind === 'points' ? data.table : data.collection])
-    } else if (entry.kind === 'replacement' && isReplacement(data)) {
-      snapshot.replacements.push({ layerId: entry.layerId, fileName: entry.fileName, collection: data.collection })
-      refs.set(entry.key, [data.collection])
-    } else if (entry.kind === 'table' && Array.isArray(data)) {
-      snapshot.indicators.push(...(data as UserIndicator[]))
-      refs.set(entry.key, data)
-    } else {
-      lost.push(entry.fileName)
-      continue
-    }
-    kept.push(entry)
-  }
-  const named = new Set([INDEX_KEY, ...kept.map((e) => e.key)])
-  for (const key of await backend.keys()) if (!named.has(key)) await backend.del(key).catch(() => undefined)
-  return { snapshot, index: { version: INDEX_VERSION, entries: kept }, refs, lost }
-}
-
-function layerFields(entry: KeptLayerEntry) {
-  return {
-    id: entry.id,
-    fileName: entry.fileName,
-    name: entry.name,
-    addedAt: entry.addedAt,
-    visible: entry.visible,
-    opacity: entry.opacity,
-    // Read field by field: a style from an older version falls back to defaults where it differs.
-    style: parseUserLayerStyle(entry.style),
-  }
-}
-
-function isLayerData(value: unknown): value is UserLayerData {
-  const data = value as { kind?: unknown; table?: unknown; collection?: { features?: unknown } } | undefined
-  if (data?.kind === 'points') return typeof data.table === 'object' && data.table !== null
-  return data?.kind === 'features' && Array.isArray(data.collection?.features)
-}
-
-function isReplacement(value: unknown): value is { fileName: string; collection: FeatureCollection } {
-  return Array.isArray((value as { collection?: { features?: unknown } } | undefined)?.collection?.features)
 }

@@ -12,12 +12,12 @@ import {
   indicatorFileName,
   INDEX_KEY,
   KeptWriter,
-  readKept,
   type KeptBackend,
   type KeptEntry,
   type KeptFailure,
   type KeptIndex,
 } from '../data/kept-storage'
+import { readKept } from '../data/kept-read'
 import { useDataStore } from './data'
 import { useIndicatorsStore } from './indicators'
 import { useLayersStore } from './layers'

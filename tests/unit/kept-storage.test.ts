@@ -13,9 +13,9 @@ import {
   INDEX_KEY,
   isQuotaError,
   KeptWriter,
-  readKept,
   type KeptIndex,
 } from '../../src/data/kept-storage'
+import { readKept } from '../../src/data/kept-read'
 import { defaultUserLayerStyle } from '../../src/domain/user-layer-style'
 import { pointTableFromFeatures } from '../../src/domain/point-table'
 import type { UserIndicator } from '../../src/domain/user-indicators'
