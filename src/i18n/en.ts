@@ -387,4 +387,37 @@ export default {
     classesOf: 'Classes of {column}',
     categoriesOf: 'Categories of {column}',
   },
+  kept: {
+    heading: 'My data on this device',
+    off:
+      'This browser cannot keep data on this device (private mode, or storage is blocked): ' +
+      'imported data is gone after a reload.',
+    starting: 'Reading the data kept on this device…',
+    empty: 'Nothing kept yet. Imported files are kept here automatically.',
+    kinds: { layer: 'Layer', replacement: 'Replacement', table: 'Table' },
+    replacementOf: '{layer} (replaced by {file})',
+    tableOf: '{file} (joined to townships)',
+    notKept: 'Not kept',
+    total: 'Kept: {count} items, about {size}',
+    rename: 'Rename',
+    renameLabel: 'New name for “{name}”',
+    save: 'Save',
+    cancel: 'Cancel',
+    remove: 'Remove',
+    removeLabel: 'Remove “{name}”',
+    confirmRemove: 'Remove “{name}” from the map and from this device?',
+    clearAll: 'Clear all',
+    confirmClear: 'Remove all {count} items from the map and from this device?',
+    confirm: 'Remove',
+    full:
+      'The storage on this device is full: keeping “{file}” needs about {needed}, and about {available} is free. ' +
+      'It stays on the map but will be gone after a reload; what was already kept is safe. ' +
+      'Remove other kept data to make room.',
+    fullUnknown:
+      'The storage on this device is full: keeping “{file}” needs about {needed}. ' +
+      'It stays on the map but will be gone after a reload; what was already kept is safe.',
+    failed: '“{file}” could not be kept on this device: {message}',
+    lost: 'These kept items could not be read back and were removed: {files}',
+    dismiss: 'OK',
+  },
 } as const

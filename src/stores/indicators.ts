@@ -88,6 +88,14 @@ export const useIndicatorsStore = defineStore('indicators', () => {
     const ids = new Set(added.map((indicator) => indicator.id))
     userIndicators.value = markRaw([...userIndicators.value.filter((i) => !ids.has(i.id)), ...added])
   }
+  /** Takes the user's indicators away (本机数据's remove); a choropleth showing one goes back to the first built-in. */
+  function removeUserIndicators(ids: readonly string[]) {
+    const gone = new Set(ids)
+    userIndicators.value = markRaw(userIndicators.value.filter((i) => !gone.has(i.id)))
+    const areaId = layers.areaLayerId
+    const shown = layers.areaLayer?.choropleth?.indicator
+    if (areaId && shown && gone.has(shown)) layers.setChoropleth(areaId, { indicator: INDICATORS[0]!.id })
+  }
   /** The built-in indicators, then the user's: what the legend offers and the area panel lists. */
   const definitions = computed<readonly IndicatorDefinition[]>(() => [
     // Counted from a layer the user's table replaced: the user's badge (src/domain/user-layer-indicators.ts).
@@ -162,6 +170,7 @@ export const useIndicatorsStore = defineStore('indicators', () => {
     areas,
     userIndicators,
     addUserIndicators,
+    removeUserIndicators,
     definitions,
     byArea,
     monthlyByArea,

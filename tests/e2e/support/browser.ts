@@ -51,6 +51,11 @@ export interface SessionOptions {
   /** A phone or tablet: touch events (page.touchscreen) and the mobile viewport. */
   mobile?: boolean
   /**
+   * A profile folder to open (and leave in place on close): opening it again is a browser restart
+   * with what the page kept (IndexedDB, local storage). Without it, each session gets a fresh one.
+   */
+  profileDir?: string
+  /**
    * Stand-ins for online services a test exercises (basemap tiles): matching requests are answered
    * locally and never leave the machine, so they are not counted as foreign.
    */
@@ -62,7 +67,7 @@ export interface SessionOptions {
 
 export async function openSession(baseUrl: string, options: SessionOptions = {}): Promise<Session> {
   const { viewport = { width: 1920, height: 1080 }, deviceScaleFactor = 1, standIn, mobile = false } = options
-  const profile = mkdtempSync(join(tmpdir(), 'jindong-e2e-'))
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'jindong-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
@@ -100,7 +105,7 @@ export async function openSession(baseUrl: string, options: SessionOptions = {})
     foreignRequests,
     async close() {
       await context.close()
-      rmSync(profile, { recursive: true, force: true })
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true })
     },
   }
 }
