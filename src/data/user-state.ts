@@ -75,13 +75,17 @@ export function captureUserState(layers: LayersStore, indicators: IndicatorsStor
 /**
  * Adds a snapshot's layers, replacements and indicators to what is loaded. A layer whose id is taken
  * gets a new one; a replacement of a layer this version does not have is reported, not applied.
- * Returns the ids of layers it could not restore, for the caller's message.
+ * Returns the ids of layers it could not restore, for the caller's message, and the id each
+ * snapshot layer got (the project file maps its list order and visibility through it).
+ * `published`: the layers came with the published project (data/project.zip).
  */
 export function applyUserState(
   snapshot: UserStateSnapshot,
   layers: LayersStore,
   indicators: IndicatorsStore,
-): { missingLayers: string[] } {
+  { published = false }: { published?: boolean } = {},
+): { missingLayers: string[]; layerIds: Record<string, string> } {
+  const layerIds: Record<string, string> = {}
   // Added bottom first, so that the list ends in the snapshot's order (each add goes to the top).
   for (const layer of [...snapshot.layers].reverse()) {
     const options = {
@@ -91,9 +95,12 @@ export function applyUserState(
       style: layer.style,
       visible: layer.visible,
       opacity: layer.opacity,
+      ...(published ? { published } : {}),
     }
-    if (layer.data.kind === 'points') layers.addUserPointLayer(layer.data.table, layer.fileName, options)
-    else layers.addUserLayer(layer.data.collection, layer.fileName, options)
+    layerIds[layer.id] =
+      layer.data.kind === 'points'
+        ? layers.addUserPointLayer(layer.data.table, layer.fileName, options)
+        : layers.addUserLayer(layer.data.collection, layer.fileName, options)
   }
   const missingLayers: string[] = []
   for (const replacement of snapshot.replacements) {
@@ -101,5 +108,5 @@ export function applyUserState(
     else layers.replaceData(replacement.layerId, replacement.collection, replacement.fileName)
   }
   if (snapshot.indicators.length) indicators.addUserIndicators(snapshot.indicators)
-  return { missingLayers }
+  return { missingLayers, layerIds }
 }
