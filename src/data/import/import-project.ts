@@ -42,16 +42,18 @@ export async function importProject(
   const { contents } = read
   for (const issue of contents.issues)
     context.problems.add({ severity: 'warning', field: issue.field, message: issue.message })
-  for (const missing of contents.missing)
+  for (const missing of contents.missing) {
+    const absent = missing.reason === 'missing'
     context.problems.add({
       severity: 'error',
       field: missing.path,
-      found: missing.reason === 'missing' ? 'nothing' : missing.reason.slice(0, 80),
+      found: absent ? 'nothing' : missing.reason.slice(0, 80),
       message: {
-        zh: `图层“${missing.name}”的数据文件 ${missing.path} ${missing.reason === 'missing' ? '缺失' : '无法读取'}，该图层未载入`,
-        en: `layer "${missing.name}": its data file ${missing.path} is ${missing.reason === 'missing' ? 'missing' : 'not readable'}; not loaded`,
+        zh: `图层“${missing.name}”的数据文件 ${missing.path} ${absent ? '缺失' : '无法读取'}，该图层未载入`,
+        en: `layer "${missing.name}": data file ${missing.path} is ${absent ? 'missing' : 'not readable'}; not loaded`,
       },
     })
+  }
   const collections: FeatureCollection[] = contents.snapshot.layers.flatMap((layer) =>
     layer.data.kind === 'features' ? [layer.data.collection] : [],
   )

@@ -142,9 +142,9 @@ export async function readProjectZip(
   for (const layer of index.layers) {
     const data = await dataOf(layer.data, layer.id, layer.name ?? layer.fileName)
     if (!data) continue
-    const { data: _path, ...rest } = layer
+    const { id, fileName, name, addedAt, visible, opacity, style } = layer
     layers.push({
-      ...rest,
+      ...{ id, fileName, name, addedAt, visible, opacity, style },
       data: data.points ? { kind: 'points', table: data.points } : { kind: 'features', collection: data.collection! },
     })
   }
