@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
-import { publishedProject } from './scripts/published-project'
+import { publishedProject } from './scripts/published-project.ts'
 
 // Relative base: the built app works from any sub-path or straight from dist/ on a file server.
 export default defineConfig({
