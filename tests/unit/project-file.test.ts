@@ -131,6 +131,17 @@ describe('a project round trip', () => {
     expect(after.view.basemap.id).toBe('offline')
   })
 
+  test('the writer drops a 天地图 key even when it is handed one', () => {
+    const zip = writeProject({
+      snapshot: { layers: [], replacements: [], indicators: [] },
+      view: { basemap: { id: 'tianditu-img', tiandituKey: 'HANDED-KEY' } },
+      appVersion: '0.1.0',
+      savedAt: '',
+    })
+    const index = JSON.parse(strFromU8(unzipSync(zip)['project.json']!))
+    expect(index.view.basemap).toEqual({ id: 'tianditu-img' })
+  })
+
   test('with a key on this computer, its 天地图 basemap opens with the local key', async () => {
     setUp()
     const zip = write()
@@ -140,6 +151,26 @@ describe('a project round trip', () => {
     if (!read.ok) throw new Error('not read')
     applyProject(read.contents, after, { published: false, tiandituKey: 'MINE' })
     expect(after.view.basemap).toEqual({ id: 'tianditu-vec', tiandituKey: 'MINE' })
+  })
+
+  test('a replacement of a built-in layer comes back in place of its data', async () => {
+    const { layers } = stores()
+    const inspections: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: points.features.map((f, i) => ({ ...f, properties: { id: `i${i}`, kind: 'inspection', month: 3 } })),
+    }
+    layers.replaceData('enforcement', inspections, '检查.geojson')
+    const zip = write()
+    setActivePinia(createPinia())
+    const after = stores()
+    const read = await readProjectZip(zip, engine)
+    if (!read.ok) throw new Error('not read')
+    expect(applyProject(read.contents, after, { published: false }).refusedReplacements).toEqual([])
+    expect(after.layers.record('enforcement')?.replacement).toEqual({ fileName: '检查.geojson', featureCount: 2 })
+    expect(after.layers.data('enforcement')?.features.map((f) => f.properties?.kind)).toEqual([
+      'inspection',
+      'inspection',
+    ])
   })
 
   test('published: layers marked as such; the visitor’s camera, language and layers win', async () => {
