@@ -52,7 +52,9 @@ export function usePublishedProject() {
       const first = result.problems[0]
       if (!result.project) return fail(first ? formatImportProblem(first, stores.view.locale) : '?')
       const tiandituKey = import.meta.env.VITE_TIANDITU_TK as string | undefined
-      applyProject(result.project, stores, { published: true, visitor, tiandituKey })
+      const applied = applyProject(result.project, stores, { published: true, visitor, tiandituKey })
+      for (const refused of applied.refusedReplacements)
+        fail(`${refused.layerId}: ${refused.reason[stores.view.locale === 'en' ? 'en' : 'zh']}`)
       for (const missing of result.project.missing) fail(`${missing.name}: ${missing.path} (${missing.reason})`)
     } catch (error) {
       fail((error as Error).message)
