@@ -20,7 +20,8 @@ type LayersStore = ReturnType<typeof useLayersStore>
 type IndicatorsStore = ReturnType<typeof useIndicatorsStore>
 type ViewStore = ReturnType<typeof useViewStore>
 
-// The project's heatmap must stay a part of the store's: a field added there fails to compile here.
+// The store's heatmap settings must fit the project's type: a field whose type changes there fails to
+// compile here (a new field there is added to ProjectHeatmap and its parser by hand).
 const _heatmapFits: ProjectHeatmap = {} as HeatmapState
 void _heatmapFits
 

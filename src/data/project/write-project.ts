@@ -28,14 +28,14 @@ const safe = (id: string) => id.replace(/[^a-z0-9-]/gi, '_')
 
 export function writeProject({ snapshot, view, appVersion, savedAt }: ProjectToWrite): Uint8Array {
   const encoder = new TextEncoder()
-  // Column files are stored as they are (level 0 would skip work, but typed arrays of sample-like
-  // data still shrink); JSON and GeoJSON compress well.
+  // One deflate level for all: GeoJSON shrinks several times, and typed arrays of real data still shrink.
   const files: Zippable = {}
   const layers = snapshot.layers.map((layer) => {
     let data: string
     if (layer.data.kind === 'points') {
       const written = pointTableFiles(layer.data.table, `layers/${safe(layer.id)}`)
-      Object.assign(files, written.files)
+      // Raw columns at the fastest level: a million points zip in a fraction of the time level 6 takes.
+      for (const [path, bytes] of Object.entries(written.files)) files[path] = [bytes, { level: 1 }]
       data = written.header
     } else {
       data = `layers/${safe(layer.id)}.geojson`
