@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { publishedProject } from './scripts/published-project.ts'
 
 // Relative base: the built app works from any sub-path or straight from dist/ on a file server.
 export default defineConfig({
   base: './',
-  plugins: [vue()],
+  // data/project.zip, when the bureau has put one there, becomes every visitor's default map.
+  plugins: [vue(), publishedProject()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {

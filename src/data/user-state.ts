@@ -29,6 +29,10 @@ export interface ReplacementSnapshot {
   layerId: string
   fileName: string
   collection: FeatureCollection
+  /** What the legend and panels must also say of it (e.g. approximate positions), if anything. */
+  note?: { zh: string; en: string } | null
+  /** Came with the published project: shown to every visitor, not kept in 本机数据. */
+  published?: boolean
 }
 
 export interface UserStateSnapshot {
@@ -66,7 +70,15 @@ export function captureUserState(layers: LayersStore, indicators: IndicatorsStor
   })
   const replacements = Object.values(layers.records).flatMap((record): ReplacementSnapshot[] =>
     record.replacement && record.data
-      ? [{ layerId: record.spec.id, fileName: record.replacement.fileName, collection: record.data }]
+      ? [
+          {
+            layerId: record.spec.id,
+            fileName: record.replacement.fileName,
+            collection: record.data,
+            ...(record.replacement.note ? { note: record.replacement.note } : {}),
+            ...(record.replacement.published ? { published: true } : {}),
+          },
+        ]
       : [],
   )
   return { layers: userLayers, replacements, indicators: [...indicators.userIndicators] }
@@ -75,13 +87,17 @@ export function captureUserState(layers: LayersStore, indicators: IndicatorsStor
 /**
  * Adds a snapshot's layers, replacements and indicators to what is loaded. A layer whose id is taken
  * gets a new one; a replacement of a layer this version does not have is reported, not applied.
- * Returns the ids of layers it could not restore, for the caller's message.
+ * Returns the ids of layers it could not restore, for the caller's message, and the id each
+ * snapshot layer got (the project file maps its list order and visibility through it).
+ * `published`: the layers came with the published project (data/project.zip).
  */
 export function applyUserState(
   snapshot: UserStateSnapshot,
   layers: LayersStore,
   indicators: IndicatorsStore,
-): { missingLayers: string[] } {
+  { published = false }: { published?: boolean } = {},
+): { missingLayers: string[]; layerIds: Record<string, string> } {
+  const layerIds: Record<string, string> = {}
   // Added bottom first, so that the list ends in the snapshot's order (each add goes to the top).
   for (const layer of [...snapshot.layers].reverse()) {
     const options = {
@@ -91,15 +107,22 @@ export function applyUserState(
       style: layer.style,
       visible: layer.visible,
       opacity: layer.opacity,
+      ...(published ? { published } : {}),
     }
-    if (layer.data.kind === 'points') layers.addUserPointLayer(layer.data.table, layer.fileName, options)
-    else layers.addUserLayer(layer.data.collection, layer.fileName, options)
+    layerIds[layer.id] =
+      layer.data.kind === 'points'
+        ? layers.addUserPointLayer(layer.data.table, layer.fileName, options)
+        : layers.addUserLayer(layer.data.collection, layer.fileName, options)
   }
   const missingLayers: string[] = []
   for (const replacement of snapshot.replacements) {
     if (!layers.record(replacement.layerId)) missingLayers.push(replacement.layerId)
-    else layers.replaceData(replacement.layerId, replacement.collection, replacement.fileName)
+    else
+      layers.replaceData(replacement.layerId, replacement.collection, replacement.fileName, replacement.note ?? null, {
+        published: published || Boolean(replacement.published),
+      })
   }
-  if (snapshot.indicators.length) indicators.addUserIndicators(snapshot.indicators)
-  return { missingLayers }
+  const added = published ? snapshot.indicators.map((i) => ({ ...i, published: true })) : snapshot.indicators
+  if (added.length) indicators.addUserIndicators(added)
+  return { missingLayers, layerIds }
 }

@@ -10,6 +10,8 @@ export interface UserIndicator extends IndicatorDefinition {
   id: UserIndicatorId
   /** Township code → value; townships the table does not name are absent (no data, not 0). */
   values: Record<string, number>
+  /** Came with the published project (data/project.zip), not from this visitor: not kept in 本机数据. */
+  published?: boolean
 }
 
 export function userIndicatorsFromJoin(join: JoinResult, fileName: string): UserIndicator[] {

@@ -420,4 +420,27 @@ export default {
     lost: 'These kept items could not be read back and were removed: {files}',
     dismiss: 'OK',
   },
+  project: {
+    heading: 'Project file',
+    save: 'Save project',
+    open: 'Open project…',
+    saved: 'Project saved: {layers} layers, {indicators} indicators (no Tianditu key)',
+    saveFailed: 'Saving the project failed: {reason}',
+    title: 'Project',
+    savedBy: 'format version {version}, app {app}, saved {date}',
+    contents: '{layers} layers · {replacements} replaced built-in layers · {indicators} joined indicators',
+    replaces: 'Opening it replaces your current data: {list}.',
+    replacesNothing: 'Opening it sets the map as the project has it (layers, view, language, basemap, heatmaps).',
+    currentLayers: '{n} layers',
+    currentReplacements: '{n} replacements',
+    currentIndicators: '{n} indicators',
+    missingHeading: 'These layers’ data files are missing or unreadable and were not loaded (the rest opens):',
+    openButton: 'Open project',
+    replaceButton: 'Replace and open project',
+    refused: 'Replacement not applied: {layer} ({reason})',
+    needsKey:
+      'The project uses a Tianditu basemap but no Tianditu key is set here: the basemap stays; ' +
+      'enter your key under Basemap.',
+    publishedFailed: 'The published project {file} could not be opened: {reason}',
+  },
 } as const

@@ -12,6 +12,8 @@ export interface LayerReplacement {
   featureCount: number
   /** What the legend and panels must also say about the user's data (e.g. approximate positions). */
   note?: { zh: string; en: string } | null
+  /** Came with the published project (data/project.zip), not from this visitor. */
+  published?: boolean
 }
 
 export function resolveLayerMeta(

@@ -61,7 +61,12 @@ export const useKeptStore = defineStore('kept', () => {
 
   function keptSnapshot(): UserStateSnapshot {
     const snapshot = captureUserState(layers, indicators)
-    return { ...snapshot, layers: snapshot.layers.filter((l) => !layers.record(l.id)?.user?.published) }
+    // What came with the published project is everyone's: the build serves it, this device does not keep it.
+    return {
+      layers: snapshot.layers.filter((l) => !layers.record(l.id)?.user?.published),
+      replacements: snapshot.replacements.filter((r) => !r.published),
+      indicators: snapshot.indicators.filter((i) => !i.published),
+    }
   }
 
   async function estimateAvailable(): Promise<number | null> {

@@ -160,6 +160,7 @@ export const useLayersStore = defineStore('layers', () => {
     collection: FeatureCollection,
     fileName: string,
     note: LayerReplacement['note'] = null,
+    { published = false }: { published?: boolean } = {},
   ) {
     const r = records.value[id]
     if (!r) return
@@ -169,7 +170,12 @@ export const useLayersStore = defineStore('layers', () => {
         ...r,
         data: markRaw(keyed(collection, id, r.spec.data.key)),
         builtData: r.replacement ? (r.builtData ?? null) : r.data,
-        replacement: { fileName, featureCount: collection.features.length, ...(note ? { note } : {}) },
+        replacement: {
+          fileName,
+          featureCount: collection.features.length,
+          ...(note ? { note } : {}),
+          ...(published ? { published } : {}),
+        },
       },
     }
   }

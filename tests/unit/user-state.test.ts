@@ -93,4 +93,32 @@ describe('the user state, captured and applied', () => {
     expect(layers.data('enforcement')?.features).toHaveLength(0)
     expect(layers.record('enforcement')?.replacement).toBeNull()
   })
+
+  test('what the published project brings is flagged as published; a replacement keeps its note', () => {
+    const layers = useLayersStore()
+    const indicators = useIndicatorsStore()
+    const note = { zh: '近似位置', en: 'approximate positions' }
+    const snapshot = {
+      layers: [],
+      replacements: [{ layerId: 'enforcement', fileName: 'ins.csv', collection: points, note }],
+      indicators: [
+        {
+          id: 'user:t.csv:x' as const,
+          label: { zh: 'x', en: 'x' },
+          unit: { zh: '', en: '' },
+          kind: 'count' as const,
+          provenance: 'user' as const,
+          reportFigureIds: [],
+          note: { zh: '', en: '' },
+          values: {},
+        },
+      ],
+    }
+    applyUserState(snapshot, layers, indicators, { published: true })
+    const captured = captureUserState(layers, indicators)
+    expect(captured.replacements).toEqual([
+      { layerId: 'enforcement', fileName: 'ins.csv', collection: layers.data('enforcement'), note, published: true },
+    ])
+    expect(indicators.userIndicators[0]?.published).toBe(true)
+  })
 })

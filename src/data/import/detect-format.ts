@@ -98,8 +98,12 @@ export function detectContentKind(bytes: Uint8Array, fileName: string): ContentK
   return 'delimited'
 }
 
-/** What a zip holds: an Excel workbook, a KMZ, or (by default) a zipped shapefile. */
-export function zipContentKind(entryNames: readonly string[], fileName: string): 'xlsx' | 'kmz' | 'shapefile' {
+/** What a zip holds: a project of this app, an Excel workbook, a KMZ, or (by default) a zipped shapefile. */
+export function zipContentKind(
+  entryNames: readonly string[],
+  fileName: string,
+): 'project' | 'xlsx' | 'kmz' | 'shapefile' {
+  if (entryNames.includes('project.json')) return 'project'
   const extension = extensionOf(fileName)
   if (extension === 'xlsx' || entryNames.some((name) => name.startsWith('xl/'))) return 'xlsx'
   if (extension === 'kmz') return 'kmz'

@@ -15,6 +15,7 @@ import { parseGeoJsonText } from './parse-geojson'
 import { parseShapefileZip } from './parse-shapefile'
 import { parseKmz, parseXmlGeoText } from './parse-kml'
 import { parseXlsx } from './parse-xlsx'
+import { importProject } from './import-project'
 import type { ParsedSource } from './candidate'
 import { listZipEntries } from './zip-reader'
 import { checkSizeLimit, fileFailure } from './size-limit'
@@ -83,7 +84,7 @@ function withExtras(result: ImportResult, source: ParsedSource): ImportResult {
   }
 }
 
-function zipKindOf(bytes: Uint8Array, fileName: string): 'xlsx' | 'kmz' | 'shapefile' {
+function zipKindOf(bytes: Uint8Array, fileName: string): ReturnType<typeof zipContentKind> {
   try {
     return zipContentKind(
       listZipEntries(bytes).map((entry) => entry.name),
@@ -124,6 +125,11 @@ async function parseAndFinish(
 
   if (kind === 'zip') {
     const zipKind = zipKindOf(bytes, options.fileName)
+    // Each layer file of a project goes through this same engine: checked like any imported file.
+    if (zipKind === 'project')
+      return importProject(bytes, options.fileName, context, (layerBytes, path) =>
+        importBytes(layerBytes, { fileName: path, declaredCrs: 'auto' }),
+      )
     if (zipKind === 'xlsx') {
       const { source, sheets } = await parseXlsx(bytes, options.sheet, context)
       return withExtras(await finishImport(source, settings('xlsx', null), context), { ...source, sheets })

@@ -33,7 +33,13 @@ export async function handleImportRequest(
       post({ type: 'progress', progress }),
     )
     // A large point set's typed arrays are moved, not copied: no clone of a million points on the page.
-    post({ type: 'result', result }, result.points ? transferablesOf(result.points) : [])
+    const tables = [
+      ...(result.points ? [result.points] : []),
+      ...(result.project?.snapshot.layers ?? []).flatMap((layer) =>
+        layer.data.kind === 'points' ? [layer.data.table] : [],
+      ),
+    ]
+    post({ type: 'result', result }, tables.flatMap(transferablesOf))
   } catch (error) {
     post({ type: 'failure', message: failureMessage(error) })
   }

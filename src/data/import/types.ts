@@ -7,6 +7,7 @@ import type { CrsSuggestion, DeclaredCrs } from '../../domain/crs-detect'
 import type { ImportProblem } from '../../domain/import-issues'
 import type { ImportTable } from './import-table'
 import type { PointTable } from '../../domain/point-table'
+import type { ProjectContents } from '../project/read-project'
 
 export type { CrsSuggestion, DeclaredCrs } from '../../domain/crs-detect'
 export type { ImportProblem } from '../../domain/import-issues'
@@ -20,7 +21,8 @@ export interface ImportOptions {
   maxBytes?: number
 }
 
-export type ImportFormat = 'geojson' | 'csv' | 'tsv' | 'shapefile-zip' | 'xlsx' | 'kml' | 'kmz' | 'gpx' | 'topojson'
+export type ImportFormat =
+  'geojson' | 'csv' | 'tsv' | 'shapefile-zip' | 'xlsx' | 'kml' | 'kmz' | 'gpx' | 'topojson' | 'project'
 
 export interface ImportResult {
   /** false only when nothing usable came out */
@@ -48,6 +50,8 @@ export interface ImportResult {
   table?: ImportTable
   /** Spreadsheets: every sheet's name, and the one read. */
   sheets?: { names: string[]; chosen: string }
+  /** A project file (a zip with project.json): everything it holds, opened by the user's confirmation. */
+  project?: ProjectContents
 }
 
 export type ImportPhase = 'reading' | 'parsing' | 'validating' | 'converting'

@@ -1,0 +1,63 @@
+/**
+ * Opens the published project (data/project.zip, copied by the build: scripts/published-project.ts)
+ * at start-up, beside the built data, for every visitor. Its layers are marked `published` (shown to
+ * all, not kept in 本机数据). The visitor's own choices win: a share link or stored settings keep
+ * their camera, language, basemap, visible layers and indicator. Same origin, no other request.
+ */
+import { startImport } from '../data/import/import-client'
+import { formatImportProblem } from '../domain/import-issues'
+import { parseShareHash } from '../domain/share-link'
+import { parseStoredSettings } from '../domain/stored-settings'
+import { useDataStore } from '../stores/data'
+import { useIndicatorsStore } from '../stores/indicators'
+import { useLayersStore } from '../stores/layers'
+import { useViewStore } from '../stores/view'
+import { useI18n } from 'vue-i18n'
+import { SETTINGS_KEY } from './use-persisted-settings'
+
+function storedText(): string | null {
+  try {
+    return localStorage.getItem(SETTINGS_KEY)
+  } catch {
+    return null
+  }
+}
+
+export function usePublishedProject() {
+  const name = import.meta.env.VITE_PUBLISHED_PROJECT as string | undefined
+  if (!name) return
+  const { t } = useI18n()
+  const data = useDataStore()
+  const stores = { layers: useLayersStore(), indicators: useIndicatorsStore(), view: useViewStore() }
+  // Read now, before the app writes the hash and the stored settings back.
+  const link = parseShareHash(window.location.hash)
+  const stored = parseStoredSettings(storedText())
+  const visitor = {
+    camera: Boolean(link.camera ?? stored.camera),
+    locale: Boolean(link.lang ?? stored.locale),
+    basemap: Boolean(stored.basemap),
+    layers: Boolean(link.layers),
+    indicator: Boolean(link.indicator),
+  }
+  const fail = (reason: string) =>
+    (data.errors = [...data.errors, t('project.publishedFailed', { file: 'data/project.zip', reason })])
+
+  void (async () => {
+    try {
+      const response = await fetch(new URL(name, document.baseURI))
+      if (!response.ok) return fail(`HTTP ${response.status}`)
+      const file = new File([await response.blob()], name)
+      const { applyProject } = await import('../data/project/apply-project')
+      const result = await startImport(file, { declaredCrs: 'auto' }).promise
+      const first = result.problems[0]
+      if (!result.project) return fail(first ? formatImportProblem(first, stores.view.locale) : '?')
+      const tiandituKey = import.meta.env.VITE_TIANDITU_TK as string | undefined
+      const applied = applyProject(result.project, stores, { published: true, visitor, tiandituKey })
+      for (const refused of applied.refusedReplacements)
+        fail(`${refused.layerId}: ${refused.reason[stores.view.locale === 'en' ? 'en' : 'zh']}`)
+      for (const missing of result.project.missing) fail(`${missing.name}: ${missing.path} (${missing.reason})`)
+    } catch (error) {
+      fail((error as Error).message)
+    }
+  })()
+}
