@@ -39,7 +39,13 @@ export async function readKept(backend: KeptBackend): Promise<ReadResult> {
       snapshot.layers.push({ ...layerFields(entry), data })
       refs.set(entry.key, [data.kind === 'points' ? data.table : data.collection])
     } else if (entry.kind === 'replacement' && isReplacement(data)) {
-      snapshot.replacements.push({ layerId: entry.layerId, fileName: entry.fileName, collection: data.collection })
+      const note = noteOf(data.note)
+      snapshot.replacements.push({
+        layerId: entry.layerId,
+        fileName: entry.fileName,
+        collection: data.collection,
+        ...(note ? { note } : {}),
+      })
       refs.set(entry.key, [data.collection])
     } else if (entry.kind === 'table' && Array.isArray(data)) {
       snapshot.indicators.push(...(data as UserIndicator[]))
@@ -74,6 +80,12 @@ function isLayerData(value: unknown): value is UserLayerData {
   return data?.kind === 'features' && Array.isArray(data.collection?.features)
 }
 
-function isReplacement(value: unknown): value is { fileName: string; collection: FeatureCollection } {
+/** A replacement's note (approximate positions…) as stored, or null when it is not two texts. */
+function noteOf(value: unknown): { zh: string; en: string } | null {
+  const note = value as { zh?: unknown; en?: unknown } | undefined
+  return typeof note?.zh === 'string' && typeof note.en === 'string' ? { zh: note.zh, en: note.en } : null
+}
+
+function isReplacement(value: unknown): value is { fileName: string; collection: FeatureCollection; note?: unknown } {
   return Array.isArray((value as { collection?: { features?: unknown } } | undefined)?.collection?.features)
 }

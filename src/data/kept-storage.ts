@@ -95,7 +95,12 @@ function plan(snapshot: UserStateSnapshot): Planned[] {
   }))
   const replacements = snapshot.replacements.map((r): Planned => ({
     entry: { kind: 'replacement', key: `replacement:${r.layerId}`, layerId: r.layerId, fileName: r.fileName },
-    data: { fileName: r.fileName, collection: r.collection },
+    // The note is plain text in two languages, copied out of the store's reactive record.
+    data: {
+      fileName: r.fileName,
+      collection: r.collection,
+      ...(r.note ? { note: { zh: r.note.zh, en: r.note.en } } : {}),
+    },
     refs: [r.collection],
   }))
   const byFile = new Map<string, UserIndicator[]>()
