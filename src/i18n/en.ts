@@ -305,4 +305,12 @@ export default {
     sampleNote: 'Warnings computed from sample data, for demonstration; not real monitoring results.',
     mapAlt: 'Map for the warning report',
   },
+  scale2: {
+    templates: {
+      xlsxNote:
+        'Excel (.xlsx): the first sheet holds the column names and an example row, ready to fill in and ' +
+        'import; the second sheet, "Notes", explains each column.',
+      xlsxFailed: 'The Excel template part could not load (network down?); click again.',
+    },
+  },
 } as const

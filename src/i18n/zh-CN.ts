@@ -277,4 +277,10 @@ export default {
     sampleNote: '预警由示例数据计算，仅作演示，不是真实监测结果。',
     mapAlt: '预警报告地图',
   },
+  scale2: {
+    templates: {
+      xlsxNote: 'Excel（.xlsx）：第一个工作表为列名和示例行，可直接填写导入；第二个工作表“说明”逐列说明。',
+      xlsxFailed: 'Excel 模板组件未能加载（网络中断？），请再点一次。',
+    },
+  },
 } as const
