@@ -9,11 +9,20 @@
  * there is one canvas (screenshots and PNG export see the heatmap too).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
-import type { LayersList, PickingInfo } from '@deck.gl/core'
+import type { Layer, LayersList, PickingInfo } from '@deck.gl/core'
+import { watchShaderLinks } from './shader-link-watch'
 
 export interface DeckOverlay {
-  /** Replaces the deck.gl layers (layers with the same id are updated in place, not rebuilt). */
-  setLayers(layers: LayersList): void
+  /**
+   * Replaces the deck.gl layers (layers with the same id are updated in place, not rebuilt). Resolves
+   * once they are handed to deck.gl: after the warmed programs are linked, if a warm-up is running.
+   */
+  setLayers(layers: LayersList): Promise<void>
+  /**
+   * Links the programs of `layers` (kept, hidden, with no data) without blocking the page, so a layer
+   * drawn later with the same programs does not link them during its first frame. Resolves when linked.
+   */
+  warm(layers: Layer[]): Promise<void>
   /** Takes the overlay off the map and releases its GPU resources. */
   remove(): void
   /**
@@ -47,6 +56,10 @@ function styleReady(map: MapLibreMap): Promise<void> {
 
 export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOptions = {}): Promise<DeckOverlay> {
   const [{ MapLibreOverlay }] = await Promise.all([import('@deck.gl/maplibre'), styleReady(map)])
+  // Before deck.gl attaches to MapLibre's context: links that do not block (shader-link-watch.ts).
+  // getContext returns the map's existing context; null if the map runs on WebGL 1.
+  const gl = map.getCanvas().getContext('webgl2')
+  const links = gl ? watchShaderLinks(gl, () => map.triggerRepaint()) : null
   const overlay = new MapLibreOverlay({
     interleaved: true,
     layers: [],
@@ -54,9 +67,36 @@ export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOp
   })
   map.addControl(overlay)
   let removed = false
+  let warmLayers: Layer[] = []
+  let warming: Promise<void> = Promise.resolve()
+  let latest: LayersList = []
+  const apply = () => {
+    if (!removed) overlay.setProps({ layers: [...latest, ...warmLayers] })
+  }
   return {
-    setLayers(layers) {
-      if (!removed) overlay.setProps({ layers })
+    async setLayers(layers) {
+      latest = layers
+      // A heatmap computes its weights once, in its first frame: its programs must be linked by then.
+      await warming
+      if (latest === layers) apply()
+    },
+    warm(layers) {
+      warmLayers = [...warmLayers, ...layers.map((layer) => layer.clone({ visible: false }))]
+      apply()
+      if (!links?.emulated) return Promise.resolve()
+      warming = (async () => {
+        // deck.gl creates the layers' programs in a frame of its own; then wait for their links.
+        let quiet = 0
+        while (quiet < 2) {
+          await new Promise<void>((resolve) => {
+            map.once('render', () => resolve())
+            map.triggerRepaint()
+          })
+          await links.settled()
+          quiet = links.pending() === 0 ? quiet + 1 : 0
+        }
+      })()
+      return warming
     },
     remove() {
       if (removed) return
