@@ -48,14 +48,14 @@ const result = new Promise<Record<string, unknown>>((resolve, reject) => {
         import('../../src/map/shader-warm-up'),
       ])
       const overlay = await createDeckOverlay(map)
-      void overlay.warm(warmUpLayers())
+      overlay.warm(warmUpLayers())
       return overlay
     })()
     void (async () => {
       const parsed = parser === 'lean' ? await parseLean(file) : await parseEngine(file)
       const parsedAt = performance.now()
       const [overlay, { userPointsLayer }] = await Promise.all([ready, import('../../src/map/user-points-layers')])
-      await overlay.setLayers([
+      overlay.setLayers([
         userPointsLayer({
           id: 'floor',
           positions: parsed.positions,

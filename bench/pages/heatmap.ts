@@ -28,15 +28,12 @@ const count = Number(params.get('count') ?? 1_000_000)
 const map = createBenchMap()
 
 async function addDeck(points: { positions: Float64Array; values: Float32Array }) {
-  const [{ createDeckOverlay }, { readingsHeatmapLayer }, { warmUpLayers }] = await Promise.all([
+  const [{ createDeckOverlay }, { readingsHeatmapLayer }] = await Promise.all([
     import('../../src/map/deck-overlay'),
     import('../../src/map/heatmap-layers'),
-    import('../../src/map/shader-warm-up'),
   ])
   const overlay = await createDeckOverlay(map)
-  // As the app's overlay does: where links are asynchronous, a heatmap waits for its programs.
-  void overlay.warm(warmUpLayers())
-  await overlay.setLayers([readingsHeatmapLayer({ id: 'readings', points, pollutant: 'pm25', opacity: 0.8 })])
+  overlay.setLayers([readingsHeatmapLayer({ id: 'readings', points, pollutant: 'pm25', opacity: 0.8 })])
 }
 
 /** The readings merged into cells of ~2 screen pixels at the current zoom, in the worker. */

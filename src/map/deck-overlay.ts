@@ -10,19 +10,16 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { Layer, LayersList, PickingInfo } from '@deck.gl/core'
-import { watchShaderLinks } from './shader-link-watch'
 
 export interface DeckOverlay {
+  /** Replaces the deck.gl layers (layers with the same id are updated in place, not rebuilt). */
+  setLayers(layers: LayersList): void
   /**
-   * Replaces the deck.gl layers (layers with the same id are updated in place, not rebuilt). Resolves
-   * once they are handed to deck.gl: after the warmed programs are linked, if a warm-up is running.
+   * Keeps `layers` (hidden, with no data) beside the drawn ones, so their WebGL programs are linked
+   * now and stay linked: a layer drawn later with the same programs finds them ready (luma.gl shares
+   * a linked program between layers built from the same shaders).
    */
-  setLayers(layers: LayersList): Promise<void>
-  /**
-   * Links the programs of `layers` (kept, hidden, with no data) without blocking the page, so a layer
-   * drawn later with the same programs does not link them during its first frame. Resolves when linked.
-   */
-  warm(layers: Layer[]): Promise<void>
+  warm(layers: Layer[]): void
   /** Takes the overlay off the map and releases its GPU resources. */
   remove(): void
   /**
@@ -56,10 +53,6 @@ function styleReady(map: MapLibreMap): Promise<void> {
 
 export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOptions = {}): Promise<DeckOverlay> {
   const [{ MapLibreOverlay }] = await Promise.all([import('@deck.gl/maplibre'), styleReady(map)])
-  // Before deck.gl attaches to MapLibre's context: links that do not block (shader-link-watch.ts).
-  // getContext returns the map's existing context; null if the map runs on WebGL 1.
-  const gl = map.getCanvas().getContext('webgl2')
-  const links = gl ? watchShaderLinks(gl, () => map.triggerRepaint()) : null
   const overlay = new MapLibreOverlay({
     interleaved: true,
     layers: [],
@@ -68,35 +61,20 @@ export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOp
   map.addControl(overlay)
   let removed = false
   let warmLayers: Layer[] = []
-  let warming: Promise<void> = Promise.resolve()
   let latest: LayersList = []
   const apply = () => {
     if (!removed) overlay.setProps({ layers: [...latest, ...warmLayers] })
   }
   return {
-    async setLayers(layers) {
+    setLayers(layers) {
       latest = layers
-      // A heatmap computes its weights once, in its first frame: its programs must be linked by then.
-      await warming
-      if (latest === layers) apply()
+      apply()
     },
     warm(layers) {
       warmLayers = [...warmLayers, ...layers.map((layer) => layer.clone({ visible: false }))]
       apply()
-      if (!links?.emulated) return Promise.resolve()
-      warming = (async () => {
-        // deck.gl creates the layers' programs in a frame of its own; then wait for their links.
-        let quiet = 0
-        while (quiet < 2) {
-          await new Promise<void>((resolve) => {
-            map.once('render', () => resolve())
-            map.triggerRepaint()
-          })
-          await links.settled()
-          quiet = links.pending() === 0 ? quiet + 1 : 0
-        }
-      })()
-      return warming
+      // deck.gl creates a layer's programs in its next frame.
+      map.triggerRepaint()
     },
     remove() {
       if (removed) return

@@ -111,12 +111,13 @@ export class HeatmapOverlay {
       )
       layers[layers.length - 1] = layers[layers.length - 1]!.clone(under)
     }
-    await overlay.setLayers(layers)
+    overlay.setLayers(layers)
   }
 
   /**
-   * Loads deck.gl and links the heatmap and point programs ahead of need (shader-warm-up.ts), without
-   * blocking the page: called when a file that may be large is dropped, so the link overlaps its parse.
+   * Loads deck.gl and links the heatmap and point programs ahead of need (shader-warm-up.ts): called
+   * when a file that may be large is dropped, so the link happens while the worker parses it, not in
+   * the first frame after it (where, on a CPU renderer, it waited on a GPU process busy with the points).
    */
   prepare(): Promise<void> {
     return this.loadDeck().then(() => undefined)
@@ -127,7 +128,7 @@ export class HeatmapOverlay {
       const loading = Promise.all([import('./deck-overlay'), import('./shader-warm-up')]).then(
         async ([{ createDeckOverlay }, { warmUpLayers }]) => {
           const overlay = await createDeckOverlay(this.map)
-          void overlay.warm(warmUpLayers())
+          overlay.warm(warmUpLayers())
           return overlay
         },
       )
