@@ -23,7 +23,7 @@ const APP_VIEW = '#map=10.4/29.155/119.785&layers=counties,district,rivers,towns
 const BUDGET_MS = 200
 
 /** id,name,lng,lat,pm25: points clustered around a few centres in the district (seeded LCG). */
-function benchCsv(rows: number): string {
+export function benchCsv(rows: number): string {
   let seed = 20221
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
   const centres = [

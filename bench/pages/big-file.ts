@@ -40,14 +40,21 @@ const result = new Promise<Record<string, unknown>>((resolve, reject) => {
   input.addEventListener('change', () => {
     const dropAt = performance.now()
     const file = input.files![0]!
+    // As the app does on a drop (HeatmapOverlay.prepare): deck.gl loaded and its programs linked
+    // while the worker parses, so both sides do the same work.
+    const ready = (async () => {
+      const [{ createDeckOverlay }, { warmUpLayers }] = await Promise.all([
+        import('../../src/map/deck-overlay'),
+        import('../../src/map/shader-warm-up'),
+      ])
+      const overlay = await createDeckOverlay(map)
+      overlay.warm(warmUpLayers())
+      return overlay
+    })()
     void (async () => {
       const parsed = parser === 'lean' ? await parseLean(file) : await parseEngine(file)
       const parsedAt = performance.now()
-      const [{ createDeckOverlay }, { userPointsLayer }] = await Promise.all([
-        import('../../src/map/deck-overlay'),
-        import('../../src/map/user-points-layers'),
-      ])
-      const overlay = await createDeckOverlay(map)
+      const [overlay, { userPointsLayer }] = await Promise.all([ready, import('../../src/map/user-points-layers')])
       overlay.setLayers([
         userPointsLayer({
           id: 'floor',

@@ -38,6 +38,11 @@ export interface MapController {
   capture(scale: number): Promise<MapCapture>
   /** Resolves once the map has drawn every change so far. */
   whenIdle(): Promise<void>
+  /**
+   * Gets the map ready for a large point set (deck.gl loaded, its programs linked) while a file is
+   * still being read; optional, so a stand-in controller need not have it.
+   */
+  prepareLargePoints?(): void
 }
 
 export const MAP_CONTROLLER: InjectionKey<MapController> = Symbol('map-controller')

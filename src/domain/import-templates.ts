@@ -2,8 +2,9 @@
  * Templates for the kinds of table the bureau keeps, offered by the import dialog: each a CSV
  * (UTF-8 with a byte-order mark, so Excel on Chinese Windows opens it as UTF-8) with its header,
  * one example row, and a note per column in a second row that starts with "#" — the importer reads
- * that row as data, so the note row says to delete it. Only CSV: writing .xlsx needs a writer
- * (write-excel-file) the project does not depend on.
+ * that row as data, so the note row says to delete it. The same template as a workbook
+ * (templateWorkbook) keeps the first sheet clean — header and example, importable as it is — and
+ * puts the notes on a second sheet, 说明 / Notes, since the importer reads the first sheet.
  * Pure TypeScript.
  */
 import { toCsv } from './export-table'
@@ -155,4 +156,49 @@ export function templateCsv(template: ImportTemplate, lang: 'zh' | 'en'): string
     template.columns.map((column) => column.name),
     [notes, template.columns.map((column) => column.example)],
   )
+}
+
+export type TemplateCell = string | number
+
+export interface TemplateSheet {
+  name: string
+  rows: TemplateCell[][]
+}
+
+/** A decimal written as text ("12", "119.75057") becomes a number, so Excel does not flag it as text. */
+function cellValue(example: string): TemplateCell {
+  return /^-?\d+(\.\d+)?$/.test(example) ? Number(example) : example
+}
+
+/**
+ * The template as sheets for a workbook: first the table (header, one example row), which imports
+ * as it is; then the notes, one row per column.
+ */
+export function templateWorkbook(template: ImportTemplate, lang: 'zh' | 'en'): TemplateSheet[] {
+  const zh = lang === 'zh'
+  return [
+    {
+      name: zh ? '模板' : 'Template',
+      rows: [template.columns.map((column) => column.name), template.columns.map((c) => cellValue(c.example))],
+    },
+    {
+      name: zh ? '说明' : 'Notes',
+      rows: [
+        zh ? ['列名', '说明', '示例'] : ['Column', 'Note', 'Example'],
+        ...template.columns.map((column) => [column.name, column.note[lang], column.example]),
+        [],
+        [
+          zh
+            ? '导入时读取第一个工作表“模板”：第 1 行为列名，其下每行一条记录；示例行可改写或删除。'
+            : 'The importer reads the first sheet, "Template": row 1 the column names, then one record per ' +
+              'row; rewrite or delete the example row.',
+        ],
+      ],
+    },
+  ]
+}
+
+/** The template's file name with another extension ("模板-点位.csv" → "模板-点位.xlsx"). */
+export function templateFileName(template: ImportTemplate, extension: 'csv' | 'xlsx'): string {
+  return template.fileName.replace(/\.csv$/, `.${extension}`)
 }

@@ -443,4 +443,12 @@ export default {
       'enter your key under Basemap.',
     publishedFailed: 'The published project {file} could not be opened: {reason}',
   },
+  scale2: {
+    templates: {
+      xlsxNote:
+        'Excel (.xlsx): the first sheet holds the column names and an example row, ready to fill in and ' +
+        'import; the second sheet, "Notes", explains each column.',
+      xlsxFailed: 'The Excel template part could not load (network down?); click again.',
+    },
+  },
 } as const

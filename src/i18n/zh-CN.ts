@@ -396,4 +396,10 @@ export default {
     needsKey: '项目使用天地图底图，但本机没有天地图密钥：底图保持不变，请在“底图”中输入您的密钥。',
     publishedFailed: '发布的项目 {file} 无法打开：{reason}',
   },
+  scale2: {
+    templates: {
+      xlsxNote: 'Excel（.xlsx）：第一个工作表为列名和示例行，可直接填写导入；第二个工作表“说明”逐列说明。',
+      xlsxFailed: 'Excel 模板组件未能加载（网络中断？），请再点一次。',
+    },
+  },
 } as const

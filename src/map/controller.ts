@@ -227,6 +227,10 @@ export function createMapController(): MapController {
     capture(scale: number) {
       return adapter ? adapter.capture(scale) : Promise.reject(new Error('the map is not ready'))
     },
+    prepareLargePoints() {
+      // A failed load is said when a layer needs deck.gl (the heatmap watch); not here.
+      adapter?.prepareLargePoints().catch(() => undefined)
+    },
     whenIdle() {
       return adapter ? adapter.whenIdle() : Promise.resolve()
     },

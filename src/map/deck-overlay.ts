@@ -9,11 +9,17 @@
  * there is one canvas (screenshots and PNG export see the heatmap too).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
-import type { LayersList, PickingInfo } from '@deck.gl/core'
+import type { Layer, LayersList, PickingInfo } from '@deck.gl/core'
 
 export interface DeckOverlay {
   /** Replaces the deck.gl layers (layers with the same id are updated in place, not rebuilt). */
   setLayers(layers: LayersList): void
+  /**
+   * Keeps `layers` (hidden, with no data) beside the drawn ones, so their WebGL programs are linked
+   * now and stay linked: a layer drawn later with the same programs finds them ready (luma.gl shares
+   * a linked program between layers built from the same shaders).
+   */
+  warm(layers: Layer[]): void
   /** Takes the overlay off the map and releases its GPU resources. */
   remove(): void
   /**
@@ -54,9 +60,21 @@ export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOp
   })
   map.addControl(overlay)
   let removed = false
+  let warmLayers: Layer[] = []
+  let latest: LayersList = []
+  const apply = () => {
+    if (!removed) overlay.setProps({ layers: [...latest, ...warmLayers] })
+  }
   return {
     setLayers(layers) {
-      if (!removed) overlay.setProps({ layers })
+      latest = layers
+      apply()
+    },
+    warm(layers) {
+      warmLayers = [...warmLayers, ...layers.map((layer) => layer.clone({ visible: false }))]
+      apply()
+      // deck.gl creates a layer's programs in its next frame.
+      map.triggerRepaint()
     },
     remove() {
       if (removed) return

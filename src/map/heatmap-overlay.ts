@@ -56,16 +56,8 @@ export class HeatmapOverlay {
     const spec = this.heat
     const userPoints = this.userPoints
     if (!spec.readings && !spec.inspections && !spec.surface && userPoints.length === 0 && !this.deck) return
-    if (!this.deck) {
-      const loading = import('./deck-overlay').then(({ createDeckOverlay }) => createDeckOverlay(this.map))
-      this.deck = loading
-      // A failed load is forgotten, not kept: the next heatmap asked for tries again (the network may be back).
-      loading.catch(() => {
-        if (this.deck === loading) this.deck = null
-      })
-    }
     const [overlay, factories, pointFactories, surfaceFactory] = await Promise.all([
-      this.deck,
+      this.loadDeck(),
       import('./heatmap-layers'),
       userPoints.length ? import('./user-points-layers') : null,
       spec.surface ? import('./surface-layers') : null,
@@ -120,6 +112,33 @@ export class HeatmapOverlay {
       layers[layers.length - 1] = layers[layers.length - 1]!.clone(under)
     }
     overlay.setLayers(layers)
+  }
+
+  /**
+   * Loads deck.gl and links the heatmap and point programs ahead of need (shader-warm-up.ts): called
+   * when a file that may be large is dropped, so the link happens while the worker parses it, not in
+   * the first frame after it (where, on a CPU renderer, it waited on a GPU process busy with the points).
+   */
+  prepare(): Promise<void> {
+    return this.loadDeck().then(() => undefined)
+  }
+
+  private loadDeck(): Promise<DeckOverlay> {
+    if (!this.deck) {
+      const loading = Promise.all([import('./deck-overlay'), import('./shader-warm-up')]).then(
+        async ([{ createDeckOverlay }, { warmUpLayers }]) => {
+          const overlay = await createDeckOverlay(this.map)
+          overlay.warm(warmUpLayers())
+          return overlay
+        },
+      )
+      this.deck = loading
+      // A failed load is forgotten, not kept: the next heatmap asked for tries again (the network may be back).
+      loading.catch(() => {
+        if (this.deck === loading) this.deck = null
+      })
+    }
+    return this.deck
   }
 
   /**

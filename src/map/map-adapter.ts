@@ -176,6 +176,11 @@ export class MapAdapter {
     return this.heatmaps.setUserPoints(draws)
   }
 
+  /** Loads deck.gl and links its point programs ahead of a large point set (see HeatmapOverlay.prepare). */
+  prepareLargePoints(): Promise<void> {
+    return this.heatmaps.prepare()
+  }
+
   /** The offline basemap's background for the theme (the data layers take theirs from the context). */
   async setBackground(theme: 'light' | 'dark') {
     await this.loaded

@@ -1,0 +1,83 @@
+/**
+ * Where the main thread's long tasks go when a big CSV is dropped on the app and drawn as a heatmap
+ * (the path of figure 6), from a V8 CPU profile (Chrome DevTools Protocol, 1 ms sampling): the
+ * stretches of non-idle samples over 200 ms, and for each the time by kind — WebGL shader compile
+ * and link, other WebGL calls, deck.gl/luma.gl, MapLibre, the app (and Vue), garbage collection.
+ * Also says whether the WebGL context offers KHR_parallel_shader_compile.
+ *
+ *   npx vite build --mode e2e && npx tsx bench/profile/big-file-profile.ts [rows=100000] [--warm]
+ *
+ * Prints a report; writes nothing. Measures only: it asserts nothing.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { preview } from 'vite'
+import { openSession } from '../../tests/e2e/support/browser'
+import { waitForMapIdle } from '../../tests/e2e/support/map-probe'
+import { benchCsv } from '../figures/big-file'
+import { REPO_ROOT } from '../support/servers'
+import { longStretches, type CpuProfile } from './profile-stretches'
+
+const rows = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100_000)
+const APP_VIEW = '#map=10.4/29.155/119.785&layers=counties,district,rivers,towns'
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'))
+  const path = join(dir, `points-${rows}.csv`)
+  writeFileSync(path, benchCsv(rows))
+  const server = await preview({ root: REPO_ROOT, preview: { host: '127.0.0.1', port: 4297 }, logLevel: 'warn' })
+  const appUrl = server.resolvedUrls!.local[0]!
+  const session = await openSession(appUrl)
+  const { page } = session
+  try {
+    await page.goto(`${appUrl}${APP_VIEW}`)
+    await waitForMapIdle(page)
+    const gl = await page.evaluate(() => {
+      const context = document.createElement('canvas').getContext('webgl2')
+      return {
+        parallel: Boolean(context?.getExtension('KHR_parallel_shader_compile')),
+        renderer: context?.getParameter(context.RENDERER) as string,
+      }
+    })
+    console.log(`WebGL2 renderer: ${gl.renderer}; KHR_parallel_shader_compile: ${gl.parallel}`)
+    // Let idle-time work (if any) finish before the drop.
+    await page.waitForTimeout(3000)
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 })
+    await cdp.send('Profiler.start')
+    const t0 = Date.now()
+    await page.locator('[data-testid="import-input"]').setInputFiles(path)
+    await page.waitForSelector('[data-testid="import-summary"]', { timeout: 600_000 })
+    const parsed = Date.now() - t0
+    await page.locator('[data-testid="import-point-display"]').selectOption('heatmap')
+    await page.locator('[data-testid="import-point-weight"]').selectOption('pm25')
+    await page.locator('[data-testid="import-confirm"]').click()
+    await page.waitForFunction(() => document.querySelector('[data-idle="true"]') !== null, undefined, {
+      polling: 'raf',
+      timeout: 300_000,
+    })
+    const drawn = Date.now() - t0
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    console.log(`${rows} rows: summary after ${parsed} ms, drawn after ${drawn} ms (wall, driver side)`)
+    console.log(`load average (1 min): ${loadavg()[0]!.toFixed(1)}`)
+    for (const stretch of longStretches(profile, 200)) {
+      const kinds = Object.entries(stretch.byKind)
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, ms]) => `${kind} ${Math.round(ms)}`)
+        .join(', ')
+      console.log(`\nstretch at +${Math.round(stretch.startMs)} ms, ${Math.round(stretch.durationMs)} ms: ${kinds}`)
+      for (const [frame, ms] of stretch.topFrames.slice(0, 8)) console.log(`    ${Math.round(ms)} ms  ${frame}`)
+    }
+  } finally {
+    await session.close()
+    await server.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,92 @@
+/**
+ * A V8 CPU profile (Profiler.stop's result) cut into stretches of main-thread work: consecutive
+ * samples that are not "(idle)", split where the thread idled. A stretch is not exactly a browser
+ * task (two tasks back to back read as one), so it bounds the longest task from above.
+ */
+export interface CpuProfile {
+  nodes: {
+    id: number
+    callFrame: { functionName: string; url: string; lineNumber: number }
+    children?: number[]
+  }[]
+  startTime: number
+  endTime: number
+  samples: number[]
+  timeDeltas: number[]
+}
+
+export interface Stretch {
+  startMs: number
+  durationMs: number
+  byKind: Record<string, number>
+  topFrames: [string, number][]
+}
+
+const SHADER = /^(linkProgram|compileShader|getProgramParameter|getShaderParameter|getProgramInfoLog|validateProgram)$/
+const WEBGL =
+  /^(bufferData|bufferSubData|drawArrays\w*|drawElements\w*|readPixels|texImage2D|texSubImage2D|getParameter|getError|getExtension|uniform\w+|vertexAttrib\w+|bindBuffer|getActiveUniform|getUniformLocation|getBufferSubData|clear|finish|flush)$/
+
+/** The kind of work a sampled frame is: by its name for browser APIs, by its script's chunk otherwise. */
+export function classifyFrame(frame: { functionName: string; url: string }): string {
+  const { functionName: name, url } = frame
+  if (name === '(garbage collector)') return 'gc'
+  if (name === '(program)') return 'browser (program)'
+  if (SHADER.test(name)) return 'webgl shader compile/link'
+  if (!url && WEBGL.test(name)) return 'webgl other calls'
+  const file = url.split('/').pop() ?? ''
+  if (/^maplibre/.test(file)) return 'maplibre'
+  if (/^(webgl|webgl-device|composite-layer|dist|debug-hooks|heatmap-layers|scatterplot-layer|shader-type)/.test(file))
+    return 'deck.gl/luma.gl'
+  if (/^(index|user-points|deck-overlay|src)/.test(file)) return 'app + vue'
+  if (!url) return `native ${name}`
+  return file.replace(/-[\w-]{8}\.js$/, '')
+}
+
+export function longStretches(profile: CpuProfile, minMs: number): Stretch[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parentOf = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id)
+  /** A frame and its callers, four deep, for the shader calls: which code asked. */
+  const stackOf = (id: number) => {
+    const names: string[] = []
+    for (let at: number | undefined = id; at !== undefined && names.length < 5; at = parentOf.get(at)) {
+      const frame = byId.get(at)!.callFrame
+      names.push(`${frame.functionName || '(anonymous)'}@${frame.url.split('/').pop() ?? ''}`)
+    }
+    return names.join(' < ')
+  }
+  const stretches: Stretch[] = []
+  let time = profile.startTime
+  let current: { start: number; end: number; kinds: Map<string, number>; frames: Map<string, number> } | null = null
+  const close = () => {
+    if (current && (current.end - current.start) / 1000 >= minMs)
+      stretches.push({
+        startMs: (current.start - profile.startTime) / 1000,
+        durationMs: (current.end - current.start) / 1000,
+        byKind: Object.fromEntries([...current.kinds].map(([k, us]) => [k, us / 1000])),
+        topFrames: [...current.frames].sort((a, b) => b[1] - a[1]).map(([f, us]) => [f, us / 1000]),
+      })
+    current = null
+  }
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i + 1] ?? 0
+    time += profile.timeDeltas[i]!
+    const node = byId.get(profile.samples[i]!)!
+    if (node.callFrame.functionName === '(idle)') {
+      close()
+      continue
+    }
+    current ??= { start: time, end: time, kinds: new Map(), frames: new Map() }
+    current.end = time + delta
+    const kind = classifyFrame(node.callFrame)
+    current.kinds.set(kind, (current.kinds.get(kind) ?? 0) + delta)
+    const { functionName, url, lineNumber } = node.callFrame
+    const label =
+      kind === 'webgl shader compile/link'
+        ? stackOf(node.id)
+        : `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber}`
+    current.frames.set(label, (current.frames.get(label) ?? 0) + delta)
+  }
+  close()
+  return stretches
+}
