@@ -5,15 +5,23 @@
  */
 import { onScopeDispose, watch } from 'vue'
 import { formatShareHash, parseShareHash, type ShareState } from '../domain/share-link'
-import { INDICATORS, type IndicatorId } from '../domain/indicators'
+import { INDICATORS, type IndicatorId, type UserIndicatorId } from '../domain/indicators'
+import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 
 const isIndicator = (value: string): value is IndicatorId => INDICATORS.some((i) => i.id === value)
+const isUserIndicator = (value: string): value is UserIndicatorId => value.startsWith('user:')
 
 export function useShareLink() {
   const view = useViewStore()
   const layers = useLayersStore()
+  const indicators = useIndicatorsStore()
+  /**
+   * A user's indicator named by the link before its table is back (本机数据 restores it after the
+   * built data): chosen when it arrives, so a reload shows the same choropleth.
+   */
+  let awaitedIndicator: UserIndicatorId | null = null
 
   /** Applies a parsed link; parts it lacks keep their current value. */
   function apply(state: ShareState) {
@@ -21,8 +29,14 @@ export function useShareLink() {
     if (state.lang) view.locale = state.lang
     if (state.layers) layers.showOnly(state.layers)
     const areaLayerId = layers.areaLayerId
+    awaitedIndicator = null
     if (state.indicator && isIndicator(state.indicator) && areaLayerId)
       layers.setChoropleth(areaLayerId, { indicator: state.indicator })
+    else if (state.indicator && isUserIndicator(state.indicator)) {
+      if (indicators.definitions.some((i) => i.id === state.indicator) && areaLayerId)
+        layers.setChoropleth(areaLayerId, { indicator: state.indicator })
+      else awaitedIndicator = state.indicator
+    }
     if (state.selection) view.select(state.selection)
   }
 
@@ -37,6 +51,15 @@ export function useShareLink() {
   }
 
   apply(parseShareHash(window.location.hash))
+  watch(
+    () => indicators.definitions,
+    (definitions) => {
+      const areaLayerId = layers.areaLayerId
+      if (!awaitedIndicator || !areaLayerId || !definitions.some((i) => i.id === awaitedIndicator)) return
+      layers.setChoropleth(areaLayerId, { indicator: awaitedIndicator })
+      awaitedIndicator = null
+    },
+  )
   const onHashChange = () => apply(parseShareHash(window.location.hash))
   window.addEventListener('hashchange', onHashChange)
   // The listener goes with the component (or scope) that made it; an unmounted app must not react.

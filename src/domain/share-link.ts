@@ -18,6 +18,8 @@ export interface ShareState {
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,40}$/i
+/** A built-in indicator id, or a user's (`user:<file>:<column>`, any text, bounded like a feature id). */
+const INDICATOR_ID = /^(?:[a-z0-9][a-z0-9-]{0,40}|user:[^\n]{1,200})$/i
 /** Longer ids stay out of the link (the selection is dropped from it): an address is no place for megabytes. */
 export const MAX_LINK_FEATURE_ID = 200
 const FEATURE_ID = new RegExp(`^[\\p{L}\\p{N}_.-]{1,${MAX_LINK_FEATURE_ID}}$`, 'u')
@@ -43,7 +45,7 @@ export function formatShareHash(state: ShareState): string {
   if (state.layers) parts.push(`layers=${state.layers.join(',')}`)
   if (state.selection && linkableSelection(state.selection))
     parts.push(`sel=${encodeURIComponent(`${state.selection.layerId}:${state.selection.featureId}`)}`)
-  if (state.indicator) parts.push(`ind=${state.indicator}`)
+  if (state.indicator && INDICATOR_ID.test(state.indicator)) parts.push(`ind=${encodeURIComponent(state.indicator)}`)
   if (state.lang) parts.push(`lang=${state.lang}`)
   return parts.length ? `#${parts.join('&')}` : ''
 }
@@ -80,7 +82,7 @@ export function parseShareHash(hash: string): ShareState {
       if (value.includes(':') && ID.test(layerId) && FEATURE_ID.test(featureId))
         state.selection = { layerId, featureId }
     } else if (key === 'ind') {
-      if (ID.test(value)) state.indicator = value
+      if (INDICATOR_ID.test(value)) state.indicator = value
     } else if (key === 'lang') {
       if (value === 'zh-CN' || value === 'en') state.lang = value
     }

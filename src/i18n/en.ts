@@ -259,7 +259,7 @@ export default {
       'Surface: the stations’ monthly means interpolated by inverse-distance weighting (IDW, ' +
       'power 2) onto a grid of about 200 m, clipped to the district. At a station it equals the ' +
       'reading; elsewhere it is an estimate that never leaves the range of the readings. With ' +
-      'only 11 stations, values between them are a guess, not a measurement.',
+      'only {n} stations, values between them are a guess, not a measurement.',
     densityNote: 'Density: a kernel-weighted mean of the readings, only near the stations.',
   },
   warnings: {

@@ -1,7 +1,9 @@
 /**
  * The user's data, whole, after a reload: a layer styled by category and an inspections table used in
  * place of the sample inspections come back as they were left — the same colours at the same points,
- * the legend's categories, the township's count from the table and the note on approximate positions.
+ * the legend's categories, the township's count from the table and the note on approximate positions,
+ * and the choropleth still showing the joined ledger's indicator (the link names it; 本机数据 brings
+ * its table back after the built data).
  * (kept-data.e2e.test.ts checks names, opacity and joins; this checks the style and a replacement.)
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -84,6 +86,9 @@ describe('own data kept whole', () => {
     await page.locator('[data-testid="import-input"]').setInputFiles(join(dir, '检查.csv'))
     await page.locator('[data-testid="user-table-offer"]').waitFor({ timeout: 30_000 })
     await page.locator('[data-testid="user-table-use"]').click()
+    // A township ledger joined by name: its first column becomes the choropleth's indicator.
+    await page.locator('[data-testid="import-input"]').setInputFiles('tests/fixtures/good/township-ledger-gbk.csv')
+    await page.locator('[data-testid="join-confirm"]').click()
     await settled(page)
 
     const checkAll = async () => {
@@ -101,6 +106,9 @@ describe('own data kept whole', () => {
       const legend = await page.locator('[data-testid="legend"]').innerText()
       expect(legend).toContain('已用您的文件 检查.csv 替换')
       expect(legend).toContain('近似位置')
+      await expect(page.locator('[data-testid="indicator-select"]').inputValue()).resolves.toBe(
+        'user:township-ledger-gbk.csv:信访件数',
+      )
     }
     await checkAll()
 

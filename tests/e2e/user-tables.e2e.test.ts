@@ -99,6 +99,8 @@ describe('readings and inspections as the user’s data', () => {
     const page = session.page
     await goTo(page, `#map=13/${stationLat}/${stationLng}&layers=district`)
     await page.locator('[data-testid="readings-toggle"]').check()
+    // The surface's note counts the user's stations, not the sample's 11.
+    await expect(page.locator('[data-testid="readings-style-note"]').innerText()).resolves.toContain('仅 3 个站点')
     await page.locator('[data-testid="month-slider"]').fill('2')
     await waitForMapIdle(page)
     const hover = async () => {

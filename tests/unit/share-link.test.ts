@@ -29,4 +29,13 @@ describe('share link', () => {
   test('keeps an empty layer list distinct from no list (all layers hidden)', () => {
     expect(parseShareHash('#layers=')).toEqual({ layers: [] })
   })
+
+  test("carries a user's joined indicator (any text, encoded), bounded in length", () => {
+    const indicator = 'user:台账 2022.xlsx:信访件数&备注=1'
+    const hash = formatShareHash({ indicator })
+    expect(hash).not.toContain('&备注')
+    expect(parseShareHash(hash)).toEqual({ indicator })
+    expect(parseShareHash(formatShareHash({ indicator: `user:${'x'.repeat(201)}` }))).toEqual({})
+    expect(parseShareHash('#ind=%3Cb%3E')).toEqual({})
+  })
 })
