@@ -11,6 +11,8 @@ import { openSession, type Session } from './support/browser'
 import { openApp } from './support/app'
 import { canvasOrigin, changedPixels, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
 
+const KNOWN_DECK_WARNING = /Binding weightsTexture not set/
+
 interface CorpusRow {
   file: string
   declaredCrs: string
@@ -190,6 +192,8 @@ describe('import: conversions, limits, replacement and round trip', () => {
     )
     await page.locator('[data-testid="town-list"] button[data-code="330703103"]').click()
     await expect(page.locator('[data-testid="area-panel"] h2').innerText()).resolves.toBe('曹宅镇')
-    expect(session.consoleProblems).toEqual([])
+    // A file over 1 MB (the limits test) links deck.gl's heatmap programs ahead of need, and deck.gl
+    // 9.4's HeatmapLayer logs this once by itself; harmless (as in heatmaps.e2e.test.ts).
+    expect(session.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])
   })
 })
