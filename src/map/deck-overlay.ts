@@ -15,9 +15,10 @@ export interface DeckOverlay {
   /** Replaces the deck.gl layers (layers with the same id are updated in place, not rebuilt). */
   setLayers(layers: LayersList): void
   /**
-   * Keeps `layers` (hidden, with no data) beside the drawn ones, so their WebGL programs are linked
-   * now and stay linked: a layer drawn later with the same programs finds them ready (luma.gl shares
-   * a linked program between layers built from the same shaders).
+   * Draws `layers` (with no data, transparent) once, then keeps them hidden beside the drawn ones, so
+   * their WebGL programs are linked now and stay linked, and luma.gl's render pipelines for a frame
+   * on the map exist: a layer drawn later with the same shaders, attributes and parameters finds
+   * them ready (luma.gl shares them between layers).
    */
   warm(layers: Layer[]): void
   /** Takes the overlay off the map and releases its GPU resources. */
@@ -53,14 +54,27 @@ function styleReady(map: MapLibreMap): Promise<void> {
 
 export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOptions = {}): Promise<DeckOverlay> {
   const [{ MapLibreOverlay }] = await Promise.all([import('@deck.gl/maplibre'), styleReady(map)])
+  let removed = false
+  let warmLayers: Layer[] = []
+  /** Warm-up layers not drawn yet: hidden after deck.gl's first frame with them. */
+  let toHide: Layer[] = []
+  // After a frame deck.gl drew (it draws nothing before its device is ready): the heatmap's
+  // full-screen pass is not drawn every frame; the layers, their programs and pipelines stay.
+  const hideWarmed = () => {
+    if (toHide.length === 0) return
+    const drawn = new Set(toHide)
+    toHide = []
+    warmLayers = warmLayers.map((layer) => (drawn.has(layer) ? layer.clone({ visible: false }) : layer))
+    // Not inside deck.gl's render: the next task.
+    setTimeout(apply, 0)
+  }
   const overlay = new MapLibreOverlay({
     interleaved: true,
     layers: [],
+    onAfterRender: hideWarmed,
     ...(options.onHover ? { onHover: options.onHover } : {}),
   })
   map.addControl(overlay)
-  let removed = false
-  let warmLayers: Layer[] = []
   let latest: LayersList = []
   const apply = () => {
     if (!removed) overlay.setProps({ layers: [...latest, ...warmLayers] })
@@ -71,9 +85,11 @@ export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOp
       apply()
     },
     warm(layers) {
-      warmLayers = [...warmLayers, ...layers.map((layer) => layer.clone({ visible: false }))]
+      // Drawn once (they are empty and transparent): luma.gl builds a pipeline per set of draw
+      // parameters, and only a drawn layer builds the one its first frame on the map needs.
+      warmLayers = [...warmLayers, ...layers]
+      toHide = [...toHide, ...layers]
       apply()
-      // deck.gl creates a layer's programs in its next frame.
       map.triggerRepaint()
     },
     remove() {
