@@ -201,9 +201,10 @@ describe('本机数据: kept on this device', () => {
     const page = session.page
     await page.locator('[data-testid="phone-menu"]').tap()
     await page.locator('[data-testid="sheet-open-data"]').tap()
-    // The import dialog's confirm button lies below a phone's screen (not this feature's): pressed by script.
+    // The import dialog fits the phone's screen: its confirm button is reached by scrolling and tapped.
     await importFile(page, POINTS)
-    await page.locator('[data-testid="import-confirm"]').evaluate((button: HTMLButtonElement) => button.click())
+    await page.locator('[data-testid="import-confirm"]').scrollIntoViewIfNeeded()
+    await page.locator('[data-testid="import-confirm"]').tap()
     const item = page.locator('[data-testid="bottom-sheet"] [data-testid="kept-item"][data-key="layer:user-1"]')
     await item.waitFor({ timeout: 30_000 })
     const remove = item.locator('[data-testid="kept-remove"]')
