@@ -79,7 +79,7 @@ describe('a 200,000-point CSV', () => {
     expect(await changedPixels(page, 'before')).toBeGreaterThan(20_000)
     // Drawn as a large point layer, and the dialog said so.
     expect(dialogText).toContain('50,000')
-    await expect(page.locator('[data-testid="big-points-controls"]').count()).resolves.toBe(1)
+    await expect(page.locator('[data-testid="big-points-count"]').count()).resolves.toBe(1)
   }, 240_000)
 
   test('a click on a point opens its properties', async () => {
@@ -99,8 +99,10 @@ describe('a 200,000-point CSV', () => {
   test('the layer becomes a heatmap weighted by a column', async () => {
     const page = session.page
     await snapshotCanvas(page, 'points')
-    await page.locator('[data-testid="big-points-weight"]').selectOption('pm25')
-    await page.locator('[data-testid="big-points-display"]').selectOption('heatmap')
+    // Drawn as a heatmap from the layer's 样式 panel, as any user point layer is.
+    await page.locator('[data-layer="user-1"] [data-testid="user-style-toggle"]').click()
+    await page.locator('[data-testid="user-style-display"]').selectOption('heatmap')
+    await page.locator('[data-testid="user-style-weight"]').selectOption('pm25')
     await waitForMapIdle(page, 120_000)
     expect(await changedPixels(page, 'points')).toBeGreaterThan(20_000)
     await mkdir(SHOTS, { recursive: true })
@@ -110,7 +112,7 @@ describe('a 200,000-point CSV', () => {
 
   test('and hexagons', async () => {
     const page = session.page
-    await page.locator('[data-testid="big-points-display"]').selectOption('hexagon')
+    await page.locator('[data-testid="user-style-display"]').selectOption('hexagon')
     await waitForMapIdle(page, 120_000)
     expect(await changedPixels(page, 'heatmap')).toBeGreaterThan(20_000)
     await snapshotCanvas(page, 'hexagons')
@@ -124,7 +126,7 @@ describe('a 200,000-point CSV', () => {
     await expect(page.locator('[data-testid="import-failure"]').innerText()).resolves.toMatch(/取消|cancelled/)
     await page.locator('[data-testid="import-dialog"] .close').click()
     await expect(page.locator('[data-testid="layer-list"] li').count()).resolves.toBe(layerCount)
-    await expect(page.locator('[data-testid="big-points-controls"]').count()).resolves.toBe(1)
+    await expect(page.locator('[data-testid="big-points-count"]').count()).resolves.toBe(1)
     await waitForMapIdle(page, 60_000)
     expect(await changedPixels(page, 'hexagons')).toBeLessThan(500)
     expect(session.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])

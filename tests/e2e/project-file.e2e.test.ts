@@ -135,10 +135,11 @@ describe('a project file round trip', () => {
     expect(await listedLayers(page)).toEqual(listBefore)
     await expect(page.locator('[data-testid="language"]').inputValue()).resolves.toBe('en')
     await expect(page.locator('.header h1').innerText()).resolves.toMatch(/Jindong/)
-    await expect(page.locator('[data-layer="user-2"] [data-testid="big-points-display"]').inputValue()).resolves.toBe(
+    await page.locator('[data-layer="user-2"] [data-testid="user-style-toggle"]').click()
+    await expect(page.locator('[data-layer="user-2"] [data-testid="user-style-display"]').inputValue()).resolves.toBe(
       'heatmap',
     )
-    await expect(page.locator('[data-layer="user-2"] [data-testid="big-points-weight"]').inputValue()).resolves.toBe(
+    await expect(page.locator('[data-layer="user-2"] [data-testid="user-style-weight"]').inputValue()).resolves.toBe(
       'pm25',
     )
     await expect(page.locator('[data-testid="indicator-select"]').inputValue()).resolves.toBe(

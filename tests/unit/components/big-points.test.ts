@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** A large point layer in the interface: its row's draw-as and weight controls, and a point's panel. */
+/** A large point layer in the interface: its row's count, its style panel's draw-as and weight, and a point's panel. */
 import { describe, expect, test } from 'vitest'
 import { pointTableFromFeatures } from '../../../src/domain/point-table'
 import { useLayersStore } from '../../../src/stores/layers'
@@ -19,16 +19,17 @@ const table = () =>
   )
 
 describe('a large point layer', () => {
-  test('its row offers points, heatmap and hexagons, weighted by a numeric column', async () => {
+  test('its row counts its points; its 样式 panel offers points, heatmap, hexagons and a weight', async () => {
     const layers = useLayersStore()
     const id = layers.addUserPointLayer(table(), 'big.csv')
     const wrapper = mountIn(LayerList)
     const row = wrapper.get(`li[data-layer="${id}"]`)
-    expect(row.get('[data-testid="big-points-controls"]').text()).toContain('3 个点')
-    expect(wrapper.findAll('[data-testid="big-points-controls"]')).toHaveLength(1)
-    const weight = row.get('[data-testid="big-points-weight"]')
+    expect(row.get('[data-testid="big-points-count"]').text()).toContain('3 个点')
+    expect(wrapper.findAll('[data-testid="big-points-count"]')).toHaveLength(1)
+    await row.get('[data-testid="user-style-toggle"]').trigger('click')
+    await row.get('[data-testid="user-style-display"]').setValue('heatmap')
+    const weight = row.get('[data-testid="user-style-weight"]')
     expect(weight.findAll('option').map((o) => o.text())).toEqual(['计数（每点为 1）', 'pm25'])
-    await row.get('[data-testid="big-points-display"]').setValue('heatmap')
     await weight.setValue('pm25')
     expect(layers.record(id)?.userStyle).toMatchObject({ display: 'heatmap', weightColumn: 'pm25' })
     await weight.setValue('')
