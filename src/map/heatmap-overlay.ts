@@ -1,11 +1,14 @@
 /**
  * The deck.gl heatmaps, drawn interleaved with MapLibre under the labels. deck.gl and its overlay are
- * imported the first time a heatmap is shown, so they are not in the initial bundle.
+ * not in the initial bundle: they are imported in idle time after the first view (warmWhenIdle), or
+ * the first time a heatmap is shown if that comes first.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { ReadingsPollutant } from '../domain/pollutant-scale'
 import type { SurfaceGrid } from '../domain/idw'
+import type { Layer } from '@deck.gl/core'
 import type { DeckOverlay } from './deck-overlay'
+import type { IdleScheduler } from './browser-idle'
 import { toDisplay, type DisplayCrs } from './crs-shift'
 import type { UserPointsDraw } from './user-points-layers'
 import { nearestPointIndex } from '../domain/point-table'
@@ -28,6 +31,18 @@ export interface HeatmapSpec {
 
 export class HeatmapOverlay {
   private deck: Promise<DeckOverlay> | null = null
+  /** Warm-up layers not drawn yet (built once deck.gl is loaded). */
+  private warmQueue: Layer[] = []
+  private warmBuilt = false
+  /** Warm-up draws asked for and not yet drawn. */
+  private warming = 0
+  private stopped = false
+  private cancelIdle: (() => void) | null = null
+  private idleScheduler: IdleScheduler | null = null
+  /** The overlay once loaded (this.deck's value), for what must happen synchronously. */
+  private loadedDeck: DeckOverlay | null = null
+  /** Counts WebGL context losses: an overlay loaded across one belongs to the lost context. */
+  private contextGeneration = 0
   private readonly shifted = new WeakMap<Float64Array, Float64Array>()
   private readonly shifted32 = new WeakMap<Float32Array, Float32Array>()
   private heat: HeatmapSpec = { readings: null, inspections: null }
@@ -39,7 +54,35 @@ export class HeatmapOverlay {
     private readonly displayCrs: () => DisplayCrs,
     private readonly onHexagonHover: (count: number | null, point: { x: number; y: number }) => void,
     private readonly onSurfaceHover: (value: number | null, point: { x: number; y: number }) => void = () => {},
-  ) {}
+  ) {
+    // Capture, on the container: before MapLibre's own listener on the canvas, which snapshots the
+    // style and warns about every custom layer still in it (deck.gl's are remade on restore instead).
+    map.getContainer().addEventListener('webglcontextlost', this.onContextLost, true)
+    map.on('webglcontextrestored', this.onContextRestored)
+  }
+
+  /**
+   * The WebGL context is lost (a GPU reset, or the browser reclaiming memory on a kiosk running for
+   * hours): deck.gl's overlay and device belong to it, so they go; on restore a new overlay is made,
+   * what was drawn is drawn again, and idle time links the programs again.
+   */
+  private readonly onContextLost = () => {
+    this.contextGeneration++
+    const overlay = this.loadedDeck
+    this.loadedDeck = null
+    this.deck = null
+    this.warmQueue = []
+    this.warmBuilt = false
+    this.cancelIdle?.()
+    this.cancelIdle = null
+    overlay?.discard()
+  }
+
+  private readonly onContextRestored = () => {
+    // Nothing to report to: a heatmap that cannot be drawn again shows as missing, as after any failure.
+    this.redraw().catch(() => undefined)
+    if (this.idleScheduler && !this.stopped) this.warmWhenIdle(this.idleScheduler)
+  }
   private readonly images = new WeakMap<Uint8ClampedArray, HTMLCanvasElement>()
 
   set(spec: HeatmapSpec): Promise<void> {
@@ -115,20 +158,76 @@ export class HeatmapOverlay {
   }
 
   /**
-   * Loads deck.gl and links the heatmap and point programs ahead of need (shader-warm-up.ts): called
-   * when a file that may be large is dropped, so the link happens while the worker parses it, not in
-   * the first frame after it (where, on a CPU renderer, it waited on a GPU process busy with the points).
+   * Links the heatmap and point programs not linked yet, all now (shader-warm-up.ts): called when a
+   * file that may be large is dropped before idle time has linked them (warmWhenIdle), so the links
+   * happen while the worker parses it, not in the first frame after it (where, on a CPU renderer,
+   * they waited on a GPU process busy with the points).
    */
   prepare(): Promise<void> {
-    return this.loadDeck().then(() => undefined)
+    return this.loadDeck().then((overlay) => {
+      const rest = this.warmQueue.splice(0)
+      if (rest.length) void this.track(overlay.warm(rest))
+    })
+  }
+
+  /**
+   * Loads deck.gl and links its programs in the browser's idle time after the first view, one
+   * warm-up layer per idle period: each step is a task of its own (on a CPU renderer the device
+   * set-up and each link take 0.2–0.6 s; on a GPU a few ms), and none of it waits until a user drops
+   * a file or turns on a heatmap. Silent: a failed load here is not reported, since nobody asked
+   * for a heatmap; the first real use loads again and says so if it fails.
+   */
+  warmWhenIdle(whenIdle: IdleScheduler): void {
+    this.idleScheduler = whenIdle
+    const step = () => {
+      this.cancelIdle = null
+      if (this.stopped) return
+      this.loadDeck()
+        .then((overlay) => {
+          const next = this.warmQueue.shift()
+          if (!next || this.stopped) return
+          return this.track(overlay.warm([next])).then(() => {
+            if (!this.stopped && this.warmQueue.length) this.cancelIdle = whenIdle(step)
+          })
+        })
+        .catch(() => undefined)
+    }
+    this.cancelIdle = whenIdle(step)
+  }
+
+  /** Whether deck.gl is loaded and every warm-up layer has been drawn (for the e2e probe). */
+  programsWarmed(): boolean {
+    return this.warmBuilt && this.warmQueue.length === 0 && this.warming === 0
+  }
+
+  /** Stops idle-time work (the map is being removed). */
+  stop(): void {
+    this.stopped = true
+    this.cancelIdle?.()
+    this.map.getContainer().removeEventListener('webglcontextlost', this.onContextLost, true)
+    this.map.off('webglcontextrestored', this.onContextRestored)
+  }
+
+  private track(drawn: Promise<void>): Promise<void> {
+    this.warming++
+    return drawn.finally(() => this.warming--)
   }
 
   private loadDeck(): Promise<DeckOverlay> {
     if (!this.deck) {
       const loading = Promise.all([import('./deck-overlay'), import('./shader-warm-up')]).then(
         async ([{ createDeckOverlay }, { warmUpLayers }]) => {
+          const generation = this.contextGeneration
           const overlay = await createDeckOverlay(this.map)
-          overlay.warm(warmUpLayers())
+          if (generation !== this.contextGeneration) {
+            overlay.discard()
+            throw new Error('the WebGL context was lost while deck.gl loaded')
+          }
+          this.loadedDeck = overlay
+          if (!this.warmBuilt) {
+            this.warmQueue = warmUpLayers()
+            this.warmBuilt = true
+          }
           return overlay
         },
       )

@@ -19,6 +19,7 @@ import { BACKGROUND_COLOUR, BACKGROUND_DARK, LOCAL_FONT_FAMILY, offlineStyle } f
 import { BasemapControl } from './basemap-control'
 import { featureCollectionToGcj02, fromDisplay, toDisplay } from './crs-shift'
 import { HeatmapOverlay, type HeatmapSpec, type UserPointsDraw } from './heatmap-overlay'
+import { FIRST_VIEW_MARK, savesData, whenBrowserIdle } from './browser-idle'
 import { LayerSync, type DesiredMapLayer, type SyncTarget } from './layer-sync'
 import { pickFeature, type PickedFeature } from './picking'
 import { captureMap, type MapCaptureResult } from './capture'
@@ -99,6 +100,12 @@ export class MapAdapter {
         resolve()
       }),
     )
+    // deck.gl and its programs, made ready in idle time once the first view is drawn, so that neither
+    // a dropped file nor the first heatmap waits for them (HeatmapOverlay.warmWhenIdle).
+    this.map.once('idle', () => {
+      performance.mark(FIRST_VIEW_MARK)
+      if (!savesData()) this.heatmaps.warmWhenIdle(whenBrowserIdle)
+    })
     this.basemaps = new BasemapControl(this.map, {
       onCrsChange: () => this.reproject(),
       onFailed: options.onBasemapFailed,
@@ -279,6 +286,7 @@ export class MapAdapter {
   }
 
   destroy() {
+    this.heatmaps.stop()
     this.map.remove()
   }
 }

@@ -15,6 +15,8 @@ export function exposeTestProbe(adapter: MapAdapter) {
       return [p.lng, p.lat]
     },
     hexagonBinTotal: () => adapter.heatmaps.hexagonBinTotal(),
+    /** Whether deck.gl is loaded and its programs linked (idle time after the first view). */
+    programsWarmed: () => adapter.heatmaps.programsWarmed(),
     /** Resolves once MapLibre has drawn everything (a camera jump included). */
     whenIdle: () => adapter.whenIdle(),
     renderedLabels: (mapLayerId: string) =>

@@ -13,8 +13,6 @@ import type { Session } from './support/browser'
 import { changedPixels, snapshotCanvas, waitForMapIdle } from './support/map-probe'
 
 const ROWS = 100_000
-/** deck.gl 9.4's HeatmapLayer logs this once by itself; harmless (as in heatmaps.e2e.test.ts). */
-const KNOWN_DECK_WARNING = /Binding weightsTexture not set/
 
 /** Points on a 400 × 250 grid over the middle of the district, weighted 1–90. */
 function gridCsv(rows: number): string {
@@ -61,7 +59,7 @@ describe('a big CSV drawn as a heatmap from the dialog', () => {
       .uncheck()
     await waitForMapIdle(page, 120_000)
     expect(await changedPixels(page, 'heatmap')).toBeGreaterThan(20_000)
-    expect(session.consoleProblems.filter((p) => !KNOWN_DECK_WARNING.test(p))).toEqual([])
+    expect(session.consoleProblems).toEqual([])
     expect(session.foreignRequests).toEqual([])
   })
 })

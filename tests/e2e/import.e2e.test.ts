@@ -11,7 +11,6 @@ import { openSession, type Session } from './support/browser'
 import { openApp } from './support/app'
 import { canvasOrigin, changedPixels, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
 
-const KNOWN_DECK_WARNING = /Binding weightsTexture not set/
 
 interface CorpusRow {
   file: string
@@ -194,6 +193,6 @@ describe('import: conversions, limits, replacement and round trip', () => {
     await expect(page.locator('[data-testid="area-panel"] h2').innerText()).resolves.toBe('曹宅镇')
     // A file over 1 MB (the limits test) links deck.gl's heatmap programs ahead of need, and deck.gl
     // 9.4's HeatmapLayer logs this once by itself; harmless (as in heatmaps.e2e.test.ts).
-    expect(session.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])
+    expect(session.consoleProblems).toEqual([])
   })
 })

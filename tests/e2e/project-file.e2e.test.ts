@@ -18,8 +18,6 @@ import type { Session } from './support/browser'
 import { changedPixels, snapshotCanvas, waitForMapIdle } from './support/map-probe'
 
 const HASH = '#map=10.4/29.155/119.785&layers=counties,district,rivers,towns'
-/** deck.gl 9.4's HeatmapLayer logs this once by itself; harmless (as in heatmaps.e2e.test.ts). */
-const KNOWN_DECK_WARNING = /Binding weightsTexture not set/
 const POINTS = 60_000
 
 /** A point set over the binary threshold (50,000), so it is a large point layer with its own style. */
@@ -116,7 +114,7 @@ describe('a project file round trip', () => {
       expect.arrayContaining(['project.json', 'layers/user-1.geojson', 'layers/user-2.points.json']),
     )
     await expect(page.locator('[data-testid="project-message"]').innerText()).resolves.toContain('2 layers')
-    expect(first.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])
+    expect(first.consoleProblems).toEqual([])
   })
 
   test('opened in a fresh browser profile, it gives the same map', { timeout: 180_000 }, async () => {
@@ -150,7 +148,7 @@ describe('a project file round trip', () => {
     const differing = pixelmatch(pixelsBefore.data, after.data, null, after.width, after.height, { threshold: 0.1 })
     console.info(`project round trip: ${differing} of ${after.width * after.height} pixels differ`)
     expect(differing / (after.width * after.height)).toBeLessThan(0.01)
-    expect(second.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])
+    expect(second.consoleProblems).toEqual([])
   })
 
   test('a project from a newer version is refused by name; nothing loaded changes', { timeout: 120_000 }, async () => {
@@ -198,7 +196,7 @@ describe('a project file round trip', () => {
       const list = await listedLayers(page)
       expect(list).toContain('user-2:true')
       expect(list.some((row) => row.startsWith('user-1:'))).toBe(false)
-      expect(second!.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])
+      expect(second!.consoleProblems).toEqual([])
     },
   )
 })

@@ -25,8 +25,6 @@ import {
   type Rgb,
 } from './support/map-probe'
 
-/** deck.gl 9.4's HeatmapLayer logs this once by itself; harmless (as in heatmaps.e2e.test.ts). */
-const KNOWN_DECK_WARNING = /Binding weightsTexture not set/
 const CATEGORY = ['#1f77b4', '#ff7f0e', '#2ca02c'].map(hexToRgb)
 const LAYER_COLOUR = hexToRgb('#d946ef')
 const DARKEST_OF_FIVE = hexToRgb('#800026')
@@ -238,7 +236,7 @@ describe('a user layer styled like a built-in one', () => {
   })
 
   test('no console error and no request beyond the app', () => {
-    expect(session.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])
+    expect(session.consoleProblems).toEqual([])
     expect(session.foreignRequests).toEqual([])
   })
 })
@@ -303,6 +301,6 @@ describe('a large point layer takes the same style (typed arrays)', () => {
   }, 180_000)
 
   test('no console error', () => {
-    expect(session.consoleProblems.filter((m) => !KNOWN_DECK_WARNING.test(m))).toEqual([])
+    expect(session.consoleProblems).toEqual([])
   })
 })

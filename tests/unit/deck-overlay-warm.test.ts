@@ -51,15 +51,19 @@ describe('DeckOverlay.warm', () => {
     const overlay = await createDeckOverlay(map)
     const deck = overlays[0]!
     const layers = warmUpLayers()
-    overlay.warm(layers)
+    let warmed = false
+    void overlay.warm(layers).then(() => (warmed = true))
     expect(map.triggerRepaint).toHaveBeenCalled()
     const handed = deck.props.layers!
     expect(handed.map((layer) => layer.id)).toEqual(layers.map((layer) => layer.id))
     expect(handed.every((layer) => layer.props.visible)).toBe(true)
 
     // deck.gl has drawn a frame with them.
+    await vi.runAllTimersAsync()
+    expect(warmed).toBe(false) // no frame yet: the programs are not linked
     deck.props.onAfterRender!()
-    vi.runAllTimers()
+    await vi.runAllTimersAsync()
+    expect(warmed).toBe(true)
     const kept = deck.props.layers!
     expect(kept.map((layer) => layer.id)).toEqual(layers.map((layer) => layer.id))
     expect(kept.every((layer) => !layer.props.visible)).toBe(true)

@@ -16,6 +16,19 @@ export async function waitForMapIdle(page: Page, timeout = 60_000) {
   await page.waitForSelector('[data-idle="true"]', { timeout })
 }
 
+/**
+ * Waits until idle time after the first view has loaded deck.gl and linked its programs
+ * (HeatmapOverlay.warmWhenIdle): one-time work that tests measuring a heap or losing the WebGL
+ * context let finish first.
+ */
+export async function waitForProgramsWarmed(page: Page, timeout = 60_000) {
+  await page.waitForFunction(
+    () => (window as unknown as { __jindongMap: { programsWarmed(): boolean } }).__jindongMap.programsWarmed(),
+    undefined,
+    { timeout, polling: 100 },
+  )
+}
+
 /** How many canvas pixels (optionally within a box) are within `tolerance` of each colour. */
 export async function countColours(
   page: Page,
