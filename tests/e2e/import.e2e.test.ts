@@ -11,7 +11,6 @@ import { openSession, type Session } from './support/browser'
 import { openApp } from './support/app'
 import { canvasOrigin, changedPixels, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
 
-
 interface CorpusRow {
   file: string
   declaredCrs: string

@@ -66,7 +66,11 @@ function fakeMap() {
 
 async function overlay(map = fakeMap().map) {
   const { HeatmapOverlay } = await import('../../src/map/heatmap-overlay')
-  return new HeatmapOverlay(map, () => 'WGS84', () => {})
+  return new HeatmapOverlay(
+    map,
+    () => 'WGS84',
+    () => {},
+  )
 }
 
 const WARM_UP_COUNT = warmUpDraws().length
