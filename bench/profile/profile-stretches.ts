@@ -6,7 +6,7 @@
 export interface CpuProfile {
   nodes: {
     id: number
-    callFrame: { functionName: string; url: string; lineNumber: number }
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number }
     children?: number[]
   }[]
   startTime: number
@@ -80,11 +80,11 @@ export function longStretches(profile: CpuProfile, minMs: number): Stretch[] {
     current.end = time + delta
     const kind = classifyFrame(node.callFrame)
     current.kinds.set(kind, (current.kinds.get(kind) ?? 0) + delta)
-    const { functionName, url, lineNumber } = node.callFrame
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame
     const label =
       kind === 'webgl shader compile/link' || kind === 'webgl other calls'
         ? stackOf(node.id)
-        : `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber}`
+        : `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber}:${columnNumber ?? 0}`
     current.frames.set(label, (current.frames.get(label) ?? 0) + delta)
   }
   close()

@@ -7,7 +7,7 @@
  */
 import { createStore, del, get, keys, set } from 'idb-keyval'
 import type { KeptBackend } from './kept-storage'
-import { KEPT_DATABASE, type KeptWriteReply } from './kept-idb-protocol'
+import { KEPT_DATABASE, splitPoints, type KeptWriteReply } from './kept-idb-protocol'
 
 export { KEPT_DATABASE }
 
@@ -57,15 +57,24 @@ function workerWriter(fallback: Writer): Writer {
       return fallback(key, value)
     }
     const id = nextId++
+    const target = worker
     return new Promise<void>((resolve, reject) => {
       pending.set(id, { resolve, reject, key, value })
-      try {
-        worker!.postMessage({ id, key, value })
-      } catch (error) {
-        // Not cloneable: IndexedDB would refuse it the same way.
-        pending.delete(id)
-        reject(error)
+      const send = async () => {
+        const split = splitPoints(value)
+        if (!split) return target.postMessage({ id, key, value })
+        // One piece a task: the page never clones a whole large point set at once.
+        for (const part of split.parts) {
+          if (worker !== target) return // the worker died: onerror has written it here instead
+          target.postMessage({ id, part })
+          await new Promise((next) => setTimeout(next, 0))
+        }
+        if (worker === target) target.postMessage({ id, key, value: split.skeleton, parts: split.parts.length })
       }
+      send().catch((error: unknown) => {
+        // Not cloneable: IndexedDB would refuse it the same way.
+        if (pending.delete(id)) reject(error)
+      })
     })
   }
 }

@@ -4,6 +4,7 @@
  * parsed, added and drawn without linking a single WebGL program on the main thread (each link is a
  * synchronous wait on the GPU process: 0.2–0.6 s on a CPU renderer). Counted, not timed: the test
  * wraps WebGL's linkProgram before the app starts and reads the count before and after the drop.
+ * The sets are then kept in 本机数据 (sent to its writer in pieces) and restored after a reload.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -94,6 +95,19 @@ describe('deck.gl made ready in idle time', () => {
         .toBeGreaterThan(display === 'points' ? 2_000 : 20_000)
       await expect(page.evaluate(() => (window as unknown as Counted).__linkCount)).resolves.toBe(linkedBefore)
     }
+  })
+
+  test('the three large point sets are kept (written in pieces) and come back after a reload', async () => {
+    const page = session.page
+    await page.waitForSelector('[data-testid="kept-data"][data-state="on"][data-pending="false"]', { timeout: 60_000 })
+    await page.reload()
+    await waitForMapIdle(page)
+    const counts = page.locator('[data-testid="big-points-count"]')
+    await expect.poll(() => counts.count(), { timeout: 60_000 }).toBe(3)
+    for (const text of await counts.allInnerTexts()) expect(text).toContain('60,000')
+    // Restored whole: a set put back wrongly throws as soon as the app reads its columns.
+    await waitForMapIdle(page)
+    expect(session.consoleProblems).toEqual([])
   })
 
   test('no unexpected console problem and no request left the machine', () => {
