@@ -46,10 +46,10 @@ export function longStretches(profile: CpuProfile, minMs: number): Stretch[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parentOf = new Map<number, number>()
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id)
-  /** A frame and its callers, four deep, for the WebGL calls: which code asked. */
+  /** A frame and its callers, four deep, for the WebGL calls and the app: which code asked. */
   const stackOf = (id: number) => {
     const names: string[] = []
-    for (let at: number | undefined = id; at !== undefined && names.length < 5; at = parentOf.get(at)) {
+    for (let at: number | undefined = id; at !== undefined && names.length < 8; at = parentOf.get(at)) {
       const frame = byId.get(at)!.callFrame
       names.push(`${frame.functionName || '(anonymous)'}@${frame.url.split('/').pop() ?? ''}`)
     }
@@ -82,7 +82,7 @@ export function longStretches(profile: CpuProfile, minMs: number): Stretch[] {
     current.kinds.set(kind, (current.kinds.get(kind) ?? 0) + delta)
     const { functionName, url, lineNumber, columnNumber } = node.callFrame
     const label =
-      kind === 'webgl shader compile/link' || kind === 'webgl other calls'
+      kind === 'webgl shader compile/link' || kind === 'webgl other calls' || kind === 'app + vue'
         ? stackOf(node.id)
         : `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber}:${columnNumber ?? 0}`
     current.frames.set(label, (current.frames.get(label) ?? 0) + delta)

@@ -39,6 +39,12 @@ export interface UserTable {
   columns: ColumnSummary[]
   reader(name: string): ColumnReader | null
   summary(name: string): ColumnSummary | null
+  /**
+   * Whether summary(name)'s kind is 'number', answered without summarising where the table can: a
+   * large point set's typed number column in one pass (a summary of a million rows took ~55 ms in the
+   * task that adds the layer, only for the style to check that its weight column is numeric).
+   */
+  isNumber(name: string): boolean
 }
 
 /** Distinct values counted one by one per column; beyond, new values are only counted as a total. */
@@ -109,9 +115,15 @@ export function summariseColumn(reader: ColumnReader): ColumnSummary {
   }
 }
 
-function tableOf(length: number, names: string[], reader: (name: string) => ColumnReader): UserTable {
+function tableOf(
+  length: number,
+  names: string[],
+  reader: (name: string) => ColumnReader,
+  quickIsNumber?: (name: string) => boolean,
+): UserTable {
   const summaries = new Map<string, ColumnSummary>()
   const readers = new Map<string, ColumnReader>()
+  const numeric = new Map<string, boolean>()
   const known = new Set(names)
   const readerOf = (name: string) => {
     if (!known.has(name)) return null
@@ -132,6 +144,15 @@ function tableOf(length: number, names: string[], reader: (name: string) => Colu
     },
     reader: readerOf,
     summary,
+    isNumber(name) {
+      if (!known.has(name)) return false
+      const summarised = summaries.get(name)
+      if (summarised) return summarised.kind === 'number'
+      if (!quickIsNumber) return summary(name)!.kind === 'number'
+      let answer = numeric.get(name)
+      if (answer === undefined) numeric.set(name, (answer = quickIsNumber(name)))
+      return answer
+    },
   }
 }
 
@@ -169,6 +190,20 @@ function pointTable(table: PointTable): UserTable {
         length: table.length,
         at: (row) => column.text.slice(column.offsets[row]!, column.offsets[row + 1]!),
       }
+    },
+    (name) => {
+      // As summariseColumn decides: present (not NaN) values, all finite, at least one. Text never is.
+      const column = table.columns.find((c) => c.name === name)!
+      if (column.kind !== 'number') return false
+      const { values } = column
+      let present = 0
+      for (let row = 0; row < values.length; row++) {
+        const value = values[row]!
+        if (Number.isNaN(value)) continue
+        if (!Number.isFinite(value)) return false
+        present++
+      }
+      return present > 0
     },
   )
 }

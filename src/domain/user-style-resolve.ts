@@ -146,7 +146,7 @@ export function resolveUserStyle(table: UserTable, style: UserLayerStyle, layerC
     size: size?.range ? { column: size.name, ...size.range } : null,
     label: style.labelColumn && table.summary(style.labelColumn) ? style.labelColumn : null,
     display: style.display,
-    weightColumn: summaryOf(table, style.weightColumn, ['number'])?.name ?? null,
+    weightColumn: style.weightColumn && table.isNumber(style.weightColumn) ? style.weightColumn : null,
     time: time ? { column: time.name, month: style.time?.month ?? null, steps: monthSteps(time.months.keys()) } : null,
     filter:
       filter?.range && style.filter
