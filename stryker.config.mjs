@@ -1,4 +1,4 @@
-// Mutation testing of the pure code (src/domain, src/data) against the unit tests:
+// Mutation testing of the domain and the user-data slice (src/domain, src/user-data) against the unit tests:
 // `npm run test:mutation`, not part of `npm test`. Incremental: a rerun only tests the mutants
 // whose code or covering tests changed since reports/stryker-incremental.json was written.
 import { tmpdir } from 'node:os'
@@ -11,13 +11,11 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     'src/domain/**/*.ts',
-    'src/data/**/*.ts',
+    'src/user-data/**/*.ts',
     // Not run in node, so not mutated:
     // - worker entry files: they only wire `self.onmessage` to code that is mutated
     //   (aggregation-protocol.ts, import-file.ts) and need a Worker global scope.
-    '!src/data/**/*.worker.ts',
-    // - the PNG export composes on a 2D canvas and downloads through a DOM link (covered by e2e).
-    '!src/data/export-png.ts',
+    '!src/user-data/**/*.worker.ts',
     // - ambient type declarations hold no code.
     '!src/**/*.d.ts',
   ],

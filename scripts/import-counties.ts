@@ -15,7 +15,7 @@ import gcoord from 'gcoord'
 import * as turf from '@turf/turf'
 import type { Feature, Polygon, MultiPolygon, Position } from 'geojson'
 import { readJson, roundGeometry, serialiseFeatureCollection } from './geo/io.ts'
-import { checkFeatureCollection, formatGeoIssue, ringSignedArea } from '../src/domain/geojson-checks.ts'
+import { checkFeatureCollection, formatGeoIssue, ringSignedArea } from '../src/domain/geometry/geojson-checks.ts'
 
 const SOURCE_FILE = 'geojson/shape-with-internal-borders/zhe4_jiang1_jin1_hua2.geojson'
 const OUTPUT_FILE = 'seeds/geo/jinhua-counties-wgs84.geojson'

@@ -9,9 +9,9 @@
  */
 import { booleanPointInPolygon } from '@turf/turf'
 import type { FeatureCollection } from 'geojson'
-import { townAreasFrom, type TownArea } from '../../src/domain/aggregate'
+import { townAreasFrom, type TownArea } from '../../src/domain/geometry/aggregate'
 import { generateBulkReadings } from '../../src/domain/samples/bulk-points'
-import { AggregationClient } from '../../src/data/aggregation-client'
+import { AggregationClient } from '../../src/workers/aggregation-client'
 import { DISTRICT_BBOX, exposeBench, fetchJson, seatPositions } from './shared/bench-map'
 
 const COUNT = 1_000_000

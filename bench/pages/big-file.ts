@@ -6,7 +6,7 @@
  * window.__bench.result resolves with the drop → first frame with the heatmap drawn, the JS heap
  * after loading (after a GC) and the long tasks seen.
  */
-import { weightsOf } from '../../src/domain/point-table'
+import { weightsOf } from '../../src/user-data/tables/point-table'
 import { createBenchMap, exposeBench, mapIdle, mapLoaded } from './shared/bench-map'
 
 const parser = new URLSearchParams(location.search).get('parser') === 'lean' ? 'lean' : 'engine'
@@ -18,7 +18,7 @@ new PerformanceObserver((list) => {
 const map = createBenchMap()
 
 async function parseEngine(file: File): Promise<{ positions: Float32Array; weights: Float32Array | null }> {
-  const { startImport } = await import('../../src/data/import/import-client')
+  const { startImport } = await import('../../src/user-data/import/import-client')
   const result = await startImport(file, { declaredCrs: 'auto' }).promise
   if (!result.points) throw new Error(`the engine gave no point table (${result.featureCount} features)`)
   return { positions: result.points.positions, weights: weightsOf(result.points, 'pm25') }

@@ -5,7 +5,7 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson'
 import type { ExpressionSpecification } from 'maplibre-gl'
-import { AQI_LEVELS } from '../../src/domain/aqi'
+import { AQI_LEVELS } from '../../src/domain/air/aqi'
 import { generateBulkReadings, type BulkReadings } from '../../src/domain/samples/bulk-points'
 import {
   createBenchMap,
@@ -40,7 +40,7 @@ async function addDeck(points: { positions: Float64Array; values: Float32Array }
 async function binned(
   readings: BulkReadings,
 ): Promise<{ positions: Float64Array; values: Float32Array; cells: number }> {
-  const { AggregationClient, cellDegreesForZoom } = await import('../../src/data/aggregation-client')
+  const { AggregationClient, cellDegreesForZoom } = await import('../../src/workers/aggregation-client')
   const client = AggregationClient.create()
   await client.setBatch({ id: 'readings', positions: readings.positions, weights: readings.pm25 })
   const cells = await client.binnedPoints('readings', cellDegreesForZoom(map.getZoom(), map.getCenter().lat, 2))

@@ -1,6 +1,11 @@
 /** Words and numbers of the user style panel and legend, shared by its components. */
-import { monthParts } from '../domain/user-style-dates'
-import { HEAT_COLOURS, NO_VALUE_COLOUR, RADIUS_RANGE, type ResolvedUserStyle } from '../domain/user-style-resolve'
+import { monthParts } from '../user-data/styles/user-style-dates'
+import {
+  HEAT_COLOURS,
+  NO_VALUE_COLOUR,
+  RADIUS_RANGE,
+  type ResolvedUserStyle,
+} from '../user-data/styles/user-style-resolve'
 
 /** A value as the legend shows it: integers whole, others to at most two decimals. */
 export function formatValue(n: number): string {

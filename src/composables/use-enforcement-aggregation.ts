@@ -1,11 +1,11 @@
 /**
- * Inspections and cases, aggregated off the main thread: the worker (src/data/aggregation-*) places
+ * Inspections and cases, aggregated off the main thread: the worker (src/workers/aggregation-*) places
  * every point in its township over a grid index, and answers the month/kind filters of the
  * inspection density. Its counts feed the indicators store, so the density layer, the township
  * choropleth and the area panel always show the same numbers.
  */
 import { onBeforeUnmount, watch } from 'vue'
-import { AggregationClient } from '../data/aggregation-client'
+import { AggregationClient } from '../workers/aggregation-client'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'

@@ -3,7 +3,7 @@
  * that asks: one resize listener for the app.
  */
 import { computed, reactive } from 'vue'
-import { layoutFor } from '../domain/layout'
+import { layoutFor } from '../settings/layout'
 
 const size = reactive({ width: window.innerWidth, height: window.innerHeight })
 window.addEventListener('resize', () => Object.assign(size, { width: window.innerWidth, height: window.innerHeight }))

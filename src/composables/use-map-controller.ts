@@ -4,7 +4,7 @@
  * they change stores, and ask the controller only for what is not state: a camera move, a capture.
  */
 import { inject, type InjectionKey } from 'vue'
-import type { BBox } from '../domain/geojson-checks'
+import type { BBox } from '../domain/geometry/geojson-checks'
 
 export interface MapCapture {
   canvas: HTMLCanvasElement

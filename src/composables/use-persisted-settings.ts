@@ -4,8 +4,8 @@
  * address bar wins over what was stored.
  */
 import { watch } from 'vue'
-import { parseShareHash } from '../domain/share-link'
-import { parseStoredSettings } from '../domain/stored-settings'
+import { parseShareHash } from '../settings/share-link'
+import { parseStoredSettings } from '../settings/stored-settings'
 import { useViewStore } from '../stores/view'
 
 export const SETTINGS_KEY = 'jindong-map:settings'
@@ -20,7 +20,7 @@ function readStoredText(): string | null {
 
 export function usePersistedSettings() {
   const view = useViewStore()
-  // Range-checked field by field (src/domain/stored-settings.ts): a corrupt field is dropped alone.
+  // Range-checked field by field (src/settings/stored-settings.ts): a corrupt field is dropped alone.
   const stored = parseStoredSettings(readStoredText())
   const link = parseShareHash(window.location.hash)
 

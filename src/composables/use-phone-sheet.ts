@@ -5,8 +5,8 @@
  */
 import { ref, watch } from 'vue'
 import { bbox } from '@turf/turf'
-import type { SheetSnap } from '../domain/layout'
-import { snapHeights } from '../domain/layout'
+import type { SheetSnap } from '../settings/layout'
+import { snapHeights } from '../settings/layout'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'

@@ -4,10 +4,10 @@
  * all, not kept in 本机数据). The visitor's own choices win: a share link or stored settings keep
  * their camera, language, basemap, visible layers and indicator. Same origin, no other request.
  */
-import { startImport } from '../data/import/import-client'
-import { formatImportProblem } from '../domain/import-issues'
-import { parseShareHash } from '../domain/share-link'
-import { parseStoredSettings } from '../domain/stored-settings'
+import { startImport } from '../user-data/import/import-client'
+import { formatImportProblem } from '../user-data/import/import-issues'
+import { parseShareHash } from '../settings/share-link'
+import { parseStoredSettings } from '../settings/stored-settings'
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
@@ -47,7 +47,7 @@ export function usePublishedProject() {
       const response = await fetch(new URL(name, document.baseURI))
       if (!response.ok) return fail(`HTTP ${response.status}`)
       const file = new File([await response.blob()], name)
-      const { applyProject } = await import('../data/project/apply-project')
+      const { applyProject } = await import('../stores/apply-project')
       const result = await startImport(file, { declaredCrs: 'auto' }).promise
       const first = result.problems[0]
       if (!result.project) return fail(first ? formatImportProblem(first, stores.view.locale) : '?')

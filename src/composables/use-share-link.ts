@@ -4,8 +4,8 @@
  * restores it. replaceState, not pushState: panning should not fill the back button's history.
  */
 import { onScopeDispose, watch } from 'vue'
-import { formatShareHash, parseShareHash, type ShareState } from '../domain/share-link'
-import { INDICATORS, type IndicatorId, type UserIndicatorId } from '../domain/indicators'
+import { formatShareHash, parseShareHash, type ShareState } from '../settings/share-link'
+import { INDICATORS, type IndicatorId, type UserIndicatorId } from '../domain/indicators/township-indicators'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'

@@ -10,7 +10,7 @@ import defaultTour from '../presentation/default-tour.json'
 import { HEATMAP_LAYER_ID, parseTourScript, type TourScript, type TourStop } from '../presentation/tour-script'
 import { createTourRunner, type TourRunner, type TourRunnerState } from '../presentation/tour-runner'
 import type { Scheduler } from '../presentation/scheduler'
-import { INDICATORS, type IndicatorId } from '../domain/indicators'
+import { INDICATORS, type IndicatorId } from '../domain/indicators/township-indicators'
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
@@ -18,10 +18,15 @@ import { useViewStore } from '../stores/view'
 import { useMapController, type CameraPadding, type CameraTarget } from './use-map-controller'
 import { useLocaleText } from './use-locale-text'
 import { useInteractionStore } from '../stores/interaction'
-import { boundedList } from '../domain/bounded-list'
-import type { Camera } from '../domain/share-link'
-import { fetchJsonWithTimeout, HttpStatusError, networkTimeoutMs, NetworkTimeoutError } from '../data/network-timeouts'
-import type { BBox } from '../domain/geojson-checks'
+import { boundedList } from '../domain/text/bounded-list'
+import type { Camera } from '../settings/share-link'
+import {
+  fetchJsonWithTimeout,
+  HttpStatusError,
+  networkTimeoutMs,
+  NetworkTimeoutError,
+} from '../settings/network-timeouts'
+import type { BBox } from '../domain/geometry/geojson-checks'
 
 export interface TourOptions {
   /**

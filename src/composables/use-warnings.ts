@@ -1,13 +1,13 @@
 /**
  * The warnings (预警) of the data the app holds now — the built-in sample or the user's replacement —
- * computed by the pure rules in src/domain/warnings.ts, placed in the current townships, sorted by
+ * computed by the pure rules in src/domain/warnings/warnings.ts, placed in the current townships, sorted by
  * severity then date. The panel, the area panel, the CSV and the print view read this one list.
  */
 import { computed } from 'vue'
 import { useLayersStore } from '../stores/layers'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useViewStore } from '../stores/view'
-import { toCsv } from '../domain/export-table'
+import { toCsv } from '../domain/text/export-table'
 import type { Provenance } from '../domain/types'
 import { localisedName } from '../layers/style-helpers'
 import { useLocaleText } from './use-locale-text'
@@ -20,7 +20,7 @@ import {
   warningsByTown,
   waterSectionsFrom,
   waterWarnings,
-} from '../domain/warnings'
+} from '../domain/warnings/warnings'
 
 /** The layers the rules read: air stations' readings and the national sections' monthly classes. */
 export const WARNING_SOURCES = { air: 'monitoring-points', water: 'water-sections' } as const
@@ -34,7 +34,7 @@ export function useWarnings() {
       stations.value,
       WARNING_SOURCES.air,
       layers.meta(WARNING_SOURCES.air)?.provenance ?? 'sample',
-      // A user's readings table carries its year (src/domain/readings-table.ts); the sample is 2022.
+      // A user's readings table carries its year (src/user-data/tables/readings-table.ts); the sample is 2022.
       Number(layers.data(WARNING_SOURCES.air)?.features[0]?.properties?.year) || 2022,
     )
     const water = waterWarnings(

@@ -2,7 +2,7 @@
  * public/geo/manifest.json: the list of files the app loads, written by scripts/build-geo.ts.
  * The loader checks it with parseManifest before fetching anything it names.
  */
-import type { BBox } from './geojson-checks'
+import type { BBox } from './geometry/geojson-checks'
 import type { Provenance } from './types'
 
 export interface ManifestEntry {

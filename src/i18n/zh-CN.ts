@@ -1,4 +1,4 @@
-/** 简体中文（默认）。英文见 en.ts；两者的键必须一致（tests/unit/i18n-messages.test.ts）。 */
+/** 简体中文（默认）。英文见 en.ts；两者的键必须一致（tests/unit/i18n/messages.test.ts）。 */
 export default {
   app: {
     title: '金东生态环境一张图',

@@ -72,7 +72,7 @@ const enforcement: LayerSpec = {
   interactiveLayerIds: ['enforcement-case', 'enforcement-inspection'],
   tooltip: (p, locale) => {
     const month = String(p.month)
-    // The user's records (src/domain/inspections-table.ts) are not sample data: no 示例 in their words.
+    // The user's records (src/user-data/tables/inspections-table.ts) are not sample data: no 示例 in their words.
     if (p.user === true) return userTooltip(p, locale)
     if (p.kind === 'inspection')
       return pick({ zh: `检查（示例）· ${month}月`, en: `Inspection (sample) · month ${month}` }, locale)

@@ -1,6 +1,6 @@
 /** Words and geometry families that several layer specs share. */
 import type { Geometry } from 'geojson'
-import type { ReplacementRequirement } from '../domain/replace-layer'
+import type { ReplacementRequirement } from '../user-data/replace-layer'
 
 export const POLYGONS: readonly Geometry['type'][] = ['Polygon', 'MultiPolygon']
 export const LINES: readonly Geometry['type'][] = ['LineString', 'MultiLineString']

@@ -1,5 +1,5 @@
 /** Small pieces shared by layer declarations: label fields and the font stack. */
-import { ownValue } from '../domain/own-keys'
+import { ownValue } from '../domain/text/own-keys'
 import type { Locale } from '../i18n'
 import { langOf } from '../i18n/bilingual'
 

@@ -8,7 +8,7 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec'
 import type { Geometry } from 'geojson'
 import type { Locale } from '../i18n'
 import type { Bilingual, Provenance } from '../domain/types'
-import type { UserStyleRender } from '../domain/user-style-expressions'
+import type { UserStyleRender } from '../user-data/styles/user-style-expressions'
 
 /** A MapLibre layer without its source: the map fills in the source id (the layer's own by default). */
 export type MapLayerSpec = DistributiveOmit<LayerSpecification, 'source'> & { source?: string }

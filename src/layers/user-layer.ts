@@ -12,8 +12,8 @@ import {
   labelExpression,
   radiusExpression,
   type UserStyleRender,
-} from '../domain/user-style-expressions'
-import { ownValue } from '../domain/own-keys'
+} from '../user-data/styles/user-style-expressions'
+import { ownValue } from '../domain/text/own-keys'
 
 /** Distinct, readable colours for successive user layers. */
 const USER_COLOURS = ['#d946ef', '#0891b2', '#65a30d', '#e11d48', '#7c2d12', '#4338ca']

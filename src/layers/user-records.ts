@@ -1,6 +1,6 @@
 /**
  * What the panels of the enforcement and monitoring-points layers show of a user's records (from
- * src/domain/inspections-table.ts and readings-table.ts): the year, the date, the village, and how
+ * src/user-data/tables/inspections-table.ts and readings-table.ts): the year, the date, the village, and how
  * the position was found — in words, so a record placed at its township's point reads "approximate".
  * Sample features have none of these properties, so their panels do not change.
  */

@@ -5,10 +5,10 @@
  * replaced by the offline one, and the owner is told why.
  */
 import type { MapSourceDataEvent, MapStyleDataEvent, Map as MapLibreMap } from 'maplibre-gl'
-import { basemapOption, type BasemapChoice } from '../domain/basemaps'
-import { basemapRaster } from './basemaps'
+import { basemapOption, type BasemapChoice } from '../settings/basemap-choices'
+import { basemapRaster } from './basemap-styles'
 import type { DisplayCrs } from './crs-shift'
-import { fetchJsonWithTimeout, networkTimeoutMs, NetworkTimeoutError } from '../data/network-timeouts'
+import { fetchJsonWithTimeout, networkTimeoutMs, NetworkTimeoutError } from '../settings/network-timeouts'
 
 /** Tile errors from one basemap before we give up on it and return to the offline style. */
 const BASEMAP_ERROR_LIMIT = 3

@@ -5,8 +5,8 @@
  */
 import { effectScope, watch, type EffectScope } from 'vue'
 import type { FeatureCollection } from 'geojson'
-import type { BBox } from '../domain/geojson-checks'
-import { stationReadings } from '../domain/readings'
+import type { BBox } from '../domain/geometry/geojson-checks'
+import { stationReadings } from '../domain/air/readings'
 import type { CameraTarget, MapController } from '../composables/use-map-controller'
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'

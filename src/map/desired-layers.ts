@@ -8,10 +8,10 @@ import type { Locale } from '../i18n'
 import type { LayerRenderContext, LayerSpec } from '../layers/types'
 import type { DesiredMapLayer } from './layer-sync'
 import type { FeatureCollection } from 'geojson'
-import type { UserLayerStyle } from '../domain/user-layer-style'
-import { userTableOf } from '../domain/user-style-columns'
-import { resolvedUserStyle } from '../domain/user-style-resolve'
-import { userStyleRender, type UserStyleRender } from '../domain/user-style-expressions'
+import type { UserLayerStyle } from '../user-data/styles/user-layer-style'
+import { userTableOf } from '../user-data/styles/user-style-columns'
+import { resolvedUserStyle } from '../user-data/styles/user-style-resolve'
+import { userStyleRender, type UserStyleRender } from '../user-data/styles/user-style-expressions'
 
 /** A user layer's style read against its data (each step memoised per data and style). */
 function userRender(data: FeatureCollection, style: UserLayerStyle, spec: LayerSpec): UserStyleRender {

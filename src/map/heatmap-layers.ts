@@ -4,18 +4,18 @@
  *
  * This module imports deck.gl, so the app must load it with a dynamic `import()` (as it loads
  * deck-overlay.ts), keeping deck.gl out of the first load. The legend's scale lives in
- * src/domain/pollutant-scale.ts for the same reason; it is re-exported here for convenience.
+ * src/domain/air/pollutant-scale.ts for the same reason; it is re-exported here for convenience.
  */
 import { HeatmapLayer, HexagonLayer, type HexagonLayerPickingInfo } from '@deck.gl/aggregation-layers'
 import type { PickingInfo } from '@deck.gl/core'
-import { readingsColourScale, type ReadingsPollutant, type Rgb } from '../domain/pollutant-scale'
+import { readingsColourScale, type ReadingsPollutant, type Rgb } from '../domain/air/pollutant-scale'
 
 export {
   readingsLegend,
   readingsColourScale,
   type ReadingsLegend,
   type ReadingsPollutant,
-} from '../domain/pollutant-scale'
+} from '../domain/air/pollutant-scale'
 
 export type LngLat = [number, number]
 

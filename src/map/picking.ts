@@ -3,8 +3,8 @@
  * share links name it (its layer id and its key, as the layer's spec declares).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
-import { featureKey } from '../domain/feature-key'
-import { fromMapSafeProperties } from '../domain/own-keys'
+import { featureKey } from '../domain/geometry/feature-key'
+import { fromMapSafeProperties } from '../domain/text/own-keys'
 import type { LayerSpec } from '../layers/types'
 
 export interface PickedFeature {

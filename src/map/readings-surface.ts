@@ -4,9 +4,9 @@
  * month slider and play can ask faster than a month is drawn).
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
-import { SurfaceClient } from '../data/surface-client'
-import type { ReadingsPollutant } from '../domain/pollutant-scale'
-import type { HeatmapSpec } from './heatmap-overlay'
+import { SurfaceClient } from '../workers/surface-client'
+import type { ReadingsPollutant } from '../domain/air/pollutant-scale'
+import type { HeatmapSpec } from './deck-layers-overlay'
 
 export class ReadingsSurfaceSource {
   private client: SurfaceClient | null = null

@@ -6,12 +6,12 @@
  * weights from the chosen numeric column (each memoised per table and setting, so a change of opacity
  * does not rebuild a million of anything). Pure: no MapLibre, no deck.gl.
  */
-import { pointProperties, weightsOf, type PointTable } from '../domain/point-table'
+import { pointProperties, weightsOf, type PointTable } from '../user-data/tables/point-table'
 import type { LayerRecord } from '../stores/layers'
-import { defaultUserLayerStyle } from '../domain/user-layer-style'
-import { userTableOf } from '../domain/user-style-columns'
-import { resolvedUserStyle } from '../domain/user-style-resolve'
-import { keptRows, pickRows, pointTableOfCollection, rowColours, rowRadii } from '../domain/user-style-rows'
+import { defaultUserLayerStyle } from '../user-data/styles/user-layer-style'
+import { userTableOf } from '../user-data/styles/user-style-columns'
+import { resolvedUserStyle } from '../user-data/styles/user-style-resolve'
+import { keptRows, pickRows, pointTableOfCollection, rowColours, rowRadii } from '../user-data/styles/user-style-rows'
 import type { UserPointsDraw } from './user-points-layers'
 
 const weightCache = new WeakMap<PointTable, Map<string, Float32Array | null>>()

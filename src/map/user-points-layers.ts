@@ -1,16 +1,16 @@
 /**
  * deck.gl layers for a user's large point set, from binary attributes: a ScatterplotLayer of the
  * points, or a HeatmapLayer of them, weighted by a numeric column; hexagons are binned from ~100 m
- * cells (src/domain/point-cells.ts), since the HexagonLayer needs a plain array. The positions
+ * cells (src/domain/geometry/point-cells.ts), since the HexagonLayer needs a plain array. The positions
  * are the worker's Float32Array as transferred: deck.gl reads them straight into GPU buffers, with
  * no object per point. Imports deck.gl, so the app loads this module with a dynamic import().
  */
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers'
 import { ScatterplotLayer } from '@deck.gl/layers'
 import type { Layer } from '@deck.gl/core'
-import { pointCells, type PointCell } from '../domain/point-cells'
+import { pointCells, type PointCell } from '../domain/geometry/point-cells'
 import { binaryPoints } from './heatmap-layers'
-import { HEAT_COLOURS } from '../domain/user-style-resolve'
+import { HEAT_COLOURS } from '../user-data/styles/user-style-resolve'
 
 export interface UserPointsDraw {
   /** The layer record's id; deck.gl layer ids are derived from it. */
@@ -30,7 +30,7 @@ export interface UserPointsDraw {
   rowAt?(index: number): number
 }
 
-/** The legend's heat colours (src/domain/user-style-resolve.ts), as deck.gl takes them. */
+/** The legend's heat colours (src/user-data/styles/user-style-resolve.ts), as deck.gl takes them. */
 const HEAT_RANGE = HEAT_COLOURS.map((hex): [number, number, number] => {
   const value = Number.parseInt(hex.slice(1), 16)
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255]

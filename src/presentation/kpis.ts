@@ -14,7 +14,7 @@
  *
  * Pure TypeScript.
  */
-import { formatFigure, formatWanYuanEnglish } from '../domain/report'
+import { formatFigure, formatWanYuanEnglish } from '../domain/report/report'
 import type { ReportFigure } from '../domain/types'
 import type { Bilingual } from './tour-script'
 

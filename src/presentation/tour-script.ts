@@ -267,7 +267,7 @@ function checkTarget(value: unknown, sink: ErrorSink, townCodes: ReadonlySet<str
       return null
     }
     sink.unknownFields(camera, CAMERA_FIELDS, 'target.camera.')
-    // The same ranges as the share link accepts (src/domain/share-link.ts).
+    // The same ranges as the share link accepts (src/settings/share-link.ts).
     const zoom = checkNumberInRange(camera.zoom, 'target.camera.zoom', 0, 22, sink)
     const lat = checkNumberInRange(camera.lat, 'target.camera.lat', -85, 85, sink)
     const lng = checkNumberInRange(camera.lng, 'target.camera.lng', -180, 180, sink)

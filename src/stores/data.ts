@@ -7,9 +7,9 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Manifest, ManifestEntry } from '../domain/manifest'
 import type { ReportFigure } from '../domain/types'
-import { parseReportFigures } from '../domain/report'
-import type { SearchTown, SearchVillage } from '../domain/search'
-import { loadGeoJsonEntry, loadJsonEntry, loadManifest } from '../data/geo-loader'
+import { parseReportFigures } from '../domain/report/report'
+import type { SearchTown, SearchVillage } from '../domain/places/search'
+import { loadGeoJsonEntry, loadJsonEntry, loadManifest } from '../io/geo-loader'
 import { useLayersStore } from './layers'
 
 export const useDataStore = defineStore('data', () => {

@@ -4,20 +4,20 @@
  * indicator (classes, categories and a colour per area). The map, the legend, the area panel and the
  * export all read these same results, so they always agree.
  */
-import { withUserLayerProvenance } from '../domain/user-layer-indicators'
+import { withUserLayerProvenance } from '../user-data/tables/user-layer-indicators'
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
-import { townAreasFrom } from '../domain/aggregate'
-import { classOf, classify, parseManualBreaks, type Classification } from '../domain/classify'
+import { townAreasFrom } from '../domain/geometry/aggregate'
+import { classOf, classify, parseManualBreaks, type Classification } from '../domain/classification/classify'
 import {
   computeTownIndicators,
   INDICATORS,
   monthlyEnforcement,
   type IndicatorDefinition,
   type TownIndicatorRow,
-} from '../domain/indicators'
+} from '../domain/indicators/township-indicators'
 import type { Bilingual } from '../domain/types'
-import type { UserIndicator } from '../domain/user-indicators'
+import type { UserIndicator } from '../user-data/tables/user-indicators'
 import { useDataStore } from './data'
 import { useLayersStore } from './layers'
 
@@ -98,7 +98,7 @@ export const useIndicatorsStore = defineStore('indicators', () => {
   }
   /** The built-in indicators, then the user's: what the legend offers and the area panel lists. */
   const definitions = computed<readonly IndicatorDefinition[]>(() => [
-    // Counted from a layer the user's table replaced: the user's badge (src/domain/user-layer-indicators.ts).
+    // Counted from a layer the user's table replaced: the user's badge (src/user-data/tables/user-layer-indicators.ts).
     ...withUserLayerProvenance(INDICATORS, {
       [ENFORCEMENT_LAYER]: layers.record(ENFORCEMENT_LAYER)?.replacement?.fileName,
       [MONITORING_LAYER]: layers.record(MONITORING_LAYER)?.replacement?.fileName,

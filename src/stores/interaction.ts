@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { BasemapId } from '../domain/basemaps'
+import type { BasemapId } from '../settings/basemap-choices'
 
 export interface Hover {
   layerId: string

@@ -1,12 +1,12 @@
 /**
  * 本机数据: the user's layers, replacements and joined tables kept on this device. At start-up, once
  * the built data is in, what was kept is put back (applyUserState); from then on every change of the
- * user state is saved, debounced (src/data/kept-storage.ts). Layers that came with the published
+ * user state is saved, debounced (src/user-data/kept/kept-storage.ts). Layers that came with the published
  * project are everyone's and are never kept here. Without IndexedDB the app works and says so.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { applyUserState, captureUserState, type UserStateSnapshot } from '../data/user-state'
+import { applyUserState, captureUserState, type UserStateSnapshot } from './user-state'
 import {
   emptyIndex,
   indicatorFileName,
@@ -16,8 +16,8 @@ import {
   type KeptEntry,
   type KeptFailure,
   type KeptIndex,
-} from '../data/kept-storage'
-import { readKept } from '../data/kept-read'
+} from '../user-data/kept/kept-storage'
+import { readKept } from '../user-data/kept/kept-read'
 import { useDataStore } from './data'
 import { useIndicatorsStore } from './indicators'
 import { useLayersStore } from './layers'

@@ -6,8 +6,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Locale } from '../i18n'
-import type { Camera } from '../domain/share-link'
-import type { BasemapChoice } from '../domain/basemaps'
+import type { Camera } from '../settings/share-link'
+import type { BasemapChoice } from '../settings/basemap-choices'
 
 export interface Selection {
   layerId: string

@@ -4,7 +4,7 @@
  * recovers without a reload; an online style or tiles that never answer time out with a notice; a
  * tour stop whose part cannot load is skipped; leaving presentation returns the user's map.
  *
- * `?netTimeoutMs=1500` (read by the e2e build only, src/data/network-timeouts.ts) shortens the
+ * `?netTimeoutMs=1500` (read by the e2e build only, src/settings/network-timeouts.ts) shortens the
  * network timeouts so a server that never answers costs the test 1.5 s, not the real 10–15 s.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'

@@ -12,8 +12,8 @@ import type { Page } from 'playwright-core'
 import { openApp } from './support/app'
 import type { Session } from './support/browser'
 import { canvasOrigin, project, waitForMapIdle, type Rgb } from './support/map-probe'
-import { stationReadings } from '../../src/domain/readings'
-import { readingsLegend } from '../../src/domain/pollutant-scale'
+import { stationReadings } from '../../src/domain/air/readings'
+import { readingsLegend } from '../../src/domain/air/pollutant-scale'
 
 const SHOTS = 'docs/screenshots'
 const geo = (name: string) => JSON.parse(readFileSync(`public/geo/${name}.geojson`, 'utf8')) as FeatureCollection

@@ -1,7 +1,7 @@
 /**
  * The thematic layers' features and the documents, built from the base layers (towns, seats,
  * rivers, villages) and the report's facts. Each output has its own module; this file wires them
- * under the id of the layer spec (src/layers/*.layer.ts) or document (src/data/documents.ts) they fill.
+ * under the id of the layer spec (src/layers/*.layer.ts) or document (src/io/documents.ts) they fill.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import { generateWaterSample, SAMPLE_SEEDS } from '../../../src/domain/samples'

@@ -7,7 +7,7 @@
  *    without numbers, so a small, obviously-labelled sample (12 and 8) is scattered by township area.
  */
 import type { Feature, Point } from 'geojson'
-import { createRandom, deriveSeed } from '../../../src/domain/random'
+import { createRandom, deriveSeed } from '../../../src/domain/samples/random'
 import {
   AIR_REPORT_FIGURES,
   generateAirSample,

@@ -5,8 +5,8 @@
  */
 import { bbox, booleanPointInPolygon } from '@turf/turf'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
-import { apportionLargestRemainder } from '../../../src/domain/apportion'
-import type { Random } from '../../../src/domain/random'
+import { apportionLargestRemainder } from '../../../src/domain/indicators/apportion'
+import type { Random } from '../../../src/domain/samples/random'
 import type { TownSeat } from '../towns'
 import type { TownArea } from './types'
 

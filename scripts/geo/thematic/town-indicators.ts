@@ -4,12 +4,12 @@
  * plus each township's low-carbon and zero-discharge standing from the report's facts.
  */
 import { generateApportionedIndicators, type ApportionedIndicatorId } from '../../../src/domain/samples'
-import { TOWN_INDICATORS_NOTE } from '../../../src/data/documents'
+import { TOWN_INDICATORS_NOTE } from '../../../src/io/documents'
 import type { ThematicFacts } from './facts'
 import type { JsonOutput, ThematicContext } from './types'
-import type { TownIndicatorRow } from '../../../src/domain/indicators'
+import type { TownIndicatorRow } from '../../../src/domain/indicators/township-indicators'
 
-/** The row the app reads (src/domain/indicators.ts): one shape for the build and the app. */
+/** The row the app reads (src/domain/indicators/township-indicators.ts): one shape for the build and the app. */
 type TownLowCarbon = TownIndicatorRow['low_carbon']
 
 function lowCarbonOf(code: string, facts: ThematicFacts['low_carbon']): TownLowCarbon {

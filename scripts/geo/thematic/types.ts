@@ -12,7 +12,7 @@ export interface GeoOutput {
   features: Feature[]
 }
 
-/** What a document builder makes: the JSON data; the words come from src/data/documents.ts. */
+/** What a document builder makes: the JSON data; the words come from src/io/documents.ts. */
 export interface JsonOutput {
   data: unknown
 }

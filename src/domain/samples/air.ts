@@ -15,8 +15,8 @@ import {
   primaryPollutants,
   type AirPollutant,
   type AqiLevelNumber,
-} from '../aqi'
-import { createRandom, deriveSeed, type Random } from '../random'
+} from '../air/aqi'
+import { createRandom, deriveSeed, type Random } from './random'
 import { REPORT_MONTHS, type ReportMonth, type TownCode } from '../types'
 import { monthLength, reportDays, type ReportDay } from './calendar'
 

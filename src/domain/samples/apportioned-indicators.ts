@@ -4,7 +4,7 @@
  * apportionLargestRemainder over caller-given weights, so the township values always add back to
  * the report's total exactly. No randomness: the same weights give the same split.
  */
-import { apportionLargestRemainder } from '../apportion'
+import { apportionLargestRemainder } from '../indicators/apportion'
 import type { TownCode } from '../types'
 
 export type ApportionedIndicatorId =

@@ -8,8 +8,8 @@
  *
  * Returned as typed arrays, ready to transfer to a worker or hand to deck.gl as binary attributes.
  */
-import { aqi } from '../aqi'
-import { createRandom, deriveSeed, type Random } from '../random'
+import { aqi } from '../air/aqi'
+import { createRandom, deriveSeed, type Random } from './random'
 
 /** What a point's `kinds` value means: the kind of sensor that took the reading. */
 export const BULK_READING_KINDS = ['fixed-station', 'micro-sensor', 'mobile'] as const

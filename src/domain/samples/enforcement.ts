@@ -18,8 +18,8 @@
  *  6. Fines: each of the 10 is ¥20,000 plus a seeded lognormal share of the remaining ¥660,800, in
  *     whole ¥100 units by largest remainder: integer yuan, multiples of 100, sum exactly ¥860,800.
  */
-import { apportionLargestRemainder } from '../apportion'
-import { createRandom, deriveSeed, type Random } from '../random'
+import { apportionLargestRemainder } from '../indicators/apportion'
+import { createRandom, deriveSeed, type Random } from './random'
 import { REPORT_MONTHS, type ReportMonth, type TownCode } from '../types'
 
 /** The report's enforcement figures, section (四) of the 2022 summary. */

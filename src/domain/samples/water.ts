@@ -8,7 +8,7 @@
  * (Official assessments average the monitored concentrations and classify the averages; the
  * sample has no concentrations, hence the class-number mean.)
  */
-import { createRandom, deriveSeed, type Random } from '../random'
+import { createRandom, deriveSeed, type Random } from './random'
 import { REPORT_MONTHS, type ReportMonth } from '../types'
 
 export type WaterClassNumber = 1 | 2 | 3 | 4 | 5 | 6

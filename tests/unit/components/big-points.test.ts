@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** A large point layer in the interface: its row's count, its style panel's draw-as and weight, and a point's panel. */
 import { describe, expect, test } from 'vitest'
-import { pointTableFromFeatures } from '../../../src/domain/point-table'
+import { pointTableFromFeatures } from '../../../src/user-data/tables/point-table'
 import { useLayersStore } from '../../../src/stores/layers'
 import { mountIn, useFreshApp } from '../support/app'
 

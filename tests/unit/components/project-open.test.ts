@@ -2,8 +2,8 @@
 /** ProjectOpen: says what a project replaces, asks, then replaces; what it cannot apply is said. */
 import type { FeatureCollection } from 'geojson'
 import { describe, expect, test } from 'vitest'
-import type { ProjectContents } from '../../../src/data/project/read-project'
-import { defaultUserLayerStyle } from '../../../src/domain/user-layer-style'
+import type { ProjectContents } from '../../../src/user-data/project/read-project'
+import { defaultUserLayerStyle } from '../../../src/user-data/styles/user-layer-style'
 import { useLayersStore } from '../../../src/stores/layers'
 import { useViewStore } from '../../../src/stores/view'
 import { mountIn, useFreshApp } from '../support/app'

@@ -1,5 +1,5 @@
 /** An in-memory stand-in for IndexedDB under 本机数据: structured clone on write, and a switch for a full disk. */
-import type { KeptBackend } from '../../../src/data/kept-storage'
+import type { KeptBackend } from '../../../src/user-data/kept/kept-storage'
 
 export class MemoryBackend implements KeptBackend {
   data = new Map<string, unknown>()

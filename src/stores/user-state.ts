@@ -1,0 +1,128 @@
+/**
+ * Everything the user brought, as one plain value: their layers (data, name, style, visibility,
+ * opacity, list order), their replacements of built-in layers, and the indicators joined from their
+ * tables. IndexedDB keeps it (本机数据) and a project file carries it; both go through these two
+ * functions, so what is kept and what is shared cannot drift apart.
+ */
+import type { FeatureCollection } from 'geojson'
+import type { PointTable } from '../user-data/tables/point-table'
+import type { UserIndicator } from '../user-data/tables/user-indicators'
+import type { UserLayerStyle } from '../user-data/styles/user-layer-style'
+import type { useIndicatorsStore } from './indicators'
+import type { useLayersStore } from './layers'
+
+export type UserLayerData = { kind: 'features'; collection: FeatureCollection } | { kind: 'points'; table: PointTable }
+
+export interface UserLayerSnapshot {
+  id: string
+  fileName: string
+  name: string | null
+  addedAt: string
+  visible: boolean
+  opacity: number
+  style: UserLayerStyle
+  data: UserLayerData
+}
+
+export interface ReplacementSnapshot {
+  /** The built-in layer the user's file stands in for. */
+  layerId: string
+  fileName: string
+  collection: FeatureCollection
+  /** What the legend and panels must also say of it (e.g. approximate positions), if anything. */
+  note?: { zh: string; en: string } | null
+  /** Came with the published project: shown to every visitor, not kept in 本机数据. */
+  published?: boolean
+}
+
+export interface UserStateSnapshot {
+  /** In list order, top first. */
+  layers: UserLayerSnapshot[]
+  replacements: ReplacementSnapshot[]
+  indicators: UserIndicator[]
+}
+
+type LayersStore = ReturnType<typeof useLayersStore>
+type IndicatorsStore = ReturnType<typeof useIndicatorsStore>
+
+export function captureUserState(layers: LayersStore, indicators: IndicatorsStore): UserStateSnapshot {
+  const userLayers = layers.order.flatMap((id): UserLayerSnapshot[] => {
+    const record = layers.record(id)
+    if (!record?.user || !record.userStyle) return []
+    const data: UserLayerData | null = record.points
+      ? { kind: 'points', table: record.points }
+      : record.data
+        ? { kind: 'features', collection: record.data }
+        : null
+    if (!data) return []
+    return [
+      {
+        id,
+        fileName: record.user.fileName,
+        name: record.user.name,
+        addedAt: record.user.addedAt,
+        visible: record.visible,
+        opacity: record.opacity,
+        style: record.userStyle,
+        data,
+      },
+    ]
+  })
+  const replacements = Object.values(layers.records).flatMap((record): ReplacementSnapshot[] =>
+    record.replacement && record.data
+      ? [
+          {
+            layerId: record.spec.id,
+            fileName: record.replacement.fileName,
+            collection: record.data,
+            ...(record.replacement.note ? { note: record.replacement.note } : {}),
+            ...(record.replacement.published ? { published: true } : {}),
+          },
+        ]
+      : [],
+  )
+  return { layers: userLayers, replacements, indicators: [...indicators.userIndicators] }
+}
+
+/**
+ * Adds a snapshot's layers, replacements and indicators to what is loaded. A layer whose id is taken
+ * gets a new one; a replacement of a layer this version does not have is reported, not applied.
+ * Returns the ids of layers it could not restore, for the caller's message, and the id each
+ * snapshot layer got (the project file maps its list order and visibility through it).
+ * `published`: the layers came with the published project (data/project.zip).
+ */
+export function applyUserState(
+  snapshot: UserStateSnapshot,
+  layers: LayersStore,
+  indicators: IndicatorsStore,
+  { published = false }: { published?: boolean } = {},
+): { missingLayers: string[]; layerIds: Record<string, string> } {
+  const layerIds: Record<string, string> = {}
+  // Added bottom first, so that the list ends in the snapshot's order (each add goes to the top).
+  for (const layer of [...snapshot.layers].reverse()) {
+    const options = {
+      id: layer.id,
+      name: layer.name,
+      addedAt: layer.addedAt,
+      style: layer.style,
+      visible: layer.visible,
+      opacity: layer.opacity,
+      ...(published ? { published } : {}),
+    }
+    layerIds[layer.id] =
+      layer.data.kind === 'points'
+        ? layers.addUserPointLayer(layer.data.table, layer.fileName, options)
+        : layers.addUserLayer(layer.data.collection, layer.fileName, options)
+  }
+  const missingLayers: string[] = []
+  for (const replacement of snapshot.replacements) {
+    if (!layers.record(replacement.layerId)) missingLayers.push(replacement.layerId)
+    else
+      layers.replaceData(replacement.layerId, replacement.collection, replacement.fileName, replacement.note ?? null, {
+        published: published || Boolean(replacement.published),
+      })
+  }
+  const added = published ? snapshot.indicators.map((i) => ({ ...i, published: true })) : snapshot.indicators
+  if (added.length) indicators.addUserIndicators(added)
+  return { missingLayers, layerIds }
+}

@@ -1,0 +1,37 @@
+/**
+ * The township indicators counted from a layer the user's table has replaced (inspections and cases
+ * from `enforcement`, monitoring points from `monitoring-points`) are the user's, not sample data:
+ * their badge says so and their note names the file. The report's figure they were reconciled
+ * with stays named in the note as the report's, beside the user's counts.
+ * Pure TypeScript.
+ */
+import type { IndicatorDefinition } from '../../domain/indicators/township-indicators'
+
+/** Which layer each built-in count indicator is counted from. */
+export const INDICATOR_SOURCE_LAYER: Readonly<Record<string, string>> = {
+  inspections: 'enforcement',
+  cases: 'enforcement',
+  'monitoring-points': 'monitoring-points',
+}
+
+export function withUserLayerProvenance(
+  definitions: readonly IndicatorDefinition[],
+  /** Layer id → the user's file that replaced it (absent: the layer's own data). */
+  replacedBy: Readonly<Record<string, string | undefined>>,
+): IndicatorDefinition[] {
+  return definitions.map((definition) => {
+    const layer = INDICATOR_SOURCE_LAYER[definition.id]
+    const fileName = layer ? replacedBy[layer] : undefined
+    if (!fileName) return definition
+    return {
+      ...definition,
+      provenance: 'user',
+      note: {
+        zh: `您的数据（${fileName}），按当前乡镇边界统计；报告所述全区数字不变。`,
+        en:
+          `Your data (${fileName}), counted within the township boundaries loaded; ` +
+          "the report's district figures are unchanged.",
+      },
+    }
+  })
+}

@@ -1,0 +1,130 @@
+/** The warning rules, with values at, just under and just over each limit (at the limit is not over). */
+import { readFileSync } from 'node:fs'
+import type { FeatureCollection } from 'geojson'
+import { describe, expect, test } from 'vitest'
+import {
+  airStationsFrom,
+  airWarnings,
+  placeInTowns,
+  sortWarnings,
+  warningsByTown,
+  waterSectionsFrom,
+  waterWarnings,
+  type AirStationInput,
+  type WaterSectionInput,
+} from '../../../../src/domain/warnings/warnings'
+import { townAreasFrom } from '../../../../src/domain/geometry/aggregate'
+
+const name = { zh: '站', en: 'Station' }
+const station = (patch: Partial<AirStationInput>): AirStationInput => ({
+  id: 's1',
+  name,
+  lngLat: [119.7, 29.1],
+  townCode: '330703001',
+  monthly: {},
+  daily: [],
+  ...patch,
+})
+
+describe('daily limits (GB 3095-2012 Level II, 24 h)', () => {
+  test.each([
+    ['pm25', 75],
+    ['pm10', 150],
+    ['o3_8h', 160],
+  ] as const)('%s: the limit %d itself is not over, 0.1 above is', (pollutant, limit) => {
+    const daily = [
+      { date: '2022-01-01', [pollutant]: limit - 0.1 },
+      { date: '2022-01-02', [pollutant]: limit },
+      { date: '2022-01-03', [pollutant]: limit + 0.1 },
+    ]
+    const warnings = airWarnings([station({ daily })], 'monitoring-points', 'sample')
+    expect(warnings.map((w) => [w.date, w.kind, w.severity, w.pollutant, w.limit])).toEqual([
+      ['2022-01-03', 'air-daily', 'high', pollutant, limit],
+    ])
+  })
+
+  test('missing and non-finite daily values are skipped', () => {
+    const daily = [{ date: '2022-02-01', pm25: null, pm10: Number.NaN }]
+    expect(airWarnings([station({ daily })], 'm', 'sample')).toEqual([])
+  })
+})
+
+describe('monthly means against the annual limits (a signal, not a legal exceedance)', () => {
+  test('PM2.5 35 and PM10 70 are not over; just above is, dated by month; O3 has no annual check', () => {
+    const monthly = { pm25: [35, 35.1, null, 20], pm10: [70, 69.9, 70.1, 71], o3_8h: [300, 300] }
+    const warnings = airWarnings([station({ monthly })], 'monitoring-points', 'sample')
+    expect(warnings.map((w) => [w.date, w.pollutant, w.value, w.kind, w.severity])).toEqual([
+      ['2022-02', 'pm25', 35.1, 'air-monthly-mean', 'notice'],
+      ['2022-03', 'pm10', 70.1, 'air-monthly-mean', 'notice'],
+      ['2022-04', 'pm10', 71, 'air-monthly-mean', 'notice'],
+    ])
+  })
+})
+
+describe('water classes against the target class', () => {
+  const section = (monthlyClasses: number[], targetClass = 3): WaterSectionInput => ({
+    id: 'w1',
+    name,
+    lngLat: [119.65, 29.1],
+    townCode: null,
+    monthlyClasses,
+    targetClass,
+  })
+  test('Ⅲ is not worse than Ⅲ; Ⅳ is (medium); Ⅴ and 劣Ⅴ are high', () => {
+    const warnings = waterWarnings([section([2, 3, 4, 5, 6])], 'water-sections', 'sample')
+    expect(warnings.map((w) => [w.date, w.value, w.severity])).toEqual([
+      ['2022-03', 4, 'medium'],
+      ['2022-04', 5, 'high'],
+      ['2022-05', 6, 'high'],
+    ])
+  })
+  test("a section's own target class is used", () => {
+    expect(waterWarnings([section([3, 4], 4)], 'w', 'sample')).toEqual([])
+  })
+})
+
+describe('order, sources and townships', () => {
+  test('severity first, then the latest date first', () => {
+    const air = airWarnings(
+      [station({ monthly: { pm25: [40, 50] }, daily: [{ date: '2022-01-05', pm25: 80 }] })],
+      'm',
+      'sample',
+    )
+    const water = waterWarnings(
+      [{ id: 'w', name, lngLat: [0, 0], townCode: null, monthlyClasses: [4, 4], targetClass: 3 }],
+      'w',
+      'sample',
+    )
+    expect(sortWarnings([...air, ...water]).map((w) => `${w.severity} ${w.date}`)).toEqual([
+      'high 2022-01-05',
+      'medium 2022-02',
+      'medium 2022-01',
+      'notice 2022-02',
+      'notice 2022-01',
+    ])
+  })
+
+  test('from the app’s sample files: every air station month is read, each warning placed in a township', () => {
+    const read = (n: string) => JSON.parse(readFileSync(`public/geo/${n}.geojson`, 'utf8')) as FeatureCollection
+    const stations = airStationsFrom(read('monitoring-points'))
+    expect(stations).toHaveLength(11)
+    expect(stations.every((s) => s.daily.length === 0)).toBe(true)
+    const sections = waterSectionsFrom(read('water-sections'))
+    expect(sections.map((s) => s.id).sort()).toEqual(['dongguanqiao', 'hongwuqiao'])
+    const expectedAir = stations.reduce(
+      (n, s) => n + s.monthly.pm25!.filter((v) => v! > 35).length + s.monthly.pm10!.filter((v) => v! > 70).length,
+      0,
+    )
+    const warnings = placeInTowns(
+      [...airWarnings(stations, 'monitoring-points', 'sample'), ...waterWarnings(sections, 'water-sections', 'sample')],
+      townAreasFrom(read('towns')),
+    )
+    expect(warnings.filter((w) => w.kind === 'air-monthly-mean')).toHaveLength(expectedAir)
+    expect(expectedAir).toBeGreaterThan(0)
+    const counts = warningsByTown(warnings)
+    const placeless = warnings.filter((w) => w.townCode === null)
+    // Only a section just above the confluence may lie outside every township (in 金华 city).
+    expect(placeless.every((w) => w.kind === 'water-class')).toBe(true)
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(warnings.length - placeless.length)
+  })
+})

@@ -1,0 +1,140 @@
+import { describe, expect, test } from 'vitest'
+import { importBytes } from '../../../../src/user-data/import/import-file'
+import { dbfStructureProblem, shpStructureProblem } from '../../../../src/user-data/import/shapefile-checks'
+import { listZipEntries, readZipEntry } from '../../../../src/user-data/import/zip-reader'
+import { encodeGbk } from '../../../fixtures/support/gbk'
+import { writeShapefile } from '../../../fixtures/support/shapefile-writer'
+import { writeZip } from '../../../fixtures/support/zip-writer'
+
+const text = (value: string) => new TextEncoder().encode(value)
+const run = (bytes: Uint8Array, fileName = 'shapes.zip') => importBytes(bytes, { fileName, declaredCrs: 'auto' })
+const points = () =>
+  writeShapefile(
+    [
+      { kind: 'point', position: [119.68511, 29.0937] },
+      { kind: 'point', position: [119.68179, 29.11577] },
+    ],
+    [{ name: 'NAME', type: 'C', length: 12 }],
+    [['多湖'], ['东孝']],
+    { encode: (value) => new TextEncoder().encode(value) },
+  )
+
+describe('zip-reader', () => {
+  test('lists and reads stored and deflated entries', async () => {
+    const zip = writeZip([
+      { name: 'a.txt', bytes: text('stored') },
+      { name: '目录/b.txt', bytes: text('deflated '.repeat(50)), deflate: true },
+    ])
+    const entries = listZipEntries(zip)
+    expect(entries.map((entry) => entry.name)).toEqual(['a.txt', '目录/b.txt'])
+    expect(new TextDecoder().decode(await readZipEntry(zip, entries[0]!))).toBe('stored')
+    expect(new TextDecoder().decode(await readZipEntry(zip, entries[1]!))).toBe('deflated '.repeat(50))
+  })
+
+  test('reads GBK file names written without the UTF-8 flag', () => {
+    const zip = writeZip([{ name: '金东.shp', legacyNameBytes: encodeGbk('金东.shp'), bytes: text('') }])
+    expect(listZipEntries(zip).map((entry) => entry.name)).toEqual(['金东.shp'])
+  })
+
+  test('a damaged zip is an error result, not an exception', async () => {
+    const zip = writeZip([{ name: 'a.shp', bytes: points().shp, deflate: true }])
+    const result = await run(zip.slice(0, 60))
+    expect(result.ok).toBe(false)
+    expect(result.problems[0]!.message.en).toMatch(/^the zip could not be read: no zip directory found/)
+  })
+})
+
+describe('shapefile zips', () => {
+  test('a zip without .dbf gives features without attributes and a warning', async () => {
+    const result = await run(writeZip([{ name: 'p.shp', bytes: points().shp }]))
+    expect(result.featureCount).toBe(2)
+    expect(result.data!.features[0]!.properties).toEqual({})
+    expect(result.problems[0]!.message.en).toBe('no .dbf: the features have no attributes')
+  })
+
+  test('a damaged Excel workbook is recognised as Excel and said so', async () => {
+    const result = await run(
+      writeZip([
+        { name: '[Content_Types].xml', bytes: text('<Types/>') },
+        { name: 'xl/workbook.xml', bytes: text('<workbook/>') },
+      ]),
+      'points.xlsx',
+    )
+    expect(result.format).toBe('xlsx')
+    expect(result.problems[0]!.message.en).toMatch(/the Excel workbook cannot be read/)
+  })
+
+  test('a zipped GeoJSON points to itself', async () => {
+    const result = await run(writeZip([{ name: 'points.geojson', bytes: text('{}') }]))
+    expect(result.problems[0]!.message.en).toMatch(/unzip it and import points\.geojson directly/)
+  })
+
+  test('__MACOSX entries are ignored, two shapefiles are merged with a warning', async () => {
+    const files = points()
+    const zip = writeZip([
+      { name: '__MACOSX/._a.shp', bytes: text('junk') },
+      { name: 'a.shp', bytes: files.shp },
+      { name: 'a.dbf', bytes: files.dbf },
+      { name: 'b.shp', bytes: files.shp },
+    ])
+    const result = await run(zip)
+    expect(result.featureCount).toBe(4)
+    expect(result.problems.map((problem) => problem.message.en)).toContain(
+      'the zip holds 2 shapefiles; they were merged into one layer',
+    )
+  })
+
+  test('a .shp with a record length running past the end is refused without hanging', async () => {
+    const files = points()
+    const damaged = files.shp.slice()
+    new DataView(damaged.buffer).setInt32(104, -4, false)
+    expect(shpStructureProblem(damaged)).toMatch(/record 1 of the \.shp is damaged/)
+    const result = await run(
+      writeZip([
+        { name: 'a.shp', bytes: damaged },
+        { name: 'a.dbf', bytes: files.dbf },
+      ]),
+    )
+    expect(result.ok).toBe(false)
+    expect(result.problems[0]!.message.en).toMatch(/^a\.shp could not be read: record 1/)
+  })
+
+  test('a .dbf claiming more records than it holds is skipped with a warning', async () => {
+    const files = points()
+    const damaged = files.dbf.slice()
+    new DataView(damaged.buffer).setUint32(4, 4_000_000_000, true)
+    expect(dbfStructureProblem(damaged)).toMatch(/too short/)
+    const result = await run(
+      writeZip([
+        { name: 'a.shp', bytes: files.shp },
+        { name: 'a.dbf', bytes: damaged },
+      ]),
+    )
+    expect(result.featureCount).toBe(2)
+    expect(result.problems[0]!.message.en).toMatch(/^a\.dbf could not be read/)
+  })
+
+  test('a lone .shp is answered with how to zip it', async () => {
+    const result = await run(points().shp, 'a.shp')
+    expect(result.problems[0]!.message.en).toBe('zip the .shp, .shx, .dbf and .prj together and import the zip')
+  })
+})
+
+describe('other unreadable files', () => {
+  test.each([
+    [new Uint8Array([0xff, 0xfe, 0x41, 0]), 'a.txt', /UTF-16/],
+    [text('<?xml version="1.0"?><kml></kml>'), 'a.kml', /the KML holds no Placemark/],
+    [text('<!DOCTYPE html><html><body>x</body></html>'), 'a.html', /its root is <html>, not KML/],
+    [text('   \n\t '), 'a.csv', /the file is empty/],
+    [text('not json at all'), 'a.geojson', /JSON syntax error: at line 1, column 1/],
+  ])('%#: %s', async (bytes, name, message) => {
+    const result = await run(bytes, name)
+    expect(result.ok).toBe(false)
+    expect(result.problems[0]!.message.en).toMatch(message)
+  })
+
+  test('a header typed with full-width commas is explained', async () => {
+    const result = await run(text('名称，经度，纬度\n甲，119.7，29.1\n'), 'a.csv')
+    expect(result.problems[0]!.message.zh).toMatch(/中文逗号/)
+  })
+})
