@@ -4,11 +4,19 @@ import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 import prettierConfig from 'eslint-config-prettier'
+import { readdirSync } from 'node:fs'
 
-/** A layer is known by what its spec declares, not by its id (see the rule's block below). */
-const NO_TOWNS_LITERAL = {
-  selector: "Literal[value='towns']",
-  message: "No 'towns' outside src/layers/towns.layer.ts: ask for the layer with the areaUnit capability.",
+/**
+ * A layer is known by what its spec declares, not by its id: no built-in layer id (the names of
+ * src/layers/*.layer.ts and *.derived-layer.ts) outside src/layers. Ask `layers.withCapability(...)`.
+ * A literal on the left of `in` is a property name (`'district' in target`), not an id.
+ */
+const BUILT_IN_LAYER_IDS = readdirSync(new URL('./src/layers', import.meta.url))
+  .filter((file) => /\.(derived-)?layer\.ts$/.test(file))
+  .map((file) => file.replace(/\.(derived-)?layer\.ts$/, ''))
+const NO_LAYER_ID_LITERAL = {
+  selector: `Literal[value=/^(${BUILT_IN_LAYER_IDS.join('|')})$/]:not(BinaryExpression[operator='in'] > Literal.left)`,
+  message: 'No built-in layer id outside src/layers: ask for a capability (layers.withCapability, idWithCapability).',
 }
 
 /** No globals on window for automation: the e2e build's probe (src/map/test-probe.ts) is the one exception. */
@@ -75,14 +83,17 @@ export default [
       ],
     },
   },
-  // A layer is known by what its spec declares, not by its id: no special case for the townships
-  // outside their own spec (ask for the areaUnit capability, e.g. layers.areaLayerId).
+  // A layer is known by what its spec declares, not by its id: the components, composables, stores and
+  // the map ask for a capability (areaUnit, readings, inspections, extent, …), never name a layer.
   {
     files: ['src/**/*.ts', 'src/**/*.vue'],
-    ignores: ['src/layers/towns.layer.ts', 'src/map/test-probe.ts'],
-    rules: {
-      'no-restricted-syntax': ['error', NO_TOWNS_LITERAL, NO_DUNDER_GLOBALS],
-    },
+    ignores: ['src/map/test-probe.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_DUNDER_GLOBALS] },
+  },
+  {
+    files: ['src/components/**', 'src/composables/**', 'src/stores/**', 'src/map/**', 'src/App.vue', 'src/modules/**'],
+    ignores: ['src/map/test-probe.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_LAYER_ID_LITERAL, NO_DUNDER_GLOBALS] },
   },
   // One way to speak: components never branch on the locale. Interface sentences are messages (t),
   // labels that come with the data are Bilingual and shown with useLocaleText().pick.
@@ -93,7 +104,7 @@ export default [
         rule,
         [
           'error',
-          NO_TOWNS_LITERAL,
+          NO_LAYER_ID_LITERAL,
           NO_DUNDER_GLOBALS,
           {
             selector: "BinaryExpression[operator=/^[!=]==?$/] > Literal[value='en']",

@@ -8,11 +8,10 @@ import { onBeforeUnmount, watch } from 'vue'
 import { AggregationClient } from '../workers/aggregation-client'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
-import { useViewStore } from '../stores/view'
 
 /** Point kinds as the worker sees them (one byte each). */
 export const ENFORCEMENT_KIND = { inspection: 0, case: 1, transferred: 2 } as const
-const BATCH = 'enforcement'
+const BATCH = 'inspections'
 
 function monthRange([from, to]: [number, number]): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i)
@@ -21,14 +20,13 @@ function monthRange([from, to]: [number, number]): number[] {
 export function useEnforcementAggregation() {
   const layers = useLayersStore()
   const indicators = useIndicatorsStore()
-  const view = useViewStore()
   let client: AggregationClient | null = null
   let ready: Promise<void> = Promise.resolve()
 
   const getClient = () => (client ??= AggregationClient.create())
 
   watch(
-    () => [indicators.areas, layers.data('enforcement')] as const,
+    () => [indicators.areas, layers.dataWithCapability('inspections')] as const,
     ([towns, enforcement]) => {
       if (!towns.length || !enforcement) return
       const count = enforcement.features.length
@@ -56,11 +54,11 @@ export function useEnforcementAggregation() {
   )
 
   watch(
-    () => view.heatmap.inspectionMonths,
+    () => layers.heatmapState.inspectionMonths,
     () => void refresh(),
   )
   watch(
-    () => [view.heatmap.inspectionKinds, view.heatmap.inspections] as const,
+    () => [layers.heatmapState.inspectionKinds, layers.heatmapState.inspections] as const,
     () => void refreshDensity(),
   )
 
@@ -68,7 +66,7 @@ export function useEnforcementAggregation() {
   async function refresh() {
     if (!client) return
     await ready
-    const months = monthRange(view.heatmap.inspectionMonths)
+    const months = monthRange(layers.heatmapState.inspectionMonths)
     const [inspections, cases, monthlyInspections, monthlyCases] = await Promise.all([
       client.countByTown(BATCH, { months, kinds: [ENFORCEMENT_KIND.inspection] }),
       client.countByTown(BATCH, { months, kinds: [ENFORCEMENT_KIND.case, ENFORCEMENT_KIND.transferred] }),
@@ -78,7 +76,7 @@ export function useEnforcementAggregation() {
     const asRecord = (r: { codes: string[]; counts: number[] }) =>
       Object.fromEntries(r.codes.map((code, i) => [code, r.counts[i]!]))
     indicators.setEnforcementAggregate({
-      months: view.heatmap.inspectionMonths,
+      months: layers.heatmapState.inspectionMonths,
       inspections: asRecord(inspections),
       cases: asRecord(cases),
       monthly: Object.fromEntries(
@@ -92,16 +90,16 @@ export function useEnforcementAggregation() {
   }
 
   async function refreshDensity() {
-    if (!client || !view.heatmap.inspections) return
+    if (!client || !layers.heatmapState.inspections) return
     await ready
     const kinds = [
       ...new Set(
-        view.heatmap.inspectionKinds.flatMap((k) =>
+        layers.heatmapState.inspectionKinds.flatMap((k) =>
           k === 'case' ? [ENFORCEMENT_KIND.case, ENFORCEMENT_KIND.transferred] : [ENFORCEMENT_KIND[k]],
         ),
       ),
     ]
-    const filter = { months: monthRange(view.heatmap.inspectionMonths), kinds }
+    const filter = { months: monthRange(layers.heatmapState.inspectionMonths), kinds }
     const [positions, counts] = await Promise.all([
       client.filteredPositions(BATCH, filter),
       client.countByTown(BATCH, filter),

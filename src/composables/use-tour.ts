@@ -13,7 +13,7 @@ import type { Scheduler } from '../presentation/scheduler'
 import { INDICATORS, type IndicatorId } from '../domain/indicators/township-indicators'
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
-import { useLayersStore } from '../stores/layers'
+import { useLayersStore, type HeatmapState } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 import { useMapController, type CameraPadding, type CameraTarget } from './use-map-controller'
 import { useLocaleText } from './use-locale-text'
@@ -154,7 +154,7 @@ export function useTour(options: TourOptions = {}) {
       subject = { bounds: bbox(town.geometry) as [number, number, number, number] }
       if (next.showPanel && areaLayerId) view.select({ layerId: areaLayerId, featureId: target.town })
     } else if ('district' in target) {
-      const district = data.manifest?.entries.find((e) => e.id === 'district')?.bbox
+      const district = data.extentBbox
       subject = district ? { bounds: district } : null
     } else {
       subject = { lngLat: [target.camera.lng, target.camera.lat], zoom: target.camera.zoom }
@@ -164,19 +164,14 @@ export function useTour(options: TourOptions = {}) {
       if (stop.value === next) frame(flight)
     })
     if (next.heatmap)
-      view.heatmap = {
-        ...view.heatmap,
-        readings: true,
-        pollutant: next.heatmap.pollutant,
-        month: next.heatmap.fromMonth,
-      }
+      layers.setHeatmapState({ readings: true, pollutant: next.heatmap.pollutant, month: next.heatmap.fromMonth })
   }
 
   function leave() {
     stop.value = null
     subject = null
     view.select(null)
-    if (view.heatmap.readings) view.heatmap = { ...view.heatmap, readings: false }
+    if (layers.heatmapState.readings) layers.setHeatmapState({ readings: false })
   }
 
   /**
@@ -188,7 +183,7 @@ export function useTour(options: TourOptions = {}) {
     camera: Camera | null
     selection: typeof view.selection
     indicator: IndicatorId | undefined
-    heatmap: typeof view.heatmap
+    heatmap: HeatmapState
   } | null = null
 
   // A stop whose lazily loaded part (deck.gl, for the heatmap) failed is skipped with a notice;
@@ -208,7 +203,7 @@ export function useTour(options: TourOptions = {}) {
       camera: view.camera ? { ...view.camera } : null,
       selection: view.selection ? { ...view.selection } : null,
       indicator: layers.areaLayer?.choropleth?.indicator,
-      heatmap: { ...view.heatmap },
+      heatmap: { ...layers.heatmapState },
     }
     const script = await loadScript()
     if (!script) return
@@ -216,7 +211,7 @@ export function useTour(options: TourOptions = {}) {
     runner.subscribe((event) => {
       if (event.type === 'enter-stop') enter(event.stop)
       else if (event.type === 'leave-stop') leave()
-      else if (event.type === 'heatmap-month') view.heatmap = { ...view.heatmap, month: event.month }
+      else if (event.type === 'heatmap-month') layers.setHeatmapState({ month: event.month })
       else state.value = event.state
     })
     runner.start()
@@ -232,11 +227,11 @@ export function useTour(options: TourOptions = {}) {
     const areaLayerId = layers.areaLayerId
     if (saved.indicator && areaLayerId) layers.setChoropleth(areaLayerId, { indicator: saved.indicator })
     view.select(saved.selection)
-    view.heatmap = saved.heatmap
+    layers.setHeatmapState(saved.heatmap)
     if (saved.camera) {
       map.moveTo({ lngLat: [saved.camera.lng, saved.camera.lat], zoom: saved.camera.zoom, durationMs: 0 })
     } else {
-      const district = data.manifest?.entries.find((e) => e.id === 'district')?.bbox
+      const district = data.extentBbox
       if (district) map.moveTo({ bounds: district, durationMs: 0 })
     }
   }

@@ -22,25 +22,25 @@ import {
   waterWarnings,
 } from '../domain/warnings/warnings'
 
-/** The layers the rules read: air stations' readings and the national sections' monthly classes. */
-export const WARNING_SOURCES = { air: 'monitoring-points', water: 'water-sections' } as const
+/** The layers the rules read, by capability: air stations' readings and the national sections' monthly classes. */
+export const WARNING_SOURCES = { air: 'readings', water: 'waterClasses' } as const
 
 export function useWarnings() {
   const layers = useLayersStore()
   const indicators = useIndicatorsStore()
-  const stations = computed(() => airStationsFrom(layers.data(WARNING_SOURCES.air)))
+  const stations = computed(() => airStationsFrom(layers.dataWithCapability(WARNING_SOURCES.air)))
   const warnings = computed(() => {
     const air = airWarnings(
       stations.value,
-      WARNING_SOURCES.air,
-      layers.meta(WARNING_SOURCES.air)?.provenance ?? 'sample',
+      layers.idWithCapability(WARNING_SOURCES.air) ?? '',
+      layers.metaWithCapability(WARNING_SOURCES.air)?.provenance ?? 'sample',
       // A user's readings table carries its year (src/user-data/tables/readings-table.ts); the sample is 2022.
-      Number(layers.data(WARNING_SOURCES.air)?.features[0]?.properties?.year) || 2022,
+      Number(layers.dataWithCapability(WARNING_SOURCES.air)?.features[0]?.properties?.year) || 2022,
     )
     const water = waterWarnings(
-      waterSectionsFrom(layers.data(WARNING_SOURCES.water)),
-      WARNING_SOURCES.water,
-      layers.meta(WARNING_SOURCES.water)?.provenance ?? 'sample',
+      waterSectionsFrom(layers.dataWithCapability(WARNING_SOURCES.water)),
+      layers.idWithCapability(WARNING_SOURCES.water) ?? '',
+      layers.metaWithCapability(WARNING_SOURCES.water)?.provenance ?? 'sample',
     )
     return sortWarnings(placeInTowns([...air, ...water], indicators.areas))
   })
@@ -49,7 +49,10 @@ export function useWarnings() {
   const byTown = computed(() => warningsByTown(warnings.value))
   /** The badge for counts drawn from both sources: sample if either is sample data. */
   const provenance = computed<Provenance>(() => {
-    const kinds = [layers.meta(WARNING_SOURCES.air)?.provenance, layers.meta(WARNING_SOURCES.water)?.provenance]
+    const kinds = [
+      layers.metaWithCapability(WARNING_SOURCES.air)?.provenance,
+      layers.metaWithCapability(WARNING_SOURCES.water)?.provenance,
+    ]
     return kinds.includes('sample') ? 'sample' : (kinds.find((k) => k !== undefined) ?? 'sample')
   })
   return { warnings, hasDaily, byTown, provenance }

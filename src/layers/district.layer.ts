@@ -19,7 +19,11 @@ const district: LayerSpec = {
     requiredProperties: ['adcode', 'name'],
     requireRightHandWinding: true,
   },
-  capabilities: { replaceable: { geometryTypes: POLYGONS, requiredProperties: [] }, countedInAreas: false },
+  capabilities: {
+    replaceable: { geometryTypes: POLYGONS, requiredProperties: [] },
+    countedInAreas: false,
+    extent: true,
+  },
   mapLayers: ({ opacity, theme }) => [
     {
       id: 'district-fill',

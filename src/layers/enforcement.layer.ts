@@ -38,7 +38,7 @@ const enforcement: LayerSpec = {
     geometryTypes: ['Point'],
     requiredProperties: ['id', 'kind', 'month', 'town_code'],
   },
-  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['kind', 'month'] } },
+  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['kind', 'month'] }, inspections: true },
   mapLayers: ({ opacity, selectedKey }) => [
     {
       id: 'enforcement-inspection',

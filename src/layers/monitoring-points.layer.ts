@@ -56,7 +56,7 @@ const monitoringPoints: LayerSpec = {
     geometryTypes: ['Point'],
     requiredProperties: ['id', 'kind', 'name', 'name_en'],
   },
-  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['kind'] } },
+  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['kind'] }, readings: true },
   mapLayers: ({ opacity, selectedKey }) => [
     {
       id: 'monitoring-points-symbol',

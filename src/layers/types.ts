@@ -55,6 +55,14 @@ export type DataOrigin =
   | { builder: true }
   /** A GeoJSON file under seeds/, copied after validation (e.g. 'geo/my-layer.geojson'). */
   | { seed: string }
+  /**
+   * Nothing is built: the layer is drawn (by deck.gl) from the data of the layer that has this
+   * capability — the readings surface from the stations, the inspection density from the inspections.
+   */
+  | { derivedFrom: DerivedSource }
+
+/** What a derived layer is drawn from: the capability of the layer whose data it reads. */
+export type DerivedSource = 'readings' | 'inspections'
 
 /** How a layer's features are built, keyed and checked; the build and the app's loader apply it. */
 export interface LayerData {
@@ -84,7 +92,27 @@ export interface LayerCapabilities {
   exportable?: boolean
   /** Counted inside each area in the area panel (default true for listed point/line/polygon layers). */
   countedInAreas?: boolean
+  /**
+   * The layer's air stations carry monthly readings (PM2.5, PM10, O₃): the readings surface, the air
+   * warnings and the tooltips' readings read them.
+   */
+  readings?: boolean
+  /** The layer's points are inspections and cases (kind, month): the density and the area counts read them. */
+  inspections?: boolean
+  /** The layer's points are water sections with their classes: the water warnings read them. */
+  waterClasses?: boolean
+  /** The seats of the area units (one point per township): search finds townships at them. */
+  areaSeats?: boolean
+  /** The outline of the whole district: the first view and the tour's whole-district stops fit it. */
+  extent?: boolean
+  /** The readings as a surface or density, drawn by deck.gl (a derived layer). */
+  readingsSurface?: boolean
+  /** The inspections and cases as a density (heatmap or hexagons), drawn by deck.gl (a derived layer). */
+  inspectionDensity?: boolean
 }
+
+/** A capability a layer may declare; code asks for a layer by one of these, never by its id. */
+export type Capability = keyof LayerCapabilities
 
 export interface LayerSpec {
   /** The MapLibre source id, the manifest entry id and the file name in public/geo. */

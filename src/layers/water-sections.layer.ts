@@ -34,7 +34,7 @@ const waterSections: LayerSpec = {
     geometryTypes: ['Point'],
     requiredProperties: ['id', 'name', 'river', 'mean_class'],
   },
-  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['name'] } },
+  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['name'] }, waterClasses: true },
   mapLayers: ({ locale, opacity, selectedKey }) => [
     {
       id: 'water-sections-circle',

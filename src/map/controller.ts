@@ -45,11 +45,11 @@ export function createMapController(): MapController {
     const view = useViewStore()
     const interaction = useInteractionStore()
     const indicators = useIndicatorsStore()
-    const district = data.manifest?.entries.find((e) => e.id === 'district')
+    const district = data.extentBbox
     const map = new MapAdapter({
       container,
       camera: view.camera,
-      bounds: (district?.bbox ?? FALLBACK_BOUNDS) as BBox,
+      bounds: (district ?? FALLBACK_BOUNDS) as BBox,
       attribution: data.manifest ? pick(data.manifest.attribution, view.locale) : '',
       animate: !prefersReducedMotion(),
       title: mapName(view.locale),
@@ -147,27 +147,34 @@ export function createMapController(): MapController {
       watch(
         () =>
           [
-            view.heatmap,
-            layers.data('monitoring-points'),
-            layers.data('district'),
+            layers.heatmapState,
+            layers.dataWithCapability('readings'),
+            layers.dataWithCapability('extent'),
             indicators.densityPositions,
             view.basemap,
+            layers.firstWithCapability('readingsSurface')?.opacity ?? 1,
+            layers.firstWithCapability('inspectionDensity')?.opacity ?? 1,
           ] as const,
-        ([heatmap, stations, district, density]) => {
+        ([heatmap, stations, district, density, , surfaceOpacity, densityOpacity]) => {
           const readings = heatmap.readings
             ? stationReadings(stations ?? undefined, heatmap.pollutant, heatmap.month)
             : null
           const surfaceShown = readings !== null && heatmap.readingsStyle === 'surface'
           if (!surfaceShown) interaction.surfaceHover = null
           const inspections =
-            heatmap.inspections && density ? { positions: density, style: heatmap.inspectionStyle, opacity: 0.8 } : null
+            heatmap.inspections && density
+              ? { positions: density, style: heatmap.inspectionStyle, opacity: 0.8 * densityOpacity }
+              : null
           const drawn = (async () => {
             const computed = surfaceShown
-              ? await surfaceSource.compute(district, readings, heatmap.pollutant, 0.8)
+              ? await surfaceSource.compute(district, readings, heatmap.pollutant, 0.8 * surfaceOpacity)
               : { stale: false, surface: null }
             if (computed.stale) return
             await map.setHeatmaps({
-              readings: readings && !surfaceShown ? { ...readings, pollutant: heatmap.pollutant, opacity: 0.85 } : null,
+              readings:
+                readings && !surfaceShown
+                  ? { ...readings, pollutant: heatmap.pollutant, opacity: 0.85 * surfaceOpacity }
+                  : null,
               surface: computed.surface,
               inspections,
             })

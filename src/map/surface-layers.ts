@@ -42,7 +42,7 @@ export function surfaceLayers(options: SurfaceLayersOptions) {
   }
   return [
     new BitmapLayer({
-      id: 'readings-surface',
+      id: 'readings-surface-bitmap',
       image: options.image,
       bounds: options.bounds,
       opacity: options.opacity,

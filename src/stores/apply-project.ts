@@ -9,8 +9,8 @@ import { basemapOption } from '../settings/basemap-choices'
 import type { ProjectView } from '../user-data/project/project-file'
 import { prepareReplacement } from '../user-data/replace-layer'
 import { replacementRequirement } from '../layers/spec-helpers'
-import type { ChoroplethStyle, useLayersStore } from './layers'
-import type { HeatmapState, useViewStore } from './view'
+import type { ChoroplethStyle, HeatmapState, useLayersStore } from './layers'
+import type { useViewStore } from './view'
 import type { useIndicatorsStore } from './indicators'
 import type { ProjectHeatmap } from '../user-data/project/project-view'
 import { applyUserState, type ReplacementSnapshot } from './user-state'
@@ -34,7 +34,7 @@ export function captureProjectView(layers: LayersStore, view: ViewStore): Projec
     ...(view.camera ? { camera: { ...view.camera } } : {}),
     locale: view.locale,
     basemap: { id: view.basemap.id, ...(view.basemap.styleUrl ? { styleUrl: view.basemap.styleUrl } : {}) },
-    heatmap: JSON.parse(JSON.stringify(view.heatmap)) as HeatmapState,
+    heatmap: JSON.parse(JSON.stringify(layers.heatmapState)) as HeatmapState,
     ...(area ? { choropleth: { ...area } } : {}),
     order: [...layers.order],
     visible: [...layers.visibleListedIds],
@@ -129,7 +129,7 @@ export function applyProject(
       change.indicator = indicator as ChoroplethStyle['indicator']
     layers.setChoropleth(areaLayerId, change)
   }
-  if (project.heatmap) view.heatmap = { ...view.heatmap, ...project.heatmap }
+  if (project.heatmap) layers.setHeatmapState(project.heatmap)
   if (project.locale && !visitor?.locale) view.locale = project.locale
   let basemapNeedsKey = false
   if (project.basemap && !visitor?.basemap) {

@@ -58,7 +58,7 @@ export const useDataStore = defineStore('data', () => {
 
   /** Township names for search, each at its seat (the area layer's label points). */
   const searchTowns = computed<SearchTown[]>(() => {
-    const seats = layers.data('seats')?.features ?? []
+    const seats = layers.dataWithCapability('areaSeats')?.features ?? []
     const names = (documents.value.villages as { towns?: Omit<SearchTown, 'seat'>[] } | undefined)?.towns ?? []
     return names.flatMap((town) => {
       const seat = seats.find((s) => s.properties?.code === town.code)
@@ -69,5 +69,11 @@ export const useDataStore = defineStore('data', () => {
     () => (documents.value.villages as { villages?: SearchVillage[] } | undefined)?.villages ?? [],
   )
 
-  return { status, manifest, documents, figures, errors, loadAll, searchTowns, searchVillages }
+  /** The bounding box the build wrote for the whole district (the layer with the extent capability). */
+  const extentBbox = computed(() => {
+    const id = layers.idWithCapability('extent')
+    return manifest.value?.entries.find((e) => e.id === id)?.bbox ?? null
+  })
+
+  return { status, manifest, documents, figures, errors, loadAll, searchTowns, searchVillages, extentBbox }
 })

@@ -35,10 +35,6 @@ export interface CategoryLegend {
   count: number
 }
 
-/** The layers whose points feed the area indicators, by their ids in src/layers. */
-const ENFORCEMENT_LAYER = 'enforcement'
-const MONITORING_LAYER = 'monitoring-points'
-
 /** Adds each user indicator's value (or null: no data) to every area's row. */
 function withUserValues<T extends Record<string, Record<string, unknown>>>(
   rows: T,
@@ -77,8 +73,8 @@ export const useIndicatorsStore = defineStore('indicators', () => {
   const input = computed(() => ({
     towns: areas.value,
     // Once the worker has counted the inspections, the main thread does not count them again.
-    enforcement: enforcementAggregate.value ? undefined : (layers.data(ENFORCEMENT_LAYER) ?? undefined),
-    monitoring: layers.data(MONITORING_LAYER) ?? undefined,
+    enforcement: enforcementAggregate.value ? undefined : (layers.dataWithCapability('inspections') ?? undefined),
+    monitoring: layers.dataWithCapability('readings') ?? undefined,
     table: (data.documents['town-indicators'] as { towns?: TownIndicatorRow[] } | undefined)?.towns,
   }))
 
@@ -100,8 +96,8 @@ export const useIndicatorsStore = defineStore('indicators', () => {
   const definitions = computed<readonly IndicatorDefinition[]>(() => [
     // Counted from a layer the user's table replaced: the user's badge (src/user-data/tables/user-layer-indicators.ts).
     ...withUserLayerProvenance(INDICATORS, {
-      [ENFORCEMENT_LAYER]: layers.record(ENFORCEMENT_LAYER)?.replacement?.fileName,
-      [MONITORING_LAYER]: layers.record(MONITORING_LAYER)?.replacement?.fileName,
+      inspections: layers.firstWithCapability('inspections')?.replacement?.fileName,
+      readings: layers.firstWithCapability('readings')?.replacement?.fileName,
     }),
     ...userIndicators.value,
   ])

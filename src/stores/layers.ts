@@ -13,9 +13,9 @@ import type { ClassificationMethod } from '../domain/classification/classify'
 import type { IndicatorId } from '../domain/indicators/township-indicators'
 import { featureKey } from '../domain/geometry/feature-key'
 import { pointProperties as tablePointProperties, type PointTable } from '../user-data/tables/point-table'
-import { LAYER_SPECS } from '../layers/registry'
+import { DERIVED_LAYER_SPECS, LAYER_SPECS } from '../layers/registry'
 import { resolveLayerMeta, type LayerReplacement } from '../layers/resolve-meta'
-import type { LayerMeta, LayerSpec } from '../layers/types'
+import type { Capability, LayerMeta, LayerSpec } from '../layers/types'
 import { userLayerSpec } from '../layers/user-layer'
 import { sortSpecs } from '../layers/spec-helpers'
 import { defaultUserLayerStyle, type UserLayerStyle } from '../user-data/styles/user-layer-style'
@@ -27,6 +27,41 @@ export interface ChoroplethStyle {
   classCount: number
   /** As typed by the user ("5, 20, 50"); parsed when classified. */
   manualBreaksText: string
+}
+
+export type Pollutant = 'pm25' | 'pm10' | 'o3_8h' | 'aqi'
+export type InspectionKind = 'inspection' | 'case' | 'transferred'
+
+/** How the readings surface (a layer with the readingsSurface capability) is drawn. */
+export interface SurfaceSettings {
+  /** An interpolated surface (IDW, the default) or a kernel density heatmap. */
+  style: 'surface' | 'density'
+  pollutant: Pollutant
+  /** 1 = January … 10 = October 2022. */
+  month: number
+}
+
+/** How the inspection density (a layer with the inspectionDensity capability) is drawn. */
+export interface DensitySettings {
+  style: 'heatmap' | 'hexagon'
+  kinds: InspectionKind[]
+  /** Inclusive month range. */
+  months: [number, number]
+}
+
+/**
+ * The two derived layers' state as one plain value, in the shape project files, share links and the
+ * tour have always written (so files saved before still open). The state itself lives in the records.
+ */
+export interface HeatmapState {
+  readings: boolean
+  readingsStyle: SurfaceSettings['style']
+  pollutant: Pollutant
+  month: number
+  inspections: boolean
+  inspectionStyle: DensitySettings['style']
+  inspectionKinds: InspectionKind[]
+  inspectionMonths: [number, number]
 }
 
 export interface LayerRecord {
@@ -49,6 +84,10 @@ export interface LayerRecord {
   user?: UserLayerOrigin | null
   /** A user's layer: how it is drawn (colour, size, label, heatmap, month, filter), as plain data. */
   userStyle?: UserLayerStyle | null
+  /** The readings surface's pollutant, month and style (layers with the readingsSurface capability). */
+  surface?: SurfaceSettings | null
+  /** The inspection density's style, kinds and months (layers with the inspectionDensity capability). */
+  density?: DensitySettings | null
 }
 
 export interface UserLayerOrigin {
@@ -88,7 +127,18 @@ function recordOf(spec: LayerSpec): LayerRecord {
     visible: spec.defaultVisible,
     opacity: 1,
     choropleth: spec.capabilities?.areaUnit ? { ...DEFAULT_CHOROPLETH } : null,
+    ...(spec.capabilities?.readingsSurface ? { surface: { ...DEFAULT_SURFACE } } : {}),
+    ...(spec.capabilities?.inspectionDensity
+      ? { density: { ...DEFAULT_DENSITY, kinds: [...DEFAULT_DENSITY.kinds] } }
+      : {}),
   }
+}
+
+const DEFAULT_SURFACE: SurfaceSettings = { style: 'surface', pollutant: 'pm25', month: 1 }
+const DEFAULT_DENSITY: DensitySettings = {
+  style: 'heatmap',
+  kinds: ['inspection', 'case', 'transferred'],
+  months: [1, 10],
 }
 
 /** Features without the spec's key get one, so selections and share links can name every feature. */
@@ -119,7 +169,7 @@ export const useLayersStore = defineStore('layers', () => {
     const added = specs.filter((s) => s.listed && !order.value.includes(s.id)).map((s) => s.id)
     order.value = [...order.value, ...added].sort((a, b) => next[b]!.spec.order - next[a]!.spec.order)
   }
-  register(LAYER_SPECS)
+  register([...LAYER_SPECS, ...DERIVED_LAYER_SPECS])
 
   /** Every spec, built-in and user, in declared draw order. */
   const specs = computed(() => sortSpecs(Object.values(records.value).map((r) => r.spec)))
@@ -131,10 +181,90 @@ export const useLayersStore = defineStore('layers', () => {
   const areaLayerId = computed(() => specs.value.find((s) => s.capabilities?.areaUnit)?.id ?? null)
   const areaLayer = computed(() => (areaLayerId.value ? (records.value[areaLayerId.value] ?? null) : null))
 
+  /** Every record whose spec declares the capability, in declared draw order. */
+  function withCapability(capability: Capability): LayerRecord[] {
+    return specs.value.flatMap((s) => (s.capabilities?.[capability] ? [records.value[s.id]!] : []))
+  }
+  /** The first record with the capability (a built-in one before a user's), or null. */
+  function firstWithCapability(capability: Capability): LayerRecord | null {
+    const all = withCapability(capability)
+    return all.find((r) => !r.user) ?? all[0] ?? null
+  }
+  /** The id of the first layer with the capability: for a selection, a batch name or an export. */
+  const idWithCapability = (capability: Capability): string | null => firstWithCapability(capability)?.spec.id ?? null
+  /** The data of the first layer with the capability. */
+  const dataWithCapability = (capability: Capability): FeatureCollection | null =>
+    firstWithCapability(capability)?.data ?? null
+
   function meta(id: string): LayerMeta | null {
     const r = records.value[id]
     if (!r) return null
+    const origin = r.spec.data.origin
+    // A derived layer is as trustworthy as the data it is drawn from: sample until the user's replaces it.
+    if ('derivedFrom' in origin) {
+      const source = firstWithCapability(origin.derivedFrom)
+      const sourceMeta = source ? meta(source.spec.id) : null
+      const own = resolveLayerMeta(r.spec, null, null, null)
+      return sourceMeta
+        ? {
+            ...own,
+            provenance: sourceMeta.provenance,
+            userFile: sourceMeta.userFile,
+            featureCount: sourceMeta.featureCount,
+          }
+        : own
+    }
     return resolveLayerMeta(r.spec, r.built, r.replacement, r.data?.features.length ?? r.points?.length ?? null)
+  }
+  /** The metadata of the first layer with the capability. */
+  function metaWithCapability(capability: Capability): LayerMeta | null {
+    const r = firstWithCapability(capability)
+    return r ? meta(r.spec.id) : null
+  }
+
+  /** The derived layers' state as one value (project files, share links, the tour). */
+  const heatmapState = computed<HeatmapState>(() => {
+    const surface = firstWithCapability('readingsSurface')
+    const density = firstWithCapability('inspectionDensity')
+    const s = surface?.surface ?? DEFAULT_SURFACE
+    const d = density?.density ?? DEFAULT_DENSITY
+    return {
+      readings: surface?.visible ?? false,
+      readingsStyle: s.style,
+      pollutant: s.pollutant,
+      month: s.month,
+      inspections: density?.visible ?? false,
+      inspectionStyle: d.style,
+      inspectionKinds: [...d.kinds],
+      inspectionMonths: [...d.months],
+    }
+  })
+  /** Changes the derived layers from a (partial) HeatmapState: what a project, a link or a tour stop says. */
+  function setHeatmapState(change: Partial<HeatmapState>) {
+    const surface = firstWithCapability('readingsSurface')
+    if (surface?.surface) {
+      const s = surface.surface
+      patch(surface.spec.id, {
+        visible: change.readings ?? surface.visible,
+        surface: {
+          style: change.readingsStyle ?? s.style,
+          pollutant: change.pollutant ?? s.pollutant,
+          month: change.month ?? s.month,
+        },
+      })
+    }
+    const density = firstWithCapability('inspectionDensity')
+    if (density?.density) {
+      const d = density.density
+      patch(density.spec.id, {
+        visible: change.inspections ?? density.visible,
+        density: {
+          style: change.inspectionStyle ?? d.style,
+          kinds: change.inspectionKinds ? [...change.inspectionKinds] : d.kinds,
+          months: change.inspectionMonths ? [change.inspectionMonths[0], change.inspectionMonths[1]] : d.months,
+        },
+      })
+    }
   }
 
   function data(id: string): FeatureCollection | null {
@@ -279,7 +409,10 @@ export const useLayersStore = defineStore('layers', () => {
     if (current) patch(id, { userStyle: { ...current, ...change } })
   }
 
-  function patch(id: string, change: Partial<Pick<LayerRecord, 'visible' | 'opacity' | 'choropleth' | 'userStyle'>>) {
+  function patch(
+    id: string,
+    change: Partial<Pick<LayerRecord, 'visible' | 'opacity' | 'choropleth' | 'userStyle' | 'surface' | 'density'>>,
+  ) {
     const r = records.value[id]
     if (r) records.value = { ...records.value, [id]: { ...r, ...change } }
   }
@@ -330,8 +463,15 @@ export const useLayersStore = defineStore('layers', () => {
     areaLayer,
     drawRank,
     visibleListedIds,
+    heatmapState,
     register,
     record,
+    withCapability,
+    firstWithCapability,
+    idWithCapability,
+    dataWithCapability,
+    metaWithCapability,
+    setHeatmapState,
     meta,
     data,
     setBuiltData,

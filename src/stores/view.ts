@@ -1,7 +1,7 @@
 /**
- * UI state: language, what is selected, the side tab, the camera, the mode, the heatmap settings
- * and the basemap. Small and fully reactive. Per-layer state (visibility, opacity, order, style) is
- * in the layers store; transient pointer state in the interaction store.
+ * UI state: language, what is selected, the side tab, the camera, the mode and the basemap. Small
+ * and fully reactive. Per-layer state (visibility, opacity, order, style, and the heatmaps' settings,
+ * which are layer records too) is in the layers store; transient pointer state in the interaction store.
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
@@ -16,23 +16,6 @@ export interface Selection {
 
 export type SideTab = 'overview' | 'details' | 'warnings'
 
-export type Pollutant = 'pm25' | 'pm10' | 'o3_8h' | 'aqi'
-
-/** The deck.gl heatmaps' settings; the map draws them, the month slider and the tour drive them. */
-export interface HeatmapState {
-  readings: boolean
-  /** The readings as an interpolated surface (IDW, the default) or as a kernel density heatmap. */
-  readingsStyle: 'surface' | 'density'
-  pollutant: Pollutant
-  /** 1 = January … 10 = October 2022. */
-  month: number
-  inspections: boolean
-  inspectionStyle: 'heatmap' | 'hexagon'
-  inspectionKinds: ('inspection' | 'case' | 'transferred')[]
-  /** Inclusive month range for the inspection density. */
-  inspectionMonths: [number, number]
-}
-
 export const useViewStore = defineStore('view', () => {
   const locale = ref<Locale>('zh-CN')
   const selection = ref<Selection | null>(null)
@@ -46,16 +29,6 @@ export const useViewStore = defineStore('view', () => {
    * it renders at this many device pixels per layout pixel so that the scaled map stays sharp.
    */
   const stageScale = ref(1)
-  const heatmap = ref<HeatmapState>({
-    readings: false,
-    readingsStyle: 'surface',
-    pollutant: 'pm25',
-    month: 1,
-    inspections: false,
-    inspectionStyle: 'heatmap',
-    inspectionKinds: ['inspection', 'case', 'transferred'],
-    inspectionMonths: [1, 10],
-  })
   /** The offline basemap unless the user picks another; online ones are contacted only then. */
   const basemap = ref<BasemapChoice>({ id: 'offline' })
 
@@ -64,5 +37,5 @@ export const useViewStore = defineStore('view', () => {
     if (next) sideTab.value = 'details'
   }
 
-  return { locale, selection, sideTab, camera, mode, stageScale, heatmap, basemap, select }
+  return { locale, selection, sideTab, camera, mode, stageScale, basemap, select }
 })

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The readings' ▶: it turns the readings on and steps the month, October wrapping to January. */
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { useViewStore } from '../../../src/stores/view'
+import { useLayersStore } from '../../../src/stores/layers'
 import { PLAY_STEP_MS } from '../../../src/composables/use-month-player'
 import { mountIn, useFreshApp } from '../support/app'
 
@@ -12,18 +12,18 @@ afterEach(() => vi.useRealTimers())
 describe('the readings month slider plays', () => {
   test('▶ shows the readings and steps the month; ❚❚ stops it', async () => {
     vi.useFakeTimers()
-    const view = useViewStore()
-    view.heatmap = { ...view.heatmap, month: 9 }
+    const layers = useLayersStore()
+    layers.setHeatmapState({ month: 9 })
     const wrapper = mountIn(HeatmapControls)
     await wrapper.get('[data-testid="month-play"]').trigger('click')
-    expect(view.heatmap.readings).toBe(true)
+    expect(layers.heatmapState.readings).toBe(true)
     vi.advanceTimersByTime(PLAY_STEP_MS)
-    expect(view.heatmap.month).toBe(10)
+    expect(layers.heatmapState.month).toBe(10)
     vi.advanceTimersByTime(PLAY_STEP_MS)
-    expect(view.heatmap.month).toBe(1)
+    expect(layers.heatmapState.month).toBe(1)
     await wrapper.get('[data-testid="month-play"]').trigger('click')
     vi.advanceTimersByTime(PLAY_STEP_MS * 3)
-    expect(view.heatmap.month).toBe(1)
+    expect(layers.heatmapState.month).toBe(1)
     wrapper.unmount()
   })
 })

@@ -4,7 +4,6 @@ import type { FeatureCollection } from 'geojson'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { layerSpec } from '../../../src/layers/registry'
 import { useLayersStore } from '../../../src/stores/layers'
-import { useViewStore } from '../../../src/stores/view'
 import { loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
 
 import MapNotice from '../../../src/components/MapNotice.vue'
@@ -47,10 +46,9 @@ describe('MapNotice', () => {
   })
 
   test('names the heatmaps while they are on', async () => {
-    const view = useViewStore()
     const wrapper = mountIn(MapNotice)
     expect(wrapper.text()).not.toContain('热力图')
-    view.heatmap = { ...view.heatmap, readings: true, inspections: true }
+    useLayersStore().setHeatmapState({ readings: true, inspections: true })
     await wrapper.vm.$nextTick()
     expect(named(wrapper).slice(0, 2)).toEqual(['监测浓度热力图（示例数据）', '执法检查密度（示例数据）'])
   })

@@ -1,91 +1,73 @@
 /**
- * Every layer spec is complete and consistent: the registry (Vite's glob) and the build's own listing
- * find the same files; a spec's map layers are named after it, what it marks interactive exists, its
- * words are in both languages, and the manifest says exactly what the spec says.
+ * The layers store answers by capability, and the two derived layers (the readings surface, the
+ * inspection density) are records like every other: visible, opacity, provenance from their source.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { describe, expect, test } from 'vitest'
-import { LAYER_SPECS } from '../../../src/layers/registry'
-import { loadLayerSpecs } from '../../../scripts/geo/layer-specs'
-import type { Manifest } from '../../../src/domain/manifest'
+import type { FeatureCollection } from 'geojson'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { useLayersStore } from '../../../src/stores/layers'
 
-const manifest = JSON.parse(
-  readFileSync(new URL('../../../public/geo/manifest.json', import.meta.url), 'utf8'),
-) as Manifest
-const context = { locale: 'zh-CN' as const, opacity: 1, selectedKey: null, choropleth: null }
-const layersDir = fileURLToPath(new URL('../../../src/layers', import.meta.url))
+const points: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { id: 'p1', kind: 'air' }, geometry: { type: 'Point', coordinates: [119.8, 29.1] } },
+  ],
+}
 
-describe('layer specs', () => {
-  test('the registry finds every *.layer.ts file, sorted by order, with unique ids', () => {
-    const files = readdirSync(layersDir).filter((f) => f.endsWith('.layer.ts'))
-    const ids = LAYER_SPECS.map((d) => d.id)
-    expect(ids.length).toBe(files.length)
-    expect(new Set(ids).size).toBe(ids.length)
-    expect(ids.map((id) => `${id}.layer.ts`).sort()).toEqual(files.sort())
-    const orders = LAYER_SPECS.map((d) => d.order)
-    expect(orders).toEqual([...orders].sort((a, b) => a - b))
+beforeEach(() => setActivePinia(createPinia()))
+
+describe('layers by capability', () => {
+  test('each capability the app asks for names exactly one built-in layer', () => {
+    const layers = useLayersStore()
+    for (const capability of ['areaUnit', 'readings', 'inspections', 'waterClasses', 'areaSeats', 'extent'] as const)
+      expect(
+        layers.withCapability(capability).map((r) => r.spec.id),
+        capability,
+      ).toHaveLength(1)
+    expect(layers.idWithCapability('readingsSurface')).not.toBeNull()
+    expect(layers.idWithCapability('inspectionDensity')).not.toBeNull()
+    expect(layers.idWithCapability('readingsSurface')).not.toBe(layers.idWithCapability('inspectionDensity'))
   })
 
-  test('the geo build lists the same specs as the app, in the same order', async () => {
-    expect((await loadLayerSpecs()).map((s) => s.id)).toEqual(LAYER_SPECS.map((s) => s.id))
+  test('dataWithCapability reads the data of the layer that declares it', () => {
+    const layers = useLayersStore()
+    const id = layers.idWithCapability('readings')!
+    expect(layers.dataWithCapability('readings')).toBeNull()
+    layers.setBuiltData(id, points, null)
+    expect(layers.dataWithCapability('readings')?.features).toHaveLength(1)
+    expect(layers.dataWithCapability('inspections')).toBeNull()
+  })
+})
+
+describe('the derived layers are records', () => {
+  test('the heatmap state lives in their records: visibility, pollutant, month, kinds, months', () => {
+    const layers = useLayersStore()
+    expect(layers.heatmapState).toMatchObject({ readings: false, inspections: false, pollutant: 'pm25', month: 1 })
+    layers.setHeatmapState({ readings: true, pollutant: 'pm10', month: 7, inspectionMonths: [3, 5] })
+    const surface = layers.firstWithCapability('readingsSurface')!
+    const density = layers.firstWithCapability('inspectionDensity')!
+    expect(surface.visible).toBe(true)
+    expect(surface.surface).toEqual({ style: 'surface', pollutant: 'pm10', month: 7 })
+    expect(density.visible).toBe(false)
+    expect(density.density?.months).toEqual([3, 5])
+    layers.setVisible(density.spec.id, true)
+    expect(layers.heatmapState.inspections).toBe(true)
   })
 
-  test('exactly one spec is the area unit (the townships)', () => {
-    expect(LAYER_SPECS.filter((s) => s.capabilities?.areaUnit).map((s) => s.id)).toEqual(['towns'])
+  test("a derived layer carries its source's provenance: sample, then the user's once replaced", () => {
+    const layers = useLayersStore()
+    const surfaceId = layers.idWithCapability('readingsSurface')!
+    expect(layers.meta(surfaceId)?.provenance).toBe('sample')
+    layers.replaceData(layers.idWithCapability('readings')!, points, 'my-readings.csv')
+    expect(layers.meta(surfaceId)).toMatchObject({ provenance: 'user', userFile: 'my-readings.csv' })
   })
 
-  test.each(LAYER_SPECS.map((d) => [d.id, d] as const))('%s is complete', (id, spec) => {
-    const mapLayers = spec.mapLayers(context)
-    if (spec.listed) {
-      expect(mapLayers.length).toBeGreaterThan(0)
-      expect(spec.legend.length).toBeGreaterThan(0)
-    }
-    for (const layer of mapLayers) expect(layer.id.startsWith(`${id}-`), layer.id).toBe(true)
-    for (const interactive of spec.interactiveLayerIds ?? []) expect(mapLayers.map((l) => l.id)).toContain(interactive)
-    expect(spec.title.zh && spec.title.en).toBeTruthy()
-    expect(spec.source && spec.licence).toBeTruthy()
-    expect(spec.data.key).toBeTruthy()
-    if (spec.provenance === 'sample' || spec.provenance === 'approximate') {
-      expect(spec.caveat?.zh, `${id} must say why it is ${spec.provenance}`).toBeTruthy()
-      expect(spec.caveat?.en).toBeTruthy()
-    }
-    for (const layer of mapLayers) {
-      if (layer.source)
-        expect(
-          LAYER_SPECS.some((s) => s.id === layer.source),
-          `${layer.id} borrows ${layer.source}`,
-        ).toBe(true)
-    }
-  })
-
-  test.each(LAYER_SPECS.map((d) => [d.id, d] as const))(
-    'the manifest entry of %s is generated from its spec',
-    (id, spec) => {
-      const entry = manifest.entries.find((e) => e.id === id)
-      expect(entry, `public/geo has no data for ${id}`).toBeDefined()
-      expect(entry).toMatchObject({
-        kind: 'geojson',
-        file: `${id}.geojson`,
-        title: spec.title,
-        provenance: spec.provenance,
-        caveat: spec.caveat,
-        method: spec.method ?? null,
-        source: spec.source,
-        licence: spec.licence,
-      })
-    },
-  )
-
-  test('a tooltip carries markup in a name through as the literal text (rendered as text, never parsed)', () => {
-    const hostile = { name: '<img src=x onerror=alert(1)>', name_en: '<b>x</b>', kind: 'air', month: 3 }
-    const named = LAYER_SPECS.filter((d) =>
-      ['counties', 'towns', 'seats', 'water-sections', 'low-carbon'].includes(d.id),
-    )
-    expect(named).toHaveLength(5)
-    for (const spec of named) {
-      expect(spec.tooltip?.(hostile, 'zh-CN'), spec.id).toContain('<img src=x onerror=alert(1)>')
-      expect(spec.tooltip?.(hostile, 'en'), spec.id).toContain('<b>x</b>')
-    }
+  test('they are not listed, and showOnly (a tour stop, a share link) leaves them as they are', () => {
+    const layers = useLayersStore()
+    const surfaceId = layers.idWithCapability('readingsSurface')!
+    expect(layers.order).not.toContain(surfaceId)
+    layers.setHeatmapState({ readings: true })
+    layers.showOnly([])
+    expect(layers.record(surfaceId)?.visible).toBe(true)
   })
 })

@@ -63,7 +63,7 @@ function setUp() {
   view.locale = 'en'
   view.camera = { zoom: 11.5, lat: 29.1, lng: 119.8 }
   view.basemap = { id: 'tianditu-vec', tiandituKey: 'SECRET-KEY-123' }
-  view.heatmap = { ...view.heatmap, readings: true, pollutant: 'pm10', month: 7 }
+  useLayersStore().setHeatmapState({ readings: true, pollutant: 'pm10', month: 7 })
   return { a, b }
 }
 
@@ -126,7 +126,7 @@ describe('a project round trip', () => {
     expect(after.indicators.userIndicators).toEqual([indicator])
     expect(after.view.locale).toBe('en')
     expect(after.view.camera).toEqual({ zoom: 11.5, lat: 29.1, lng: 119.8 })
-    expect(after.view.heatmap).toMatchObject({ readings: true, pollutant: 'pm10', month: 7 })
+    expect(after.layers.heatmapState).toMatchObject({ readings: true, pollutant: 'pm10', month: 7 })
     // 天地图 without a key here: the basemap stays offline and the dialog says why.
     expect(after.view.basemap.id).toBe('offline')
   })

@@ -239,7 +239,7 @@ describe('indicators counted from a replaced layer', () => {
   it("carry the user's badge and name the file", async () => {
     const { INDICATORS } = await import('../../../../src/domain/indicators/township-indicators')
     const { withUserLayerProvenance } = await import('../../../../src/user-data/tables/user-layer-indicators')
-    const defs = withUserLayerProvenance(INDICATORS, { enforcement: '检查.csv' })
+    const defs = withUserLayerProvenance(INDICATORS, { inspections: '检查.csv' })
     expect(defs.find((d) => d.id === 'inspections')).toMatchObject({ provenance: 'user' })
     expect(defs.find((d) => d.id === 'inspections')!.note.zh).toContain('检查.csv')
     expect(defs.find((d) => d.id === 'monitoring-points')!.provenance).toBe('sample')
