@@ -169,6 +169,7 @@ describe('desiredMapLayers from the real specs', () => {
     choropleth: { '330703001': '#123456' },
     theme: 'light' as const,
     hasSource: () => true,
+    resolvedStyle: () => null,
   }
 
   test('every spec draws into a map in declared order, labels on top, hidden layers with visibility none', () => {

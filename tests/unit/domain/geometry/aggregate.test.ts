@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import {
   countInTowns,
@@ -84,6 +84,52 @@ describe('townAreasFrom', () => {
       ]),
     )
     expect(towns.map((town) => town.code)).toEqual(['B'])
+  })
+
+  const town = (properties: Record<string, unknown> | null, geometry: Geometry | null = westTown.geometry) =>
+    featureOf(geometry, properties)
+
+  it('codes: trimmed strings and finite numbers', () => {
+    const areas = townAreasFrom(
+      collectionOf(
+        town({ code: ' 330703001 ', name: '多湖' }),
+        town({ code: 0, name: '零' }),
+        town({ code: 12.5, name: '小数' }),
+      ),
+    )
+    expect(areas.map((t) => t.code)).toEqual(['330703001', '0', '12.5'])
+  })
+
+  it('no code: blank strings, non-finite numbers, other types, nothing', () => {
+    const areas = townAreasFrom(
+      collectionOf(
+        town({ code: '  ', name: 'a' }),
+        town({ code: Number.NaN, name: 'b' }),
+        town({ code: Infinity, name: 'c' }),
+        town({ code: true, name: 'd' }),
+        town({ name: 'e' }),
+        town(null),
+      ),
+    )
+    expect(areas).toEqual([])
+  })
+
+  it('names must not be blank but are kept as written; only Polygon and MultiPolygon', () => {
+    const multi: Geometry = { type: 'MultiPolygon', coordinates: [unitSquare(0, 0)] }
+    const areas = townAreasFrom(
+      collectionOf(
+        town({ code: 'a', name: ' 甲 ' }),
+        town({ code: 'b', name: ' ' }),
+        town({ code: 'c', name: 3 }),
+        town({ code: 'd', name: 'D' }, multi),
+        town({ code: 'e', name: 'E' }, { type: 'Point', coordinates: [0, 0] }),
+        town({ code: 'f', name: 'F' }, null),
+      ),
+    )
+    expect(areas).toEqual([
+      { code: 'a', name: ' 甲 ', geometry: westTown.geometry },
+      { code: 'd', name: 'D', geometry: multi },
+    ])
   })
 })
 
@@ -269,6 +315,42 @@ describe('countInTowns', () => {
     const points = collection([point(119.71, 29.11), point(119.73, 29.11), point(119.72, 29.11)])
     expect(countInTowns(points, [merged])).toEqual({ AB: 3 })
   })
+
+  it('a town listed twice under one code counts a feature once', () => {
+    const again: TownArea = { ...westTown, name: 'again' }
+    expect(countInTowns(collectionOf(pointAt(0.5, 0.5), lineOf([0.1, 0.1], [0.9, 0.9])), [westTown, again])).toEqual({
+      W: 2,
+    })
+  })
+
+  it('MultiPoints count in every town one of their positions is in', () => {
+    const multi = featureOf({
+      type: 'MultiPoint',
+      coordinates: [
+        [0.5, 0.5],
+        [1.5, 0.5],
+        [5, 5],
+      ],
+    })
+    expect(countInTowns(collectionOf(multi), [westTown, eastTown])).toEqual({ W: 1, E: 1 })
+    const outside = featureOf({ type: 'MultiPoint', coordinates: [[5, 5]] })
+    expect(countInTowns(collectionOf(outside), [westTown, eastTown])).toEqual({ W: 0, E: 0 })
+  })
+
+  it('the filter sees the properties and decides', () => {
+    const filter = vi.fn((properties: Record<string, unknown>) => properties.kind === 'case')
+    const counts = countInTowns(
+      collectionOf(
+        pointAt(0.5, 0.5, { kind: 'case' }),
+        pointAt(0.5, 0.5, { kind: 'other' }),
+        lineOf([1.2, 0.5], [1.8, 0.5]),
+      ),
+      [westTown, eastTown],
+      filter,
+    )
+    expect(counts).toEqual({ W: 1, E: 0 })
+    expect(filter).toHaveBeenCalledTimes(3)
+  })
 })
 
 describe('monthlyCountsInTowns', () => {
@@ -318,6 +400,52 @@ describe('monthlyCountsInTowns', () => {
       expect(monthly[town.code]).toHaveLength(10)
     }
   })
+
+  const at = (month: unknown, lng = 0.5) => pointAt(lng, 0.5, { month })
+
+  it('months 1 and 10 are the ends of the series', () => {
+    const counts = monthlyCountsInTowns(collectionOf(at(1), at(10), at(10), at(3, 1.5)), [westTown, eastTown])
+    expect(counts).toEqual({ W: [1, 0, 0, 0, 0, 0, 0, 0, 0, 2], E: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0] })
+  })
+
+  it('anything but an integer month 1..10 is skipped, and never shown to the filter', () => {
+    const filter = vi.fn(() => true)
+    const counts = monthlyCountsInTowns(
+      collectionOf(at(0), at(11), at(2.5), at('3'), at(null), at(undefined), at(Number.NaN)),
+      [westTown],
+      filter,
+    )
+    expect(counts).toEqual({ W: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] })
+    expect(filter).not.toHaveBeenCalled()
+  })
+
+  it('only Points, only inside a town, only those the filter keeps', () => {
+    const multi = featureOf({ type: 'MultiPoint', coordinates: [[0.5, 0.5]] }, { month: 1 })
+    const inCollection = featureOf(
+      { type: 'GeometryCollection', geometries: [pointAt(0.5, 0.5).geometry] },
+      { month: 1 },
+    )
+    const filter = (properties: Record<string, unknown>) => properties.keep !== false
+    const counts = monthlyCountsInTowns(
+      collectionOf(
+        multi,
+        inCollection,
+        featureOf(null, { month: 1 }),
+        at(2, 9),
+        pointAt(0.5, 0.5, { month: 4, keep: false }),
+        at(5),
+      ),
+      [westTown],
+      filter,
+    )
+    expect(counts).toEqual({ W: [0, 0, 0, 0, 1, 0, 0, 0, 0, 0] })
+  })
+
+  it('each town gets its own series', () => {
+    const counts = monthlyCountsInTowns(collectionOf(at(2)), [westTown, eastTown])
+    counts.W![0] = 99
+    expect(counts.E).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+  })
 })
 
 describe('featuresInTown', () => {
@@ -353,5 +481,106 @@ describe('featuresInTown', () => {
 
   it('returns the features themselves, not copies', () => {
     expect(featuresInTown(fixture, townA)[0]).toBe(fixture.features[0])
+  })
+
+  it('features touching or inside the town; not those elsewhere or without geometry', () => {
+    const inside = pointAt(0.5, 0.5)
+    const onEdge = pointAt(1, 0.5)
+    const touching = lineOf([1, 0.2], [1.5, 0.2])
+    const elsewhere = pointAt(5, 5)
+    const none = featureOf(null)
+    const empty = featureOf({ type: 'GeometryCollection', geometries: [] })
+    expect(featuresInTown(collectionOf(inside, onEdge, touching, elsewhere, none, empty), westTown)).toEqual([
+      inside,
+      onEdge,
+      touching,
+    ])
+  })
+})
+
+/** A closed counter-clockwise square ring. */
+function unitSquare(westTown: number, south: number, size = 1): Position[][] {
+  return [
+    [
+      [westTown, south],
+      [westTown + size, south],
+      [westTown + size, south + size],
+      [westTown, south + size],
+      [westTown, south],
+    ],
+  ]
+}
+
+const featureOf = (geometry: Geometry | null, properties: Record<string, unknown> | null = {}): Feature => ({
+  type: 'Feature',
+  geometry: geometry as Geometry,
+  properties,
+})
+const pointAt = (lng: number, lat: number, properties: Record<string, unknown> = {}) =>
+  featureOf({ type: 'Point', coordinates: [lng, lat] }, properties)
+const lineOf = (...coordinates: Position[]) => featureOf({ type: 'LineString', coordinates })
+const collectionOf = (...features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features })
+
+// Two unit squares side by side: W = [0, 1] × [0, 1], E = [1, 2] × [0, 1].
+const westTown: TownArea = { code: 'W', name: 'West', geometry: { type: 'Polygon', coordinates: unitSquare(0, 0) } }
+const eastTown: TownArea = { code: 'E', name: 'East', geometry: { type: 'Polygon', coordinates: unitSquare(1, 0) } }
+
+describe('points on the edge of a town are in it', () => {
+  it.each([
+    ['west edge', 0, 0.5, 'W'],
+    ['south edge', 0.5, 0, 'W'],
+    ['north edge', 0.5, 1, 'W'],
+    ['corner', 0, 0, 'W'],
+    ['east edge, shared: the first town', 1, 0.5, 'W'],
+    ['far east edge', 2, 0.5, 'E'],
+  ])('%s', (_, lng, lat, code) => {
+    expect(townOfPoints([pointAt(lng, lat)], [westTown, eastTown])).toEqual([code])
+    expect(countInTowns(collectionOf(pointAt(lng, lat)), [westTown, eastTown])[code]).toBe(1)
+  })
+
+  it('the shared edge goes to whichever town is listed first', () => {
+    expect(townOfPoints([pointAt(1, 0.5)], [eastTown, westTown])).toEqual(['E'])
+  })
+
+  it('only Points are placed: other geometries, collections included, give null', () => {
+    const collectionOfPoint = featureOf({ type: 'GeometryCollection', geometries: [pointAt(0.5, 0.5).geometry] })
+    const multi = featureOf({ type: 'MultiPoint', coordinates: [[0.5, 0.5]] })
+    expect(townOfPoints([collectionOfPoint, multi, featureOf(null)], [westTown])).toEqual([null, null, null])
+  })
+
+  it('just outside is outside', () => {
+    expect(
+      townOfPoints([pointAt(-0.001, 0.5), pointAt(0.5, 1.001), pointAt(2.001, 0.5)], [westTown, eastTown]),
+    ).toEqual([null, null, null])
+  })
+})
+
+describe('lines touching a town from outside count in it', () => {
+  it.each([
+    ['from the east', [2, 0.2], [3, 0.2]],
+    ['from the west', [-1, 0.5], [1, 0.5]],
+    ['from the north', [1.5, 1], [1.5, 2]],
+    ['from the south', [1.5, -1], [1.5, 0]],
+  ] as [string, Position, Position][])('%s', (_, from, to) => {
+    expect(countInTowns(collectionOf(lineOf(from, to)), [eastTown])).toEqual({ E: 1 })
+  })
+
+  it('a line that stops short does not', () => {
+    expect(countInTowns(collectionOf(lineOf([2.001, 0.2], [3, 0.2])), [eastTown])).toEqual({ E: 0 })
+  })
+})
+
+describe('bounding boxes are recomputed, never read from the data', () => {
+  it('a stale bbox on a line does not hide it', () => {
+    const stale: Geometry = {
+      type: 'LineString',
+      coordinates: [
+        [0.2, 0.2],
+        [0.8, 0.8],
+      ],
+      bbox: [5, 5, 6, 6],
+    }
+    expect(countInTowns(collectionOf(featureOf(stale)), [westTown])).toEqual({ W: 1 })
+    expect(featuresInTown(collectionOf(featureOf(stale)), westTown)).toHaveLength(1)
   })
 })

@@ -1,3 +1,5 @@
+// The fixture corpus (tests/fixtures, its tables in tests/fixtures/bad/README.md) through importBytes
+// (import-file.ts): each file's result as its table row states it.
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'

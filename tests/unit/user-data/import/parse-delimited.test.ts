@@ -1,14 +1,10 @@
-// CSV/TSV: the delimiter guess, quoted rows at the end of the file and line counting, and every
-// problem and property rule of the parser, in full.
+// CSV/TSV rows to candidates: every problem and property rule of the parser in full, progress, and
+// the line a row came from as the engine reports it.
 import { describe, expect, test } from 'vitest'
-import { detectDelimiter, readDelimitedRows } from '../../../../src/user-data/import/delimited-rows'
 import { ImportContext } from '../../../../src/user-data/import/import-context'
 import { importBytes } from '../../../../src/user-data/import/import-file'
 import { parseDelimitedText } from '../../../../src/user-data/import/parse-delimited'
 import type { ImportProgress } from '../../../../src/user-data/import/types'
-
-const rows = (text: string, delimiter = ',') =>
-  [...readDelimitedRows(text, delimiter)].map((row) => ({ cells: row.cells, line: row.line }))
 
 async function parse(text: string, onProgress?: (progress: ImportProgress) => void) {
   const context = new ImportContext('p.csv', onProgress)
@@ -19,62 +15,6 @@ async function parse(text: string, onProgress?: (progress: ImportProgress) => vo
     properties: source.candidates.features.map((feature) => feature.properties),
   }
 }
-
-describe('detectDelimiter', () => {
-  test.each([
-    ['name\tlng\tlat', '\t'],
-    ['a\tb,c', '\t'],
-    ['a\tb;c', '\t'],
-    ['a;b\n1,2,3,4', ';'],
-    ['x;y,', ','],
-    ['   \nname;lng;lat\n1,2,3', ';'],
-    ['\n\n \t \na;b', ';'],
-  ])('%j → %j', (text, delimiter) => {
-    expect(detectDelimiter(text)).toBe(delimiter)
-  })
-})
-
-describe('readDelimitedRows', () => {
-  test('a quoted row at the very end of the file, without a line break', () => {
-    expect(rows('a\n"x",y')).toEqual([
-      { cells: ['a'], line: 1 },
-      { cells: ['x', 'y'], line: 2 },
-    ])
-  })
-
-  test('text after a closing quote is kept; a carriage return only at the end of the row is dropped', () => {
-    expect(rows('"x"q,y')).toEqual([{ cells: ['xq', 'y'], line: 1 }])
-    expect(rows('"x"q\r,yz\r\n')).toEqual([{ cells: ['xq\r', 'yz'], line: 1 }])
-    expect(rows('"x",yz\r\n"a",bc')).toEqual([
-      { cells: ['x', 'yz'], line: 1 },
-      { cells: ['a', 'bc'], line: 2 },
-    ])
-  })
-
-  test('unquoted rows: CRLF, and an empty first line', () => {
-    expect(rows('a,b\r\nc,d\r\n')).toEqual([
-      { cells: ['a', 'b'], line: 1 },
-      { cells: ['c', 'd'], line: 2 },
-    ])
-    expect(rows('\na,b')).toEqual([
-      { cells: [''], line: 1 },
-      { cells: ['a', 'b'], line: 2 },
-    ])
-  })
-
-  test('lines after a quoted row are counted from its own line breaks only', () => {
-    expect(rows('"a"\n\nb')).toEqual([
-      { cells: ['a'], line: 1 },
-      { cells: [''], line: 2 },
-      { cells: ['b'], line: 3 },
-    ])
-    expect(rows('"a\nb"\n\nc')).toEqual([
-      { cells: ['a\nb'], line: 1 },
-      { cells: [''], line: 3 },
-      { cells: ['c'], line: 4 },
-    ])
-  })
-})
 
 describe('parseDelimitedText: problems', () => {
   test('no header at all', async () => {

@@ -1,57 +1,12 @@
+// CSV and TSV files through importBytes (import-file.ts).
 import { describe, expect, test } from 'vitest'
-import { decodeText } from '../../../../src/user-data/import/decode-text'
-import { detectDelimiter, readDelimitedRows } from '../../../../src/user-data/import/delimited-rows'
 import { importBytes } from '../../../../src/user-data/import/import-file'
-import { parseDecimal } from '../../../../src/user-data/import/parse-delimited'
 import { formatImportProblem } from '../../../../src/user-data/import/import-issues'
 import { encodeGbk } from '../../../fixtures/support/gbk'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const run = (text: string | Uint8Array, fileName = 'points.csv') =>
   importBytes(typeof text === 'string' ? utf8(text) : text, { fileName, declaredCrs: 'auto' })
-const rows = (text: string, delimiter = ',') =>
-  [...readDelimitedRows(text, delimiter)].map((row) => ({ cells: row.cells, line: row.line }))
-
-describe('readDelimitedRows', () => {
-  test('quotes, doubled quotes, delimiters and line breaks inside quotes', () => {
-    expect(rows('a,b\n"x, y","say ""hi"""\n"two\nlines",z\r\nlast,1')).toEqual([
-      { cells: ['a', 'b'], line: 1 },
-      { cells: ['x, y', 'say "hi"'], line: 2 },
-      { cells: ['two\nlines', 'z'], line: 3 },
-      { cells: ['last', '1'], line: 5 },
-    ])
-  })
-
-  test('an unclosed quote takes the rest of the file and says so', () => {
-    const all = [...readDelimitedRows('a,b\n"open,1\n2,3\n', ',')]
-    expect(all).toHaveLength(2)
-    expect(all[1]!.unclosedQuote).toBe(true)
-    expect(all[1]!.cells).toEqual(['open,1\n2,3\n'])
-  })
-
-  test('delimiter from the header: tab, comma or semicolon', () => {
-    expect(detectDelimiter('\n\nname\tlng\tlat\n')).toBe('\t')
-    expect(detectDelimiter('name,lng,lat')).toBe(',')
-    expect(detectDelimiter('name;lng;lat\n"a,b";1;2')).toBe(';')
-    expect(detectDelimiter('lng')).toBe(',')
-  })
-
-  test('parseDecimal accepts plain decimals only', () => {
-    expect(parseDecimal(' 119.7 ')).toBe(119.7)
-    expect(parseDecimal('-1e3')).toBe(-1000)
-    expect(parseDecimal('.5')).toBe(0.5)
-    for (const text of ['', ' ', '119,7', '0x10', '1_000', 'Infinity', '119°', 'NaN'])
-      expect(parseDecimal(text)).toBeNull()
-  })
-})
-
-describe('decodeText', () => {
-  test('UTF-8 with and without BOM, else GBK', () => {
-    expect(decodeText(utf8('\uFEFF经度'))).toEqual({ text: '经度', encoding: 'utf-8', undecodable: 0 })
-    expect(decodeText(utf8('经度'))).toEqual({ text: '经度', encoding: 'utf-8', undecodable: 0 })
-    expect(decodeText(encodeGbk('经度,纬度'))).toEqual({ text: '经度,纬度', encoding: 'gbk', undecodable: 0 })
-  })
-})
 
 describe('importBytes with CSV and TSV', () => {
   test.each([

@@ -1,8 +1,7 @@
+// Zipped shapefiles and other unreadable files through importBytes (import-file.ts).
 import { describe, expect, test } from 'vitest'
 import { importBytes } from '../../../../src/user-data/import/import-file'
 import { dbfStructureProblem, shpStructureProblem } from '../../../../src/user-data/import/shapefile-checks'
-import { listZipEntries, readZipEntry } from '../../../../src/user-data/import/zip-reader'
-import { encodeGbk } from '../../../fixtures/support/gbk'
 import { writeShapefile } from '../../../fixtures/support/shapefile-writer'
 import { writeZip } from '../../../fixtures/support/zip-writer'
 
@@ -18,31 +17,6 @@ const points = () =>
     [['多湖'], ['东孝']],
     { encode: (value) => new TextEncoder().encode(value) },
   )
-
-describe('zip-reader', () => {
-  test('lists and reads stored and deflated entries', async () => {
-    const zip = writeZip([
-      { name: 'a.txt', bytes: text('stored') },
-      { name: '目录/b.txt', bytes: text('deflated '.repeat(50)), deflate: true },
-    ])
-    const entries = listZipEntries(zip)
-    expect(entries.map((entry) => entry.name)).toEqual(['a.txt', '目录/b.txt'])
-    expect(new TextDecoder().decode(await readZipEntry(zip, entries[0]!))).toBe('stored')
-    expect(new TextDecoder().decode(await readZipEntry(zip, entries[1]!))).toBe('deflated '.repeat(50))
-  })
-
-  test('reads GBK file names written without the UTF-8 flag', () => {
-    const zip = writeZip([{ name: '金东.shp', legacyNameBytes: encodeGbk('金东.shp'), bytes: text('') }])
-    expect(listZipEntries(zip).map((entry) => entry.name)).toEqual(['金东.shp'])
-  })
-
-  test('a damaged zip is an error result, not an exception', async () => {
-    const zip = writeZip([{ name: 'a.shp', bytes: points().shp, deflate: true }])
-    const result = await run(zip.slice(0, 60))
-    expect(result.ok).toBe(false)
-    expect(result.problems[0]!.message.en).toMatch(/^the zip could not be read: no zip directory found/)
-  })
-})
 
 describe('shapefile zips', () => {
   test('a zip without .dbf gives features without attributes and a warning', async () => {

@@ -1,3 +1,5 @@
+// The import job (startImport, import-client.ts) with the worker's request handler run in-process: the
+// size limit, cancelling, progress and failures, settling once, and a 100,000-feature file.
 import { describe, expect, test, vi } from 'vitest'
 import { startImport, type ImportJob, type ImportWorkerPort } from '../../../../src/user-data/import/import-client'
 import { importBytes, isImportAborted } from '../../../../src/user-data/import/import-file'
@@ -267,5 +269,72 @@ describe('a 100,000-feature file', () => {
     expect(result.points!.length).toBe(100_000)
     expect(result.problems.map((p) => p.severity)).toEqual(['warning'])
     expect(Date.now() - started).toBeLessThan(30_000)
+  })
+})
+
+const utf8 = (text: string) => new TextEncoder().encode(text)
+
+/** A worker stand-in whose messages the test sends by hand; counts terminate() calls. */
+function manualPort() {
+  const port = {
+    onmessage: null as ImportWorkerPort['onmessage'],
+    onerror: null as ImportWorkerPort['onerror'],
+    terminations: 0,
+    postMessage() {},
+    terminate() {
+      port.terminations++
+    },
+    send(message: ImportWorkerMessage) {
+      port.onmessage?.({ data: message } as MessageEvent<ImportWorkerMessage>)
+    },
+  }
+  return port
+}
+
+const file = () => new File([utf8('lng,lat\n119.7,29.1\n')], 'small.csv')
+const someResult = { ok: true, featureCount: 1 } as ImportResult
+
+describe('startImport settles once', () => {
+  test('the first result wins; the worker is terminated once', async () => {
+    const port = manualPort()
+    const job = startImport(file(), { declaredCrs: 'auto' }, () => port)
+    port.send({ type: 'result', result: someResult })
+    port.send({ type: 'failure', message: 'late' })
+    expect(await job.promise).toBe(someResult)
+    expect(port.terminations).toBe(1)
+  })
+
+  test('after a cancel, a late result neither resolves nor terminates again; cancelling twice is once', async () => {
+    const port = manualPort()
+    const job = startImport(file(), { declaredCrs: 'auto' }, () => port)
+    job.cancel()
+    job.cancel()
+    port.send({ type: 'result', result: someResult })
+    expect(isImportAborted(await job.promise.catch((reason: unknown) => reason))).toBe(true)
+    expect(port.terminations).toBe(1)
+  })
+
+  test('a cancel after the result changes nothing', async () => {
+    const port = manualPort()
+    const job = startImport(file(), { declaredCrs: 'auto' }, () => port)
+    port.send({ type: 'result', result: someResult })
+    job.cancel()
+    expect(await job.promise).toBe(someResult)
+    expect(port.terminations).toBe(1)
+  })
+
+  test('a worker error without a message still names something', async () => {
+    const port = manualPort()
+    const job = startImport(file(), { declaredCrs: 'auto' }, () => port)
+    port.onerror?.({ message: '' } as ErrorEvent)
+    const result = await job.promise
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'small.csv',
+        found: 'worker-stopped',
+        expected: 'the import to finish',
+      }),
+    ])
   })
 })

@@ -1,5 +1,5 @@
-// Every structural problem of a feature, as a whole (field, found, expected, both messages): the
-// existing tests match parts of the English message only.
+// Every structural problem of a feature, as a whole (field, found, expected, both messages): positions,
+// position lists, geometries and features, the closest geometry type to a wrong one, and normalising.
 import { describe, expect, test } from 'vitest'
 import {
   checkFeatureStructure,
@@ -353,5 +353,90 @@ describe('normaliseFeature', () => {
     expect(normaliseFeature({ type: 'Feature', geometry, properties: null }).properties).toEqual({})
     const kept = { type: 'Feature', geometry, properties: { a: 1 } }
     expect(normaliseFeature(kept)).toBe(kept)
+  })
+})
+
+const point = (coordinates: unknown, properties: unknown = {}) => ({
+  type: 'Feature',
+  properties,
+  geometry: { type: 'Point', coordinates },
+})
+
+describe('checkFeatureStructure', () => {
+  test.each([
+    [point(['1', 2]), 'geometry.coordinates', /text "1"/],
+    [point([1]), 'geometry.coordinates', /1 value/],
+    [point([]), 'geometry.coordinates', /empty geometry/],
+    [
+      { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[1, 2]] } },
+      'geometry.coordinates',
+      /line has 1 position/,
+    ],
+    [
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [
+            [
+              [
+                [1, 2],
+                [2, 2],
+                [2, 3],
+                [1, 2],
+              ],
+            ],
+            [],
+          ],
+        },
+      },
+      'geometry.coordinates[1]',
+      /empty geometry/,
+    ],
+    [
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [1, 'x'] }] },
+      },
+      'geometry.geometries[0].coordinates',
+      /text "x"/,
+    ],
+    [{ type: 'Feature', properties: {}, geometry: { type: 'Point' } }, 'geometry.coordinates', /no coordinates/],
+    [
+      { type: 'Feature', properties: 'name', geometry: { type: 'Point', coordinates: [1, 2] } },
+      'properties',
+      /expected an object or null/,
+    ],
+    [{ type: 'feature', properties: {}, geometry: null }, 'type', /expected "Feature"/],
+    [42, '', /expected a Feature object/],
+  ])('%j → %s', (candidate, field, message) => {
+    const problem = checkFeatureStructure(candidate)
+    expect(problem?.field).toBe(field)
+    expect(problem?.message.en).toMatch(message)
+    expect(problem?.message.zh).toBeTruthy()
+  })
+
+  test('accepts heights and a missing properties member', () => {
+    expect(checkFeatureStructure({ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2, 30] } })).toBeNull()
+  })
+
+  test('suggests the geometry type meant', () => {
+    expect(closestGeometryType('Polgon')).toBe('Polygon')
+    expect(closestGeometryType('point')).toBe('Point')
+    expect(closestGeometryType('multilinestring')).toBe('MultiLineString')
+    expect(closestGeometryType('Circle')).toBeNull()
+  })
+})
+
+describe('checkGeometryStructure: null inside a collection', () => {
+  test('a null geometry inside a collection is an empty geometry, not a wrong type', () => {
+    expect(checkGeometryStructure(null, 'g')).toEqual({
+      field: 'g',
+      found: 'null',
+      expected: 'a geometry with at least one position',
+      message: { zh: '几何为空（null），该要素已跳过', en: 'empty geometry (null); the feature was skipped' },
+    })
   })
 })

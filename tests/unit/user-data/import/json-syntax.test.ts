@@ -1,5 +1,5 @@
-// The whole error of the JSON scanner (kind, position, what was found, what was expected) for each
-// state it can fail in, which the mutation run showed was only partly checked.
+// The JSON scanner: the whole error (kind, position, what was found, what was expected) in each state it
+// can fail in, line and column of a position, and NaN/Infinity tokens replaced.
 import { describe, expect, test } from 'vitest'
 import { lineAndColumn, replaceNonFiniteTokens, scanJson } from '../../../../src/user-data/import/json-syntax'
 
@@ -186,5 +186,64 @@ describe('lineAndColumn and replaceNonFiniteTokens', () => {
     const text = '[NaN,-Infinity, 1]'
     expect(replaceNonFiniteTokens(text, scanJson(text).nonFinite)).toBe('[null,null, 1]')
     expect(replaceNonFiniteTokens('[1]', [])).toBe('[1]')
+  })
+})
+
+describe('scanJson finds where JSON goes wrong', () => {
+  test.each([
+    ['{"a": 1,}', 'trailing-comma', 8],
+    ['[1, 2,]', 'trailing-comma', 6],
+    ["{'a': 1}", 'single-quote', 1],
+    ['{"a": 1} // note', 'after-end', 9],
+    ['{"a": 1 /* c */}', 'comment', 8],
+    ['{"a": [1, 2', 'truncated', 11],
+    ['{"a": "abc', 'truncated', 10],
+    ['{"a": tru', 'truncated', 9],
+    ['{"a": 12.', 'truncated', 9],
+    ['{"a" 1}', 'unexpected', 5],
+    ['{"a": "x\ny"}', 'bad-string', 8],
+    ['{"a": "\\q"}', 'bad-string', 7],
+    ['[01]', 'unexpected', 2],
+  ])('%s → %s at %i', (text, kind, position) => {
+    expect(() => JSON.parse(text)).toThrow()
+    const scan = scanJson(text)
+    expect(scan.error?.kind).toBe(kind)
+    expect(scan.error?.position).toBe(position)
+  })
+
+  test('accepts what JSON.parse accepts', () => {
+    for (const text of ['{}', '[]', '"x"', '-0.5e-3', '{"a": [true, false, null, {"b": "\\u00e9\\n"}]}', ' \n[1]\n ']) {
+      expect(scanJson(text)).toEqual({ error: null, nonFinite: [] })
+    }
+  })
+
+  test('lists bare NaN and Infinity tokens but not the words inside strings', () => {
+    const text = '{"a": NaN, "b": "NaN", "c": [-Infinity, Infinity]}'
+    const scan = scanJson(text)
+    expect(scan.error).toBeNull()
+    expect(scan.nonFinite.map((token) => token.token)).toEqual(['NaN', '-Infinity', 'Infinity'])
+    expect(JSON.parse(replaceNonFiniteTokens(text, scan.nonFinite))).toEqual({ a: null, b: 'NaN', c: [null, null] })
+  })
+
+  test('survives deep nesting without recursion', () => {
+    const deep = '['.repeat(100_000)
+    expect(scanJson(deep).error?.kind).toBe('truncated')
+  })
+
+  test('lineAndColumn is 1-based', () => {
+    expect(lineAndColumn('ab\ncd\nef', 0)).toEqual({ line: 1, column: 1 })
+    expect(lineAndColumn('ab\ncd\nef', 4)).toEqual({ line: 2, column: 2 })
+    expect(lineAndColumn('ab\ncd\nef', 8)).toEqual({ line: 3, column: 3 })
+  })
+})
+
+describe('scanJson and lineAndColumn at the very ends of the text', () => {
+  test('a bad \\u escape ending exactly at the end of the text is a bad string, not a cut', () => {
+    expect(scanJson('"\\u12G4')).toMatchObject({ error: { kind: 'bad-string', position: 1 } })
+    expect(scanJson('"\\u12G')).toMatchObject({ error: { kind: 'truncated', position: 6 } })
+  })
+
+  test('a line break at the very start counts', () => {
+    expect(lineAndColumn('\nab', 2)).toEqual({ line: 2, column: 2 })
   })
 })

@@ -1,7 +1,6 @@
+// GeoJSON files through importBytes (import-file.ts).
 import { describe, expect, test } from 'vitest'
 import { importBytes } from '../../../../src/user-data/import/import-file'
-import { lineAndColumn, replaceNonFiniteTokens, scanJson } from '../../../../src/user-data/import/json-syntax'
-import { checkFeatureStructure, closestGeometryType } from '../../../../src/user-data/import/geometry-structure'
 import { MAX_LISTED_PROBLEMS, type DeclaredCrs } from '../../../../src/user-data/import/types'
 import { formatImportProblem } from '../../../../src/user-data/import/import-issues'
 
@@ -15,122 +14,6 @@ const point = (coordinates: unknown, properties: unknown = {}) => ({
 })
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features })
 const DUOHU: [number, number] = [119.68511, 29.0937]
-
-describe('scanJson finds where JSON goes wrong', () => {
-  test.each([
-    ['{"a": 1,}', 'trailing-comma', 8],
-    ['[1, 2,]', 'trailing-comma', 6],
-    ["{'a': 1}", 'single-quote', 1],
-    ['{"a": 1} // note', 'after-end', 9],
-    ['{"a": 1 /* c */}', 'comment', 8],
-    ['{"a": [1, 2', 'truncated', 11],
-    ['{"a": "abc', 'truncated', 10],
-    ['{"a": tru', 'truncated', 9],
-    ['{"a": 12.', 'truncated', 9],
-    ['{"a" 1}', 'unexpected', 5],
-    ['{"a": "x\ny"}', 'bad-string', 8],
-    ['{"a": "\\q"}', 'bad-string', 7],
-    ['[01]', 'unexpected', 2],
-  ])('%s → %s at %i', (text, kind, position) => {
-    expect(() => JSON.parse(text)).toThrow()
-    const scan = scanJson(text)
-    expect(scan.error?.kind).toBe(kind)
-    expect(scan.error?.position).toBe(position)
-  })
-
-  test('accepts what JSON.parse accepts', () => {
-    for (const text of ['{}', '[]', '"x"', '-0.5e-3', '{"a": [true, false, null, {"b": "\\u00e9\\n"}]}', ' \n[1]\n ']) {
-      expect(scanJson(text)).toEqual({ error: null, nonFinite: [] })
-    }
-  })
-
-  test('lists bare NaN and Infinity tokens but not the words inside strings', () => {
-    const text = '{"a": NaN, "b": "NaN", "c": [-Infinity, Infinity]}'
-    const scan = scanJson(text)
-    expect(scan.error).toBeNull()
-    expect(scan.nonFinite.map((token) => token.token)).toEqual(['NaN', '-Infinity', 'Infinity'])
-    expect(JSON.parse(replaceNonFiniteTokens(text, scan.nonFinite))).toEqual({ a: null, b: 'NaN', c: [null, null] })
-  })
-
-  test('survives deep nesting without recursion', () => {
-    const deep = '['.repeat(100_000)
-    expect(scanJson(deep).error?.kind).toBe('truncated')
-  })
-
-  test('lineAndColumn is 1-based', () => {
-    expect(lineAndColumn('ab\ncd\nef', 0)).toEqual({ line: 1, column: 1 })
-    expect(lineAndColumn('ab\ncd\nef', 4)).toEqual({ line: 2, column: 2 })
-    expect(lineAndColumn('ab\ncd\nef', 8)).toEqual({ line: 3, column: 3 })
-  })
-})
-
-describe('checkFeatureStructure', () => {
-  test.each([
-    [point(['1', 2]), 'geometry.coordinates', /text "1"/],
-    [point([1]), 'geometry.coordinates', /1 value/],
-    [point([]), 'geometry.coordinates', /empty geometry/],
-    [
-      { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[1, 2]] } },
-      'geometry.coordinates',
-      /line has 1 position/,
-    ],
-    [
-      {
-        type: 'Feature',
-        properties: {},
-        geometry: {
-          type: 'MultiPolygon',
-          coordinates: [
-            [
-              [
-                [1, 2],
-                [2, 2],
-                [2, 3],
-                [1, 2],
-              ],
-            ],
-            [],
-          ],
-        },
-      },
-      'geometry.coordinates[1]',
-      /empty geometry/,
-    ],
-    [
-      {
-        type: 'Feature',
-        properties: {},
-        geometry: { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [1, 'x'] }] },
-      },
-      'geometry.geometries[0].coordinates',
-      /text "x"/,
-    ],
-    [{ type: 'Feature', properties: {}, geometry: { type: 'Point' } }, 'geometry.coordinates', /no coordinates/],
-    [
-      { type: 'Feature', properties: 'name', geometry: { type: 'Point', coordinates: [1, 2] } },
-      'properties',
-      /expected an object or null/,
-    ],
-    [{ type: 'feature', properties: {}, geometry: null }, 'type', /expected "Feature"/],
-    [42, '', /expected a Feature object/],
-  ])('%j → %s', (feature, field, message) => {
-    const problem = checkFeatureStructure(feature)
-    expect(problem?.field).toBe(field)
-    expect(problem?.message.en).toMatch(message)
-    expect(problem?.message.zh).toBeTruthy()
-  })
-
-  test('accepts heights and a missing properties member', () => {
-    expect(checkFeatureStructure({ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2, 30] } })).toBeNull()
-  })
-
-  test('suggests the geometry type meant', () => {
-    expect(closestGeometryType('Polgon')).toBe('Polygon')
-    expect(closestGeometryType('point')).toBe('Point')
-    expect(closestGeometryType('multilinestring')).toBe('MultiLineString')
-    expect(closestGeometryType('Circle')).toBeNull()
-  })
-})
 
 describe('importBytes with GeoJSON', () => {
   test('keeps the valid features, lists the invalid ones, and never throws', async () => {

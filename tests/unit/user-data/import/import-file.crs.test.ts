@@ -1,3 +1,5 @@
+// Declared and guessed coordinate systems through importBytes (import-file.ts): conversion, suggestions
+// and re-running, shapefiles with a .prj.
 import gcoord from 'gcoord'
 import type { Point, Polygon } from 'geojson'
 import proj4 from 'proj4'
