@@ -1,8 +1,9 @@
 /**
  * Converting positions from a declared CRS to WGS84. GCJ-02 and BD-09 go through gcoord (on a
  * fresh two-number array each time: gcoord.transform mutates what it is given); the projected
- * systems through proj4 with the definitions in crs-detect.ts. Heights and measures (a third or
- * fourth number) are kept.
+ * systems through proj4 with the definitions in crs-detect.ts (whose `loadProjections` must have
+ * run: finish-import.ts awaits it for a projected CRS). Heights and measures (a third or fourth
+ * number) are kept.
  */
 import gcoord from 'gcoord'
 import type { Position } from 'geojson'

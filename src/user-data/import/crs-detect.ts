@@ -5,9 +5,11 @@
  * converting the sample under that hypothesis and seeing whether it lands in 金华市; the guess
  * that puts most positions there wins. GCJ-02 and BD-09 cannot be told from WGS84 by the numbers
  * alone (they differ by a few hundred metres), so they are never guessed, only declared.
- * Pure TypeScript (proj4 is pure computation).
+ * Pure TypeScript (proj4 is pure computation). proj4 (~130 kB) is its own chunk, loaded by
+ * `loadProjections` only when a sample holds positions that are not degrees or a projected CRS is
+ * declared: most files are WGS84 degrees and never need it.
  */
-import proj4 from 'proj4'
+import type proj4 from 'proj4'
 import { JINHUA_BBOX, type BBox } from '../../domain/geometry/geojson-checks'
 
 /** A CRS the user can declare for a file; 'auto' lets the importer detect (and not convert). */
@@ -36,12 +38,33 @@ const PROJECTED_CRS_LIST = Object.keys(PROJECTED_CRS_DEFINITIONS) as ProjectedCr
 /** Mainland China with a margin: a wrong hypothesis lands in an ocean or another continent. */
 export const CHINA_BBOX: BBox = [73, 17, 136, 54]
 
-const projectedToWgs84 = new Map<ProjectedCrs, proj4.Converter>(
-  PROJECTED_CRS_LIST.map((crs) => [crs, proj4(PROJECTED_CRS_DEFINITIONS[crs], 'WGS84')]),
-)
+let projectedToWgs84: Map<ProjectedCrs, proj4.Converter> | null = null
+let loading: Promise<void> | null = null
+
+/**
+ * Loads proj4 and makes the projected CRSs' converters, once. Call it before `classifyPosition` or
+ * `detectCrs` on a sample where `needsProjections` is true, and before converting from a projected CRS.
+ */
+export function loadProjections(): Promise<void> {
+  loading ??= import('proj4').then(
+    ({ default: proj4 }) => {
+      projectedToWgs84 = new Map(PROJECTED_CRS_LIST.map((crs) => [crs, proj4(PROJECTED_CRS_DEFINITIONS[crs], 'WGS84')]))
+    },
+    (error: unknown) => {
+      loading = null // a failed chunk load may be tried again
+      throw error
+    },
+  )
+  return loading
+}
+
+export function isProjectedCrs(crs: DeclaredCrs): crs is ProjectedCrs {
+  return crs in PROJECTED_CRS_DEFINITIONS
+}
 
 /** Converts one projected position to WGS84 [lng, lat]; null when the projection has no answer. */
 export function projectedToLngLat(crs: ProjectedCrs, x: number, y: number): [number, number] | null {
+  if (!projectedToWgs84) throw new Error('projectedToLngLat: proj4 is not loaded (await loadProjections() first)')
   const converter = projectedToWgs84.get(crs)!
   const result = converter.forward([x, y])
   const lng = result[0]
@@ -86,6 +109,18 @@ export interface CrsDetection {
   suggestions: CrsSuggestion[]
 }
 
+/** Whether classifying this position tries the projections: it is finite but neither degrees nor swapped degrees. */
+function triesProjections(x: number, y: number): boolean {
+  if (!Number.isFinite(x) || !Number.isFinite(y) || isDegrees(x, y)) return false
+  // China's longitudes exceed 90, so swapped Chinese data is never valid degrees as it stands.
+  return !(isDegrees(y, x) && isInBox(y, x, CHINA_BBOX))
+}
+
+/** Whether `classifyPosition` (and so `detectCrs`) needs proj4 for this sample: load it first when true. */
+export function needsProjections(sample: readonly (readonly number[])[]): boolean {
+  return sample.some((position) => triesProjections(Number(position[0]), Number(position[1])))
+}
+
 /** Classifies one position, trying the cheap tests first and the projections last. */
 export function classifyPosition(x: number, y: number): PositionClass {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return 'unknown'
@@ -93,8 +128,7 @@ export function classifyPosition(x: number, y: number): PositionClass {
     if (isInBox(x, y, JINHUA_BBOX)) return 'wgs84-jinhua'
     return isInBox(x, y, CHINA_BBOX) ? 'wgs84-china' : 'wgs84-elsewhere'
   }
-  // China's longitudes exceed 90, so swapped Chinese data is never valid degrees as it stands.
-  if (isDegrees(y, x) && isInBox(y, x, CHINA_BBOX)) return 'swapped'
+  if (!triesProjections(x, y)) return 'swapped'
   let inChina: ProjectedCrs | null = null
   for (const crs of PROJECTED_CRS_LIST) {
     const lngLat = projectedToLngLat(crs, x, y)

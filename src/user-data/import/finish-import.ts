@@ -10,7 +10,9 @@ import {
   detectCrs,
   isDegrees,
   isInBox,
-  PROJECTED_CRS_DEFINITIONS,
+  isProjectedCrs,
+  loadProjections,
+  needsProjections,
   type CrsDetection,
   type DeclaredCrs,
 } from './crs-detect'
@@ -83,13 +85,9 @@ function nthPosition(geometry: Geometry, n: number): { position: Position; path:
   throw new Error(`position ${n} not found`)
 }
 
-function isProjected(crs: DeclaredCrs): boolean {
-  return crs in PROJECTED_CRS_DEFINITIONS
-}
-
 /** The effective CRS: a .prj that already reprojected the data wins over a declared projection. */
 function effectiveCrs(source: ParsedSource, declared: DeclaredCrs, context: ImportContext): DeclaredCrs {
-  if (!source.convertedByPrj || !isProjected(declared)) return declared
+  if (!source.convertedByPrj || !isProjectedCrs(declared)) return declared
   context.problems.add({
     severity: 'warning',
     found: declared,
@@ -231,8 +229,11 @@ export async function finishImport(
     return result(null, 0, source.rejectedCount, [], [], null)
   }
 
-  const detection = detectCrs(sampleFirstPositions(source.candidates))
+  const sample = sampleFirstPositions(source.candidates)
   const crs = effectiveCrs(source, settings.declaredCrs, context)
+  // proj4 comes only for a file that needs it: positions that are not degrees, or a projected CRS declared.
+  if (needsProjections(sample) || isProjectedCrs(crs)) await loadProjections()
+  const detection = detectCrs(sample)
   const convert = positionConverter(crs)
   const notConverting = convert === null
   const crsExplainsRange =

@@ -3,10 +3,10 @@
  * .shp (reprojecting with the .prj when there is one) and the .dbf. The .dbf text encoding comes
  * from the .cpg, else from the language byte of the .dbf header, else from trying strict UTF-8:
  * Chinese shapefiles are often GBK with no .cpg, and read as UTF-8 their names turn to boxes.
+ * shpjs and proj4 are loaded here, when a shapefile comes (import() keeps them out of the worker's
+ * first chunk): shpjs itself imports proj4, so a shapefile brings proj4 even without a .prj.
  */
 import type { Feature, Geometry } from 'geojson'
-import proj4 from 'proj4'
-import { parseDbf, parseShp } from 'shpjs'
 import { CandidateList, failedSource, type ParsedSource } from './candidate'
 import { checkFeatureStructure } from './geometry-structure'
 import { dbfStructureProblem, shpStructureProblem } from './shapefile-checks'
@@ -115,8 +115,9 @@ async function readText(bytes: Uint8Array, entry: ZipEntry | undefined): Promise
 }
 
 /** The .prj text if proj4 understands it; otherwise a warning and null (coordinates are used as they are). */
-function usablePrj(prj: string | null, shpName: string, context: ImportContext): string | null {
+async function usablePrj(prj: string | null, shpName: string, context: ImportContext): Promise<string | null> {
   if (prj === null || prj.trim() === '') return null
+  const { default: proj4 } = await import('proj4')
   try {
     proj4(prj)
     return prj
@@ -180,6 +181,7 @@ export async function parseShapefileZip(bytes: Uint8Array, context: ImportContex
     })
   }
 
+  const { parseDbf, parseShp } = await import('shpjs')
   const candidates = new CandidateList()
   let rejectedCount = 0
   let encoding: 'utf-8' | 'gbk' | null = null
@@ -192,7 +194,7 @@ export async function parseShapefileZip(bytes: Uint8Array, context: ImportContex
     let geometries: (Geometry | null)[]
     let rows: Record<string, unknown>[] | null = null
     try {
-      const prj = usablePrj(await readText(bytes, sibling('prj')), shpEntry.name, context)
+      const prj = await usablePrj(await readText(bytes, sibling('prj')), shpEntry.name, context)
       convertedByPrj ||= prj !== null && /^\s*PROJCS/i.test(prj)
       const shp = await readZipEntry(bytes, shpEntry)
       const shpProblem = shpStructureProblem(shp)

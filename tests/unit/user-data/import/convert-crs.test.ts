@@ -1,7 +1,11 @@
 // positionConverter: the declared CRS to WGS84 degrees, position by position, and the labels of each CRS.
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { positionConverter } from '../../../../src/user-data/import/convert-crs'
+import { loadProjections } from '../../../../src/user-data/import/crs-detect'
 import { CRS_LABELS } from '../../../../src/user-data/import/crs-labels'
+
+// proj4 is loaded on demand: finish-import.ts awaits loadProjections() before converting from a projected CRS.
+beforeAll(() => loadProjections())
 
 describe('positionConverter', () => {
   test('nothing to do for auto and WGS84', () => {

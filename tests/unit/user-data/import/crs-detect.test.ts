@@ -1,10 +1,12 @@
 // The CRS guess: which positions look like degrees or like metres of each projected CRS, its boxes and
 // boundaries, and the exact suggestion texts.
 import proj4 from 'proj4'
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
   classifyPosition,
   detectCrs,
+  loadProjections,
+  needsProjections,
   PROJECTED_CRS_DEFINITIONS,
   projectedToLngLat,
   type ProjectedCrs,
@@ -15,6 +17,8 @@ import {
 import { JINHUA_BBOX } from '../../../../src/domain/geometry/geojson-checks'
 
 const DUOHU: [number, number] = [119.68511, 29.0937]
+// proj4 is loaded on demand (finish-import.ts asks for it when a sample needs it); these tests use it throughout.
+beforeAll(() => loadProjections())
 const project = (crs: ProjectedCrs, position: [number, number]) =>
   proj4('WGS84', PROJECTED_CRS_DEFINITIONS[crs], position) as [number, number]
 
@@ -312,5 +316,21 @@ describe('projectedToLngLat', () => {
     const [lng, lat] = projectedToLngLat('EPSG:3857', ...project('EPSG:3857', DUOHU))!
     expect(lng).toBeCloseTo(DUOHU[0], 9)
     expect(lat).toBeCloseTo(DUOHU[1], 9)
+  })
+})
+
+describe('needsProjections', () => {
+  test('degrees and swapped Chinese degrees do not need proj4; metres and unknown numbers do', () => {
+    expect(needsProjections([DUOHU, [2.35, 48.85], [DUOHU[1], DUOHU[0]]])).toBe(false)
+    expect(
+      needsProjections([
+        [Infinity, 29],
+        [Number.NaN, 1],
+      ]),
+    ).toBe(false)
+    expect(needsProjections([])).toBe(false)
+    expect(needsProjections([DUOHU, [13_323_286, 3_387_577]])).toBe(true)
+    expect(needsProjections([[95, 200]])).toBe(true)
+    expect(needsProjections([['13323286', '3387577'] as unknown as number[]])).toBe(true)
   })
 })

@@ -3,15 +3,17 @@
 import gcoord from 'gcoord'
 import type { Point, Polygon } from 'geojson'
 import proj4 from 'proj4'
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { positionConverter } from '../../../../src/user-data/import/convert-crs'
 import { importBytes } from '../../../../src/user-data/import/import-file'
 import type { DeclaredCrs } from '../../../../src/user-data/import/types'
-import { PROJECTED_CRS_DEFINITIONS } from '../../../../src/user-data/import/crs-detect'
+import { loadProjections, PROJECTED_CRS_DEFINITIONS } from '../../../../src/user-data/import/crs-detect'
 import { writeShapefile } from '../../../fixtures/support/shapefile-writer'
 import { writeZip } from '../../../fixtures/support/zip-writer'
 
 const DUOHU: [number, number] = [119.68511, 29.0937]
+// positionConverter is called directly below; proj4 is loaded on demand (importBytes loads it itself).
+beforeAll(() => loadProjections())
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
 const pointFile = (...positions: number[][]) =>
   bytes({
