@@ -5,6 +5,7 @@
  * statistical codes of 9 digits (township) or 12 (village, or a township followed by 000).
  * Pure TypeScript.
  */
+import { editDistance } from '../text/levenshtein'
 
 export interface GazetteerTown {
   code: string
@@ -101,22 +102,6 @@ export function matchVillage(
   const narrowed = townCode ? found.filter((village) => village.townCode === townCode) : found
   if (narrowed.length === 1) return { village: narrowed[0]!, ambiguous: [] }
   return { village: null, ambiguous: narrowed }
-}
-
-/** Levenshtein distance, by code point (a Chinese character counts once). */
-export function editDistance(a: string, b: string): number {
-  const x = [...a]
-  const y = [...b]
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-    }
-    previous = current
-  }
-  return previous[y.length]!
 }
 
 /** The `count` names closest to `cell` (by edit distance of their keys; ties in the gazetteer's order). */

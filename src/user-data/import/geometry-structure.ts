@@ -7,6 +7,7 @@
  * neither the field nor, in Chinese, anything at all.
  */
 import type { Feature } from 'geojson'
+import { editDistance } from '../../domain/text/levenshtein'
 import { describeFoundValue } from './import-issues'
 
 export const GEOMETRY_TYPES = [
@@ -31,20 +32,6 @@ const MAX_COLLECTION_DEPTH = 8
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!
-    previous[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diagonal = above
-    }
-  }
-  return previous[b.length]!
 }
 
 /** "Polgon" → "Polygon", "point" → "Point"; null when nothing is close. */
