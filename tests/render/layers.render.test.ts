@@ -13,6 +13,7 @@ import { caseNames, layerIdOf, loadCase } from './support/cases'
 import { comparePngs, MAX_DIFF_FRACTION, writePngs } from './support/compare'
 import { LAYERS } from './support/specs'
 import { caseStyle } from './support/style'
+import { USER_LAYER_ID } from './support/user-layer'
 
 const SIZE = 256
 const PADDING = 40
@@ -20,13 +21,19 @@ const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results/render')
 const UPDATE = process.env.UPDATE_RENDER === '1'
 
 describe('render cases cover the layers', () => {
-  test('every layer that draws has a case named after its id, and every case names a layer', () => {
+  test('every layer that draws has a case named after its id, and every case names a layer (or a user layer)', () => {
     const names = caseNames()
     const context = { locale: 'zh-CN' as const, opacity: 1, selectedKey: null, choropleth: null }
     // Helper data with no style of its own (county-labels) is drawn by the layer that borrows it.
     const drawing = LAYERS.filter((layer) => layer.mapLayers(context).length > 0).map((layer) => layer.id)
     expect(drawing.filter((id) => !names.includes(id))).toEqual([])
-    expect(names.filter((name) => !drawing.includes(layerIdOf(name)))).toEqual([])
+    expect(names.filter((name) => !drawing.includes(layerIdOf(name)) && layerIdOf(name) !== USER_LAYER_ID)).toEqual([])
+  })
+
+  test("a user's layer has a case of its own and one per kind of style", () => {
+    const names = caseNames()
+    for (const variant of ['', '--categories', '--graduated', '--sized', '--labelled'])
+      expect(names).toContain(`${USER_LAYER_ID}${variant}`)
   })
 })
 

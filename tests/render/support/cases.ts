@@ -1,7 +1,8 @@
 /**
  * Render cases on disk: tests/render/cases/<case>/. A case named after a layer id renders that layer;
  * `<layer-id>--<variant>` renders the same layer with its own context.json, and takes its base case's
- * fixtures for any source it has no <source>.geojson of its own.
+ * fixtures for any source it has no <source>.geojson of its own. A `user-layer` case draws a layer a
+ * user loaded, styled by its user-style.json (see user-layer.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -24,6 +25,8 @@ export interface RenderCase {
   dir: string
   context: RenderContext
   expectedPath: string
+  /** A user layer's style as a project file holds it (user-style.json); undefined without one. */
+  userStyle: unknown
   /** The fixture of a source, from this case's folder or its base case's; undefined if neither has one. */
   fixture(source: string): FeatureCollection | undefined
 }
@@ -44,12 +47,14 @@ export function loadCase(name: string): RenderCase {
   const layerId = layerIdOf(name)
   const contextPath = join(dir, 'context.json')
   const overrides = existsSync(contextPath) ? (JSON.parse(readFileSync(contextPath, 'utf8')) as object) : {}
+  const userStylePath = join(dir, 'user-style.json')
   return {
     name,
     layerId,
     dir,
     context: { ...DEFAULT_CONTEXT, ...overrides },
     expectedPath: join(dir, 'expected.png'),
+    userStyle: existsSync(userStylePath) ? (JSON.parse(readFileSync(userStylePath, 'utf8')) as unknown) : undefined,
     fixture(source) {
       const path = [join(dir, `${source}.geojson`), join(CASES_DIR, layerId, `${source}.geojson`)].find(existsSync)
       return path ? (JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection) : undefined

@@ -1,13 +1,15 @@
 /**
  * Builds the style a render case draws: the app's background colour, each source the layer uses as
  * inline GeoJSON from the case's fixtures, and the layer's map layers with their source ids filled in
- * (the definition's own id where a map layer names none), as src/map/map-adapter.ts does.
+ * (the definition's own id where a map layer names none), as src/map/map-adapter.ts does. A user
+ * layer's case draws src/layers/user-layer.ts with its style resolved from the case (user-layer.ts).
  */
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec'
 import type { FeatureCollection, Position } from 'geojson'
 import { BACKGROUND_COLOUR, BACKGROUND_DARK } from '../../../src/map/offline-style'
 import type { RenderCase } from './cases'
 import { LAYERS, type MapLayer } from './specs'
+import { USER_LAYER, USER_LAYER_ID, userStyleOf } from './user-layer'
 
 /** Smallest span of the camera's box in degrees, so a single point still gets a view around it. */
 const MIN_SPAN_DEG = 0.02
@@ -18,9 +20,16 @@ export interface CaseStyle {
 }
 
 export function caseStyle(renderCase: RenderCase, breakColour = false): CaseStyle {
-  const layer = LAYERS.find((candidate) => candidate.id === renderCase.layerId)
+  const isUserLayer = renderCase.layerId === USER_LAYER_ID
+  const layer = isUserLayer ? USER_LAYER : LAYERS.find((candidate) => candidate.id === renderCase.layerId)
   if (!layer) throw new Error(`case ${renderCase.name}: no layer with id ${renderCase.layerId}`)
-  const mapLayers = layer.mapLayers(renderCase.context).map((spec) => ({ ...spec, source: spec.source ?? layer.id }))
+  const context = { ...renderCase.context }
+  if (isUserLayer) {
+    const data = renderCase.fixture(USER_LAYER_ID)
+    if (!data) throw new Error(`case ${renderCase.name}: no fixture ${USER_LAYER_ID}.geojson`)
+    context.userStyle = userStyleOf(renderCase.userStyle, data)
+  }
+  const mapLayers = layer.mapLayers(context).map((spec) => ({ ...spec, source: spec.source ?? layer.id }))
   if (breakColour) breakFirstColour(mapLayers)
   const sources: Record<string, FeatureCollection> = {}
   for (const { source } of mapLayers) {
@@ -37,13 +46,17 @@ export function caseStyle(renderCase: RenderCase, breakColour = false): CaseStyl
   return { style, bounds: boundsOf(Object.values(sources)) }
 }
 
-/** RENDER_BREAK's test-only fault: the first colour paint property of the layer turns magenta. */
+/**
+ * RENDER_BREAK's test-only fault: the first colour paint property of the layer turns magenta, or green
+ * where it already is a magenta-like colour (a user layer's first colour, #d946ef), which would not show.
+ */
 function breakFirstColour(mapLayers: MapLayer[]) {
   for (const spec of mapLayers) {
     const withPaint = spec as { paint?: Record<string, unknown> }
     const key = Object.keys(withPaint.paint ?? {}).find((name) => name.endsWith('-color'))
     if (key) {
-      withPaint.paint = { ...withPaint.paint, [key]: '#ff00ff' }
+      const magentaLike = /^#[c-f][0-9a-f][0-5][0-9a-f][c-f][0-9a-f]$/i.test(String(withPaint.paint![key]))
+      withPaint.paint = { ...withPaint.paint, [key]: magentaLike ? '#00ff00' : '#ff00ff' }
       return
     }
   }
