@@ -1,34 +1,20 @@
 /**
- * The month of a date as people write it in a ledger, as a key 'YYYY-MM': 2022-03-15, 2022/3/15,
- * 2022.3.15, 2022-03-15 10:30 (or with a T), 2022-03, 2022/3, 2022年3月, 2022年3月15日. Excel's serial
- * dates arrive already converted (src/user-data/import/parse-xlsx.ts writes them as 2022-03-15). Numbers
- * are not read as dates (202203 may as well be an id), nor is 3/15/2022, whose order is ambiguous.
- * Pure TypeScript.
+ * The months of a user layer's date column: a cell's month as a key 'YYYY-MM' (read by the one date
+ * reader, src/domain/text/dates.ts, which the readings and inspections tables use too), and the
+ * slider's steps. Numbers are not dates (202203 may as well be an id; Excel's serial dates arrive
+ * already converted). Pure TypeScript.
  */
+import { readDate } from '../../domain/text/dates'
 
-const DASHED =
-  /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?$/
-const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$/
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
-/** 'YYYY-MM' of a date written in a common form, or null. */
+/**
+ * 'YYYY-MM' of a date written in a common form, or null. A month without a year (3月) is read but
+ * has no place on this axis of years and months, and a year outside 1900…2100 is taken as no date.
+ */
 export function monthKeyOf(value: unknown): string | null {
   if (typeof value !== 'string') return null
-  const text = value.trim()
-  if (text.length < 6 || text.length > 40) return null
-  const match = DASHED.exec(text) ?? CHINESE.exec(text)
-  if (!match) return null
-  const year = Number(match[1])
-  const month = Number(match[2])
-  if (year < 1900 || year > 2100 || month < 1 || month > 12) return null
-  if (match[3] !== undefined) {
-    const day = Number(match[3])
-    if (day < 1 || day > daysIn(year, month)) return null
-  }
-  return `${year}-${String(month).padStart(2, '0')}`
+  const date = readDate(value)
+  if (!date || date.year === null || date.year < 1900 || date.year > 2100) return null
+  return `${date.year}-${String(date.month).padStart(2, '0')}`
 }
 
 /** Months since year 0 (for stepping and typed arrays): '2022-03' → 2022 × 12 + 2; null for a bad key. */

@@ -15,7 +15,8 @@ import type { Feature, FeatureCollection } from 'geojson'
 import type { JoinTable } from './name-join'
 import { matchTown, matchVillage, normaliseText, type Gazetteer } from '../../domain/places/place-names'
 import { setOwn } from '../../domain/text/own-keys'
-import { cellCoordinate, dominantYear, inspectionColumns, offAxis, parseTableDate, type RefusedRow } from './user-table'
+import { readDate } from '../../domain/text/dates'
+import { cellCoordinate, dominantYear, inspectionColumns, offAxis, type RefusedRow } from './user-table'
 
 export interface InspectionsReport {
   year: number
@@ -51,7 +52,7 @@ export function inspectionsFromTable(
   townPoints: ReadonlyMap<string, [number, number]>,
 ): { collection: FeatureCollection | null; report: InspectionsReport } {
   const columns = inspectionColumns(table.header)
-  const dates = table.rows.map((row) => parseTableDate(row[columns.date] ?? ''))
+  const dates = table.rows.map((row) => readDate(row[columns.date] ?? ''))
   const year = dominantYear(dates)
   const refused: RefusedRow[] = []
   const unknownKinds: Record<string, number> = {}

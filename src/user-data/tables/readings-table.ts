@@ -20,11 +20,10 @@ import {
   cellNumber,
   dominantYear,
   offAxis,
-  parseTableDate,
   readingColumns,
   type RefusedRow,
-  type TableDate,
 } from './user-table'
+import { readDate, type ReadDate } from '../../domain/text/dates'
 
 const POLLUTANTS = ['pm25', 'pm10', 'o3'] as const
 type Pollutant = (typeof POLLUTANTS)[number]
@@ -68,7 +67,7 @@ export function readingsFromTable(
 ): { collection: FeatureCollection | null; report: ReadingsReport } {
   const columns = readingColumns(table.header)
   const refused: RefusedRow[] = []
-  const dates = table.rows.map((row) => parseTableDate(row[columns.date] ?? ''))
+  const dates = table.rows.map((row) => readDate(row[columns.date] ?? ''))
   const year = dominantYear(dates)
   const air = (builtStations?.features ?? []).filter(
     (f) => f.properties?.kind === 'air' && f.geometry?.type === 'Point',
@@ -122,7 +121,7 @@ export function readingsFromTable(
   table.rows.forEach((row, index) => {
     const line = table.lines[index]!
     const name = (row[columns.station] ?? '').trim()
-    const date: TableDate | null = dates[index]!
+    const date: ReadDate | null = dates[index]!
     const dateCell = (row[columns.date] ?? '').trim()
     if (!name) return void refused.push({ line, value: '', reason: 'no-station' })
     if (!date) return void refused.push({ line, value: dateCell, reason: 'bad-date' })

@@ -1,7 +1,8 @@
 /**
  * What readings and inspection tables share: recognising them by their headers (the templates' at
- * least, Chinese and English), reading their dates, the month axis they are put on, and the rows of
- * a table that came with coordinates (the import engine then hands back points, not rows).
+ * least, Chinese and English), the month axis their dates (read by src/domain/text/dates.ts) are put
+ * on, and the rows of a table that came with coordinates (the import engine then hands back points,
+ * not rows).
  *
  * The month axis: the app's months are the report's, January…October (view.heatmap.month 1…10, the
  * aggregation worker, the tour, the monthly charts). A user's table is put on the same axis for ONE
@@ -13,6 +14,7 @@ import type { FeatureCollection } from 'geojson'
 import type { JoinTable } from './name-join'
 import { REPORT_MONTHS } from '../../domain/types'
 import { dmsToDegrees } from '../../domain/geometry/dms'
+import type { ReadDate } from '../../domain/text/dates'
 
 export type UserTableKind = 'readings' | 'inspections'
 
@@ -92,37 +94,8 @@ export function recogniseTable(header: readonly string[]): UserTableKind | null 
   return null
 }
 
-export interface TableDate {
-  /** null: the cell gave a month without a year. */
-  year: number | null
-  month: number
-  day: number | null
-}
-
-/**
- * 2022-01-15, 2022/1/15, 2022.1.15, 2022年1月15日, 2022-01, 2022年1月, 2022-01-15 08:00, an ISO
- * time, or a bare month (1, 01, 1月). Null when it is none of these or not a real date.
- */
-export function parseTableDate(cell: string): TableDate | null {
-  const text = cell.trim().normalize('NFKC')
-  const full = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(?:(\d{1,2})\s*日?)?)?(?:[ T]\d{1,2}:\d{2}.*)?$/.exec(
-    text,
-  )
-  const bare = /^(\d{1,2})\s*月?$/.exec(text)
-  if (!full && !bare) return null
-  const year = full ? Number(full[1]) : null
-  const month = Number(full ? full[2] : bare![1])
-  const day = full?.[3] ? Number(full[3]) : null
-  if (month < 1 || month > 12) return null
-  if (day !== null) {
-    const days = new Date(Date.UTC(year!, month, 0)).getUTCDate()
-    if (day < 1 || day > days) return null
-  }
-  return { year, month, day }
-}
-
 /** The year most dated rows fall in (the earliest of a tie); 2022, the report's year, when none says. */
-export function dominantYear(dates: readonly (TableDate | null)[]): number {
+export function dominantYear(dates: readonly (ReadDate | null)[]): number {
   const counts = new Map<number, number>()
   for (const date of dates) if (date?.year != null) counts.set(date.year, (counts.get(date.year) ?? 0) + 1)
   let best = 2022
@@ -134,7 +107,7 @@ export function dominantYear(dates: readonly (TableDate | null)[]): number {
 }
 
 /** Why a dated row is off the axis, or null when it is on it. */
-export function offAxis(date: TableDate, year: number): 'other-year' | 'outside-months' | null {
+export function offAxis(date: ReadDate, year: number): 'other-year' | 'outside-months' | null {
   if (date.year !== null && date.year !== year) return 'other-year'
   if (date.month > AXIS_MONTHS) return 'outside-months'
   return null

@@ -13,12 +13,18 @@ describe('monthKeyOf', () => {
     ['2022/12', '2022-12'],
     ['2022年3月', '2022-03'],
     ['2022 年 3 月 15 日', '2022-03'],
+    ['２０２２年３月', '2022-03'],
+    ['2022年3', '2022-03'],
   ])('%s is in %s', (text, month) => expect(monthKeyOf(text)).toBe(month))
 
   test.each([['2022-13-01'], ['2022-02-30'], ['3/15/2022'], ['202203'], ['abc'], [''], ['1850-01-01']])(
     '%s is not a date',
     (text) => expect(monthKeyOf(text)).toBeNull(),
   )
+  test('a month without a year is read (src/domain/text/dates.ts) but has no key on this axis', () => {
+    expect(monthKeyOf('3月')).toBeNull()
+    expect(monthKeyOf('03')).toBeNull()
+  })
   test('numbers are not dates (202203 may be an id; Excel serials arrive converted)', () => {
     expect(monthKeyOf(44927)).toBeNull()
     expect(monthKeyOf(null)).toBeNull()

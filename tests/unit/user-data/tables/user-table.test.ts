@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { buildGazetteer } from '../../../../src/domain/places/place-names'
 import { IMPORT_TEMPLATES } from '../../../../src/user-data/templates/import-templates'
 import { inspectionsFromTable } from '../../../../src/user-data/tables/inspections-table'
-import { parseTableDate, recogniseTable, dominantYear } from '../../../../src/user-data/tables/user-table'
+import { recogniseTable, dominantYear } from '../../../../src/user-data/tables/user-table'
+import { readDate } from '../../../../src/domain/text/dates'
 
 const towns = (
   JSON.parse(readFileSync('public/geo/towns.geojson', 'utf8')) as {
@@ -35,20 +36,10 @@ describe('recognising tables', () => {
   })
 })
 
-describe('parseTableDate and dominantYear', () => {
-  it('reads days, months and bare months', () => {
-    expect(parseTableDate('2022-01-15')).toEqual({ year: 2022, month: 1, day: 15 })
-    expect(parseTableDate('2022/3/8')).toEqual({ year: 2022, month: 3, day: 8 })
-    expect(parseTableDate('2023年4月')).toEqual({ year: 2023, month: 4, day: null })
-    expect(parseTableDate('2022年4月9日')).toEqual({ year: 2022, month: 4, day: 9 })
-    expect(parseTableDate('2022-01-15 08:30')).toEqual({ year: 2022, month: 1, day: 15 })
-    expect(parseTableDate('7月')).toEqual({ year: null, month: 7, day: null })
-    expect(parseTableDate('2022-02-30')).toBeNull()
-    expect(parseTableDate('2022-13')).toBeNull()
-    expect(parseTableDate('next week')).toBeNull()
-  })
+// The dates themselves are read by src/domain/text/dates.ts (tests/unit/domain/text/dates.test.ts).
+describe('dominantYear', () => {
   it('takes the year most rows fall in, 2022 when none says', () => {
-    const d = (s: string) => parseTableDate(s)
+    const d = (s: string) => readDate(s)
     expect(dominantYear([d('2023-01'), d('2023-02'), d('2022-05')])).toBe(2023)
     expect(dominantYear([d('3月')])).toBe(2022)
   })
