@@ -9,10 +9,9 @@ import { formatImportProblem } from '../user-data/import/import-issues'
 import { parseShareHash } from '../settings/share-link'
 import { parseStoredSettings } from '../settings/stored-settings'
 import { useDataStore } from '../stores/data'
-import { useIndicatorsStore } from '../stores/indicators'
-import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
-import { useI18n } from 'vue-i18n'
+import { useDatasetsStore } from '../stores/datasets'
+import { i18n } from '../i18n'
 import { SETTINGS_KEY } from './use-persisted-settings'
 
 function storedText(): string | null {
@@ -26,9 +25,11 @@ function storedText(): string | null {
 export function usePublishedProject() {
   const name = import.meta.env.VITE_PUBLISHED_PROJECT as string | undefined
   if (!name) return
-  const { t } = useI18n()
+  // Started by a module (src/modules/published-project.ts), outside any component: the global translator.
+  const { t } = i18n.global
   const data = useDataStore()
-  const stores = { layers: useLayersStore(), indicators: useIndicatorsStore(), view: useViewStore() }
+  const view = useViewStore()
+  const datasets = useDatasetsStore()
   // Read now, before the app writes the hash and the stored settings back.
   const link = parseShareHash(window.location.hash)
   const stored = parseStoredSettings(storedText())
@@ -47,14 +48,13 @@ export function usePublishedProject() {
       const response = await fetch(new URL(name, document.baseURI))
       if (!response.ok) return fail(`HTTP ${response.status}`)
       const file = new File([await response.blob()], name)
-      const { applyProject } = await import('../stores/apply-project')
       const result = await startImport(file, { declaredCrs: 'auto' }).promise
       const first = result.problems[0]
-      if (!result.project) return fail(first ? formatImportProblem(first, stores.view.locale) : '?')
+      if (!result.project) return fail(first ? formatImportProblem(first, view.locale) : '?')
       const tiandituKey = import.meta.env.VITE_TIANDITU_TK as string | undefined
-      const applied = applyProject(result.project, stores, { published: true, visitor, tiandituKey })
-      for (const refused of applied.refusedReplacements)
-        fail(`${refused.layerId}: ${refused.reason[stores.view.locale === 'en' ? 'en' : 'zh']}`)
+      const applied = await datasets.applyPublished(result.project, visitor, tiandituKey)
+      for (const refused of applied.refused)
+        fail(`${refused.layerId}: ${refused.reason[view.locale === 'en' ? 'en' : 'zh']}`)
       for (const missing of result.project.missing) fail(`${missing.name}: ${missing.path} (${missing.reason})`)
     } catch (error) {
       fail((error as Error).message)

@@ -10,6 +10,7 @@ import { stationReadings } from '../domain/air/readings'
 import type { CameraTarget, MapController } from '../composables/use-map-controller'
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
+import { useDatasetsStore } from '../stores/datasets'
 import { useInteractionStore } from '../stores/interaction'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
@@ -45,6 +46,7 @@ export function createMapController(): MapController {
     const view = useViewStore()
     const interaction = useInteractionStore()
     const indicators = useIndicatorsStore()
+    const datasets = useDatasetsStore()
     const district = data.extentBbox
     const map = new MapAdapter({
       container,
@@ -94,6 +96,7 @@ export function createMapController(): MapController {
         choropleth: indicators.colours,
         theme: view.mode === 'present' ? 'dark' : 'light',
         hasSource: (id) => map.hasSource(id),
+        resolvedStyle: datasets.resolvedStyle,
       })
       map.setLayers(layers.specs, layers.drawRank, desired)
     }
@@ -203,7 +206,7 @@ export function createMapController(): MapController {
       watch(
         () => [layers.records, layers.drawRank, view.basemap] as const,
         () => {
-          const draws = userPointDraws(Object.values(layers.records), layers.drawRank)
+          const draws = userPointDraws(Object.values(layers.records), layers.drawRank, datasets.resolvedStyle)
           if (draws.length === 0 && !drawnUserPoints) return
           drawnUserPoints = draws.length > 0
           void afterRedraw(map.setUserPoints(draws))

@@ -8,15 +8,13 @@ import type { Locale } from '../i18n'
 import type { LayerRenderContext, LayerSpec } from '../layers/types'
 import type { DesiredMapLayer } from './layer-sync'
 import type { FeatureCollection } from 'geojson'
-import type { UserLayerStyle } from '../user-data/styles/user-layer-style'
 import { userTableOf } from '../user-data/styles/user-style-columns'
-import { resolvedUserStyle } from '../user-data/styles/user-style-resolve'
+import type { ResolvedUserStyle } from '../user-data/styles/user-style-resolve'
 import { userStyleRender, type UserStyleRender } from '../user-data/styles/user-style-expressions'
 
-/** A user layer's style read against its data (each step memoised per data and style). */
-function userRender(data: FeatureCollection, style: UserLayerStyle, spec: LayerSpec): UserStyleRender {
-  const table = userTableOf(data)
-  return userStyleRender(table, resolvedUserStyle(table, style, spec.legend[0]?.colour ?? '#d946ef'))
+/** A user layer's resolved style (the datasets store's one getter) as MapLibre expressions. */
+function userRender(data: FeatureCollection, resolved: ResolvedUserStyle): UserStyleRender {
+  return userStyleRender(userTableOf(data), resolved)
 }
 
 export interface DesiredLayersInput {
@@ -25,8 +23,9 @@ export interface DesiredLayersInput {
     visible: boolean
     opacity: number
     data?: FeatureCollection | null
-    userStyle?: UserLayerStyle | null
   }[]
+  /** A user layer's style read against its data, from the datasets store; null for other layers. */
+  resolvedStyle(id: string): ResolvedUserStyle | null
   rank: Readonly<Record<string, number>>
   locale: Locale
   selection: { layerId: string; featureId: string } | null
@@ -38,14 +37,15 @@ export interface DesiredLayersInput {
 }
 
 export function desiredMapLayers(input: DesiredLayersInput): DesiredMapLayer[] {
-  return input.records.flatMap(({ spec, visible, opacity, data, userStyle }) => {
+  return input.records.flatMap(({ spec, visible, opacity, data }) => {
+    const resolved = data ? input.resolvedStyle(spec.id) : null
     const context: LayerRenderContext = {
       locale: input.locale,
       opacity,
       selectedKey: input.selection?.layerId === spec.id ? input.selection.featureId : null,
       choropleth: spec.capabilities?.areaUnit ? input.choropleth : null,
       theme: input.theme,
-      userStyle: userStyle && data ? userRender(data, userStyle, spec) : null,
+      userStyle: resolved && data ? userRender(data, resolved) : null,
     }
     const rank = input.rank[spec.id] ?? spec.order
     return spec.mapLayers(context).flatMap((mapLayer) => {

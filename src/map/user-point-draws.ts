@@ -9,8 +9,7 @@
 import { pointProperties, weightsOf, type PointTable } from '../user-data/tables/point-table'
 import type { LayerRecord } from '../stores/layers'
 import { defaultUserLayerStyle } from '../user-data/styles/user-layer-style'
-import { userTableOf } from '../user-data/styles/user-style-columns'
-import { resolvedUserStyle } from '../user-data/styles/user-style-resolve'
+import type { ResolvedUserStyle } from '../user-data/styles/user-style-resolve'
 import { keptRows, pickRows, pointTableOfCollection, rowColours, rowRadii } from '../user-data/styles/user-style-rows'
 import type { UserPointsDraw } from './user-points-layers'
 
@@ -39,7 +38,7 @@ function filtered<T extends Float32Array | Uint8Array>(values: T | null, rows: U
   return byValues.get(values) as T
 }
 const keptCache = new WeakMap<PointTable, Map<string, Uint32Array | null>>()
-function kept(table: PointTable, style: ReturnType<typeof resolvedUserStyle>) {
+function kept(table: PointTable, style: ResolvedUserStyle) {
   const key = JSON.stringify([style.time?.column, style.time?.month, style.filter])
   let byKey = keptCache.get(table)
   if (!byKey) keptCache.set(table, (byKey = new Map()))
@@ -61,15 +60,18 @@ function drawnTable(record: LayerRecord): PointTable | null {
 export function userPointDraws(
   records: readonly LayerRecord[],
   rank: Readonly<Record<string, number>>,
+  /** A user layer's style read against its data: the datasets store's one getter. */
+  resolvedStyle: (id: string) => ResolvedUserStyle | null,
 ): UserPointsDraw[] {
   return records
-    .filter((record) => record.visible && drawnTable(record))
+    .filter((record) => record.visible && drawnTable(record) && resolvedStyle(record.spec.id))
     .sort((a, b) => (rank[a.spec.id] ?? a.spec.order) - (rank[b.spec.id] ?? b.spec.order))
     .map((record) => {
       const table = drawnTable(record)!
       const style = record.userStyle ?? defaultUserLayerStyle()
       const colour = record.spec.legend?.[0]?.colour ?? '#d946ef'
-      const resolved = resolvedUserStyle(userTableOf(table), style, colour)
+      // A GeoJSON layer drawn as a heatmap is resolved against its features: the same columns as its table.
+      const resolved = resolvedStyle(record.spec.id)!
       const rows = kept(table, resolved)
       const points = style.display === 'points'
       return {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /** ProjectOpen: says what a project replaces, asks, then replaces; what it cannot apply is said. */
+import { flushPromises } from '@vue/test-utils'
 import type { FeatureCollection } from 'geojson'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import type { ProjectContents } from '../../../src/user-data/project/read-project'
 import { defaultUserLayerStyle } from '../../../src/user-data/styles/user-layer-style'
 import { useLayersStore } from '../../../src/stores/layers'
@@ -54,6 +55,8 @@ describe('ProjectOpen', () => {
     expect(wrapper.get('[data-testid="project-replaces"]').text()).toBe('打开后将替换您当前的数据：1 个图层。')
     expect(wrapper.get('[data-testid="project-confirm"]').text()).toBe('替换并打开项目')
     await wrapper.get('[data-testid="project-confirm"]').trigger('click')
+    await vi.dynamicImportSettled()
+    await flushPromises()
     expect(layers.listed.filter((r) => r.user).map((r) => r.user!.fileName)).toEqual(['project-layer.geojson'])
     expect(useViewStore().camera).toEqual({ zoom: 12, lat: 29.1, lng: 119.7 })
     expect(wrapper.emitted('opened')).toHaveLength(1)
@@ -63,6 +66,8 @@ describe('ProjectOpen', () => {
     const wrapper = mountIn(ProjectOpen, { props: { project: contents({ basemap: { id: 'tianditu-vec' } }) } })
     expect(wrapper.get('[data-testid="project-confirm"]').text()).toBe('打开项目')
     await wrapper.get('[data-testid="project-confirm"]').trigger('click')
+    await vi.dynamicImportSettled()
+    await flushPromises()
     expect(wrapper.get('[data-testid="project-notes"]').text()).toContain('本机没有天地图密钥')
     expect(useViewStore().basemap.id).toBe('offline')
     expect(wrapper.emitted('opened')).toBeUndefined()

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest'
 import type { FeatureCollection } from 'geojson'
 import { useLayersStore } from '../../../src/stores/layers'
+import { useDatasetsStore } from '../../../src/stores/datasets'
 import { mountIn, useFreshApp } from '../support/app'
 import { desiredMapLayers } from '../../../src/map/desired-layers'
 import { userPointDraws } from '../../../src/map/user-point-draws'
@@ -42,6 +43,7 @@ function drawn(id: string) {
     choropleth: {},
     theme: 'light',
     hasSource: () => true,
+    resolvedStyle: useDatasetsStore().resolvedStyle,
   }).map((d) => d.layer)
 }
 
@@ -95,14 +97,14 @@ describe('the user style panel', () => {
     const id = layers.addUserLayer(points(), 'stations.geojson')
     layers.setUserStyle(id, { labelColumn: 'name' })
     expect(drawn(id).find((l) => l.id === `${id}-label`)).toMatchObject({ type: 'symbol' })
-    expect(userPointDraws(Object.values(layers.records), {})).toHaveLength(0)
+    expect(userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)).toHaveLength(0)
     layers.setUserStyle(id, { display: 'heatmap', weightColumn: 'pm25' })
     expect(drawn(id).some((l) => l.id === `${id}-circle`)).toBe(false)
-    const [draw] = userPointDraws(Object.values(layers.records), {})
+    const [draw] = userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)
     expect(draw).toMatchObject({ id, display: 'heatmap' })
     expect([...draw!.weights!]).toEqual([10, 30, 50])
     layers.setUserStyle(id, { time: { column: 'date', month: '2022-02' } })
-    const [filtered] = userPointDraws(Object.values(layers.records), {})
+    const [filtered] = userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)
     expect([...filtered!.weights!]).toEqual([30])
     expect(filtered!.propertiesAt(0)).toMatchObject({ name: '站1' })
   })
@@ -111,12 +113,12 @@ describe('the user style panel', () => {
     const layers = useLayersStore()
     const id = layers.addUserPointLayer(pointTableFromFeatures(points().features), 'big.csv')
     layers.setUserStyle(id, { colour: { kind: 'categories', column: 'constructor' }, sizeColumn: 'pm25' })
-    const [draw] = userPointDraws(Object.values(layers.records), {})
+    const [draw] = userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)
     expect(draw!.colours).toHaveLength(9)
     expect([...draw!.colours!.slice(0, 3)]).toEqual([...draw!.colours!.slice(6, 9)])
     expect([...draw!.radii!]).toEqual([4, expect.closeTo(4 + 12 * Math.sqrt(0.5), 5), 16])
     layers.setUserStyle(id, { time: { column: 'date', month: '2022-03' } })
-    const [march] = userPointDraws(Object.values(layers.records), {})
+    const [march] = userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)
     expect([...march!.positions]).toEqual([...draw!.positions.slice(4, 6)])
     // A pick of the one drawn point names row 2 of the table.
     expect(march!.rowAt!(0)).toBe(2)

@@ -4,6 +4,7 @@ import { pointCells } from '../../../src/domain/geometry/point-cells'
 import { pointTableFromFeatures } from '../../../src/user-data/tables/point-table'
 import { userLayerSpec } from '../../../src/layers/user-layer'
 import { userPointDraws } from '../../../src/map/user-point-draws'
+import { resolveRecordStyle } from '../../../src/stores/datasets'
 import type { LayerRecord } from '../../../src/stores/layers'
 
 const table = pointTableFromFeatures(
@@ -14,8 +15,17 @@ const table = pointTableFromFeatures(
   })),
 )
 
+/** The datasets store's getter, for records made here (no store). */
+const resolvedOf = (records: readonly LayerRecord[]) => (id: string) =>
+  resolveRecordStyle(records.find((r) => r.spec.id === id))
+
+function draws(records: LayerRecord[], rank: Record<string, number>) {
+  return userPointDraws(records, rank, resolvedOf(records))
+}
+
 function record(id: string, change: Partial<LayerRecord> = {}): LayerRecord {
   return {
+    user: { fileName: `${id}.csv`, name: null, addedAt: '2022-01-01T00:00:00Z' },
     spec: userLayerSpec({ id, fileName: `${id}.csv`, index: 0, geometryTypes: ['Point'], binary: true }),
     data: null,
     built: null,
@@ -31,27 +41,27 @@ function record(id: string, change: Partial<LayerRecord> = {}): LayerRecord {
 
 describe('the deck.gl draws of large point sets', () => {
   test('visible sets only, bottom of the list first, with their colour and opacity', () => {
-    const draws = userPointDraws(
+    const drawn = draws(
       [record('user-1'), record('user-2', { visible: false }), record('user-3'), record('plain', { points: null })],
       { 'user-1': 90, 'user-3': 80 },
     )
-    expect(draws.map((d) => d.id)).toEqual(['user-3', 'user-1'])
-    expect(draws[0]!.opacity).toBe(0.5)
-    expect(draws[0]!.colour).toEqual([217, 70, 239])
-    expect(draws[0]!.positions).toBe(table.positions)
-    expect(draws[0]!.propertiesAt(1)).toEqual({ name: 'p2', pm25: 20 })
+    expect(drawn.map((d) => d.id)).toEqual(['user-3', 'user-1'])
+    expect(drawn[0]!.opacity).toBe(0.5)
+    expect(drawn[0]!.colour).toEqual([217, 70, 239])
+    expect(drawn[0]!.positions).toBe(table.positions)
+    expect(drawn[0]!.propertiesAt(1)).toEqual({ name: 'p2', pm25: 20 })
   })
 
   test('points carry no weights; a heatmap takes the chosen column, memoised', () => {
-    expect(userPointDraws([record('user-1')], {})[0]!.weights).toBeNull()
+    expect(draws([record('user-1')], {})[0]!.weights).toBeNull()
     const heat = record('user-1', {
       userStyle: { ...defaultUserLayerStyle(), display: 'heatmap', weightColumn: 'pm25' },
     })
-    const first = userPointDraws([heat], {})[0]!
+    const first = draws([heat], {})[0]!
     expect(Array.from(first.weights!)).toEqual([10, 20, 30])
-    expect(userPointDraws([heat], {})[0]!.weights).toBe(first.weights)
+    expect(draws([heat], {})[0]!.weights).toBe(first.weights)
     const counted = record('user-1', { userStyle: { ...defaultUserLayerStyle(), display: 'hexagon' } })
-    expect(userPointDraws([counted], {})[0]!.weights).toBeNull()
+    expect(draws([counted], {})[0]!.weights).toBeNull()
   })
 })
 
