@@ -419,6 +419,15 @@ export default {
     failed: '“{file}” could not be kept on this device: {message}',
     lost: 'These kept items could not be read back and were removed: {files}',
     dismiss: 'OK',
+    persistence: {
+      granted: 'The browser agreed to keep this data: it is not cleared when storage runs low.',
+      refused:
+        'The browser did not agree to keep this data: it may clear it when storage runs low. ' +
+        'Save a project file of what matters.',
+      unsupported:
+        'This browser cannot be asked to keep this data: it may clear it when storage runs low. ' +
+        'Save a project file of what matters.',
+    },
   },
   project: {
     heading: 'Project file',

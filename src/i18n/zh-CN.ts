@@ -374,6 +374,11 @@ export default {
     failed: '“{file}”未能保存到本机：{message}',
     lost: '以下本机数据无法读回，已移除：{files}',
     dismiss: '知道了',
+    persistence: {
+      granted: '浏览器已同意长期保存：存储空间紧张时也不会自动清除。',
+      refused: '浏览器未同意长期保存：存储空间紧张时可能自动清除本机数据，重要数据请另存为项目文件。',
+      unsupported: '此浏览器不支持长期保存请求：存储空间紧张时可能自动清除本机数据，重要数据请另存为项目文件。',
+    },
   },
   project: {
     heading: '项目文件',

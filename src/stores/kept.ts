@@ -43,6 +43,12 @@ export type KeptProblem =
   | { kind: 'full'; fileName: string; neededBytes: number; availableBytes: number | null }
   | { kind: 'failed'; fileName: string; message: string }
 
+/**
+ * Whether the browser keeps 本机数据 through storage pressure: asked once, when the user first keeps
+ * something (navigator.storage.persist); unknown until then, unsupported where the API is missing.
+ */
+export type KeptPersistence = 'unknown' | 'granted' | 'refused' | 'unsupported'
+
 export const useKeptStore = defineStore('kept', () => {
   const layers = useLayersStore()
   const indicators = useIndicatorsStore()
@@ -58,6 +64,24 @@ export const useKeptStore = defineStore('kept', () => {
   let timer: ReturnType<typeof setTimeout> | null = null
   let saving: Promise<void> = Promise.resolve()
   let restoring = false
+  const persistence = ref<KeptPersistence>('unknown')
+  let persistAsked = false
+
+  /** The browser may evict what it keeps unless asked not to: asked once, the first time something is kept. */
+  async function askPersistence() {
+    if (persistAsked) return
+    persistAsked = true
+    const storage = typeof navigator === 'undefined' ? undefined : navigator.storage
+    if (!storage?.persist) {
+      persistence.value = 'unsupported'
+      return
+    }
+    try {
+      persistence.value = (await storage.persisted?.()) || (await storage.persist()) ? 'granted' : 'refused'
+    } catch {
+      persistence.value = 'refused'
+    }
+  }
 
   function keptSnapshot(): UserStateSnapshot {
     const snapshot = captureUserState(layers, indicators)
@@ -83,6 +107,7 @@ export const useKeptStore = defineStore('kept', () => {
     const result = await writer.save(keptSnapshot())
     index.value = result.index
     failures.value = result.failures
+    if (result.index.entries.length > 0) void askPersistence()
     // A failure seen before (message '') keeps the message it had; a clean save clears it.
     const fresh = result.failures.find((f) => f.message !== '')
     if (!fresh) {
@@ -128,6 +153,8 @@ export const useKeptStore = defineStore('kept', () => {
       index.value = read.index
       lost.value = read.lost
       state.value = 'on'
+      // Kept from an earlier visit: say what the browser decided then (asking again changes nothing).
+      if (read.index.entries.length > 0) void askPersistence()
     } catch {
       state.value = 'off'
       return
@@ -212,5 +239,19 @@ export const useKeptStore = defineStore('kept', () => {
     problem.value = null
   }
 
-  return { state, index, rows, totalBytes, problem, lost, pending, start, remove, rename, clearAll, dismissProblem }
+  return {
+    state,
+    index,
+    rows,
+    totalBytes,
+    problem,
+    lost,
+    pending,
+    persistence,
+    start,
+    remove,
+    rename,
+    clearAll,
+    dismissProblem,
+  }
 })

@@ -138,6 +138,27 @@ describe('KeptDataList', () => {
     expect(rows[1]!.text()).toContain('未保存')
   })
 
+  test('the first thing kept asks the browser to keep the data, and the list says what it answered', async () => {
+    const persist = vi.fn(async () => false)
+    vi.stubGlobal('navigator', { storage: { persist, persisted: async () => false } })
+    try {
+      await startWith(new MemoryBackend())
+      const wrapper = mountIn(KeptDataList)
+      expect(persist).not.toHaveBeenCalled()
+      useLayersStore().addUserLayer(points, 'stations.geojson')
+      await settle()
+      expect(persist).toHaveBeenCalledTimes(1)
+      const line = wrapper.get('[data-testid="kept-persistence"]')
+      expect(line.attributes('data-persistence')).toBe('refused')
+      expect(line.text()).toContain('浏览器未同意长期保存')
+      useLayersStore().addUserLayer(points, 'more.geojson')
+      await settle()
+      expect(persist).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   test('without IndexedDB the list says that nothing is kept', async () => {
     await startWith(null)
     const wrapper = mountIn(KeptDataList)

@@ -12,6 +12,7 @@ import en from '../../../src/i18n/en'
 import { REPORT_TOPICS } from '../../../src/domain/report/report'
 import type { Provenance } from '../../../src/domain/types'
 import type { HeatmapState, Pollutant } from '../../../src/stores/layers'
+import type { KeptPersistence } from '../../../src/stores/kept'
 import type { ImportPhase } from '../../../src/user-data/import/types'
 import type { TourStatus } from '../../../src/presentation/tour-runner'
 import { IMPORT_TEMPLATES } from '../../../src/user-data/templates/import-templates'
@@ -48,6 +49,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
     sample: true,
     user: true,
   }),
+  'kept.persistence.': keysOf<Exclude<KeptPersistence, 'unknown'>>({ granted: true, refused: true, unsupported: true }),
   'heatmap.pollutants.': keysOf<Pollutant>({ pm25: true, pm10: true, o3_8h: true, aqi: true }),
   'heatmap.kinds.': keysOf<HeatmapState['inspectionKinds'][number]>({
     inspection: true,
