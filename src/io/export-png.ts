@@ -117,14 +117,3 @@ export function composePng(layout: PngLayout): HTMLCanvasElement {
   g.fillText(layout.attribution, 140, footerY, mapWidth + LEGEND_WIDTH - 156)
   return canvas
 }
-
-export function downloadBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}

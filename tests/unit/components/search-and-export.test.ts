@@ -66,6 +66,7 @@ describe('ExportMenu', () => {
     const { controller, calls } = fakeController()
     const wrapper = mountIn(ExportMenu, { controller })
     await wrapper.get('[data-testid="export-png-1x"]').trigger('click')
+    await vi.dynamicImportSettled()
     await flushPromises()
     expect(calls.capture).toEqual([1])
     expect(wrapper.get('[role="status"]').text()).toMatch(/null/)
