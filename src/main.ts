@@ -1,7 +1,33 @@
+/**
+ * Start-up: the app, its pinia, then the services in src/modules/ (each exports `install`, as in
+ * antfu/vitesse) in the order below, then the first render. App.vue only lays out the page.
+ */
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { installModules, type AppModule } from './app-module'
 import './styles.css'
 
-createApp(App).use(createPinia()).use(i18n).mount('#app')
+/**
+ * The order matters where one service reads what another writes: the published project reads the
+ * share link and the stored settings before either writes them back; the language is applied after
+ * both have set it, so the first render speaks it; the built data is loaded last, once everything
+ * that watches it is in place.
+ */
+const MODULE_ORDER = [
+  'published-project', // data/project.zip, opened for every visitor (its visitor's own view wins)
+  'persisted-settings', // language, basemap and camera from local storage, written back on change
+  'share-link', // the URL hash ⇄ the stores
+  'aggregation', // inspections and cases counted per township in a worker
+  'kept-data', // 本机数据: what the user brought comes back once the built data is in
+  'map-controller', // the one way to the map, provided to every component
+  'locale', // vue-i18n; the page's language and title follow view.locale
+  'presentation', // ?mode=present opens presentation mode
+  'built-data', // public/geo: the manifest, the layers, the figures
+] as const
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+installModules({ app, pinia }, import.meta.glob<AppModule>('./modules/*.ts', { eager: true }), MODULE_ORDER)
+app.mount('#app')

@@ -4,7 +4,7 @@
  * inspection density. Its counts feed the indicators store, so the density layer, the township
  * choropleth and the area panel always show the same numbers.
  */
-import { onBeforeUnmount, watch } from 'vue'
+import { onScopeDispose, watch } from 'vue'
 import { AggregationClient } from '../workers/aggregation-client'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
@@ -110,7 +110,8 @@ export function useEnforcementAggregation() {
     )
   }
 
-  onBeforeUnmount(() => {
+  // With the scope that started it: the app's (src/modules/aggregation.ts), or a test's component.
+  onScopeDispose(() => {
     client?.dispose()
     client = null
   })

@@ -1,6 +1,6 @@
 /**
- * The one way from components to the map: a typed controller, provided by the app root
- * (src/App.vue) and injected where needed. Components never import src/map (a lint rule checks);
+ * The one way from components to the map: a typed controller, provided to the whole app by
+ * src/modules/map-controller.ts and injected where needed. Components never import src/map (a lint rule checks);
  * they change stores, and ask the controller only for what is not state: a camera move, a capture.
  */
 import { inject, type InjectionKey } from 'vue'
@@ -49,6 +49,7 @@ export const MAP_CONTROLLER: InjectionKey<MapController> = Symbol('map-controlle
 
 export function useMapController(): MapController {
   const controller = inject(MAP_CONTROLLER, null)
-  if (!controller) throw new Error('useMapController: no map controller was provided (see src/App.vue)')
+  if (!controller)
+    throw new Error('useMapController: no map controller was provided (see src/modules/map-controller.ts)')
   return controller
 }

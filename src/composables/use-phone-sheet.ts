@@ -18,7 +18,7 @@ export type SheetSection = 'panel' | 'layers' | 'heatmap' | 'data'
 /** The phone's header height (CSS --header-height), which the sheet's space excludes. */
 const HEADER_HEIGHT = 56
 
-/** Called by the app root, which provides the controller (so it is passed, not injected). */
+/** Called by the app root with the map controller (passed, so a test can hand in a stand-in). */
 export function usePhoneSheet(map: MapController) {
   const view = useViewStore()
   const layers = useLayersStore()
