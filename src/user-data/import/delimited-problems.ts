@@ -5,7 +5,7 @@
  */
 import { truncateForDisplay } from './import-issues'
 import type { ImportContext } from './import-context'
-import { ACCEPTED_COLUMN_PAIRS } from './parse-delimited'
+import { ACCEPTED_COLUMN_PAIRS } from './coordinate-columns'
 
 export function coordinateProblem(
   context: ImportContext,

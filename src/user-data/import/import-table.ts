@@ -2,13 +2,14 @@
  * A table without coordinate columns is not a failure when it names places: its rows travel back
  * to the page as a table, to be joined to the townships or villages by name (src/user-data/tables/name-join.ts).
  */
-import type { JoinTable } from '../tables/name-join'
 import { findPlaceColumn } from '../tables/name-join'
 import { truncateForDisplay } from './import-issues'
 import type { DelimitedRow } from './delimited-rows'
 import type { ImportContext } from './import-context'
 
-export type ImportTable = JoinTable
+import type { ImportTable } from './types'
+
+export type { ImportTable }
 
 /** More rows than a district has villages many times over; the rest are counted, not kept. */
 export const MAX_TABLE_ROWS = 100_000

@@ -12,11 +12,7 @@ import { MAX_TABLE_ROWS, reportJoinable, tableOf } from './import-table'
 import { coordinateProblem, reportFileWarnings, reportNoCoordinateColumns } from './delimited-problems'
 import { readDelimitedRows, type DelimitedRow } from './delimited-rows'
 import type { ImportContext } from './import-context'
-
-// x/y last: a sheet with both 经度 and a projected "x" column means the degrees.
-export const LONGITUDE_NAMES = ['lng', 'lon', 'long', 'longitude', '经度', '东经', 'x'] as const
-export const LATITUDE_NAMES = ['lat', 'latitude', '纬度', '北纬', 'y'] as const
-export const ACCEPTED_COLUMN_PAIRS = 'lng/lat, lon/lat, long/lat, longitude/latitude, x/y, 经度/纬度, 东经/北纬'
+import { LATITUDE_NAMES, LONGITUDE_NAMES } from './coordinate-columns'
 
 /** A plain decimal number, as a spreadsheet writes one: no thousands separators, no hex, no units. */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/

@@ -5,12 +5,15 @@
 import type { FeatureCollection } from 'geojson'
 import type { CrsSuggestion, DeclaredCrs } from './crs-detect'
 import type { ImportProblem } from './import-issues'
-import type { ImportTable } from './import-table'
+import type { JoinTable } from '../tables/name-join'
 import type { PointTable } from '../tables/point-table'
 import type { ProjectContents } from '../project/read-project'
 
 export type { CrsSuggestion, DeclaredCrs } from './crs-detect'
 export type { ImportProblem } from './import-issues'
+
+/** A table the import hands back as rows (no coordinates): a JoinTable (import-table.ts builds it). */
+export type ImportTable = JoinTable
 
 export interface ImportOptions {
   fileName: string

@@ -16,6 +16,7 @@ import {
   type ProjectHeatmap,
 } from './project-view'
 import { parseProjectIndicators } from './project-indicators'
+import type { ProjectIssue } from './project-issue'
 import type { UserIndicator } from '../tables/user-indicators'
 
 export const PROJECT_FORMAT = 'jindong-eco-map-project'
@@ -69,12 +70,8 @@ export interface ProjectIndex {
   indicators: UserIndicator[]
 }
 
-/** What went wrong with the index, in both languages; `fatal` ones mean nothing can be opened. */
-export interface ProjectIssue {
-  fatal: boolean
-  field: string
-  message: { zh: string; en: string }
-}
+// In its own file, so project-indicators.ts can name it without importing this one back.
+export type { ProjectIssue } from './project-issue'
 
 export type ProjectParse =
   { ok: true; index: ProjectIndex; issues: ProjectIssue[] } | { ok: false; issue: ProjectIssue }

@@ -4,7 +4,7 @@
  * Anything else is dropped with a line saying so. Pure TypeScript.
  */
 import type { UserIndicatorId } from '../../domain/indicators/township-indicators'
-import type { ProjectIssue } from './project-file'
+import type { ProjectIssue } from './project-issue'
 import type { UserIndicator } from '../tables/user-indicators'
 
 const MAX_INDICATORS = 500
