@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { publishedProject } from './scripts/published-project.ts'
+import { chunkModules } from './scripts/budget/chunk-modules.ts'
 
 // Relative base: the built app works from any sub-path or straight from dist/ on a file server.
 export default defineConfig({
   base: './',
   // data/project.zip, when the bureau has put one there, becomes every visitor's default map.
-  plugins: [vue(), publishedProject()],
+  // chunks.json lists each chunk's packages, for the first-view budget (scripts/budget).
+  plugins: [vue(), publishedProject(), chunkModules()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {

@@ -23,6 +23,7 @@ const MODULE_ORDER = [
   'map-controller', // the one way to the map, provided to every component
   'locale', // vue-i18n; the page's language and title follow view.locale
   'presentation', // ?mode=present opens presentation mode
+  'recovery', // a part that failed to load: reload when the server is back, the heatmaps' state kept
   'built-data', // public/geo: the manifest, the layers, the figures
 ] as const
 

@@ -7,7 +7,7 @@
 import type { MapSourceDataEvent, MapStyleDataEvent, Map as MapLibreMap } from 'maplibre-gl'
 import { basemapOption, type BasemapChoice } from '../settings/basemap-choices'
 import { basemapRaster } from './basemap-styles'
-import type { DisplayCrs } from './crs-shift'
+import { loadCrs, type DisplayCrs } from './crs-shift'
 import { fetchJsonWithTimeout, networkTimeoutMs, NetworkTimeoutError } from '../settings/network-timeouts'
 
 /** Tile errors from one basemap before we give up on it and return to the offline style. */
@@ -50,6 +50,7 @@ export class BasemapControl {
     this.stopTileWatch()
     const crs = basemapOption(choice.id).crs
     if (crs !== this.crs) {
+      await loadCrs(crs)
       this.crs = crs
       await this.options.onCrsChange(crs)
     }

@@ -3,13 +3,28 @@
  * and every coordinate the map reports back (camera, clicks) is shifted out again, so the stores
  * and share links stay WGS84 whatever the basemap.
  */
-import gcoord from 'gcoord'
+import { parts } from '../io/parts'
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson'
 
 export type DisplayCrs = 'WGS84' | 'GCJ-02'
 
+type Gcoord = typeof import('gcoord').default
+/** gcoord is needed only on a GCJ-02 basemap: loaded when one is chosen (loadCrs), not with the first view. */
+let gcoord: Gcoord | null = null
+
+/** Makes the shifts of a display CRS available; call (and await) before the CRS is used. */
+export async function loadCrs(crs: DisplayCrs): Promise<void> {
+  if (crs === 'GCJ-02' && !gcoord) gcoord = (await parts.load('GCJ-02 shift', () => import('gcoord'))).default
+}
+
+function loaded(): Gcoord {
+  if (!gcoord) throw new Error('GCJ-02 shift used before loadCrs("GCJ-02")')
+  return gcoord
+}
+
 function positionToGcj02(position: Position): Position {
-  const [lng, lat] = gcoord.transform([position[0]!, position[1]!], gcoord.WGS84, gcoord.GCJ02)
+  const g = loaded()
+  const [lng, lat] = g.transform([position[0]!, position[1]!], g.WGS84, g.GCJ02)
   return position.length > 2 ? [lng, lat, ...position.slice(2)] : [lng, lat]
 }
 
@@ -50,13 +65,13 @@ export function featureCollectionToGcj02(data: FeatureCollection): FeatureCollec
 }
 
 export function toDisplay(lngLat: [number, number], crs: DisplayCrs): [number, number] {
-  return crs === 'GCJ-02'
-    ? (gcoord.transform([lngLat[0], lngLat[1]], gcoord.WGS84, gcoord.GCJ02) as [number, number])
-    : lngLat
+  if (crs !== 'GCJ-02') return lngLat
+  const g = loaded()
+  return g.transform([lngLat[0], lngLat[1]], g.WGS84, g.GCJ02) as [number, number]
 }
 
 export function fromDisplay(lngLat: [number, number], crs: DisplayCrs): [number, number] {
-  return crs === 'GCJ-02'
-    ? (gcoord.transform([lngLat[0], lngLat[1]], gcoord.GCJ02, gcoord.WGS84) as [number, number])
-    : lngLat
+  if (crs !== 'GCJ-02') return lngLat
+  const g = loaded()
+  return g.transform([lngLat[0], lngLat[1]], g.GCJ02, g.WGS84) as [number, number]
 }

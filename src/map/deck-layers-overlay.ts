@@ -3,6 +3,7 @@
  * not in the initial bundle: they are imported in idle time after the first view (warmWhenIdle), or
  * the first time a heatmap is shown if that comes first.
  */
+import { parts } from '../io/parts'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { ReadingsPollutant } from '../domain/air/pollutant-scale'
 import type { SurfaceGrid } from '../domain/surface/idw'
@@ -99,11 +100,15 @@ export class HeatmapOverlay {
     const spec = this.heat
     const userPoints = this.userPoints
     if (!spec.readings && !spec.inspections && !spec.surface && userPoints.length === 0 && !this.deck) return
-    const [overlay, factories, pointFactories, surfaceFactory] = await Promise.all([
+    const [overlay, [factories, pointFactories, surfaceFactory]] = await Promise.all([
       this.loadDeck(),
-      import('./heatmap-layers'),
-      userPoints.length ? import('./user-points-layers') : null,
-      spec.surface ? import('./surface-layers') : null,
+      parts.load('heatmap layers', () =>
+        Promise.all([
+          import('./heatmap-layers'),
+          userPoints.length ? import('./user-points-layers') : null,
+          spec.surface ? import('./surface-layers') : null,
+        ]),
+      ),
     ])
     // A later call has superseded this one while deck.gl loaded.
     if (spec !== this.heat || userPoints !== this.userPoints) return
@@ -215,8 +220,9 @@ export class HeatmapOverlay {
 
   private loadDeck(): Promise<DeckOverlay> {
     if (!this.deck) {
-      const loading = Promise.all([import('./deck-overlay'), import('./shader-warm-up')]).then(
-        async ([{ createDeckOverlay }, { warmUpLayers }]) => {
+      const loading = parts
+        .load('deck.gl', () => Promise.all([import('./deck-overlay'), import('./shader-warm-up')]))
+        .then(async ([{ createDeckOverlay }, { warmUpLayers }]) => {
           const generation = this.contextGeneration
           const overlay = await createDeckOverlay(this.map)
           if (generation !== this.contextGeneration) {
@@ -229,8 +235,7 @@ export class HeatmapOverlay {
             this.warmBuilt = true
           }
           return overlay
-        },
-      )
+        })
       this.deck = loading
       // A failed load is forgotten, not kept: the next heatmap asked for tries again (the network may be back).
       loading.catch(() => {

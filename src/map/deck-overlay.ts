@@ -9,6 +9,7 @@
  * Interleaved: deck.gl layers become MapLibre custom layers, so labels can be drawn above them and
  * there is one canvas (screenshots and PNG export see the heatmap too).
  */
+import { parts } from '../io/parts'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { Layer, LayersList, PickingInfo } from '@deck.gl/core'
 
@@ -74,7 +75,10 @@ function styleReady(map: MapLibreMap): Promise<void> {
 }
 
 export async function createDeckOverlay(map: MapLibreMap, options: DeckOverlayOptions = {}): Promise<DeckOverlay> {
-  const [{ MapLibreOverlay }] = await Promise.all([import('@deck.gl/maplibre'), styleReady(map)])
+  const [{ MapLibreOverlay }] = await Promise.all([
+    parts.load('deck.gl', () => import('@deck.gl/maplibre')),
+    styleReady(map),
+  ])
   let removed = false
   let warmLayers: Layer[] = []
   /** Warm-up layers not drawn yet: hidden after deck.gl's first frame with them. */

@@ -7,6 +7,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { SurfaceClient } from '../workers/surface-client'
 import type { ReadingsPollutant } from '../domain/air/pollutant-scale'
 import type { HeatmapSpec } from './deck-layers-overlay'
+import { parts, PartUnavailableError } from '../io/parts'
 
 export class ReadingsSurfaceSource {
   private client: SurfaceClient | null = null
@@ -29,13 +30,25 @@ export class ReadingsSurfaceSource {
       (f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
     )?.geometry as Polygon | MultiPolygon | undefined
     if (!geometry || readings.values.length === 0) return { stale: false, surface: null }
-    this.client ??= SurfaceClient.create()
+    if (!this.client) {
+      // The worker's script is fetched when it starts: not while the server does not answer.
+      if (!(await parts.serverAnswers())) throw new PartUnavailableError('surface worker')
+      this.client = SurfaceClient.create()
+    }
+    const client = this.client
     if (this.area !== geometry) {
       this.area = geometry
-      this.areaReady = this.client.setArea(geometry, 200)
+      this.areaReady = client.setArea(geometry, 200)
     }
-    await this.areaReady
-    const result = await this.client.surface(readings.positions, readings.values, pollutant)
+    let result
+    try {
+      await this.areaReady
+      result = await client.surface(readings.positions, readings.values, pollutant)
+    } catch (error) {
+      // A worker that failed (its script did not load) is dropped: the next request starts a new one.
+      if (this.client === client) this.dispose()
+      throw error
+    }
     if (request !== this.latest) return { stale: true, surface: null }
     return { stale: false, surface: { ...result, stations: readings, opacity } }
   }

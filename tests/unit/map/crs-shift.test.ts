@@ -6,10 +6,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { area as turfArea, bboxPolygon, circle, distance } from '@turf/turf'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
-import { featureCollectionToGcj02, fromDisplay, toDisplay } from '../../../src/map/crs-shift.ts'
+import { featureCollectionToGcj02, fromDisplay, loadCrs, toDisplay } from '../../../src/map/crs-shift.ts'
+
+beforeAll(() => loadCrs('GCJ-02'))
 import { checkFeatureCollection, formatGeoIssue } from '../../../src/domain/geometry/geojson-checks.ts'
 
 const COUNTIES_PATH = fileURLToPath(new URL('../../../seeds/geo/jinhua-counties-wgs84.geojson', import.meta.url))

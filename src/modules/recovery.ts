@@ -1,0 +1,27 @@
+/**
+ * A big screen recovers by itself: when a part loaded after the first view could not load and the
+ * page must reload (src/io/parts.ts), the heatmaps' state is handed over in session storage (the
+ * address keeps the view, local storage the settings) and put back once the page is up again.
+ */
+import type { AppModule } from '../app-module'
+import { parts } from '../io/parts'
+import { useLayersStore } from '../stores/layers'
+import { parseProjectHeatmap } from '../user-data/project/project-view'
+
+export const RECOVERY_KEY = 'jindong:recovery'
+
+export const install: AppModule['install'] = ({ pinia }) => {
+  const layers = useLayersStore(pinia)
+  try {
+    const saved = sessionStorage.getItem(RECOVERY_KEY)
+    sessionStorage.removeItem(RECOVERY_KEY)
+    if (saved) {
+      // Read back as input like any other: each field checked, as a project file's are.
+      const heatmap = parseProjectHeatmap((JSON.parse(saved) as { heatmap?: unknown }).heatmap)
+      if (heatmap) layers.setHeatmapState(heatmap)
+    }
+  } catch {
+    // Nothing handed over (or storage refused): the page starts as any page does.
+  }
+  parts.beforeReload(() => sessionStorage.setItem(RECOVERY_KEY, JSON.stringify({ heatmap: layers.heatmapState })))
+}
