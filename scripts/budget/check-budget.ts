@@ -84,7 +84,9 @@ function main() {
     const chunks = JSON.parse(readFileSync(chunksFile, 'utf8')) as Record<string, ChunkModules>
     const firstView = measured.files.map((f) => f.file).filter((file) => file.endsWith('.js'))
     for (const hit of forbiddenInFirstView(chunks, firstView, budget.firstViewForbidden))
-      problems.push(`${hit.origin} is in the first view (${basename(hit.file)}): load it after the first view or on use`)
+      problems.push(
+        `${hit.origin} is in the first view (${basename(hit.file)}): load it after the first view or on use`,
+      )
   }
 
   const docs = budgetInDocs(readFileSync(join(REPO, 'docs/performance.md'), 'utf8'))
