@@ -15,6 +15,7 @@ import {
   type EnvWarning,
   airStationsFrom,
   airWarnings,
+  noticesByTown,
   placeInTowns,
   sortWarnings,
   warningsByTown,
@@ -47,6 +48,8 @@ export function useWarnings() {
   /** Whether any station has daily values (the 24-hour rule can only run on those). */
   const hasDaily = computed(() => stations.value.some((s) => s.daily.length > 0))
   const byTown = computed(() => warningsByTown(warnings.value))
+  /** Of those, the monthly notices (not a statutory limit): the area panel says what its count is. */
+  const noticesByTownCount = computed(() => noticesByTown(warnings.value))
   /** The badge for counts drawn from both sources: sample if either is sample data. */
   const provenance = computed<Provenance>(() => {
     const kinds = [
@@ -55,7 +58,7 @@ export function useWarnings() {
     ]
     return kinds.includes('sample') ? 'sample' : (kinds.find((k) => k !== undefined) ?? 'sample')
   })
-  return { warnings, hasDaily, byTown, provenance }
+  return { warnings, hasDaily, byTown, noticesByTown: noticesByTownCount, provenance }
 }
 
 const WATER_CLASS_LABELS = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', '劣Ⅴ']
@@ -68,11 +71,17 @@ export function useWarningText() {
   const pollutant = (w: EnvWarning) => (w.pollutant ? t(`heatmap.pollutants.${w.pollutant}`) : '')
   function describe(w: EnvWarning): string {
     if (w.kind === 'water-class')
-      return t('warnings.water', {
+      return t(w.limitAssumed ? 'warnings.waterAssumed' : 'warnings.water', {
         value: WATER_CLASS_LABELS[w.value - 1] ?? w.value,
         limit: WATER_CLASS_LABELS[w.limit - 1] ?? w.limit,
       })
-    const key = w.kind === 'air-daily' ? 'warnings.airDaily' : 'warnings.airMonthly'
+    // O3 has no 24-hour limit: its daily value is the daily maximum 8-hour mean.
+    const key =
+      w.kind !== 'air-daily'
+        ? 'warnings.airMonthly'
+        : w.pollutant === 'o3_8h'
+          ? 'warnings.airDailyO3'
+          : 'warnings.airDaily'
     return t(key, { pollutant: pollutant(w), value: w.value.toFixed(1), limit: w.limit })
   }
   function townName(code: string | null): string {

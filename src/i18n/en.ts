@@ -38,7 +38,12 @@ export default {
     official: 'Values quoted from the Jindong bureau’s 2022 work report.',
     'open-data': 'From an open data source, see the attribution.',
     approximate: 'Positions or extents are estimated, not official boundaries.',
-    sample: 'Generated for demonstration: totals match the report, individual values are not real observations.',
+    sample:
+      'Generated for demonstration; individual values are not real observations. Only these totals match the ' +
+      'report: 1,095 inspections, 41 cases, the petitions (148 in the first inspection round, 54 in the second), ' +
+      '74 VOCs problems rectified, and the district means of PM2.5 and PM10. The sample O₃ differs from the ' +
+      "report's 164, and the report gives no number of enterprise online monitors or dust monitors: " +
+      'those points are invented.',
     user: 'Loaded by you from a file; not verified by this app.',
   },
   panel: {
@@ -142,8 +147,14 @@ export default {
     month: 'Month',
     readingsNote:
       'Colours fixed to the GB 3095-2012 / HJ 633-2012 levels, whatever the zoom; station readings are sample data. ' +
-      "Their district means match the report's for PM2.5 and PM10 only: the O₃ monthly means are not its 164 " +
-      '(a 90th percentile), and the report gives no AQI.',
+      "Their district means match the report's for PM2.5 and PM10 only. The report does not say how its O₃ " +
+      'figure of 164 μg/m³ was computed; the usual method (HJ 663-2013) is the 90th percentile of daily maximum ' +
+      '8-hour means, not comparable with the monthly O₃ means here. The report gives no AQI.',
+    legendBasis:
+      "The colour levels are HJ 633-2012's breakpoints for daily values (24-hour means of PM2.5 and PM10, the " +
+      'daily maximum 8-hour mean of O₃, the daily AQI), drawn beside monthly means: a comparison, not an official ' +
+      'assessment of the month. Each level includes its upper bound, not its lower one: ' +
+      'PM2.5 35 is Excellent, 75 Good.',
     density: 'Inspection density',
     asHeatmap: 'Heatmap',
     asHexagons: 'Hexagons',
@@ -159,7 +170,8 @@ export default {
   periods: {
     heading: 'Figures of the 2022 work report and the 2023 plan',
     note:
-      'The figures cover different periods (Jan–Oct, year 2022, 2021, the 2019 census, ' +
+      "The figures cover different periods (Jan–Oct, 2022 to the report's date, 2021, the second " +
+      'pollution-source census finished in 2019, ' +
       'the 1st or 2nd inspection round, 2023 targets); each is marked.',
     period: 'Period',
     firstRoundParts: 'central {central} + provincial {provincial}',
@@ -268,20 +280,27 @@ export default {
     count: '{n} in all',
     severity: { high: 'High', medium: 'Medium', notice: 'Notice' },
     kind: {
-      'air-daily': 'Daily value over the 24-hour Level II limit',
+      'air-daily': 'Daily value over the Level II limit',
       'air-monthly-mean': 'Monthly mean above the annual Level II limit (not a legal exceedance)',
       'water-class': 'Water worse than its target class',
     },
-    airDaily: '{pollutant} {value} μg/m³, over the GB 3095-2012 Level II 24-hour limit of {limit}',
+    airDaily: '{pollutant} 24-hour mean {value} μg/m³, over the GB 3095-2012 Level II 24-hour limit of {limit}',
+    airDailyO3:
+      'O₃ daily maximum 8-hour mean {value} μg/m³, over the GB 3095-2012 Level II limit of {limit} for that mean ' +
+      '(O₃ has no 24-hour limit)',
     airMonthly: '{pollutant} monthly mean {value} μg/m³ (annual Level II limit {limit})',
     water: 'Water class {value}, worse than the target class {limit}',
+    waterAssumed: 'Water class {value}, worse than class {limit} (a target this app assumes)',
     rules:
-      'Rules: GB 3095-2012 Level II limits — 24-hour PM2.5 75, PM10 150, O₃ daily maximum 8-hour ' +
-      '160 μg/m³; exactly at a limit is not over it. Monthly means are compared with the annual ' +
-      'Level II limits (PM2.5 35, PM10 70) as a signal only, not a legal exceedance (an annual ' +
-      'limit applies to a year’s mean). National sections: a month worse than the target class Ⅲ ' +
-      '(GB 3838-2002).',
-    noDaily: 'The data has no daily station values, so the 24-hour limits were not checked.',
+      'Rules: GB 3095-2012 Level II limits: 24-hour means of PM2.5 75 and PM10 150 μg/m³, the daily maximum ' +
+      '8-hour mean of O₃ 160 μg/m³ (O₃ has no 24-hour limit); exactly at a limit is not over it. Monthly means ' +
+      'are compared with the annual Level II limits (PM2.5 35, PM10 70) as a signal only, not a legal ' +
+      "exceedance (an annual limit applies to a year's mean). National sections: a month worse than class Ⅲ " +
+      '(GB 3838-2002). The class Ⅲ target is an assumption of this app: the report only says the two national ' +
+      'sections averaged class Ⅲ over Jan–Oct, and gives no target.',
+    noDaily:
+      'The data has no daily station values, so the 24-hour limits were not checked (24-hour means of PM2.5 and ' +
+      'PM10, the daily maximum 8-hour mean of O₃).',
     none: 'No warnings.',
     exportCsv: 'Export CSV',
     report: 'Warning report',
@@ -301,7 +320,8 @@ export default {
       provenance: 'Provenance',
     },
     perTown: 'Warnings',
-    perTownValue: '{n}',
+    perTownNotices: '{n} monthly notices (not a legal exceedance)',
+    perTownMixed: '{n}: {daily} daily values over a limit, {notices} monthly notices (not a legal exceedance)',
     sampleNote: 'Warnings computed from sample data, for demonstration; not real monitoring results.',
     mapAlt: 'Map for the warning report',
   },

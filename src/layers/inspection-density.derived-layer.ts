@@ -13,8 +13,10 @@ const inspectionDensity: LayerSpec = {
   listed: false,
   provenance: 'sample',
   caveat: {
-    zh: '由示例检查点位计算，总数与报告一致。',
-    en: 'Computed from sample inspection points; totals match the report.',
+    zh: '由示例检查点位计算：与报告一致的只是总数（检查1095家次、案件41件），点位与各乡镇数量为示例。',
+    en:
+      'Computed from sample inspection points: only the totals match the report (1,095 inspections, 41 cases); ' +
+      'the points and the per-township counts are sample data.',
   },
   source: 'Derived from the inspections and cases layer',
   licence: 'Derived data made by this project',

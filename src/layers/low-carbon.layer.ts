@@ -5,9 +5,10 @@ import { HALO, LABEL_FONT, localisedName, nameField } from './style-helpers'
 
 /**
  * Provincial low-carbon pilots of 2022 (第二批省级低碳乡镇试点): 多湖街道 as an area, 月潭村 and
- * 北山口村 as villages. The report counts six ("多湖街道和月潭村、北山口村等6个村") and names these
- * three among them; no others are shown. Villages have no open coordinates and sit at their
- * township's seat.
+ * 北山口村 as villages. The report's sentence, "多湖街道和月潭村、北山口村等6个村", reads literally
+ * as 多湖街道 and six villages, two of them named; the four unnamed villages are not shown. (It may
+ * also count 多湖街道 among the six; the caveat says so.) Villages have no open coordinates and sit
+ * at their township's seat.
  */
 const lowCarbon: LayerSpec = {
   id: 'low-carbon',
@@ -17,17 +18,24 @@ const lowCarbon: LayerSpec = {
   listed: true,
   provenance: 'approximate',
   caveat: {
-    zh: '报告计6个试点，点名其中3处：多湖街道、月潭村、北山口村；其余未点名，不作标注。村点位于所属乡镇驻地（近似）。',
+    zh:
+      '报告：“多湖街道和月潭村、北山口村等6个村为第二批省级低碳乡镇试点”。按字面为多湖街道和6个村，' +
+      '点名月潭村、北山口村，其余4个村未点名，不作标注；多湖街道是否算在6个之内有歧义。村点位于所属乡镇驻地（近似）。',
     en:
-      'The report counts 6 pilots and names 3 of them: 多湖街道, 月潭村 and 北山口村; the others are not shown. ' +
-      'Villages are placed at their township seat (approximate).',
+      'The report: "多湖街道和月潭村、北山口村等6个村为第二批省级低碳乡镇试点". Read literally, 多湖街道 (Duohu) and ' +
+      'six villages, two named: 月潭村 (Yuetan) and 北山口村 (Beishankou); the other four are not shown. Whether ' +
+      'Duohu is one of the six is ambiguous. Villages are placed at their township seat (approximate).',
   },
   method: {
-    zh: '试点名单来自报告（省级低碳乡镇试点第二批）；多湖街道为近似乡镇范围，月潭村、北山口村无坐标，标注在所属乡镇驻地。报告计6个，点名多湖街道、月潭村、北山口村3处，其余未标注。',
+    zh:
+      '试点名单来自报告（省级低碳乡镇试点第二批）；多湖街道为近似乡镇范围，月潭村、北山口村无坐标，标注在所属乡镇驻地。' +
+      '报告原句按字面是多湖街道和6个村，点名其中2个村，其余4个村未标注；若把多湖街道算在6个之内则共6处，此为歧义。',
     en:
       'The pilots (provincial low-carbon pilots, second batch) are those the report names. ' +
       '多湖街道 is its approximate township area; Yuetan and Beishankou villages have no coordinates and are shown at ' +
-      'their township seats. The report counts 6 and names these 3 among them; the rest are not shown.',
+      "their township seats. Read literally, the report's sentence gives 多湖街道 and six villages, two of them " +
+      'named; the other four are not shown. If 多湖街道 were one of the six there would be six in all: the sentence ' +
+      'is ambiguous.',
   },
   source:
     `${REPORT_SOURCE} (seeds/report/thematic-facts.json); ` + 'positions from the approximate township areas and seats',

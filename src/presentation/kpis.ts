@@ -8,9 +8,11 @@
  * out rather than shown with a made-up or empty value.
  *
  * Two KPIs are lists of places (zero-discharge zones, low-carbon pilots), because the report gives
- * names, not a number, for them; their places are the report's, and nothing is added: the report
- * counts six low-carbon pilots ("等6个村") and names three (多湖街道, 月潭村, 北山口村), so three are
- * listed and the count says six.
+ * names, not a number, for them; their places are the report's, and nothing is added. The report's
+ * low-carbon sentence, "多湖街道和月潭村、北山口村等6个村", reads literally as 多湖街道 and six
+ * villages, two of them named (月潭村, 北山口村): the three named places are listed, and the summary
+ * says 多湖街道 and 6 villages, 2 named. (Whether 多湖街道 is one of the six is ambiguous; a
+ * subdistrict is not a village, so the literal reading is followed — see the indicator's note.)
  *
  * Pure TypeScript.
  */
@@ -137,8 +139,8 @@ export const PRESENTATION_KPIS: readonly PresentationKpiDefinition[] = [
       },
     ],
     summary: {
-      zh: '共{value:low-carbon-pilot-villages}个，报告点名{count:all}个',
-      en: '{value:low-carbon-pilot-villages} in all; {count:all} named',
+      zh: '多湖街道和{value:low-carbon-pilot-villages}个村（点名{count:village}个）',
+      en: 'Duohu and {value:low-carbon-pilot-villages} villages ({count:village} named)',
     },
   },
 ]

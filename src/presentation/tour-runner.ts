@@ -5,9 +5,14 @@
  *  - It owns at most two timers (the stop's end and the heatmap's next month), clears them on
  *    every transition, and holds none after stop() or dispose().
  *  - Time is measured, not counted: a stop ends when its elapsed (unpaused) time reaches its
- *    duration and the heatmap month is computed from elapsed time, so a timer that fires late
- *    (a throttled background tab, a machine waking from sleep) lands on the right state instead
- *    of drifting.
+ *    duration, so a timer that fires late (a throttled background tab, a machine waking from
+ *    sleep) lands on the right stop instead of drifting.
+ *  - A heatmap plays every month in turn and never skips one: each month timer shows the next
+ *    month, and the month after is due at its place on the stop's schedule. A timer that fired
+ *    late therefore shortens the following dwells (down to MIN_MONTH_SHARE of a month each) until
+ *    the playback is back on schedule, so the stop's length stays what the script says. Only when
+ *    the months left cannot fit before the stop's end (a machine that slept) does the stop wait
+ *    for them, each shown for that shortest dwell.
  *  - A failing stop does not stop the tour: reportStopError records the error and moves on, and
  *    an exception thrown by an 'enter-stop' listener counts as such an error. If every stop fails
  *    in a row (the map itself is broken), the runner stops skipping and dwells on each stop for
@@ -91,6 +96,13 @@ export interface TourRunner {
 
 const MS_PER_SECOND = 1000
 
+/**
+ * The shortest a heatmap month is shown, as a share of its scripted time, while a late timer is
+ * being caught up: short enough to regain the schedule within a few months, long enough for the
+ * map to draw the month and a viewer to see it.
+ */
+export const MIN_MONTH_SHARE = 0.25
+
 function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message
   return typeof error === 'string' ? error : String(error)
@@ -116,6 +128,8 @@ export function createTourRunner(script: TourScript, options: TourRunnerOptions)
   let playingSince: number | null = null
   let loopCount = 0
   let heatmapMonth: number | null = null
+  /** Elapsed time in the stop (pauses excluded) at which heatmapMonth was first shown. */
+  let monthShownAt = 0
   let lastError: TourStopError | null = null
   /** Stops that failed one after another; reset when a stop plays out or the presenter navigates. */
   let consecutiveFailures = 0
@@ -189,11 +203,39 @@ export function createTourRunner(script: TourScript, options: TourRunnerOptions)
     generation++
   }
 
-  /** The heatmap month that `elapsedMs` into the stop falls in. */
-  function monthAt(stop: TourStop, elapsedMs: number): number | null {
-    if (!stop.heatmap) return null
-    const { fromMonth, toMonth, secondsPerMonth } = stop.heatmap
-    return Math.min(toMonth, fromMonth + Math.floor(elapsedMs / (secondsPerMonth * MS_PER_SECOND)))
+  /** Whether the stop's heatmap has months still to show. */
+  function monthsLeft(stop: TourStop): boolean {
+    return stop.heatmap !== undefined && heatmapMonth !== null && heatmapMonth < stop.heatmap.toMonth
+  }
+
+  /**
+   * Elapsed time at which the next heatmap month is due: its place on the schedule (month k starts
+   * (k − fromMonth) months into the stop), but no sooner than the shortest dwell after the month
+   * showing now. Only called while months are left.
+   */
+  function nextMonthDueAt(stop: TourStop): number {
+    const { fromMonth, secondsPerMonth } = stop.heatmap!
+    const msPerMonth = secondsPerMonth * MS_PER_SECOND
+    const scheduled = (heatmapMonth! + 1 - fromMonth) * msPerMonth
+    return Math.max(scheduled, monthShownAt + MIN_MONTH_SHARE * msPerMonth)
+  }
+
+  /**
+   * Elapsed time at which the stop may end: its duration, or — when a late timer left months to
+   * show past it — the shortest dwell after the last month. Null while months are left that
+   * cannot all be shown by the duration (the month timer then leads, and this is asked again).
+   */
+  function stopEndsAt(stop: TourStop): number | null {
+    const duration = durationMs(stop)
+    if (!stop.heatmap || heatmapMonth === null) return duration
+    const shortest = MIN_MONTH_SHARE * stop.heatmap.secondsPerMonth * MS_PER_SECOND
+    if (monthsLeft(stop)) {
+      const left = stop.heatmap.toMonth - heatmapMonth
+      // The last month, shown at the soonest, still gets its shortest dwell before the end.
+      const lastShownAt = nextMonthDueAt(stop) + (left - 1) * shortest
+      return lastShownAt + shortest <= duration ? duration : null
+    }
+    return Math.max(duration, monthShownAt + shortest)
   }
 
   /** Sets the timers for the rest of the current stop; only while playing. */
@@ -203,15 +245,16 @@ export function createTourRunner(script: TourScript, options: TourRunnerOptions)
     const stop = currentStop()
     const stretch = generation
     const now = elapsed()
-    stopTimer = scheduler.setTimer(Math.max(0, durationMs(stop) - now), () => {
-      if (stretch !== generation) return
-      stopTimer = null
-      enqueue(onStopTimeUp)
-    })
-    if (stop.heatmap && heatmapMonth !== null && heatmapMonth < stop.heatmap.toMonth) {
-      const msPerMonth = stop.heatmap.secondsPerMonth * MS_PER_SECOND
-      const nextBoundary = (heatmapMonth - stop.heatmap.fromMonth + 1) * msPerMonth
-      monthTimer = scheduler.setTimer(Math.max(1, nextBoundary - now), () => {
+    const endsAt = stopEndsAt(stop)
+    if (endsAt !== null) {
+      stopTimer = scheduler.setTimer(Math.max(0, endsAt - now), () => {
+        if (stretch !== generation) return
+        stopTimer = null
+        enqueue(onStopTimeUp)
+      })
+    }
+    if (monthsLeft(stop)) {
+      monthTimer = scheduler.setTimer(Math.max(1, nextMonthDueAt(stop) - now), () => {
         if (stretch !== generation) return
         monthTimer = null
         enqueue(onMonthTimeUp)
@@ -221,7 +264,8 @@ export function createTourRunner(script: TourScript, options: TourRunnerOptions)
 
   function onStopTimeUp(): void {
     if (status !== 'playing') return
-    if (elapsed() < durationMs(currentStop())) {
+    const endsAt = stopEndsAt(currentStop())
+    if (endsAt === null || elapsed() < endsAt) {
       // Fired early (a clock that stepped); wait out the rest rather than cut the stop short.
       scheduleTimers()
       return
@@ -232,14 +276,21 @@ export function createTourRunner(script: TourScript, options: TourRunnerOptions)
 
   function onMonthTimeUp(): void {
     if (status !== 'playing') return
-    const month = monthAt(currentStop(), elapsed())
-    if (month !== null && month !== heatmapMonth) {
-      heatmapMonth = month
-      emit({ type: 'heatmap-month', month })
-      emitState()
+    const stop = currentStop()
+    if (!monthsLeft(stop)) return
+    if (elapsed() < nextMonthDueAt(stop)) {
+      // Fired early (a clock that stepped): wait out the rest of the month.
+      scheduleTimers()
+      return
     }
-    // Re-arms both timers from measured time; the stop timer's due time does not change.
+    // The next month, never a later one: a late timer shortens the dwells that follow instead.
+    heatmapMonth = heatmapMonth! + 1
+    monthShownAt = elapsed()
+    // Re-arms both timers from measured time; the stop timer's due time changes only when late
+    // months would not fit before the stop's end.
     scheduleTimers()
+    emit({ type: 'heatmap-month', month: heatmapMonth })
+    emitState()
   }
 
   function leaveStop(): void {
@@ -259,6 +310,7 @@ export function createTourRunner(script: TourScript, options: TourRunnerOptions)
     currentStopFailed = false
     const stop = currentStop()
     heatmapMonth = stop.heatmap ? stop.heatmap.fromMonth : null
+    monthShownAt = 0
     scheduleTimers()
     emit({ type: 'enter-stop', stop, index })
     if (heatmapMonth !== null) emit({ type: 'heatmap-month', month: heatmapMonth })

@@ -27,21 +27,21 @@ describe('periods and words', () => {
     expect(await period('air-good-day-rate')).toBe('1–10月')
     expect(await period('enforcement-inspections')).toBe('1–10月')
     expect(await period('vocs-rectified')).toBe('1–10月')
-    expect(await period('zero-discharge-award')).toBe('全年 2022')
-    expect(await period('low-carbon-pilot-villages')).toBe('全年 2022')
+    expect(await period('zero-discharge-award')).toBe('2022年（截至报告）')
+    expect(await period('low-carbon-pilot-villages')).toBe('2022年（截至报告）')
     expect(await period('petitions-first-round-total')).toBe('第一轮督察')
     expect(await period('petitions-second-round-central')).toBe('第二轮督察')
     // 148 shown as the report splits it, 54 with its 2 joint cases.
     expect(await cardText('petitions-first-round-total')).toContain('中央81 件 + 省级67 件')
     expect(await cardText('petitions-second-round-central')).toContain('合办2 件')
-    // Figures in the topic lists carry theirs too: 2021, the 2019 census.
+    // Figures in the topic lists carry theirs too: 2021, the census finished in 2019.
     await page().locator('details.topic summary', { hasText: '水环境' }).click()
     await expect(page().locator('[data-figure="water-eco-compensation-bonus"]').innerText()).resolves.toContain(
       '2021年',
     )
     await page().locator('details.topic summary', { hasText: '困难和问题' }).click()
     await expect(page().locator('[data-figure="problems-emission-sources"]').innerText()).resolves.toContain(
-      '2019 普查',
+      '2019年结束的第二次污染源普查',
     )
     expect(session.consoleProblems).toEqual([])
   })

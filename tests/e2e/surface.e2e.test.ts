@@ -14,6 +14,7 @@ import type { Session } from './support/browser'
 import { canvasOrigin, project, waitForMapIdle, type Rgb } from './support/map-probe'
 import { stationReadings } from '../../src/domain/air/readings'
 import { readingsLegend } from '../../src/domain/air/pollutant-scale'
+import { levelOf as levelOfScale } from '../../src/domain/air/aqi'
 
 const SHOTS = 'docs/screenshots'
 const geo = (name: string) => JSON.parse(readFileSync(`public/geo/${name}.geojson`, 'utf8')) as FeatureCollection
@@ -23,8 +24,8 @@ const march = stationReadings(stations, 'pm25', 3)
 const july = stationReadings(stations, 'pm25', 7)
 const levels = readingsLegend('pm25').steps
 
-/** The level a reading falls in, as the legend states it (from ≤ value < to). */
-const levelOf = (value: number) => levels.filter((step) => step.from <= value).pop()!.level
+/** The level a reading falls in, by the app's one level function (from < value ≤ to: 35 is 优). */
+const levelOf = (value: number) => levelOfScale('pm25', value).level
 
 /** Colours of the map canvas at several CSS-pixel points, from one copy of the canvas. */
 async function pixelsAt(page: Page, points: { x: number; y: number }[]): Promise<Rgb[]> {

@@ -1,8 +1,9 @@
 /**
  * low-carbon.geojson (approximate): the provincial low-carbon pilots the report names — 多湖街道 as
  * its approximate township area, and the villages 月潭村 and 北山口村 at their township's seat
- * (villages have no coordinates). The report counts 6 and names these 3 among them; no other is
- * invented.
+ * (villages have no coordinates). The report's sentence reads literally as 多湖街道 and six
+ * villages, two of them named; the four unnamed villages are not invented. Each note quotes the
+ * sentence and says where it is ambiguous (whether 多湖街道 is one of the six).
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson'
 import type { LowCarbonKind, LowCarbonMember, ThematicFacts } from './facts'
@@ -27,15 +28,24 @@ export interface LowCarbonProperties {
 }
 
 function notes(facts: ThematicFacts['low_carbon'], kind: LowCarbonKind): { zh: string; en: string } {
-  // The report names three places (多湖街道, 月潭村, 北山口村) among its "6个村"; it never says
-  // "多湖街道 and 6 villages", so neither does the note.
-  const named = facts.members.map((m) => m.name).join('、')
-  const namedEn = facts.members.map((m) => m.name_en).join(', ')
+  // "多湖街道和月潭村、北山口村等6个村": literally 多湖街道 and six villages, two of them named. It may
+  // also count 多湖街道 among the six; a subdistrict is not a village, so the note reads it literally
+  // and says it is ambiguous.
+  const towns = facts.members.filter((m) => m.kind === 'town')
+  const villages = facts.members.filter((m) => m.kind === 'village')
+  const unnamed = facts.villages_counted - villages.length
+  const town = towns.map((m) => m.name).join('、')
+  const townEn = towns.map((m) => m.name_en).join(', ')
   const counted = {
-    zh: `报告称“${facts.quote}”，计${facts.villages_counted}个，点名其中${facts.members.length}处（${named}）；其余未点名，本图不作推测。`,
+    zh:
+      `报告称“${facts.quote}”。按字面读，试点是${town}和${facts.villages_counted}个村，` +
+      `村中点名${villages.map((m) => m.name).join('、')}，其余${unnamed}个村未点名，本图不作推测。` +
+      `此句有歧义：“等${facts.villages_counted}个村”也可能把${town}算在内；街道不是村，本图按字面理解。`,
     en:
-      `The report counts ${facts.villages_counted} pilots and names ${facts.members.length} of them ` +
-      `(${namedEn}); the others are not named and none is invented here.`,
+      `Read literally, the report gives ${townEn} and ${facts.villages_counted} villages as pilots, naming ` +
+      `${villages.length} of the villages (${villages.map((m) => m.name_en).join(', ')}); the other ${unnamed} are ` +
+      `not named and none is invented here. The sentence is ambiguous: it may count ${townEn} among the ` +
+      `${facts.villages_counted}, but a subdistrict is not a village, so the literal reading is followed.`,
   }
   return kind === 'town'
     ? {

@@ -162,6 +162,22 @@ export function aqiLevel(aqiValue: number): AqiLevel {
   return AQI_LEVELS[index === -1 ? AQI_LEVELS.length - 1 : index] as AqiLevel
 }
 
+/** What a level can be asked of: one pollutant's concentration (μg/m³) or an AQI. */
+export type LevelScale = AirPollutant | 'aqi'
+
+/**
+ * The HJ 633 level of a value: of an AQI, or of one pollutant's concentration through its IAQI
+ * (rounded up, as HJ 633 requires). A value exactly on a breakpoint belongs to the lower level:
+ * PM2.5 35 μg/m³ is IAQI 50, 优; 75 is IAQI 100, 良; O3 (8-hour) 160 is IAQI 100, 良 — and just
+ * above each, the next level. Values beyond the table keep its top level (see iaqiUnrounded).
+ *
+ * The one level function of the app: the heatmap and surface colours, their legend and the station
+ * panel all come from it (src/domain/air/pollutant-scale.ts, monthly-aqi.ts).
+ */
+export function levelOf(scale: LevelScale, value: number): AqiLevel {
+  return aqiLevel(scale === 'aqi' ? value : iaqi(scale, value))
+}
+
 /**
  * p-th percentile by the ordered-rank method of HJ 663-2013 (环境空气质量评价技术规范), the method
  * behind "O3 日最大8小时平均第90百分位数":

@@ -1,26 +1,34 @@
 /**
- * Fixed colour scales for the readings heatmap, from the HJ 633-2012 breakpoints.
+ * Fixed colour scales for the readings heatmap and surface, from the HJ 633-2012 breakpoints.
  *
  * Why fixed: a heatmap that rescales to the viewport (deck.gl's default) shows the same air as red
  * in one view and green in the next. Here a colour always means an AQI level: the scale runs from 0
  * to the top of the pollutant's HJ 633 table, and each 1 μg/m³ (or 1 AQI point) of it is painted in
  * the colour of the level it falls in, so level changes land on the breakpoints.
  *
+ * Levels come from aqi.ts's levelOf and from nowhere else, so the map, the legend and the panels
+ * agree on a value exactly on a breakpoint: it belongs to the lower level (PM2.5 35 is 优, 75 良;
+ * O3 160 良).
+ *
  * Pure TypeScript, no deck.gl: the legend imports this without pulling deck.gl into the first load.
  */
-import { AQI_LEVELS, POLLUTANT_BREAKPOINTS, type AirPollutant, type AqiLevel, type AqiLevelNumber } from './aqi'
+import { AQI_LEVELS, POLLUTANT_BREAKPOINTS, levelOf, type AqiLevel, type AqiLevelNumber, type LevelScale } from './aqi'
 
-export type ReadingsPollutant = AirPollutant | 'aqi'
+export type ReadingsPollutant = LevelScale
 
 export type Rgb = [number, number, number]
 
+/**
+ * One level of the legend. It holds the values above `from` up to and including `to` (the first
+ * level from 0 inclusive): a value on a breakpoint is in the lower level, as levelOf says.
+ */
 export interface ReadingsLegendStep {
   level: AqiLevelNumber
   zh: AqiLevel['zh']
   en: AqiLevel['en']
-  /** Lower end of the level in the pollutant's unit (the breakpoint where the level starts). */
+  /** The breakpoint the level starts above (0 for the first level, which includes it). */
   from: number
-  /** Upper end (the next level's breakpoint), or null for the last level drawn ("and above"). */
+  /** The breakpoint the level ends on (included), or null for the last level drawn ("above from"). */
   to: number | null
   hex: string
   rgb: Rgb
@@ -38,6 +46,10 @@ export interface ReadingsColourScale {
   /** One colour per unit step from 0 to the top. */
   colorRange: Rgb[]
 }
+
+/** Each level's colour, one shared array per level (the surface asks for one per grid cell). */
+const LEVEL_RGB: readonly Rgb[] = AQI_LEVELS.map((level) => [...level.rgb])
+const rgbOf = (level: AqiLevel): Rgb => LEVEL_RGB[level.level - 1]!
 
 /** IAQI values where the six levels start (HJ 633-2012 table 2: 0, 51, 101, … as integers). */
 const LEVEL_START_IAQI = [0, 50, 100, 150, 200, 300] as const
@@ -91,23 +103,21 @@ export function readingsColourScale(pollutant: ReadingsPollutant): ReadingsColou
   const cached = scales.get(pollutant)
   if (cached) return cached
   const top = scaleTop(pollutant)
-  const { steps } = readingsLegend(pollutant)
   const colorRange: Rgb[] = []
   for (let unit = 0; unit < top; unit++) {
-    // The colour of the level containing the middle of this 1-unit slice.
-    const middle = unit + 0.5
-    let step = steps[0]!
-    for (const candidate of steps) if (candidate.from <= middle) step = candidate
-    colorRange.push(step.rgb)
+    // deck.gl samples the colour texture linearly, so texel `unit` is drawn pure at the value
+    // unit + 0.5: it takes the level of that value, and two levels blend only across a breakpoint.
+    colorRange.push(rgbOf(levelOf(pollutant, unit + 0.5)))
   }
   const scale: ReadingsColourScale = { colorDomain: [FADE_IN_VALUE, top], colorRange }
   scales.set(pollutant, scale)
   return scale
 }
 
-/** The colour a value is drawn in (what the heatmap shows where the local mean equals value). */
+/**
+ * The colour a value is drawn in: its level's, by levelOf (the surface paints each cell with this;
+ * the heatmap shows it where the local mean equals value). Below 0 or not a number counts as 0.
+ */
 export function readingsColourOf(pollutant: ReadingsPollutant, value: number): Rgb {
-  const { colorRange, colorDomain } = readingsColourScale(pollutant)
-  const unit = Math.min(colorRange.length - 1, Math.max(0, Math.floor((value / colorDomain[1]) * colorRange.length)))
-  return colorRange[unit]!
+  return rgbOf(levelOf(pollutant, Number.isFinite(value) && value > 0 ? value : 0))
 }

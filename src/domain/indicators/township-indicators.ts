@@ -154,10 +154,16 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     provenance: 'official',
     reportFigureIds: ['low-carbon-pilot-villages', 'low-carbon-pilot-batch'],
     note: {
-      zh: '报告：成功申报多湖街道和月潭村、北山口村等6个村为第二批省级低碳乡镇试点。6个中报告点名多湖街道、月潭村、北山口村3处，其余未点名，无从标注到乡镇。',
+      zh:
+        '报告原文：“2022年成功申报我区多湖街道和月潭村、北山口村等6个村为第二批省级低碳乡镇试点”。' +
+        '按字面读，试点是多湖街道和6个村，村中点名月潭村、北山口村，其余4个村未点名，无从标注到乡镇。' +
+        '此句有歧义：“等6个村”也可能把多湖街道算在6个之内（则共6处）；街道不是村，本图按字面理解。',
       en:
-        'The report: 6 places, among them 多湖街道, 月潭村 and 北山口村, became second-batch provincial ' +
-        'low-carbon pilots. It names only those 3, so the others cannot be placed in a township.',
+        'The report: "2022年成功申报我区多湖街道和月潭村、北山口村等6个村为第二批省级低碳乡镇试点". ' +
+        'Read literally, the second-batch provincial low-carbon pilots are 多湖街道 (Duohu Subdistrict) and six ' +
+        'villages, two of them named, 月潭村 (Yuetan) and 北山口村 (Beishankou); the other four are not named and ' +
+        'cannot be placed in a township. The sentence is ambiguous: "等6个村" may count 多湖街道 among the six ' +
+        '(six in all), but a subdistrict is not a village, so this map follows the literal reading.',
     },
     categories: LOW_CARBON_CATEGORIES,
   },

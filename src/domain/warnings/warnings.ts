@@ -1,11 +1,17 @@
 /**
  * Warnings (预警) from the readings and water classes the app holds, by fixed rules:
  *
- * - a station-day over a GB 3095-2012 Level II 24-hour limit (PM2.5 75, PM10 150, O3 daily maximum
- *   8-hour mean 160 μg/m³), where the data has daily values — a legal exceedance of the daily limit;
+ * - a station-day over a GB 3095-2012 Level II daily limit (24-hour means: PM2.5 75, PM10 150 μg/m³;
+ *   O3 has no 24-hour limit: its daily maximum 8-hour mean, 160 μg/m³), where the data has daily
+ *   values — a legal exceedance of the daily limit;
  * - a station-month whose mean is above the Level II ANNUAL limit (PM2.5 35, PM10 70) — a signal,
  *   not a legal exceedance (an annual limit applies to a year's mean), and labelled so;
- * - a water section with a month worse than its target class (Ⅲ unless the section says otherwise).
+ * - a water section with a month worse than its target class. The report gives no target, only
+ *   that the two national sections averaged class Ⅲ; Ⅲ is this app's assumption unless the
+ *   section's data gives its own (`limitAssumed` says which).
+ *
+ * Daily warnings are the only ones against a statutory limit; the monthly ones (air and water) are
+ * notices (isMonthlyNotice).
  *
  * Exactly at a limit is not over it ("超过" means greater than). Pure TypeScript: the panel, the
  * area panel, the CSV and the print view all take the same list.
@@ -18,11 +24,17 @@ export type WarningKind = 'air-daily' | 'air-monthly-mean' | 'water-class'
 export type WarningSeverity = 'high' | 'medium' | 'notice'
 export type WarningPollutant = 'pm25' | 'pm10' | 'o3_8h'
 
-/** GB 3095-2012 Level II 24-hour limits, μg/m³ (O3: daily maximum 8-hour mean). */
+/** GB 3095-2012 Level II daily limits, μg/m³: 24-hour means; O3 has none, so its daily maximum 8-hour mean. */
 export const LEVEL_II_24H: Readonly<Record<WarningPollutant, number>> = { pm25: 75, pm10: 150, o3_8h: 160 }
-/** GB 3095-2012 Level II annual limits, μg/m³ (O3 has none; it is judged by its 90th percentile). */
+/**
+ * GB 3095-2012 Level II annual limits, μg/m³. O3 has none; its year is usually judged (HJ 663-2013)
+ * by the 90th percentile of daily maximum 8-hour means against 160.
+ */
 export const LEVEL_II_ANNUAL: Readonly<Partial<Record<WarningPollutant, number>>> = { pm25: 35, pm10: 70 }
-/** The sections' target class (GB 3838-2002 Ⅲ) where a section does not give its own. */
+/**
+ * The sections' target class (GB 3838-2002 Ⅲ) where a section does not give its own: this app's
+ * assumption, not the report's (it gives an average class, Ⅲ, and no target).
+ */
 export const DEFAULT_TARGET_CLASS = 3
 
 export const SEVERITY_RANK: Readonly<Record<WarningSeverity, number>> = { high: 0, medium: 1, notice: 2 }
@@ -45,6 +57,8 @@ export interface EnvWarning {
   value: number
   /** The limit (μg/m³) or the target class. */
   limit: number
+  /** True where the limit is this app's assumption (a water section's default class Ⅲ), not a statute or the data's. */
+  limitAssumed: boolean
   provenance: Provenance
 }
 
@@ -67,6 +81,8 @@ export interface WaterSectionInput {
   /** Monthly class numbers 1–6, index 0 = first month of `year`. */
   monthlyClasses: readonly (number | null)[]
   targetClass: number
+  /** True when the section's data gave no target and targetClass is DEFAULT_TARGET_CLASS. */
+  targetAssumed: boolean
 }
 
 const month = (year: number, index: number) => `${year}-${String(index + 1).padStart(2, '0')}`
@@ -95,6 +111,7 @@ export function airWarnings(
             pollutant,
             value,
             limit,
+            limitAssumed: false,
           })
       }
     }
@@ -112,6 +129,7 @@ export function airWarnings(
           pollutant,
           value,
           limit,
+          limitAssumed: false,
         })
       })
     }
@@ -143,6 +161,7 @@ export function waterWarnings(
           pollutant: null,
           value,
           limit: s.targetClass,
+          limitAssumed: s.targetAssumed,
           provenance,
         },
       ]
@@ -213,10 +232,19 @@ export function waterSectionsFrom(collection: FeatureCollection | null | undefin
     const monthlyClasses = series(p.monthly_classes)
     if (!lngLat || !monthlyClasses) return []
     const id = String(p.id ?? f.id ?? '')
+    const targetAssumed = !finite(p.target_class)
     const targetClass = finite(p.target_class) ? p.target_class : DEFAULT_TARGET_CLASS
     const townCode = typeof p.town_code === 'string' ? p.town_code : null
-    return [{ id, name: nameOf(p, id), lngLat, townCode, monthlyClasses, targetClass }]
+    return [{ id, name: nameOf(p, id), lngLat, townCode, monthlyClasses, targetClass, targetAssumed }]
   })
+}
+
+/**
+ * Whether a warning is a monthly notice rather than a daily value over a statutory limit: a
+ * monthly mean above an annual limit, or a month of water worse than its (usually assumed) target.
+ */
+export function isMonthlyNotice(warning: Pick<EnvWarning, 'kind'>): boolean {
+  return warning.kind !== 'air-daily'
 }
 
 /** Warnings per township code (warnings without a township are left out). */
@@ -224,6 +252,11 @@ export function warningsByTown(warnings: readonly EnvWarning[]): Record<string, 
   const counts: Record<string, number> = {}
   for (const w of warnings) if (w.townCode) counts[w.townCode] = (counts[w.townCode] ?? 0) + 1
   return counts
+}
+
+/** The monthly notices among each township's warnings (see isMonthlyNotice). */
+export function noticesByTown(warnings: readonly EnvWarning[]): Record<string, number> {
+  return warningsByTown(warnings.filter(isMonthlyNotice))
 }
 
 /**

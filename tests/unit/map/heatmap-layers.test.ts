@@ -76,6 +76,9 @@ describe('readings colour scale', () => {
             rgbOfLevel(level - 1),
           )
         expect(readingsColourOf(pollutant, start + 0.25), `${pollutant} above ${start}`).toEqual(rgbOfLevel(level))
+        // Exactly on the breakpoint: still the lower level (PM2.5 35 is 优, 75 良; O3 160 良).
+        if (level > 0)
+          expect(readingsColourOf(pollutant, start), `${pollutant} at ${start}`).toEqual(rgbOfLevel(level - 1))
       })
     }
     // Beyond the top of the table the last colour holds.

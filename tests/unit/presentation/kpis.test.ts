@@ -76,10 +76,11 @@ describe('PRESENTATION_KPIS against the report figures', () => {
     expect(kpi.figures[0]!.quote).toContain('1000万元')
   })
 
-  test('low-carbon: 多湖街道, 月潭村, 北山口村 — 6 in all, the 3 named, none invented', () => {
+  test('low-carbon, read literally: 多湖街道 and 6 villages, 2 of them named (月潭村, 北山口村); none invented', () => {
     const kpi = byId.get('low-carbon')!
     expect(kpi.places.map((place) => place.name.zh)).toEqual(['多湖街道', '月潭村', '北山口村'])
-    expect(kpi.value).toEqual({ zh: '共6个，报告点名3个', en: '6 in all; 3 named' })
+    expect(kpi.figures[0]!.quote).toContain('多湖街道和月潭村、北山口村等6个村')
+    expect(kpi.value).toEqual({ zh: '多湖街道和6个村（点名2个）', en: 'Duohu and 6 villages (2 named)' })
     for (const place of kpi.places) expect(kpi.figures[0]!.quote).toContain(place.name.zh)
   })
 

@@ -3,8 +3,11 @@ import { readFileSync } from 'node:fs'
 import type { FeatureCollection } from 'geojson'
 import { describe, expect, test } from 'vitest'
 import {
+  DEFAULT_TARGET_CLASS,
   airStationsFrom,
   airWarnings,
+  isMonthlyNotice,
+  noticesByTown,
   placeInTowns,
   sortWarnings,
   warningsByTown,
@@ -69,6 +72,7 @@ describe('water classes against the target class', () => {
     townCode: null,
     monthlyClasses,
     targetClass,
+    targetAssumed: false,
   })
   test('Ⅲ is not worse than Ⅲ; Ⅳ is (medium); Ⅴ and 劣Ⅴ are high', () => {
     const warnings = waterWarnings([section([2, 3, 4, 5, 6])], 'water-sections', 'sample')
@@ -81,6 +85,23 @@ describe('water classes against the target class', () => {
   test("a section's own target class is used", () => {
     expect(waterWarnings([section([3, 4], 4)], 'w', 'sample')).toEqual([])
   })
+  test('without a target of its own, the class Ⅲ target is marked as assumed (the report gives none)', () => {
+    const collection = (properties: Record<string, unknown>): FeatureCollection => ({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'w', name: 'w', monthly_classes: [4], ...properties },
+          geometry: { type: 'Point', coordinates: [119.7, 29.1] },
+        },
+      ],
+    })
+    const [assumed] = waterWarnings(waterSectionsFrom(collection({})), 'w', 'sample')
+    expect(assumed).toMatchObject({ limit: DEFAULT_TARGET_CLASS, limitAssumed: true })
+    const [own] = waterWarnings(waterSectionsFrom(collection({ target_class: 3 })), 'w', 'sample')
+    expect(own).toMatchObject({ limit: 3, limitAssumed: false })
+    expect(airWarnings([station({ monthly: { pm25: [40] } })], 'm', 'sample')[0]!.limitAssumed).toBe(false)
+  })
 })
 
 describe('order, sources and townships', () => {
@@ -91,7 +112,7 @@ describe('order, sources and townships', () => {
       'sample',
     )
     const water = waterWarnings(
-      [{ id: 'w', name, lngLat: [0, 0], townCode: null, monthlyClasses: [4, 4], targetClass: 3 }],
+      [{ id: 'w', name, lngLat: [0, 0], townCode: null, monthlyClasses: [4, 4], targetClass: 3, targetAssumed: true }],
       'w',
       'sample',
     )
@@ -126,5 +147,24 @@ describe('order, sources and townships', () => {
     // Only a section just above the confluence may lie outside every township (in 金华 city).
     expect(placeless.every((w) => w.kind === 'water-class')).toBe(true)
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(warnings.length - placeless.length)
+    // With no daily values, every warning of the sample is a monthly notice, not a statutory exceedance:
+    // the township panel says so (noticesByTown equals warningsByTown).
+    expect(warnings.every(isMonthlyNotice)).toBe(true)
+    expect(noticesByTown(warnings)).toEqual(counts)
+    expect(warnings.filter((w) => w.kind === 'water-class').every((w) => w.limitAssumed)).toBe(true)
+  })
+
+  test('a daily value over a limit is not a notice; monthly means and water months are', () => {
+    const air = airWarnings(
+      [station({ monthly: { pm25: [40] }, daily: [{ date: '2022-01-05', pm25: 80 }] })],
+      'm',
+      'sample',
+    )
+    expect(air.map((w) => [w.kind, isMonthlyNotice(w)])).toEqual([
+      ['air-daily', false],
+      ['air-monthly-mean', true],
+    ])
+    expect(noticesByTown(air)).toEqual({ '330703001': 1 })
+    expect(warningsByTown(air)).toEqual({ '330703001': 2 })
   })
 })
