@@ -9,6 +9,12 @@ export default defineConfig({
   // data/project.zip, when the bureau has put one there, becomes every visitor's default map.
   // chunks.json lists each chunk's packages, for the first-view budget (scripts/budget).
   plugins: [vue(), publishedProject(), chunkModules()],
+  // Every component is <script setup>: Vue's Options API and devtools hooks are left out of the bundle.
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {

@@ -12,7 +12,8 @@ export interface AppContext {
 }
 
 export interface AppModule {
-  install: (context: AppContext) => void
+  /** Starts the service; a promise the first render must wait for (the language's messages), or nothing. */
+  install: (context: AppContext) => void | Promise<void>
 }
 
 /** Runs `start` (a composable) with the app's injections, its watchers and listeners kept until the app unmounts. */
@@ -31,7 +32,7 @@ export function installModules(
   context: AppContext,
   modules: Record<string, AppModule>,
   order: readonly string[],
-): void {
+): Promise<void> {
   const byName = new Map(
     Object.entries(modules).map(([path, module]) => [path.replace(/^.*\//, '').replace(/\.ts$/, ''), module]),
   )
@@ -47,5 +48,10 @@ export function installModules(
           .filter(Boolean)
           .join('; '),
     )
-  for (const name of order) byName.get(name)!.install(context)
+  const waits: Promise<void>[] = []
+  for (const name of order) {
+    const started = byName.get(name)!.install(context)
+    if (started) waits.push(started)
+  }
+  return Promise.all(waits).then(() => undefined)
 }

@@ -21,14 +21,17 @@ const MODULE_ORDER = [
   'aggregation', // inspections and cases counted per township in a worker
   'kept-data', // 本机数据: what the user brought comes back once the built data is in
   'map-controller', // the one way to the map, provided to every component
-  'locale', // vue-i18n; the page's language and title follow view.locale
+  'locale', // the interface's language (src/i18n); the page's language and title follow view.locale
   'presentation', // ?mode=present opens presentation mode
   'recovery', // a part that failed to load: reload when the server is back, the heatmaps' state kept
+  'prefetch', // after the first view, in idle time: the panels a click opens, the heatmaps' controls
   'built-data', // public/geo: the manifest, the layers, the figures
 ] as const
 
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
-installModules({ app, pinia }, import.meta.glob<AppModule>('./modules/*.ts', { eager: true }), MODULE_ORDER)
-app.mount('#app')
+// The first render waits only for what it must speak (the language's messages, when not Chinese).
+void installModules({ app, pinia }, import.meta.glob<AppModule>('./modules/*.ts', { eager: true }), MODULE_ORDER).then(
+  () => app.mount('#app'),
+)

@@ -10,11 +10,11 @@ export interface ChunkModules {
   isEntry: boolean
   imports: string[]
   dynamicImports: string[]
-  /** npm packages ("@deck.gl/core", "proj4") and app folders ("src/user-data/import") in the chunk. */
+  /** npm packages ("@deck.gl/core", "proj4") and app files ("src/user-data/import/import-client") in the chunk. */
   origins: string[]
 }
 
-/** "…/node_modules/@scope/name/…" → "@scope/name"; "…/src/a/b/file.ts" → "src/a/b". */
+/** "…/node_modules/@scope/name/…" → "@scope/name"; "…/src/a/b/file.ts" → "src/a/b/file". */
 export function originOf(moduleId: string): string {
   const id = moduleId.replace(/\\/g, '/').replace(/\?.*$/, '')
   const nm = id.lastIndexOf('/node_modules/')
@@ -23,7 +23,7 @@ export function originOf(moduleId: string): string {
     return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!
   }
   const src = id.lastIndexOf('/src/')
-  if (src >= 0) return id.slice(src + 1, id.lastIndexOf('/'))
+  if (src >= 0) return id.slice(src + 1).replace(/\.(ts|vue|json)$/, '')
   return id.startsWith('\0') ? 'virtual' : 'other'
 }
 

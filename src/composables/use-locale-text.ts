@@ -6,7 +6,7 @@
  *   t('layers.show', { name: pick(definition.title) })
  */
 import { computed } from 'vue'
-import { useI18n, type NamedValue } from 'vue-i18n'
+import { useI18n, type NamedValue } from '../i18n'
 import type { Bilingual } from '../domain/types'
 import { langOf, pick as pickIn, pickOr as pickOrIn, type Lang, type Locale } from '../i18n/bilingual'
 import { useViewStore } from '../stores/view'

@@ -4,13 +4,11 @@
  * all, not kept in 本机数据). The visitor's own choices win: a share link or stored settings keep
  * their camera, language, basemap, visible layers and indicator. Same origin, no other request.
  */
-import { startImport } from '../user-data/import/import-client'
-import { formatImportProblem } from '../user-data/import/import-issues'
 import { parseShareHash } from '../settings/share-link'
 import { parseStoredSettings } from '../settings/stored-settings'
+import { getActivePinia } from 'pinia'
 import { useDataStore } from '../stores/data'
 import { useViewStore } from '../stores/view'
-import { useDatasetsStore } from '../stores/datasets'
 import { i18n } from '../i18n'
 import { SETTINGS_KEY } from './use-persisted-settings'
 
@@ -28,8 +26,9 @@ export function usePublishedProject() {
   // Started by a module (src/modules/published-project.ts), outside any component: the global translator.
   const { t } = i18n.global
   const data = useDataStore()
+  // The store's pinia, for the datasets store fetched later, outside this setup.
+  const pinia = getActivePinia()
   const view = useViewStore()
-  const datasets = useDatasetsStore()
   // Read now, before the app writes the hash and the stored settings back.
   const link = parseShareHash(window.location.hash)
   const stored = parseStoredSettings(storedText())
@@ -48,6 +47,13 @@ export function usePublishedProject() {
       const response = await fetch(new URL(name, document.baseURI))
       if (!response.ok) return fail(`HTTP ${response.status}`)
       const file = new File([await response.blob()], name)
+      // The import engine is not in the first view's code: loaded here, only when a project is published.
+      const [{ startImport }, { formatImportProblem }, { useDatasetsStore }] = await Promise.all([
+        import('../user-data/import/import-client'),
+        import('../user-data/import/import-issues'),
+        import('../stores/datasets'),
+      ])
+      const datasets = useDatasetsStore(pinia)
       const result = await startImport(file, { declaredCrs: 'auto' }).promise
       const first = result.problems[0]
       if (!result.project) return fail(first ? formatImportProblem(first, view.locale) : '?')

@@ -15,6 +15,9 @@
  *    does not make the screen reload in a loop.
  */
 
+/** An answer from the server this recent is taken as still true (parts asked for together). */
+const ANSWER_FRESH_MS = 3000
+
 /** Thrown when a part is not even tried: the server does not answer. */
 export class PartUnavailableError extends Error {
   constructor(part: string) {
@@ -24,8 +27,9 @@ export class PartUnavailableError extends Error {
 }
 
 export interface PartsOptions {
-  /** A small file of the app's own, fetched with no-store to learn whether the server answers. */
-  probeUrl: () => string
+  /** A small file of the app's own, fetched with no-store to learn whether the server answers; null: no
+   * page to ask from (tests in node). */
+  probeUrl: () => string | null
   /** How long to wait for the probe. */
   probeTimeoutMs: number
   /** Waits between probes while waiting for the server to come back (the last one repeats). */
@@ -47,19 +51,26 @@ export class PartLoader {
   private readonly savers = new Set<Saver>()
   /** Parts whose import failed once while the server answered. */
   private readonly failed = new Set<string>()
+  /** When the server last answered: parts asked for together share one question. */
+  private answeredAt = -Infinity
 
   constructor(private readonly options: PartsOptions) {}
 
-  /** Whether the server answers now. */
-  async serverAnswers(): Promise<boolean> {
+  /** Whether the server answers now (an answer of the last few seconds will do, unless `acceptRecent` is false). */
+  async serverAnswers(acceptRecent = true): Promise<boolean> {
+    const url = this.options.probeUrl()
+    if (url === null) return true
+    if (acceptRecent && this.options.now() - this.answeredAt < ANSWER_FRESH_MS) return true
+    this.answeredAt = -Infinity
     const controller = new AbortController()
     const timer = this.options.setTimeout(() => controller.abort(), this.options.probeTimeoutMs)
     try {
-      const response = await this.options.fetch(this.options.probeUrl(), {
+      const response = await this.options.fetch(url, {
         method: 'HEAD',
         cache: 'no-store',
         signal: controller.signal,
       })
+      if (response.ok) this.answeredAt = this.options.now()
       return response.ok
     } catch {
       return false
@@ -79,7 +90,7 @@ export class PartLoader {
       this.failed.delete(part)
       return module
     } catch (error) {
-      if (this.failed.has(part) && (await this.serverAnswers())) this.spoil()
+      if (this.failed.has(part) && (await this.serverAnswers(false))) this.spoil()
       else this.failed.add(part)
       throw error
     }
@@ -109,7 +120,7 @@ export class PartLoader {
     for (let attempt = 0; ; attempt++) {
       const delay = delays[Math.min(attempt, delays.length - 1)] ?? 5000
       await new Promise<void>((resolve) => this.options.setTimeout(resolve, delay))
-      if (await this.serverAnswers()) break
+      if (await this.serverAnswers(false)) break
     }
     this.options.lastReload.write(this.options.now())
     for (const save of this.savers) {
@@ -131,7 +142,7 @@ const LAST_RELOAD_KEY = 'jindong:parts-reloaded-at'
  * `load` as a failed import.)
  */
 export const parts = new PartLoader({
-  probeUrl: () => new URL('geo/manifest.json', document.baseURI).href,
+  probeUrl: () => (typeof document === 'undefined' ? null : new URL('geo/manifest.json', document.baseURI).href),
   probeTimeoutMs: 4000,
   retryDelaysMs: [2000, 5000, 10_000, 30_000, 60_000],
   fetch: (...args) => fetch(...args),

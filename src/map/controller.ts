@@ -10,16 +10,13 @@ import { stationReadings } from '../domain/air/readings'
 import type { CameraTarget, MapController } from '../composables/use-map-controller'
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
-import { useDatasetsStore } from '../stores/datasets'
+import { useUserStylesStore } from '../stores/user-styles'
 import { useInteractionStore } from '../stores/interaction'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 import { pick } from '../i18n/bilingual'
-import type { Locale } from '../i18n'
-import en from '../i18n/en'
-import zhCN from '../i18n/zh-CN'
+import { i18n } from '../i18n'
 import { desiredMapLayers } from './desired-layers'
-import { userPointDraws } from './user-point-draws'
 import { MapAdapter } from './map-adapter'
 import { ReadingsSurfaceSource } from './readings-surface'
 
@@ -31,8 +28,8 @@ function prefersReducedMotion(): boolean {
 }
 
 /** The map canvas's accessible name in a language (the controller runs outside any component). */
-function mapName(locale: Locale): string {
-  return { 'zh-CN': zhCN, en }[locale].a11y.mapName
+function mapName(): string {
+  return i18n.global.t('a11y.mapName')
 }
 
 export function createMapController(): MapController {
@@ -46,7 +43,7 @@ export function createMapController(): MapController {
     const view = useViewStore()
     const interaction = useInteractionStore()
     const indicators = useIndicatorsStore()
-    const datasets = useDatasetsStore()
+    const userStyles = useUserStylesStore()
     const district = data.extentBbox
     const map = new MapAdapter({
       container,
@@ -54,7 +51,7 @@ export function createMapController(): MapController {
       bounds: (district ?? FALLBACK_BOUNDS) as BBox,
       attribution: data.manifest ? pick(data.manifest.attribution, view.locale) : '',
       animate: !prefersReducedMotion(),
-      title: mapName(view.locale),
+      title: mapName(),
       // Below the desktop's width the attribution folds into MapLibre's (i) button.
       compactAttribution: window.innerWidth < 1280,
       onViewChange: (camera) => (view.camera = camera),
@@ -83,7 +80,10 @@ export function createMapController(): MapController {
         await map.whenIdle()
       } finally {
         pendingRedraws--
-        if (pendingRedraws === 0) interaction.mapIdle = true
+        if (pendingRedraws === 0) {
+          interaction.mapIdle = true
+          interaction.firstViewDrawn = true
+        }
       }
     }
 
@@ -96,7 +96,7 @@ export function createMapController(): MapController {
         choropleth: indicators.colours,
         theme: view.mode === 'present' ? 'dark' : 'light',
         hasSource: (id) => map.hasSource(id),
-        resolvedStyle: datasets.resolvedStyle,
+        resolvedStyle: userStyles.resolvedStyle,
       })
       map.setLayers(layers.specs, layers.drawRank, desired)
     }
@@ -134,8 +134,9 @@ export function createMapController(): MapController {
       // A share link opened while the app runs moves the map; the map's own moves echo back here
       // with the same camera and are ignored by jumpTo.
       watch(
-        () => view.locale,
-        () => map.setTitle(mapName(view.locale)),
+        // The interface's language, once its messages are in (the other language loads on use).
+        () => i18n.global.locale.value,
+        () => map.setTitle(mapName()),
         { flush: 'post' },
       )
       watch(
@@ -202,14 +203,25 @@ export function createMapController(): MapController {
         () => view.basemap,
         (choice) => void afterRedraw(map.setBasemap(choice)),
       )
-      // Users' large point sets: only records with a point table; data and table are markRaw.
+      // Users' large point sets: only records with a point table; data and table are markRaw. Their
+      // code loads with the first such layer (none on the first view of a fresh visit).
+      let pointsRequest = 0
       watch(
         () => [layers.records, layers.drawRank, view.basemap] as const,
         () => {
-          const draws = userPointDraws(Object.values(layers.records), layers.drawRank, datasets.resolvedStyle)
-          if (draws.length === 0 && !drawnUserPoints) return
-          drawnUserPoints = draws.length > 0
-          void afterRedraw(map.setUserPoints(draws))
+          const records = Object.values(layers.records)
+          const drawnByDeck = records.some(
+            (r) => r.user && (r.points || (r.userStyle && r.userStyle.display !== 'points')),
+          )
+          if (!drawnByDeck && !drawnUserPoints) return
+          const request = ++pointsRequest
+          void import('./user-point-draws').then(({ userPointDraws }) => {
+            if (request !== pointsRequest) return
+            const draws = userPointDraws(Object.values(layers.records), layers.drawRank, userStyles.resolvedStyle)
+            if (draws.length === 0 && !drawnUserPoints) return
+            drawnUserPoints = draws.length > 0
+            void afterRedraw(map.setUserPoints(draws))
+          })
         },
         { immediate: true },
       )

@@ -6,7 +6,6 @@
 import type { AppModule } from '../app-module'
 import { parts } from '../io/parts'
 import { useLayersStore } from '../stores/layers'
-import { parseProjectHeatmap } from '../user-data/project/project-view'
 
 export const RECOVERY_KEY = 'jindong:recovery'
 
@@ -15,11 +14,13 @@ export const install: AppModule['install'] = ({ pinia }) => {
   try {
     const saved = sessionStorage.getItem(RECOVERY_KEY)
     sessionStorage.removeItem(RECOVERY_KEY)
-    if (saved) {
-      // Read back as input like any other: each field checked, as a project file's are.
-      const heatmap = parseProjectHeatmap((JSON.parse(saved) as { heatmap?: unknown }).heatmap)
-      if (heatmap) layers.setHeatmapState(heatmap)
-    }
+    // Read back as input like any other: each field checked, as a project file's are (that code is
+    // loaded only on the rare start that follows such a reload).
+    if (saved)
+      void import('../user-data/project/project-view').then(({ parseProjectHeatmap }) => {
+        const heatmap = parseProjectHeatmap((JSON.parse(saved) as { heatmap?: unknown }).heatmap)
+        if (heatmap) layers.setHeatmapState(heatmap)
+      })
   } catch {
     // Nothing handed over (or storage refused): the page starts as any page does.
   }

@@ -5,8 +5,8 @@
  * dialog's business). The pure work lives in src/user-data; this store applies it to the layers,
  * indicators and view stores.
  *
- * The resolved style of every user layer is computed here once, in one getter: the legend, the layer
- * list, the style panel, the export and the map read `resolvedStyle(id)`.
+ * The resolved style of every user layer is computed once, in one getter of its own store
+ * (user-styles.ts), which the map needs in the first view while these steps load on use.
  */
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
@@ -17,8 +17,6 @@ import type { ImportResult } from '../user-data/import/types'
 import type { ImportTable } from '../user-data/import/import-table'
 import { prepareReplacement, type ReplacementIssue } from '../user-data/replace-layer'
 import { defaultUserLayerStyle, type UserLayerStyle } from '../user-data/styles/user-layer-style'
-import { userTableOf } from '../user-data/styles/user-style-columns'
-import { resolvedUserStyle, type ResolvedUserStyle } from '../user-data/styles/user-style-resolve'
 import { findPlaceColumn, joinTable } from '../user-data/tables/name-join'
 import { tableOffer as offerOf, type TableOffer } from '../user-data/tables/table-offer'
 import { userIndicatorsFromJoin } from '../user-data/tables/user-indicators'
@@ -29,7 +27,7 @@ import type { VisitorChoices } from './apply-project'
 import { captureUserState } from './user-state'
 import { useDataStore } from './data'
 import { useIndicatorsStore } from './indicators'
-import { useLayersStore, type LayerRecord } from './layers'
+import { useLayersStore } from './layers'
 import { useViewStore } from './view'
 
 type Bounds = [number, number, number, number]
@@ -52,32 +50,11 @@ export interface ProjectOpened {
   basemapNeedsKey: boolean
 }
 
-/** The colour a user layer's spec gives its first legend entry: what a style without colours uses. */
-const layerColour = (record: LayerRecord) => record.spec.legend[0]?.colour ?? '#d946ef'
-
-/** A user layer's style read against its data (its point table, or its features); null for other layers. */
-export function resolveRecordStyle(record: LayerRecord | undefined): ResolvedUserStyle | null {
-  const source = record?.points ?? record?.data
-  if (!record?.user || !record.userStyle || !source) return null
-  return resolvedUserStyle(userTableOf(source), record.userStyle, layerColour(record))
-}
-
 export const useDatasetsStore = defineStore('datasets', () => {
   const layers = useLayersStore()
   const indicators = useIndicatorsStore()
   const view = useViewStore()
   const data = useDataStore()
-
-  /** Every user layer's style read against its data (each memoised per data, style and colour). */
-  const resolvedStyles = computed<Readonly<Record<string, ResolvedUserStyle>>>(() => {
-    const out: Record<string, ResolvedUserStyle> = {}
-    for (const record of Object.values(layers.records)) {
-      const resolved = resolveRecordStyle(record)
-      if (resolved) out[record.spec.id] = resolved
-    }
-    return out
-  })
-  const resolvedStyle = (id: string): ResolvedUserStyle | null => resolvedStyles.value[id] ?? null
 
   /** Built-in layers a file may stand in for: those whose spec declares the replaceable capability. */
   const replaceable = computed(() =>
@@ -228,8 +205,6 @@ export const useDatasetsStore = defineStore('datasets', () => {
   }))
 
   return {
-    resolvedStyles,
-    resolvedStyle,
     replaceable,
     current,
     addImport,

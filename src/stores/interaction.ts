@@ -20,9 +20,11 @@ export const useInteractionStore = defineStore('interaction', () => {
   const surfaceHover = ref<{ value: number; point: { x: number; y: number } } | null>(null)
   /** Set once the map has drawn everything it was given; end-to-end tests and the kiosk wait for it. */
   const mapIdle = ref(false)
+  /** Once true, stays: the map's first view is drawn, and what it did not show may load now. */
+  const firstViewDrawn = ref(false)
   /** An online basemap that failed and was replaced by the offline one; the notice over the map says so. */
   const basemapFailure = ref<{ basemap: BasemapId; reason: string; timeoutSeconds?: number } | null>(null)
   /** A lazily loaded part that failed to load (it is tried again the next time it is needed). */
   const partFailure = ref<{ part: 'heatmaps'; reason: string } | null>(null)
-  return { hover, hexHover, surfaceHover, mapIdle, basemapFailure, partFailure }
+  return { hover, hexHover, surfaceHover, mapIdle, firstViewDrawn, basemapFailure, partFailure }
 })

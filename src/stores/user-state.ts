@@ -4,43 +4,21 @@
  * tables. IndexedDB keeps it (本机数据) and a project file carries it; both go through these two
  * functions, so what is kept and what is shared cannot drift apart.
  */
-import type { FeatureCollection } from 'geojson'
-import type { PointTable } from '../user-data/tables/point-table'
-import type { UserIndicator } from '../user-data/tables/user-indicators'
-import type { UserLayerStyle } from '../user-data/styles/user-layer-style'
 import type { useIndicatorsStore } from './indicators'
 import type { useLayersStore } from './layers'
 
-export type UserLayerData = { kind: 'features'; collection: FeatureCollection } | { kind: 'points'; table: PointTable }
-
-export interface UserLayerSnapshot {
-  id: string
-  fileName: string
-  name: string | null
-  addedAt: string
-  visible: boolean
-  opacity: number
-  style: UserLayerStyle
-  data: UserLayerData
-}
-
-export interface ReplacementSnapshot {
-  /** The built-in layer the user's file stands in for. */
-  layerId: string
-  fileName: string
-  collection: FeatureCollection
-  /** What the legend and panels must also say of it (e.g. approximate positions), if anything. */
-  note?: { zh: string; en: string } | null
-  /** Came with the published project: shown to every visitor, not kept in 本机数据. */
-  published?: boolean
-}
-
-export interface UserStateSnapshot {
-  /** In list order, top first. */
-  layers: UserLayerSnapshot[]
-  replacements: ReplacementSnapshot[]
-  indicators: UserIndicator[]
-}
+export type {
+  ReplacementSnapshot,
+  UserLayerData,
+  UserLayerSnapshot,
+  UserStateSnapshot,
+} from '../user-data/user-state-snapshot'
+import type {
+  ReplacementSnapshot,
+  UserLayerData,
+  UserLayerSnapshot,
+  UserStateSnapshot,
+} from '../user-data/user-state-snapshot'
 
 type LayersStore = ReturnType<typeof useLayersStore>
 type IndicatorsStore = ReturnType<typeof useIndicatorsStore>

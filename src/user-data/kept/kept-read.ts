@@ -14,7 +14,7 @@ import {
   type KeptIndex,
   type KeptLayerEntry,
 } from './kept-storage'
-import type { UserLayerData, UserStateSnapshot } from '../../stores/user-state'
+import type { UserLayerData, UserStateSnapshot } from '../user-state-snapshot'
 
 export interface ReadResult {
   snapshot: UserStateSnapshot

@@ -9,7 +9,7 @@
 import type { PointTable } from '../tables/point-table'
 import type { UserIndicator } from '../tables/user-indicators'
 import type { UserLayerStyle } from '../styles/user-layer-style'
-import type { UserStateSnapshot } from '../../stores/user-state'
+import type { UserStateSnapshot } from '../user-state-snapshot'
 
 /** What idb-keyval offers, reduced to what is used here. */
 export interface KeptBackend {

@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson'
 import type { PointTable } from '../tables/point-table'
 import { PROJECT_INDEX, parseProjectJson, type ProjectIndex, type ProjectIssue, type ProjectView } from './project-file'
 import { listZipEntries, readZipEntry, type ZipEntry } from '../import/zip-reader'
-import type { ReplacementSnapshot, UserLayerSnapshot, UserStateSnapshot } from '../../stores/user-state'
+import type { ReplacementSnapshot, UserLayerSnapshot, UserStateSnapshot } from '../user-state-snapshot'
 import { readPointTable } from './point-table-files'
 
 /** project.json itself: the index and the indicators, never megabytes of geometry. */

@@ -7,7 +7,7 @@
 import { zipSync, type Zippable } from 'fflate'
 import { toGeoJsonText } from '../../domain/text/export-table'
 import { PROJECT_FORMAT, PROJECT_INDEX, PROJECT_VERSION, type ProjectIndex, type ProjectView } from './project-file'
-import type { UserStateSnapshot } from '../../stores/user-state'
+import type { UserStateSnapshot } from '../user-state-snapshot'
 import { pointTableFiles } from './point-table-files'
 
 export interface ProjectToWrite {

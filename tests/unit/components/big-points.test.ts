@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest'
 import { pointTableFromFeatures } from '../../../src/user-data/tables/point-table'
 import { useLayersStore } from '../../../src/stores/layers'
-import { mountIn, useFreshApp } from '../support/app'
+import { mountIn, useFreshApp, settleLazy } from '../support/app'
 
 import LayerList from '../../../src/components/LayerList.vue'
 import FeaturePanel from '../../../src/components/FeaturePanel.vue'
@@ -27,6 +27,7 @@ describe('a large point layer', () => {
     expect(row.get('[data-testid="big-points-count"]').text()).toContain('3 个点')
     expect(wrapper.findAll('[data-testid="big-points-count"]')).toHaveLength(1)
     await row.get('[data-testid="user-style-toggle"]').trigger('click')
+    await settleLazy()
     await row.get('[data-testid="user-style-display"]').setValue('heatmap')
     const weight = row.get('[data-testid="user-style-weight"]')
     expect(weight.findAll('option').map((o) => o.text())).toEqual(['计数（每点为 1）', 'pm25'])

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { useLayersStore } from '../../../src/stores/layers'
 import { useViewStore } from '../../../src/stores/view'
-import { loadLayers, mountIn, useFreshApp } from '../support/app'
+import { loadLayers, mountIn, settleLazy, useFreshApp } from '../support/app'
 
 import SidePanel from '../../../src/components/SidePanel.vue'
 useFreshApp()
@@ -30,7 +30,7 @@ describe('SidePanel', () => {
     const view = useViewStore()
     const wrapper = mountIn(SidePanel)
     view.select({ layerId: useLayersStore().areaLayerId!, featureId: '330703101' })
-    await wrapper.vm.$nextTick()
+    await settleLazy()
     expect(shown(wrapper)).toEqual(['area-panel'])
     expect(wrapper.get('[data-testid="area-panel"] h2').text()).toBe('孝顺镇')
   })
@@ -39,7 +39,7 @@ describe('SidePanel', () => {
     const view = useViewStore()
     const wrapper = mountIn(SidePanel)
     view.select({ layerId: 'water-sections', featureId: 'dongguanqiao' })
-    await wrapper.vm.$nextTick()
+    await settleLazy()
     expect(shown(wrapper)).toEqual(['feature-panel'])
     expect(wrapper.get('[data-testid="feature-panel"] h2').text()).toBe('东关桥')
   })
@@ -49,6 +49,7 @@ describe('SidePanel', () => {
     view.sideTab = 'details'
     const wrapper = mountIn(SidePanel)
     await wrapper.get('[data-testid="town-list"] button[data-code="330703103"]').trigger('click')
+    await settleLazy()
     expect(view.selection).toEqual({ layerId: 'towns', featureId: '330703103' })
     expect(shown(wrapper)).toEqual(['area-panel'])
     expect(wrapper.get('[data-testid="area-panel"] h2').text()).toBe('曹宅镇')

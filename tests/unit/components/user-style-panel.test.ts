@@ -3,8 +3,8 @@
 import { describe, expect, test } from 'vitest'
 import type { FeatureCollection } from 'geojson'
 import { useLayersStore } from '../../../src/stores/layers'
-import { useDatasetsStore } from '../../../src/stores/datasets'
-import { mountIn, useFreshApp } from '../support/app'
+import { useUserStylesStore } from '../../../src/stores/user-styles'
+import { mountIn, useFreshApp, settleLazy } from '../support/app'
 import { desiredMapLayers } from '../../../src/map/desired-layers'
 import { userPointDraws } from '../../../src/map/user-point-draws'
 import { pointTableFromFeatures } from '../../../src/user-data/tables/point-table'
@@ -43,7 +43,7 @@ function drawn(id: string) {
     choropleth: {},
     theme: 'light',
     hasSource: () => true,
-    resolvedStyle: useDatasetsStore().resolvedStyle,
+    resolvedStyle: useUserStylesStore().resolvedStyle,
   }).map((d) => d.layer)
 }
 
@@ -54,6 +54,7 @@ describe('the user style panel', () => {
     const wrapper = mountIn(LayerList)
     expect(wrapper.findAll('[data-testid="user-style-toggle"]')).toHaveLength(1)
     await wrapper.get(`li[data-layer="${id}"] [data-testid="user-style-toggle"]`).trigger('click')
+    await settleLazy()
     const panel = wrapper.get('[data-testid="user-style-panel"]')
     await panel.get('[data-testid="user-style-colour"]').setValue('graduated')
     const columns = panel.get('[data-testid="user-style-colour-column"]').findAll('option')
@@ -76,6 +77,7 @@ describe('the user style panel', () => {
     const id = layers.addUserLayer(points(), 'stations.geojson')
     const wrapper = mountIn(LayerList)
     await wrapper.get(`li[data-layer="${id}"] [data-testid="user-style-toggle"]`).trigger('click')
+    await settleLazy()
     const time = wrapper.get('[data-testid="user-style-time"]')
     expect(time.findAll('option').map((o) => o.text())).toEqual(['不按月份', 'date'])
     await time.setValue('date')
@@ -97,14 +99,14 @@ describe('the user style panel', () => {
     const id = layers.addUserLayer(points(), 'stations.geojson')
     layers.setUserStyle(id, { labelColumn: 'name' })
     expect(drawn(id).find((l) => l.id === `${id}-label`)).toMatchObject({ type: 'symbol' })
-    expect(userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)).toHaveLength(0)
+    expect(userPointDraws(Object.values(layers.records), {}, useUserStylesStore().resolvedStyle)).toHaveLength(0)
     layers.setUserStyle(id, { display: 'heatmap', weightColumn: 'pm25' })
     expect(drawn(id).some((l) => l.id === `${id}-circle`)).toBe(false)
-    const [draw] = userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)
+    const [draw] = userPointDraws(Object.values(layers.records), {}, useUserStylesStore().resolvedStyle)
     expect(draw).toMatchObject({ id, display: 'heatmap' })
     expect([...draw!.weights!]).toEqual([10, 30, 50])
     layers.setUserStyle(id, { time: { column: 'date', month: '2022-02' } })
-    const [filtered] = userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)
+    const [filtered] = userPointDraws(Object.values(layers.records), {}, useUserStylesStore().resolvedStyle)
     expect([...filtered!.weights!]).toEqual([30])
     expect(filtered!.propertiesAt(0)).toMatchObject({ name: '站1' })
   })
@@ -113,22 +115,23 @@ describe('the user style panel', () => {
     const layers = useLayersStore()
     const id = layers.addUserPointLayer(pointTableFromFeatures(points().features), 'big.csv')
     layers.setUserStyle(id, { colour: { kind: 'categories', column: 'constructor' }, sizeColumn: 'pm25' })
-    const [draw] = userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)
+    const [draw] = userPointDraws(Object.values(layers.records), {}, useUserStylesStore().resolvedStyle)
     expect(draw!.colours).toHaveLength(9)
     expect([...draw!.colours!.slice(0, 3)]).toEqual([...draw!.colours!.slice(6, 9)])
     expect([...draw!.radii!]).toEqual([4, expect.closeTo(4 + 12 * Math.sqrt(0.5), 5), 16])
     layers.setUserStyle(id, { time: { column: 'date', month: '2022-03' } })
-    const [march] = userPointDraws(Object.values(layers.records), {}, useDatasetsStore().resolvedStyle)
+    const [march] = userPointDraws(Object.values(layers.records), {}, useUserStylesStore().resolvedStyle)
     expect([...march!.positions]).toEqual([...draw!.positions.slice(4, 6)])
     // A pick of the one drawn point names row 2 of the table.
     expect(march!.rowAt!(0)).toBe(2)
   })
 
-  test('the legend shows the categories with their counts, the classes, and the size scale', () => {
+  test('the legend shows the categories with their counts, the classes, and the size scale', async () => {
     const layers = useLayersStore()
     const id = layers.addUserLayer(points(), 'stations.geojson')
     layers.setUserStyle(id, { colour: { kind: 'categories', column: 'constructor' }, sizeColumn: 'pm25' })
     const legend = mountIn(LegendPanel)
+    await settleLazy()
     const categories = legend.get(`[data-legend="${id}"] [data-testid="user-style-categories"]`).text()
     expect(categories).toContain('企业')
     expect(categories).toContain('2 个')

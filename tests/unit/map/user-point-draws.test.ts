@@ -4,7 +4,7 @@ import { pointCells } from '../../../src/domain/geometry/point-cells'
 import { pointTableFromFeatures } from '../../../src/user-data/tables/point-table'
 import { userLayerSpec } from '../../../src/layers/user-layer'
 import { userPointDraws } from '../../../src/map/user-point-draws'
-import { resolveRecordStyle } from '../../../src/stores/datasets'
+import { resolveRecordStyle } from '../../../src/stores/user-styles'
 import type { LayerRecord } from '../../../src/stores/layers'
 
 const table = pointTableFromFeatures(

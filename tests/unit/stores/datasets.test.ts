@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest'
 import { importBytes } from '../../../src/user-data/import/import-file'
 import { useDatasetsStore } from '../../../src/stores/datasets'
+import { useUserStylesStore } from '../../../src/stores/user-styles'
 import { useIndicatorsStore } from '../../../src/stores/indicators'
 import { useLayersStore } from '../../../src/stores/layers'
 import { loadLayers, useFreshApp } from '../support/app'
@@ -88,13 +89,14 @@ describe('the resolved style of a user layer', () => {
     const result = await csv('name,kind,lng,lat\nA,企业,119.70,29.10\nB,工地,119.80,29.20\n')
     const added = datasets.addImport(result, 'kinds.csv', { target: 'new' })
     if (!added.ok) throw new Error('not added')
-    const first = datasets.resolvedStyle(added.layerId)
+    const userStyles = useUserStylesStore()
+    const first = userStyles.resolvedStyle(added.layerId)
     expect(first?.colour.kind).toBe('single')
     layers.setOpacity(added.layerId, 0.5)
-    expect(datasets.resolvedStyle(added.layerId)).toBe(first)
+    expect(userStyles.resolvedStyle(added.layerId)).toBe(first)
     layers.setUserStyle(added.layerId, { colour: { kind: 'categories', column: 'kind' } })
-    const styled = datasets.resolvedStyle(added.layerId)
+    const styled = userStyles.resolvedStyle(added.layerId)
     expect(styled?.colour.kind).toBe('categories')
-    expect(datasets.resolvedStyle('towns')).toBeNull()
+    expect(userStyles.resolvedStyle('towns')).toBeNull()
   })
 })

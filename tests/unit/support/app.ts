@@ -8,9 +8,15 @@ import { fileURLToPath } from 'node:url'
 import type { FeatureCollection } from 'geojson'
 import { createPinia, getActivePinia, setActivePinia } from 'pinia'
 import { enableAutoUnmount, mount } from '@vue/test-utils'
-import { afterEach, beforeEach } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { parts } from '../../../src/io/parts'
 import { defineComponent, type Component } from 'vue'
 import { i18n, type Locale } from '../../../src/i18n'
+import en from '../../../src/i18n/en'
+
+// The app loads English on first use (loadLocale); component tests switch synchronously, so it is here from the start.
+i18n.global.setLocaleMessage('en', en)
 import type { Manifest, ManifestEntry } from '../../../src/domain/manifest'
 import { MAP_CONTROLLER, type CameraTarget, type MapController } from '../../../src/composables/use-map-controller'
 import { useLayersStore } from '../../../src/stores/layers'
@@ -40,13 +46,15 @@ export function loadLayers(...ids: string[]): void {
 /** Fresh stores before each test; Chinese again and every wrapper unmounted after it. */
 export function useFreshApp(): void {
   beforeEach(() => setActivePinia(createPinia()))
+  // Components loaded on use ask the server first (src/io/parts.ts); here there is none to ask.
+  beforeEach(() => void vi.spyOn(parts, 'serverAnswers').mockResolvedValue(true))
   enableAutoUnmount(afterEach)
   afterEach(() => {
     i18n.global.locale.value = 'zh-CN'
   })
 }
 
-/** Switches the language as the app root does: the view store's locale and vue-i18n's. */
+/** Switches the language as the app root does: the view store's locale and the translator's. */
 export function setLocale(locale: Locale): void {
   useViewStore().locale = locale
   i18n.global.locale.value = locale
@@ -106,4 +114,12 @@ export function mountComposable<T>(use: () => T, options: { controller?: MapCont
   })
   const wrapper = mountIn(Host, options)
   return { result: result as T, wrapper }
+}
+
+/** Lets components loaded on use (lazyComponent) arrive and render. */
+export async function settleLazy(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await vi.dynamicImportSettled()
+    await flushPromises()
+  }
 }
