@@ -10,6 +10,17 @@ import { recordAudit } from '../audit/audit'
 import type { Database, ProjectsTable } from '../db/schema'
 import { ApiError } from '../errors'
 
+/**
+ * For the crash test only (tests/server/process.test.ts): with JD_FAULT_INJECT=<point>, the server
+ * stops here for good, inside the transaction, and says so on stderr, so the test can kill -9 it at
+ * exactly that moment. Unset (always, outside that test), this does nothing.
+ */
+async function faultPoint(point: string): Promise<void> {
+  if (process.env.JD_FAULT_INJECT !== point) return
+  process.stderr.write(`fault-inject: paused at ${point}\n`)
+  await new Promise(() => {})
+}
+
 export interface VersionInfo {
   version: number
   author: string
@@ -101,6 +112,7 @@ async function makeCurrent(
       .returningAll()
       .executeTakeFirstOrThrow()
     const created = info(row)
+    await faultPoint('publish-in-transaction')
     await recordAudit(trx, {
       at: now,
       actor: author,

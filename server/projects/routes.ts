@@ -101,11 +101,15 @@ export async function projectRoutes(app: App) {
       schema: {
         tags: ['projects'],
         summary: 'Publish a project (admin): the zip as the body, a note in X-Note (percent-encoded)',
+        description:
+          'Body: the project zip (Content-Type: application/zip), as 保存项目 writes it. It is checked before it is ' +
+          'stored: project.json present and valid, format version not newer than the server reads, no unsafe entry ' +
+          'names, bounded unpacking; over MAX_PROJECT_BYTES → 413.',
+        consumes: ['application/zip'],
         headers: Type.Object({
           'content-type': Type.String({ pattern: '^application/zip' }),
           'x-note': Type.Optional(Type.String({ maxLength: 4000 })),
         }),
-        body: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
         response: {
           201: Type.Object({
             version: VersionSchema,
