@@ -160,7 +160,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.status(error.status).send(errorBody(error.code, error.zh, error.en, error.details))
     const failure = error as Error & { statusCode?: number; code?: string; validation?: unknown }
     if (failure.validation)
-      return reply.status(400).send(errorBody('invalid_request', `请求无效：${failure.message}`, `invalid request: ${failure.message}`))
+      return reply
+        .status(400)
+        .send(errorBody('invalid_request', `请求无效：${failure.message}`, `invalid request: ${failure.message}`))
     const status = failure.statusCode ?? 500
     if (status === 413)
       return reply
@@ -170,16 +172,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.status(415).send(errorBody('unsupported_media_type', '不支持的内容类型', 'unsupported Content-Type'))
     if (status === 429) return reply.status(429).send(error)
     if (status >= 400 && status < 500)
-      return reply.status(status).send(errorBody(failure.code?.toLowerCase() ?? 'bad_request', failure.message, failure.message))
+      return reply
+        .status(status)
+        .send(errorBody(failure.code?.toLowerCase() ?? 'bad_request', failure.message, failure.message))
     request.log.error({ err: error }, 'request failed')
     return reply.status(500).send(errorBody('internal', '服务器内部错误', 'internal server error'))
   })
 
-  app.get(
-    '/api/openapi.json',
-    { config: { action: 'health.read' }, schema: { hide: true } },
-    async () => app.swagger(),
-  )
+  app.get('/api/openapi.json', { config: { action: 'health.read' }, schema: { hide: true } }, async () => app.swagger())
   await app.register(healthRoutes)
   await app.register(sessionRoutes)
   await app.register(projectRoutes)
@@ -190,11 +190,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (hasApp) await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: 'index.html' })
 
   app.setNotFoundHandler((request, reply) => {
-    if (hasApp && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html'))
+    if (
+      hasApp &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      request.headers.accept?.includes('text/html')
+    )
       return reply.sendFile('index.html')
     return reply
       .status(404)
-      .send(errorBody('not_found', `没有这个地址：${request.method} ${request.url.split('?')[0]}`, `no such route: ${request.method} ${request.url.split('?')[0]}`))
+      .send(
+        errorBody(
+          'not_found',
+          `没有这个地址：${request.method} ${request.url.split('?')[0]}`,
+          `no such route: ${request.method} ${request.url.split('?')[0]}`,
+        ),
+      )
   })
   return app
 }

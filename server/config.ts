@@ -35,7 +35,11 @@ export interface Config {
 export const CONFIG_VARS: { name: string; default: string; meaning: string }[] = [
   { name: 'PORT', default: '4173', meaning: 'TCP port' },
   { name: 'HOST', default: '127.0.0.1', meaning: 'address to listen on (0.0.0.0 for all interfaces)' },
-  { name: 'DATABASE_URL', default: '(empty)', meaning: 'postgres://user:pass@host:5432/db → PostgreSQL; empty → PGlite' },
+  {
+    name: 'DATABASE_URL',
+    default: '(empty)',
+    meaning: 'postgres://user:pass@host:5432/db → PostgreSQL; empty → PGlite',
+  },
   { name: 'DATA_DIR', default: 'var/db', meaning: "PGlite's data folder" },
   { name: 'STATIC_DIR', default: 'dist', meaning: 'the built app served at /' },
   { name: 'SESSION_TTL', default: '28800', meaning: 'seconds a session lives after login' },

@@ -84,7 +84,11 @@ export async function backup(db: Db, file: string): Promise<Record<string, numbe
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         await sql`select set_config('app.scope', 'all', true)`.execute(trx)
-        const migrations = await trx.selectFrom('schema_migrations').select(['version', 'checksum']).orderBy('version').execute()
+        const migrations = await trx
+          .selectFrom('schema_migrations')
+          .select(['version', 'checksum'])
+          .orderBy('version')
+          .execute()
         const header: BackupHeader = {
           format: BACKUP_FORMAT,
           version: BACKUP_VERSION,
@@ -136,7 +140,9 @@ export async function restore(db: Db, file: string): Promise<Record<string, numb
   if (here.join() !== there.join())
     throw new RestoreError(
       `the backup was taken at migrations ${header.migrations.map((m) => m.version).join(',')} and this server has ` +
-        `${listMigrations().map((m) => m.version).join(',')}: restore with the same version, then upgrade`,
+        `${listMigrations()
+          .map((m) => m.version)
+          .join(',')}: restore with the same version, then upgrade`,
     )
   const unknown = header.tables.filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t))
   if (unknown.length) throw new RestoreError(`the backup holds tables this server does not know: ${unknown.join(', ')}`)
@@ -159,7 +165,12 @@ export async function restore(db: Db, file: string): Promise<Record<string, numb
       const next = await iterator.next()
       if (next.done) break
       if (!next.value) continue
-      const line = JSON.parse(next.value) as { t?: string; r?: Record<string, unknown>; end?: boolean; rows?: Record<string, number> }
+      const line = JSON.parse(next.value) as {
+        t?: string
+        r?: Record<string, unknown>
+        end?: boolean
+        rows?: Record<string, number>
+      }
       if (line.end) {
         ended = line.rows ?? {}
         break
@@ -177,7 +188,9 @@ export async function restore(db: Db, file: string): Promise<Record<string, numb
           : sql`r.${ident(c.name)}`,
       )
       await sql`insert into ${ident(table)} (${sql.join(names.map(ident))})
-        select ${sql.join(values)} from jsonb_populate_record(null::${ident(table)}, ${JSON.stringify(record)}::jsonb) r`.execute(trx)
+        select ${sql.join(values)} from jsonb_populate_record(null::${ident(table)}, ${JSON.stringify(record)}::jsonb) r`.execute(
+        trx,
+      )
       counts[table] = (counts[table] ?? 0) + 1
     }
     if (!ended) throw new RestoreError(`${file} is cut short (no end line): nothing was restored`)

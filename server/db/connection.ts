@@ -83,7 +83,9 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
     k = new Kysely<Database>({ dialect: new PGliteDialect(pg) })
     kind = 'pglite'
   }
-  const { rows } = await sql<{ rolsuper: boolean }>`select rolsuper from pg_roles where rolname = current_user`.execute(k)
+  const { rows } = await sql<{ rolsuper: boolean }>`select rolsuper from pg_roles where rolname = current_user`.execute(
+    k,
+  )
   return {
     kind,
     k,

@@ -18,7 +18,11 @@ export async function healthRoutes(app: App) {
     '/api/health',
     {
       config: { action: 'health.read' },
-      schema: { tags: ['health'], summary: 'Database and migrations', response: { 200: HealthSchema, 503: HealthSchema } },
+      schema: {
+        tags: ['health'],
+        summary: 'Database and migrations',
+        response: { 200: HealthSchema, 503: HealthSchema },
+      },
     },
     async (request, reply) => {
       try {

@@ -62,11 +62,7 @@ export async function currentProject(k: Kysely<Database>): Promise<{ info: Versi
 
 /** The current version's number and hash only (for ETag checks without reading the zip). */
 export async function currentVersion(k: Kysely<Database>) {
-  return k
-    .selectFrom('projects')
-    .select(['version', 'sha256'])
-    .where('is_current', '=', true)
-    .executeTakeFirst()
+  return k.selectFrom('projects').select(['version', 'sha256']).where('is_current', '=', true).executeTakeFirst()
 }
 
 export interface Author {
@@ -96,7 +92,8 @@ async function makeCurrent(
         .values({ sha256: values.sha256, zip: Buffer.from(values.zip), size: values.size })
         .onConflict((oc) => oc.column('sha256').doNothing())
         .execute()
-    if (previous) await trx.updateTable('projects').set({ is_current: false }).where('version', '=', previous.version).execute()
+    if (previous)
+      await trx.updateTable('projects').set({ is_current: false }).where('version', '=', previous.version).execute()
     const row = await trx
       .insertInto('projects')
       .values({
@@ -119,7 +116,13 @@ async function makeCurrent(
       kind: values.restoredFrom === null ? 'project.publish' : 'project.restore',
       target: `project/${created.version}`,
       before: previous ? { version: previous.version, sha256: previous.sha256 } : null,
-      after: { version: created.version, sha256: created.sha256, size: created.size, note: created.note, restoredFrom: created.restoredFrom },
+      after: {
+        version: created.version,
+        sha256: created.sha256,
+        size: created.size,
+        note: created.note,
+        restoredFrom: created.restoredFrom,
+      },
       ip,
     })
     return created
@@ -146,7 +149,11 @@ export async function restore(
   now: Date,
   ip: string,
 ): Promise<VersionInfo> {
-  const old = await k.selectFrom('projects').select(['sha256', 'size']).where('version', '=', version).executeTakeFirst()
+  const old = await k
+    .selectFrom('projects')
+    .select(['sha256', 'size'])
+    .where('version', '=', version)
+    .executeTakeFirst()
   if (!old) throw new ApiError(404, 'not_found', `没有第 ${version} 版`, `there is no version ${version}`)
   return makeCurrent(
     k,

@@ -24,7 +24,8 @@ const MAX_NOTE = 500
 /** X-Note carries the note percent-encoded (encodeURIComponent), since headers are Latin-1. */
 function noteOf(header: unknown): string {
   if (header === undefined) return ''
-  if (typeof header !== 'string') throw new ApiError(400, 'invalid_note', 'X-Note 只能出现一次', 'one X-Note header only')
+  if (typeof header !== 'string')
+    throw new ApiError(400, 'invalid_note', 'X-Note 只能出现一次', 'one X-Note header only')
   let note: string
   try {
     note = decodeURIComponent(header)
@@ -107,7 +108,6 @@ export async function projectRoutes(app: App) {
           'names, bounded unpacking; over MAX_PROJECT_BYTES → 413.',
         consumes: ['application/zip'],
         headers: Type.Object({
-          'content-type': Type.String({ pattern: '^application/zip' }),
           'x-note': Type.Optional(Type.String({ maxLength: 4000 })),
         }),
         response: {
@@ -129,6 +129,13 @@ export async function projectRoutes(app: App) {
       },
     },
     async (request, reply) => {
+      if (!/^application\/zip\b/.test(request.headers['content-type'] ?? ''))
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          '请以 Content-Type: application/zip 上传项目文件',
+          'send the project with Content-Type: application/zip',
+        )
       const note = noteOf(request.headers['x-note'])
       const body = request.body as unknown
       if (!Buffer.isBuffer(body) || body.byteLength === 0)
@@ -155,7 +162,14 @@ export async function projectRoutes(app: App) {
     },
     async (request, reply) => {
       const note = noteOf(request.headers['x-note'])
-      const version = await restore(app.db.k, request.params.version, note, request.auth!.actor, app.clock(), request.ip)
+      const version = await restore(
+        app.db.k,
+        request.params.version,
+        note,
+        request.auth!.actor,
+        app.clock(),
+        request.ip,
+      )
       return reply.status(201).send({ version })
     },
   )

@@ -81,6 +81,17 @@ export async function validateProjectZip(bytes: Uint8Array, maxUnpacked: number)
     throw new ApiError(422, code, message.zh, message.en, { field })
   }
   const { contents } = read
+  // A layer entry the reader had to skip (no valid id, or a data path that climbs out) refuses the
+  // publication: what every visitor gets must be what the publisher meant.
+  const skipped = contents.issues.filter((issue) => /^(layers|replacements)\[\d+\]$/.test(issue.field))
+  if (skipped.length)
+    throw new ApiError(
+      422,
+      'invalid_layer_entry',
+      skipped.map((issue) => issue.message.zh).join('；'),
+      skipped.map((issue) => issue.message.en).join('; '),
+      { fields: skipped.map((issue) => issue.field) },
+    )
   if (contents.missing.some((m) => /unpacks to more/.test(m.reason)))
     throw new ApiError(
       422,

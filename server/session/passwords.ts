@@ -38,7 +38,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash of nothing anyone knows: unknown names are checked against it, so they cost the same time. */
 let dummy: Promise<string> | undefined
-export const dummyHash = (cost: ScryptCost = DEFAULT_COST) => (dummy ??= hashPassword(randomBytes(16).toString('hex'), cost))
+export const dummyHash = (cost: ScryptCost = DEFAULT_COST) =>
+  (dummy ??= hashPassword(randomBytes(16).toString('hex'), cost))
 
 export const PASSWORD_RULES = {
   minLength: 10,

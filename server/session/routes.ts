@@ -127,7 +127,12 @@ export async function sessionRoutes(app: App) {
         tags: ['session'],
         summary: 'The password rules, to show in a form',
         response: {
-          200: Type.Object({ minLength: Type.Integer(), maxLength: Type.Integer(), zh: Type.String(), en: Type.String() }),
+          200: Type.Object({
+            minLength: Type.Integer(),
+            maxLength: Type.Integer(),
+            zh: Type.String(),
+            en: Type.String(),
+          }),
         },
       },
     },

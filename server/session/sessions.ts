@@ -69,8 +69,7 @@ export interface LoginPolicy {
   cost?: ScryptCost
 }
 
-const invalid = () =>
-  new ApiError(401, 'invalid_credentials', '用户名或密码错误', 'wrong user name or password')
+const invalid = () => new ApiError(401, 'invalid_credentials', '用户名或密码错误', 'wrong user name or password')
 const locked = (until: Date, now: Date) =>
   new ApiError(
     423,

@@ -31,7 +31,11 @@ export async function townshipRoutes(app: App) {
         response: {
           200: Type.Object({
             townships: Type.Array(
-              Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]) }),
+              Type.Object({
+                code: Type.String(),
+                name: Type.String(),
+                nameEn: Type.Union([Type.String(), Type.Null()]),
+              }),
             ),
           }),
         },
@@ -50,7 +54,9 @@ export async function townshipRoutes(app: App) {
       schema: {
         tags: ['townships'],
         summary: 'The township boundaries as GeoJSON (from PostGIS)',
-        response: { 200: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) }) },
+        response: {
+          200: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) }),
+        },
       },
     },
     async () => {
@@ -135,13 +141,19 @@ export async function townshipRoutes(app: App) {
     async (request, reply) => {
       const actor = request.auth!.actor
       const decision = decide(actor, 'township_notes.write', { township: request.params.code })
-      if (!decision.allowed) throw forbidden('a handler writes only to their own township', '处置人员只能修改本乡镇的记录')
+      if (!decision.allowed)
+        throw forbidden('a handler writes only to their own township', '处置人员只能修改本乡镇的记录')
       await township(request.params.code)
       const now = app.clock()
       const note = await inScope(app.db, decision.scope, async (trx) => {
         const row = await trx
           .insertInto('township_notes')
-          .values({ township_code: request.params.code, body: request.body.body, author_id: actor.userId, created_at: now })
+          .values({
+            township_code: request.params.code,
+            body: request.body.body,
+            author_id: actor.userId,
+            created_at: now,
+          })
           .returning(['id', 'township_code', 'body', 'created_at'])
           .executeTakeFirstOrThrow()
         await recordAudit(trx, {

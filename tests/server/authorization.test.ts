@@ -24,14 +24,19 @@ interface Case {
   expect: Record<Who, Expect>
 }
 
-const all = (value: Expect): Record<Who, Expect> => Object.fromEntries(WHO.map((w) => [w, value])) as Record<Who, Expect>
+const all = (value: Expect): Record<Who, Expect> =>
+  Object.fromEntries(WHO.map((w) => [w, value])) as Record<Who, Expect>
 const loggedIn = { ...all('ok'), anonymous: 401 } as Record<Who, Expect>
 const adminOnly = { ...all(403), anonymous: 401, admin: 'ok' } as Record<Who, Expect>
 
 const CASES: Case[] = [
   { route: 'GET /api/health', request: () => ({ method: 'GET', url: '/api/health' }), expect: all('ok') },
   { route: 'GET /api/openapi.json', request: () => ({ method: 'GET', url: '/api/openapi.json' }), expect: all('ok') },
-  { route: 'GET /api/password-rules', request: () => ({ method: 'GET', url: '/api/password-rules' }), expect: all('ok') },
+  {
+    route: 'GET /api/password-rules',
+    request: () => ({ method: 'GET', url: '/api/password-rules' }),
+    expect: all('ok'),
+  },
   {
     route: 'POST /api/session',
     request: () => ({ method: 'POST', url: '/api/session', payload: { name: 'm-viewer', password: PASSWORD } }),
@@ -139,7 +144,11 @@ describe('authorization matrix', () => {
 
 describe('row-level security (the database holds a handler to their township)', () => {
   it('a handler-scoped transaction cannot write to or read another township', async () => {
-    const author = await ctx.db.k.selectFrom('users').select('id').where('name', '=', 'm-handler').executeTakeFirstOrThrow()
+    const author = await ctx.db.k
+      .selectFrom('users')
+      .select('id')
+      .where('name', '=', 'm-handler')
+      .executeTakeFirstOrThrow()
     await inScope(ctx.db, 'all', (trx) =>
       trx
         .insertInto('township_notes')

@@ -17,7 +17,11 @@ afterAll(() => ctx?.close())
 
 describe('POST/GET/DELETE /api/session', () => {
   it('logs in with an HttpOnly, SameSite=Lax cookie and answers who is logged in', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'hank', password: PASSWORD } })
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'hank', password: PASSWORD },
+    })
     expect(response.statusCode).toBe(200)
     const body = response.json()
     expect(body).toMatchObject({ name: 'hank', role: 'handler', township: { code: '330703103', name: '曹宅镇' } })
@@ -44,7 +48,11 @@ describe('POST/GET/DELETE /api/session', () => {
     })
     expect(String(response.headers['set-cookie'])).toMatch(/Secure/)
     const configured = await ctx.appWith({ COOKIE_SECURE: 'true' })
-    const direct = await configured.inject({ method: 'POST', url: '/api/session', payload: { name: 'sam', password: PASSWORD } })
+    const direct = await configured.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'sam', password: PASSWORD },
+    })
     expect(String(direct.headers['set-cookie'])).toMatch(/Secure/)
   })
 
@@ -57,8 +65,16 @@ describe('POST/GET/DELETE /api/session', () => {
   })
 
   it('refuses a wrong password and an unknown name alike', async () => {
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'victor', password: 'nope-12345678' } })
-    const unknown = await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'nobody', password: 'nope-12345678' } })
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'victor', password: 'nope-12345678' },
+    })
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'nobody', password: 'nope-12345678' },
+    })
     expect(wrong.statusCode).toBe(401)
     expect(unknown.statusCode).toBe(401)
     expect(wrong.json().error).toBe(unknown.json().error)
@@ -96,7 +112,11 @@ describe('POST/GET/DELETE /api/session', () => {
     expect(response.statusCode).toBe(200)
     const issued = cookieOf(response.headers['set-cookie'])
     expect(issued).not.toBe(planted)
-    const withPlanted = await ctx.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `jd_session=${planted}` } })
+    const withPlanted = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: `jd_session=${planted}` },
+    })
     expect(withPlanted.statusCode).toBe(401)
   })
 
@@ -131,19 +151,34 @@ describe('lockout', () => {
     await ctx.addUser('lucy', 'viewer')
     const statuses: number[] = []
     for (let i = 0; i < 20; i++) {
-      const response = await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'lucy', password: `wrong-guess-${i}` } })
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { name: 'lucy', password: `wrong-guess-${i}` },
+      })
       statuses.push(response.statusCode)
     }
     expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401))
     expect(statuses.slice(9)).toEqual(Array(11).fill(423))
-    const locked = await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'lucy', password: PASSWORD } })
+    const locked = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'lucy', password: PASSWORD },
+    })
     expect(locked.statusCode).toBe(423)
     expect(locked.json().error).toBe('account_locked')
     expect(locked.json().zh).toMatch(/锁定/)
     ctx.clock.advance(899)
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'lucy', password: PASSWORD } })).statusCode).toBe(423)
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'lucy', password: PASSWORD } }))
+        .statusCode,
+    ).toBe(423)
     ctx.clock.advance(2)
-    const open = await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'lucy', password: PASSWORD } })
+    const open = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'lucy', password: PASSWORD },
+    })
     expect(open.statusCode).toBe(200)
     const audit = await ctx.db.k.selectFrom('audit_log').select('kind').where('target', '=', 'lucy').execute()
     expect(audit.map((a) => a.kind)).toContain('user.lock')
@@ -152,9 +187,17 @@ describe('lockout', () => {
   it('a success resets the count of failures', async () => {
     await ctx.addUser('rita', 'viewer')
     for (let i = 0; i < 9; i++)
-      await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'rita', password: `wrong-${i}-xx` } })
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { name: 'rita', password: `wrong-${i}-xx` },
+      })
     await login(ctx.app, 'rita')
-    const after = await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'rita', password: 'wrong-again-1' } })
+    const after = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'rita', password: 'wrong-again-1' },
+    })
     expect(after.statusCode).toBe(401)
   })
 
@@ -162,10 +205,15 @@ describe('lockout', () => {
     const limited = await ctx.appWith({ LOGIN_RATE_PER_MINUTE: '5' })
     const statuses: number[] = []
     for (let i = 0; i < 7; i++)
-      statuses.push((await limited.inject({ method: 'POST', url: '/api/session', payload: { name: 'x', password: 'y' } })).statusCode)
+      statuses.push(
+        (await limited.inject({ method: 'POST', url: '/api/session', payload: { name: 'x', password: 'y' } }))
+          .statusCode,
+      )
     expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401))
     expect(statuses.slice(5)).toEqual([429, 429])
-    const body = (await limited.inject({ method: 'POST', url: '/api/session', payload: { name: 'x', password: 'y' } })).json()
+    const body = (
+      await limited.inject({ method: 'POST', url: '/api/session', payload: { name: 'x', password: 'y' } })
+    ).json()
     expect(body.error).toBe('rate_limited')
   })
 })
@@ -194,14 +242,22 @@ describe('passwords and accounts', () => {
 
   it('binds a handler to a township by name or code, and only a handler', async () => {
     const by = { userId: null, name: 't' }
-    await expect(createUser(ctx.db.k, { name: 'h2', role: 'handler', password: PASSWORD }, by)).rejects.toThrow(/township/)
+    await expect(createUser(ctx.db.k, { name: 'h2', role: 'handler', password: PASSWORD }, by)).rejects.toThrow(
+      /township/,
+    )
     await expect(
       createUser(ctx.db.k, { name: 'h3', role: 'handler', township: '火星镇', password: PASSWORD }, by),
     ).rejects.toThrow(/no township/)
     await expect(
       createUser(ctx.db.k, { name: 'v2', role: 'viewer', township: '曹宅镇', password: PASSWORD }, by),
     ).rejects.toThrow(/only a handler/)
-    const h4 = await createUser(ctx.db.k, { name: 'h4', role: 'handler', township: '330703200', password: PASSWORD }, by, new Date(), TEST_COST)
+    const h4 = await createUser(
+      ctx.db.k,
+      { name: 'h4', role: 'handler', township: '330703200', password: PASSWORD },
+      by,
+      new Date(),
+      TEST_COST,
+    )
     expect(h4.township).toBe('330703200')
   })
 
@@ -211,7 +267,11 @@ describe('passwords and accounts', () => {
     const { disableUser } = await import('../../server/session/users')
     await disableUser(ctx.db.k, 'dora', { userId: null, name: 'test' })
     expect((await ctx.app.inject({ method: 'GET', url: '/api/session', headers: as(agent) })).statusCode).toBe(401)
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'dora', password: PASSWORD } })
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'dora', password: PASSWORD },
+    })
     expect(again.statusCode).toBe(401)
   })
 })

@@ -105,7 +105,13 @@ export async function openContext(env: Record<string, string> = {}): Promise<Tes
     clock,
     copy,
     addUser: async (name, role, township) => {
-      await createUser(db.k, { name, role, township, password: PASSWORD }, { userId: null, name: 'test' }, clock.read(), TEST_COST)
+      await createUser(
+        db.k,
+        { name, role, township, password: PASSWORD },
+        { userId: null, name: 'test' },
+        clock.read(),
+        TEST_COST,
+      )
     },
     appWith: async (more) => {
       const other = await buildApp({

@@ -1,6 +1,9 @@
 /** Project zips for the tests: a valid one, and the hostile kinds. */
 import { strToU8, zipSync, type Zippable } from 'fflate'
 
+/** A fixed time in the zip headers, so the same contents make the same bytes. */
+const MTIME = new Date('2026-12-01T00:00:00Z')
+
 export function projectJson(overrides: Record<string, unknown> = {}) {
   return {
     format: 'jindong-eco-map-project',
@@ -31,11 +34,14 @@ const collection = (label: string) => ({
 })
 
 export function projectZip(label = 'v1', files: Zippable = {}, json = projectJson()): Uint8Array {
-  return zipSync({
-    'project.json': strToU8(JSON.stringify(json)),
-    'layers/user-1.geojson': strToU8(JSON.stringify(collection(label))),
-    ...files,
-  })
+  return zipSync(
+    {
+      'project.json': strToU8(JSON.stringify(json)),
+      'layers/user-1.geojson': strToU8(JSON.stringify(collection(label))),
+      ...files,
+    },
+    { mtime: MTIME },
+  )
 }
 
 /** A zip whose central directory says `declared` bytes for `name` while it inflates to far more. */
@@ -45,7 +51,7 @@ export function lyingZip(name: string, realBytes: number, declared: number): Uin
       'project.json': strToU8(JSON.stringify(projectJson({ layers: [{ ...projectJson().layers[0], data: name }] }))),
       [name]: [new Uint8Array(realBytes), { level: 9 }],
     },
-    { level: 9 },
+    { level: 9, mtime: MTIME },
   )
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
   const target = strToU8(name)
@@ -53,7 +59,8 @@ export function lyingZip(name: string, realBytes: number, declared: number): Uin
     if (view.getUint32(offset, true) !== 0x02014b50) continue
     const length = view.getUint16(offset + 28, true)
     const entryName = zip.subarray(offset + 46, offset + 46 + length)
-    if (length === target.length && entryName.every((b, i) => b === target[i])) view.setUint32(offset + 24, declared, true)
+    if (length === target.length && entryName.every((b, i) => b === target[i]))
+      view.setUint32(offset + 24, declared, true)
   }
   return zip
 }
