@@ -79,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: config.maxJsonBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App
 
   app.decorate('db', db)
@@ -163,6 +163,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply
         .status(400)
         .send(errorBody('invalid_request', `请求无效：${failure.message}`, `invalid request: ${failure.message}`))
+    // PostgreSQL's data exceptions (class 22: a value it cannot take) are the request's fault.
+    if (typeof failure.code === 'string' && /^22[0-9A-Z]{3}$/.test(failure.code) && !failure.statusCode)
+      return reply
+        .status(400)
+        .send(errorBody('invalid_value', '请求中的值无法保存', 'a value in the request cannot be stored'))
     const status = failure.statusCode ?? 500
     if (status === 413)
       return reply

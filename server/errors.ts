@@ -4,6 +4,10 @@
  */
 import { Type } from 'typebox'
 
+/** Text without NUL (PostgreSQL text cannot hold it) / without any control character (names). */
+export const NO_NUL = '^[^\\u0000]*$'
+export const NO_CONTROL = '^[^\\u0000-\\u001f\\u007f]*$'
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -1,7 +1,7 @@
 /** GET /api/audit: the log, newest first, filtered by person, kind and time (admins). */
 import { Type } from 'typebox'
 import type { App } from '../app'
-import { ApiError, ErrorSchema } from '../errors'
+import { ApiError, ErrorSchema, NO_CONTROL } from '../errors'
 import { queryAudit } from './audit'
 
 const AuditEntrySchema = Type.Object({
@@ -25,7 +25,9 @@ export async function auditRoutes(app: App) {
         summary: 'The audit log (admin)',
         querystring: Type.Object(
           {
-            person: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "the actor's user name" })),
+            person: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 64, pattern: NO_CONTROL, description: "the actor's user name" }),
+            ),
             kind: Type.Optional(
               Type.String({
                 pattern: '^[a-z_]+(\\.[a-z_]+)?$',

@@ -1,7 +1,7 @@
 /** /api/session: log in (POST), who am I (GET), log out (DELETE); /api/password-rules for the form. */
 import { Type } from 'typebox'
 import type { App } from '../app'
-import { ErrorSchema, unauthenticated } from '../errors'
+import { ErrorSchema, NO_CONTROL, NO_NUL, unauthenticated } from '../errors'
 import { PASSWORD_RULES } from './passwords'
 import { SESSION_COOKIE, login, logout, type SessionInfo } from './sessions'
 
@@ -55,8 +55,8 @@ export async function sessionRoutes(app: App) {
         summary: 'Log in: a new session (cookie) and its CSRF token',
         body: Type.Object(
           {
-            name: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 1024 }),
+            name: Type.String({ minLength: 1, maxLength: 64, pattern: NO_CONTROL }),
+            password: Type.String({ minLength: 1, maxLength: 1024, pattern: NO_NUL }),
           },
           { additionalProperties: false },
         ),

@@ -8,7 +8,7 @@ import { Type } from 'typebox'
 import type { App } from '../app'
 import { recordAudit } from '../audit/audit'
 import { inScope } from '../db/scope'
-import { ApiError, ErrorSchema, forbidden } from '../errors'
+import { ApiError, ErrorSchema, NO_NUL, forbidden } from '../errors'
 import { decide } from '../policy'
 
 const Code = Type.String({ pattern: '^[0-9]{9}$', description: '9-digit township code, e.g. 330703103' })
@@ -134,7 +134,10 @@ export async function townshipRoutes(app: App) {
         tags: ['townships'],
         summary: "Add a note to a township's record (a handler: own township only)",
         params: Type.Object({ code: Code }),
-        body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { body: Type.String({ minLength: 1, maxLength: 2000, pattern: NO_NUL }) },
+          { additionalProperties: false },
+        ),
         response: { 201: NoteSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
