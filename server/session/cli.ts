@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util'
 import { cliOperator, fail, openForCli, readNewPassword } from '../cli-support'
-import type { Role } from '../db/schema'
-import { PASSWORD_RULES } from './passwords'
+import { ROLES, type Role } from '../db/schema'
+import { PASSWORD_RULES, passwordProblem } from './passwords'
 import { createUser, disableUser, enableUser, listUsers, resetPassword, UserError } from './users'
 
 const USAGE = `usage: npm run users -- add <name> --role <role> [--township <code|name>]
@@ -23,12 +23,16 @@ const [command, name] = positionals
 if (values.help || !command) fail(USAGE)
 if (command !== 'list' && !name) fail(USAGE)
 
+if (command === 'add' && !ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`)
+// The password is asked for, and checked against the rules, before the database is opened.
+const password = command === 'add' || command === 'reset-password' ? await readNewPassword() : ''
+const problem = password ? passwordProblem(password, name!) : null
+if (problem) fail(`${problem.zh}\n${problem.en}`)
+
 const db = await openForCli()
 try {
   switch (command) {
     case 'add': {
-      if (!values.role) fail('--role is needed\n' + USAGE)
-      const password = await readNewPassword()
       const user = await createUser(
         db.k,
         { name: name!, role: values.role as Role, township: values.township ?? null, password },
@@ -63,7 +67,7 @@ try {
       console.log(`enabled ${name}`)
       break
     case 'reset-password':
-      await resetPassword(db.k, name!, await readNewPassword(), cliOperator())
+      await resetPassword(db.k, name!, password, cliOperator())
       console.log(`new password set for ${name} (their sessions are ended)`)
       break
     default:
