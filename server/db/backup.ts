@@ -187,10 +187,9 @@ export async function restore(db: Db, file: string): Promise<Record<string, numb
           ? sql`${Buffer.from(String(line.r![c.name] ?? ''), 'base64')}::bytea`
           : sql`r.${ident(c.name)}`,
       )
+      const source = sql`jsonb_populate_record(null::${ident(table)}, ${JSON.stringify(record)}::jsonb)`
       await sql`insert into ${ident(table)} (${sql.join(names.map(ident))})
-        select ${sql.join(values)} from jsonb_populate_record(null::${ident(table)}, ${JSON.stringify(record)}::jsonb) r`.execute(
-        trx,
-      )
+        select ${sql.join(values)} from ${source} r`.execute(trx)
       counts[table] = (counts[table] ?? 0) + 1
     }
     if (!ended) throw new RestoreError(`${file} is cut short (no end line): nothing was restored`)

@@ -23,7 +23,8 @@ const [command, name] = positionals
 if (values.help || !command) fail(USAGE)
 if (command !== 'list' && !name) fail(USAGE)
 
-if (command === 'add' && !ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`)
+if (command === 'add' && !ROLES.includes(values.role as Role))
+  fail(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`)
 // The password is asked for, and checked against the rules, before the database is opened.
 const password = command === 'add' || command === 'reset-password' ? await readNewPassword() : ''
 const problem = password ? passwordProblem(password, name!) : null

@@ -45,7 +45,9 @@ export const PASSWORD_RULES = {
   minLength: 10,
   maxLength: 200,
   zh: '密码至少 10 个字符、最多 200 个，须同时包含字母和数字，且不能包含用户名。',
-  en: 'A password has 10 to 200 characters, holds at least one letter and one digit, and does not contain the user name.',
+  en:
+    'A password has 10 to 200 characters, holds at least one letter and one digit, ' +
+    'and does not contain the user name.',
 }
 
 /** What is wrong with a new password, or null when it meets the rules. */
