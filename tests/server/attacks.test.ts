@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inScope } from '../../server/db/scope'
 import { openContext, PASSWORD, type TestContext } from './support/context'
 import { as, login, type Agent } from './support/http'
 import { projectZip } from './support/projects'
@@ -42,7 +43,9 @@ async function snapshot() {
       .orderBy('id')
       .execute(),
     projects: await k.selectFrom('projects').select(['version', 'sha256', 'is_current']).orderBy('version').execute(),
-    notes: await k.selectFrom('township_notes').select(['id', 'body']).orderBy('id').execute(),
+    notes: await inScope(ctx.db, 'all', (trx) =>
+      trx.selectFrom('township_notes').select(['id', 'body']).orderBy('id').execute(),
+    ),
     townships: await k.selectFrom('townships').select(['code', 'name']).orderBy('code').execute(),
   }
 }
