@@ -5,7 +5,7 @@
  * by killing the server mid-publish). Restoring makes a new version that points at old content.
  */
 import { createHash } from 'node:crypto'
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import { recordAudit } from '../audit/audit'
 import type { Database, ProjectsTable } from '../db/schema'
 import { ApiError } from '../errors'
@@ -78,14 +78,18 @@ async function makeCurrent(
   ip: string,
 ): Promise<VersionInfo> {
   return k.transaction().execute(async (trx) => {
-    // Publications queue one behind another: the row lock on the current version (if any) and the
-    // unique index on is_current keep two publishers from both becoming current.
+    // Publications queue one behind another (readers are not blocked): the version numbers have
+    // no gaps, even after a publication that failed or was cut off (a sequence would skip one).
+    await sql`lock table projects in exclusive mode`.execute(trx)
     const previous = await trx
       .selectFrom('projects')
       .select(['version', 'sha256', 'note'])
       .where('is_current', '=', true)
-      .forUpdate()
       .executeTakeFirst()
+    const { next } = await trx
+      .selectFrom('projects')
+      .select(sql<number>`coalesce(max(version), 0) + 1`.as('next'))
+      .executeTakeFirstOrThrow()
     if (values.zip)
       await trx
         .insertInto('project_files')
@@ -97,6 +101,7 @@ async function makeCurrent(
     const row = await trx
       .insertInto('projects')
       .values({
+        version: next,
         author_id: author.userId,
         author_name: author.name,
         created_at: now,
