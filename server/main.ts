@@ -33,7 +33,9 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))
 
 try {
-  await app.listen({ port: config.port, host: config.host })
+  const address = await app.listen({ port: config.port, host: config.host })
+  // One plain line for the person who started it (the logs are JSON).
+  process.stdout.write(`金东生态环境一张图: listening at ${address} (${db.kind})\n`)
 } catch (error) {
   app.log.fatal({ err: error }, 'cannot listen')
   await db.close()

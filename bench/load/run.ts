@@ -32,6 +32,7 @@ interface Group {
   errors: number
   timeouts: number
   requests: number
+  sent: number
 }
 
 function projectZip(points: number): Uint8Array {
@@ -133,13 +134,14 @@ async function login(url: string, name: string) {
 }
 
 function cannon(name: string, options: autocannon.Options): Promise<Group> {
-  const group: Group = { name, latencies: [], statuses: {}, errors: 0, timeouts: 0, requests: 0 }
+  const group: Group = { name, latencies: [], statuses: {}, errors: 0, timeouts: 0, requests: 0, sent: 0 }
   return new Promise((resolveRun, reject) => {
     const instance = autocannon({ timeout: 30, ...options }, (error, result) => {
       if (error) return reject(error)
       group.errors = result.errors
       group.timeouts = result.timeouts
       group.requests = result.requests.total
+      group.sent = result.requests.sent
       resolveRun(group)
     })
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -166,11 +168,17 @@ function summarise(group: Group) {
     p99: Math.round(percentile(sorted, 99)),
     errors: group.errors + non2xx,
     timeouts: group.timeouts,
+    /** Sent but not answered when the time was up (cut off, not failed). */
+    unanswered: Math.max(0, group.sent - sorted.length),
     statuses: group.statuses,
   }
 }
 
+const t0 = Date.now()
+const step = (what: string) => console.log(`  [${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`)
+
 async function runBackend(backend: 'pglite' | 'postgres') {
+  step('preparing the database')
   const database =
     backend === 'pglite'
       ? { ...(await pgliteFolder()), url: '' }
@@ -179,8 +187,10 @@ async function runBackend(backend: 'pglite' | 'postgres') {
     backend === 'pglite'
       ? await prepareDatabase({ databaseUrl: '', dataDir: database.dataDir })
       : await prepareDatabase({ databaseUrl: database.url, dataDir: '' })
+  step('adding users')
   await seedUsers(db)
   await db.close()
+  step('starting the server')
   const { url, child } = await startServer({
     DATA_DIR: database.dataDir,
     DATABASE_URL: database.url,
@@ -196,6 +206,7 @@ async function runBackend(backend: 'pglite' | 'postgres') {
       body: zip,
     })
     if (first.status !== 201) throw new Error(`first publish: ${first.status} ${await first.text()}`)
+    step('loading')
     const load0 = loadavg()[0]!
     const [viewers, notes, publishers] = await Promise.all([
       cannon('viewers', {
@@ -259,11 +270,13 @@ for (const backend of backends) {
   const result = await runBackend(backend)
   results.push(result)
   console.log(`load average ${result.loadBefore.toFixed(2)} → ${result.loadAfter.toFixed(2)} on ${cpus().length} cores`)
-  console.log('| group | responses | /s | p50 ms | p95 ms | p99 ms | errors | timeouts |')
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|')
+  console.log('| group | responses | /s | p50 ms | p95 ms | p99 ms | errors | timeouts | unanswered at end |')
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
   for (const g of result.groups)
     console.log(
-      `| ${g.group} | ${g.responses} | ${g.perSecond} | ${g.p50} | ${g.p95} | ${g.p99} | ${g.errors} | ${g.timeouts} |`,
+      [g.group, g.responses, g.perSecond, g.p50, g.p95, g.p99, g.errors, g.timeouts, g.unanswered]
+        .join(' | ')
+        .replace(/^/, '| ') + ' |',
     )
 }
 if (!pgUrl) console.log('\n(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)')

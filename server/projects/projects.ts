@@ -48,16 +48,28 @@ export async function listVersions(k: Kysely<Database>, limit = 500): Promise<Ve
   return rows.map(info)
 }
 
-export async function currentProject(k: Kysely<Database>): Promise<{ info: VersionInfo; zip: Uint8Array } | null> {
-  const row = await k
-    .selectFrom('projects')
-    .innerJoin('project_files', 'project_files.sha256', 'projects.sha256')
-    .selectAll('projects')
-    .select('project_files.zip')
-    .where('projects.is_current', '=', true)
-    .executeTakeFirst()
+/**
+ * Contents are immutable and named by their SHA-256, so this process may keep the last few zips it
+ * served: the cache can never be stale, and several app servers may each keep their own.
+ */
+const MAX_CACHED_BYTES = 256 * 1024 * 1024
+const zipCache = new Map<string, Uint8Array>()
+
+export async function projectFile(k: Kysely<Database>, sha256: string): Promise<Uint8Array | null> {
+  const cached = zipCache.get(sha256)
+  if (cached) return cached
+  const row = await k.selectFrom('project_files').select('zip').where('sha256', '=', sha256).executeTakeFirst()
   if (!row) return null
-  return { info: info(row), zip: row.zip }
+  const zip = new Uint8Array(row.zip)
+  if (zip.byteLength <= MAX_CACHED_BYTES) {
+    let total = zip.byteLength
+    for (const [key, value] of [...zipCache].reverse()) {
+      total += value.byteLength
+      if (total > MAX_CACHED_BYTES || zipCache.size >= 4) zipCache.delete(key)
+    }
+    zipCache.set(sha256, zip)
+  }
+  return zip
 }
 
 /** The current version's number and hash only (for ETag checks without reading the zip). */

@@ -2,7 +2,7 @@
 import { Type } from 'typebox'
 import type { App } from '../app'
 import { ApiError, ErrorSchema } from '../errors'
-import { currentProject, currentVersion, listVersions, publish, restore } from './projects'
+import { currentVersion, listVersions, projectFile, publish, restore } from './projects'
 import { validateProjectZip } from './validate'
 
 const VersionSchema = Type.Object(
@@ -70,14 +70,10 @@ export async function projectRoutes(app: App) {
       const etag = `"${head.sha256}"`
       reply.header('ETag', etag).header('Cache-Control', 'no-cache').header('X-Project-Version', String(head.version))
       if (request.headers['if-none-match'] === etag) return reply.status(304).send(null)
-      const current = await currentProject(app.db.k)
-      if (!current) throw new ApiError(404, 'no_project', '尚未发布项目', 'no project has been published yet')
-      reply
-        .header('ETag', `"${current.info.sha256}"`)
-        .header('X-Project-Version', String(current.info.version))
-        .header('Content-Disposition', `attachment; filename="project-v${current.info.version}.zip"`)
-        .type('application/zip')
-      return reply.send(Buffer.from(current.zip))
+      const zip = await projectFile(app.db.k, head.sha256)
+      if (!zip) throw new ApiError(404, 'no_project', '尚未发布项目', 'no project has been published yet')
+      reply.header('Content-Disposition', `attachment; filename="project-v${head.version}.zip"`).type('application/zip')
+      return reply.send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength))
     },
   )
 
