@@ -113,6 +113,7 @@ function startServer(env: Record<string, string>): Promise<{ url: string; child:
   return new Promise((resolveStart, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
+      if (process.env.LOAD_DEBUG) process.stderr.write(chunk)
       const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/i.exec(output)
       if (match) resolveStart({ url: match[1]!, child })
     }
@@ -135,6 +136,7 @@ async function login(url: string, name: string) {
 
 function cannon(name: string, options: autocannon.Options): Promise<Group> {
   const group: Group = { name, latencies: [], statuses: {}, errors: 0, timeouts: 0, requests: 0, sent: 0 }
+  if (!options.connections) return Promise.resolve(group)
   return new Promise((resolveRun, reject) => {
     const instance = autocannon({ timeout: 30, ...options }, (error, result) => {
       if (error) return reject(error)

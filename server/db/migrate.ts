@@ -21,8 +21,13 @@ export interface Migration {
   checksum: string
 }
 
+const listed = new Map<string, Migration[]>()
+
+/** The migration files (read once per folder: they do not change while the process runs). */
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+  const known = listed.get(dir)
+  if (known) return known
+  const migrations = readdirSync(dir)
     .filter((file) => /^\d{3}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
     .map((file) => {
@@ -34,6 +39,8 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
         checksum: createHash('sha256').update(text).digest('hex'),
       }
     })
+  listed.set(dir, migrations)
+  return migrations
 }
 
 export class MigrationError extends Error {

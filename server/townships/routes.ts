@@ -59,21 +59,20 @@ export async function townshipRoutes(app: App) {
         },
       },
     },
-    async () => {
-      const rows = await app.db.k
-        .selectFrom('townships')
-        .select(['code', 'name', 'name_en', sql<string>`ST_AsGeoJSON(geom, 6)`.as('geometry')])
-        .orderBy('code')
-        .execute()
-      return {
-        type: 'FeatureCollection' as const,
-        features: rows.map((row) => ({
-          type: 'Feature',
-          id: row.code,
-          properties: { code: row.code, name: row.name, name_en: row.name_en },
-          geometry: JSON.parse(row.geometry) as unknown,
-        })),
-      }
+    async (_request, reply) => {
+      // Built by PostgreSQL as one JSON text and sent as it is (no parse and re-serialise here).
+      const { rows } = await sql<{ collection: string }>`
+        select json_build_object(
+          'type', 'FeatureCollection',
+          'features', coalesce(json_agg(json_build_object(
+            'type', 'Feature',
+            'id', code,
+            'properties', json_build_object('code', code, 'name', name, 'name_en', name_en),
+            'geometry', ST_AsGeoJSON(geom, 6)::json
+          ) order by code), '[]'::json)
+        )::text as collection
+        from townships`.execute(app.db.k)
+      return reply.type('application/json; charset=utf-8').send(rows[0]!.collection as never)
     },
   )
 
