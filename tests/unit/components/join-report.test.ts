@@ -19,7 +19,7 @@ async function tableOf(text: string) {
 }
 
 describe('JoinReport', () => {
-  test('says how many rows joined, lists the one that did not with its closest name, and joins on the word', async () => {
+  test('says how many rows joined, lists the one that did not with its closest name, joins on the word', async () => {
     loadLayers('towns')
     const table = await tableOf('乡镇,企业数\n曹宅,12\n孝顺镇,7\n曹宅真,3\n')
     const wrapper = mountIn(JoinReport, { props: { table, fileName: 'ledger.csv' } })
