@@ -24,7 +24,7 @@ const MODULE_ORDER = [
   'locale', // the interface's language (src/i18n); the page's language and title follow view.locale
   'presentation', // ?mode=present opens presentation mode
   'recovery', // a part that failed to load: reload when the server is back, the heatmaps' state kept
-  'prefetch', // after the first view, in idle time: the panels a click opens, the heatmaps' controls
+  'prefetch', // after the first view, in idle time: the heatmaps' controls, the warnings tab
   'built-data', // public/geo: the manifest, the layers, the figures
 ] as const
 

@@ -58,7 +58,7 @@ export function usePublishedProject() {
       const first = result.problems[0]
       if (!result.project) return fail(first ? formatImportProblem(first, view.locale) : '?')
       const tiandituKey = import.meta.env.VITE_TIANDITU_TK as string | undefined
-      const applied = await datasets.applyPublished(result.project, visitor, tiandituKey)
+      const applied = datasets.applyPublished(result.project, visitor, tiandituKey)
       for (const refused of applied.refused)
         fail(`${refused.layerId}: ${refused.reason[view.locale === 'en' ? 'en' : 'zh']}`)
       for (const missing of result.project.missing) fail(`${missing.name}: ${missing.path} (${missing.reason})`)

@@ -1,5 +1,5 @@
 /**
- * Parts a planner is likely to ask for next (the panels a click opens, the heatmaps' controls) are
+ * Parts a planner is likely to ask for next (the heatmaps' controls, the warnings tab) are
  * fetched once the first view is drawn, one per idle period, so the first view never waits for them
  * and a click seldom does. A failed fetch is forgotten: the part loads on use as any other.
  */

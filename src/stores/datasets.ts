@@ -23,7 +23,7 @@ import { userIndicatorsFromJoin } from '../user-data/tables/user-indicators'
 import type { ProjectContents } from '../user-data/project/read-project'
 import type { Bilingual } from '../domain/types'
 import { replacementRequirement } from '../layers/spec-helpers'
-import type { VisitorChoices } from './apply-project'
+import { applyProject, clearUserState, type VisitorChoices } from './apply-project'
 import { captureUserState } from './user-state'
 import { useDataStore } from './data'
 import { useIndicatorsStore } from './indicators'
@@ -157,8 +157,6 @@ export const useDatasetsStore = defineStore('datasets', () => {
     return true
   }
 
-  // Projects are opened rarely: their code is loaded on use, not with the first view.
-  const projectCode = () => import('./apply-project')
   function opened(applied: {
     refusedReplacements: { layerId: string; reason: Bilingual }[]
     basemapNeedsKey: boolean
@@ -170,19 +168,13 @@ export const useDatasetsStore = defineStore('datasets', () => {
   }
 
   /** A project file opened from the dialog: it replaces what the user had (the file is the whole map). */
-  async function openProject(project: ProjectContents, tiandituKey?: string): Promise<ProjectOpened> {
-    const { applyProject, clearUserState } = await projectCode()
+  function openProject(project: ProjectContents, tiandituKey?: string): ProjectOpened {
     clearUserState(layers, indicators)
     return opened(applyProject(project, { layers, indicators, view }, { published: false, tiandituKey }))
   }
 
   /** The published project, added at start-up; what the visitor chose (link, stored view) wins. */
-  async function applyPublished(
-    project: ProjectContents,
-    visitor: VisitorChoices,
-    tiandituKey?: string,
-  ): Promise<ProjectOpened> {
-    const { applyProject } = await projectCode()
+  function applyPublished(project: ProjectContents, visitor: VisitorChoices, tiandituKey?: string): ProjectOpened {
     return opened(applyProject(project, { layers, indicators, view }, { published: true, visitor, tiandituKey }))
   }
 
@@ -190,7 +182,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
   async function saveProject(appVersion: string, savedAt = new Date().toISOString()) {
     const [{ writeProject }, { captureProjectView }] = await Promise.all([
       import('../user-data/project/write-project'),
-      projectCode(),
+      import('./apply-project'),
     ])
     const snapshot = captureUserState(layers, indicators)
     const bytes = writeProject({ snapshot, view: captureProjectView(layers, view), appVersion, savedAt })

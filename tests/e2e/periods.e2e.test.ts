@@ -71,7 +71,7 @@ describe('periods and words', () => {
     const panel = page().locator('[data-testid="feature-panel"]')
     await expect.poll(() => panel.count(), { timeout: 20_000 }).toBe(1)
     const text = await panel.innerText()
-    expect(text).toContain('names 3 of them')
+    expect(text).toContain('naming 2 of the villages')
     expect(text).not.toMatch(/报告称/)
     expect(session.consoleProblems).toEqual([])
   })

@@ -64,6 +64,8 @@ describe('warnings', () => {
   test('the list holds exactly the warnings recomputed from the data files, most severe first', async () => {
     const page = session.page
     await page.locator('[data-testid="tab-warnings"]').click()
+    // The panel loads after the first view (fetched in idle time, or on the click).
+    await page.locator('[data-testid="warnings-panel"]').waitFor({ timeout: 20_000 })
     const items = page.locator('[data-testid="warning-item"]')
     expect(expected.length).toBeGreaterThan(10)
     await expect(items.count()).resolves.toBe(expected.length)
