@@ -4,12 +4,12 @@ import type { FeatureCollection } from 'geojson'
 import { describe, expect, it } from 'vitest'
 import { setActivePinia, createPinia } from 'pinia'
 import { INDICATORS } from '../../../src/domain/indicators/township-indicators'
+import { useIndicatorsStore } from '../../../src/stores/indicators'
+import { useLayersStore } from '../../../src/stores/layers'
 
 describe('user indicators in the store', () => {
-  it('a joined column is offered, valued per township, classified and coloured', async () => {
+  it('a joined column is offered, valued per township, classified and coloured', () => {
     setActivePinia(createPinia())
-    const { useIndicatorsStore } = await import('../../../src/stores/indicators')
-    const { useLayersStore } = await import('../../../src/stores/layers')
     const layers = useLayersStore()
     const towns = JSON.parse(readFileSync('public/geo/towns.geojson', 'utf8')) as FeatureCollection
     layers.setBuiltData('towns', towns, null)

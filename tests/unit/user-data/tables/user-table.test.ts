@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildGazetteer } from '../../../../src/domain/places/place-names'
-import { IMPORT_TEMPLATES } from '../../../../src/user-data/templates/import-templates'
+import { IMPORT_TEMPLATES, templateCsv } from '../../../../src/user-data/templates/import-templates'
+import { importBytes } from '../../../../src/user-data/import/import-file'
 import { inspectionsFromTable } from '../../../../src/user-data/tables/inspections-table'
 import { recogniseTable, dominantYear } from '../../../../src/user-data/tables/user-table'
 import { readDate } from '../../../../src/domain/text/dates'
@@ -47,8 +48,6 @@ describe('dominantYear', () => {
 
 describe('tables through the import engine', () => {
   it('keeps every row of the inspections template, with and without coordinates, and places both', async () => {
-    const { importBytes } = await import('../../../../src/user-data/import/import-file')
-    const { templateCsv } = await import('../../../../src/user-data/templates/import-templates')
     const template = IMPORT_TEMPLATES.find((t) => t.kind === 'inspections')!
     const csv =
       templateCsv(template, 'zh') +
@@ -66,7 +65,6 @@ describe('tables through the import engine', () => {
   })
 
   it('keeps a readings table without coordinates or place column as a table to use', async () => {
-    const { importBytes } = await import('../../../../src/user-data/import/import-file')
     const csv = '站点,日期,pm25\n曹宅空气站,2022-01,30\n'
     const result = await importBytes(new TextEncoder().encode(csv), { fileName: 'r.csv', declaredCrs: 'auto' })
     expect(result.ok).toBe(false)
