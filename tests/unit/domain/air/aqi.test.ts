@@ -148,3 +148,23 @@ describe('percentileOrderedRank (HJ 663-2013)', () => {
     expect(() => percentileOrderedRank([1, Number.NaN], 50)).toThrow(RangeError)
   })
 })
+
+describe('what the errors say', () => {
+  it('names the function or pollutant and the value refused', () => {
+    expect(() => iaqi('pm25', -1)).toThrow('pm25: concentration must be a finite number >= 0 μg/m³, got -1')
+    expect(() => aqiLevel(Number.NaN)).toThrow('aqiLevel: AQI must be a finite number >= 0, got NaN')
+    expect(() => percentileOrderedRank([], 90)).toThrow('percentileOrderedRank: need at least one value')
+    expect(() => percentileOrderedRank([1], 101)).toThrow(
+      'percentileOrderedRank: percent must be within 0..100, got 101',
+    )
+    expect(() => percentileOrderedRank([1, Infinity], 50)).toThrow(
+      'percentileOrderedRank: every value must be a finite number',
+    )
+  })
+
+  it('refuses a percent below 0 or not finite, as well as above 100', () => {
+    expect(() => percentileOrderedRank([1, 2], -1)).toThrow(RangeError)
+    expect(() => percentileOrderedRank([1, 2], Number.NaN)).toThrow(RangeError)
+    expect(() => percentileOrderedRank([1, 2], Infinity)).toThrow(RangeError)
+  })
+})

@@ -15,3 +15,16 @@ describe('monthlyAqiLevels', () => {
     expect(monthlyAqiLevels(null)).toEqual([])
   })
 })
+
+describe('monthlyAqiLevels: which months count', () => {
+  test('a month of clean air (all three means 0) is a month, AQI 0, 优', () => {
+    expect(monthlyAqiLevels({ pm25: [0], pm10: [0], o3: [0] })).toEqual([
+      { month: 1, aqi: 0, level: expect.objectContaining({ zh: '优' }) },
+    ])
+  })
+  test('a month with a mean that is infinite, NaN or negative is skipped, not an error', () => {
+    const series = { pm25: [Infinity, Number.NaN, -1, 20], pm10: [40, 40, 40, 40], o3: [100, 100, 100, 100] }
+    expect(monthlyAqiLevels(series).map((l) => l.month)).toEqual([4])
+    expect(monthlyAqiLevels({ pm25: [20], pm10: [40], o3: [Infinity] })).toEqual([])
+  })
+})

@@ -86,3 +86,36 @@ describe('the map, the legend and the panel use it', () => {
     expect(month!.level).toBe(levelOf('pm25', 75))
   })
 })
+
+describe('the legend of each scale', () => {
+  test('O3 (8-hour) shows five levels: its table ends at 800 μg/m³, IAQI 300, where 严重污染 would start', () => {
+    const steps = readingsLegend('o3_8h').steps
+    expect(steps.map((s) => [s.level, s.from, s.to])).toEqual([
+      [1, 0, 100],
+      [2, 100, 160],
+      [3, 160, 215],
+      [4, 215, 265],
+      [5, 265, null],
+    ])
+  })
+
+  test('PM2.5, PM10 and AQI show all six, each in its level’s name and colour, the last open-ended', () => {
+    for (const pollutant of ['pm25', 'pm10', 'aqi'] as const) {
+      const { steps, unit } = readingsLegend(pollutant)
+      expect(steps, pollutant).toHaveLength(6)
+      expect(unit).toBe(pollutant === 'aqi' ? 'AQI' : 'μg/m³')
+      steps.forEach((step, i) => {
+        const level = AQI_LEVELS[i]!
+        expect(step).toMatchObject({ level: level.level, zh: level.zh, en: level.en, hex: level.hex })
+        expect(step.rgb).toEqual([...level.rgb])
+      })
+      expect(steps.at(-1)!.to).toBeNull()
+    }
+    expect(readingsLegend('aqi').steps.map((s) => s.from)).toEqual([0, 50, 100, 150, 200, 300])
+  })
+
+  test('a value that is not a number or below 0 is drawn as 0 is, in the first level’s colour', () => {
+    for (const value of [Number.NaN, -5, -Infinity, 0])
+      expect(readingsColourOf('pm25', value), String(value)).toEqual(rgb('优'))
+  })
+})

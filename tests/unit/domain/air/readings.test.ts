@@ -47,3 +47,58 @@ describe('readings for the heatmap', () => {
     }
   })
 })
+
+describe('readings: which stations and which value', () => {
+  const station = (properties: Record<string, unknown> | null, coordinates: number[] | null = [119.7, 29.1]) => ({
+    type: 'Feature' as const,
+    properties,
+    geometry: coordinates ? { type: 'Point' as const, coordinates } : (null as unknown as Point),
+  })
+  const series = { pm25: [30, 80], pm10: [60, 90], o3: [120, 170] }
+  const collection = (features: ReturnType<typeof station>[]): FeatureCollection => ({
+    type: 'FeatureCollection',
+    features,
+  })
+
+  test('no stations at all gives no points', () => {
+    const { positions, values } = stationReadings(undefined, 'pm25', 1)
+    expect([positions.length, values.length]).toEqual([0, 0])
+  })
+
+  test('only air stations with a point: water stations, features without properties or geometry are left out', () => {
+    const input = collection([
+      station({ kind: 'water', ...series }),
+      station(null),
+      station({ kind: 'air', ...series }, null),
+      { ...station({ kind: 'air', ...series }), geometry: { type: 'LineString', coordinates: [[119, 29]] } as never },
+      station({ kind: 'air', ...series }, [119.65, 29.05]),
+    ])
+    const { positions, values } = stationReadings(input, 'pm25', 2)
+    expect([...positions]).toEqual([119.65, 29.05])
+    expect([...values]).toEqual([80])
+  })
+
+  test('each pollutant reads its own series for the month; AQI is the largest IAQI of the three', () => {
+    const input = collection([station({ kind: 'air', ...series })])
+    expect([...stationReadings(input, 'pm25', 2).values]).toEqual([80])
+    expect([...stationReadings(input, 'pm10', 2).values]).toEqual([90])
+    expect([...stationReadings(input, 'o3_8h', 2).values]).toEqual([170])
+    const largest = Math.max(iaqi('pm25', 80), iaqi('pm10', 90), iaqi('o3_8h', 170))
+    expect(largest).toBe(iaqi('o3_8h', 170))
+    expect([...stationReadings(input, 'aqi', 2).values]).toEqual([largest])
+  })
+
+  test('a station without a number for the month is left out, for AQI when any one of the three is missing', () => {
+    const gaps = collection([
+      station({ kind: 'air', pm25: [30, 'n/a'], pm10: [60, 90], o3: [120, 170] }, [1, 1]),
+      station({ kind: 'air', pm25: [30, 80], pm10: [60, 90], o3: [120, Number.NaN] }, [2, 2]),
+      station({ kind: 'air', pm25: [30, 80], pm10: null, o3: [120, 170] }, [3, 3]),
+      station({ kind: 'air', ...series }, [4, 4]),
+    ])
+    expect([...stationReadings(gaps, 'pm25', 2).positions]).toEqual([2, 2, 3, 3, 4, 4])
+    expect([...stationReadings(gaps, 'pm10', 2).positions]).toEqual([1, 1, 2, 2, 4, 4])
+    expect([...stationReadings(gaps, 'o3_8h', 2).positions]).toEqual([1, 1, 3, 3, 4, 4])
+    expect([...stationReadings(gaps, 'aqi', 2).positions]).toEqual([4, 4])
+    expect([...stationReadings(gaps, 'aqi', 3).positions]).toEqual([])
+  })
+})

@@ -53,3 +53,52 @@ describe('CSV export', () => {
     expect(JSON.parse(toGeoJsonText(fc))).toEqual(fc)
   })
 })
+
+describe('CSV cells of every kind', () => {
+  const lines = (csv: string) => csv.replace('\uFEFF', '').trim().split('\r\n')
+
+  test('null and missing values are blank; objects and arrays are written as JSON', () => {
+    expect(lines(toCsv(['a', 'b', 'c'], [[null, undefined, 0]]))[1]).toBe(',,0')
+    expect(lines(toCsv(['a', 'b'], [[{ k: 1 }, [1, 2]]]))[1]).toBe('"{""k"":1}","[1,2]"')
+  })
+
+  test('only a whole number is left alone after a sign: anything more after it is made inert', () => {
+    const cells = ['-12', '-12.55', '=SUM(A1)-5', '-1+cmd', '+5', '\tx']
+    expect(
+      lines(
+        toCsv(
+          ['v'],
+          cells.map((c) => [c]),
+        ),
+      ).slice(1),
+    ).toEqual(['-12', '-12.55', "'=SUM(A1)-5", "'-1+cmd", "'+5", "'\tx"])
+  })
+
+  test('no position without a geometry, for a collection, or where coordinates are not numbers', () => {
+    const feature = (geometry: unknown) => ({
+      type: 'Feature' as const,
+      properties: { n: 1 },
+      geometry: geometry as never,
+    })
+    const csv = featuresToCsv({
+      type: 'FeatureCollection',
+      features: [
+        feature(null),
+        feature({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [1, 2] }] }),
+        feature({ type: 'Point', coordinates: ['119.7', '29.1'] }),
+        feature({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [119.5, 29.5],
+              [119.6, 29.5],
+              [119.5, 29.6],
+              [119.5, 29.5],
+            ],
+          ],
+        }),
+      ],
+    })
+    expect(lines(csv).slice(1)).toEqual(['1,,,', '1,GeometryCollection,,', '1,Point,,', '1,Polygon,119.5,29.5'])
+  })
+})

@@ -117,3 +117,42 @@ describe('collections', () => {
     expect(fromMapSafeProperties(toMapSafeProperties(properties))).toEqual(properties)
   })
 })
+
+describe('own keys: what is handed back', () => {
+  test('setOwn stores a value that can be replaced and removed later, like any property', () => {
+    const object: Record<string, unknown> = {}
+    setOwn(object, 'constructor', 1)
+    object['constructor'] = 2
+    expect(ownValue(object, 'constructor')).toBe(2)
+    delete object['constructor']
+    expect(Object.hasOwn(object, 'constructor')).toBe(false)
+  })
+
+  test('no properties have no unsafe key and stay as they are', () => {
+    expect(hasUnsafeKey(null)).toBe(false)
+    expect(hasUnsafeKey(undefined)).toBe(false)
+    expect(toMapSafeProperties(null)).toBeNull()
+  })
+
+  test('properties without a clashing name are the same object both ways', () => {
+    const properties = { name: 'a', value: 1 }
+    expect(toMapSafeProperties(properties)).toBe(properties)
+    expect(fromMapSafeProperties(properties)).toBe(properties)
+  })
+
+  test('a collection where one feature clashes: that feature escaped, the others as they were', () => {
+    const plain = { name: 'a' }
+    const collection = {
+      type: 'FeatureCollection',
+      features: [{ properties: plain }, { properties: recordFromEntries([['constructor', 'x']]) }],
+    }
+    const safe = toMapSafeCollection(collection)
+    expect(safe).not.toBe(collection)
+    expect(safe.type).toBe('FeatureCollection')
+    expect(safe.features[0]!.properties).toBe(plain)
+    expect(Object.keys(safe.features[1]!.properties)).toEqual(['\u241fconstructor'])
+    expect(fromMapSafeProperties(safe.features[1]!.properties as Record<string, unknown>)).toEqual(
+      recordFromEntries([['constructor', 'x']]),
+    )
+  })
+})
