@@ -584,3 +584,19 @@ describe('bounding boxes are recomputed, never read from the data', () => {
     expect(featuresInTown(collectionOf(featureOf(stale)), westTown)).toHaveLength(1)
   })
 })
+
+describe('a geometry collection with an empty part', () => {
+  it('counts by the parts that have coordinates; a collection of empty parts counts nowhere', () => {
+    const withEmpty = feature({
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'MultiPoint', coordinates: [] },
+        { type: 'Point', coordinates: [119.73, 29.11] },
+      ],
+    })
+    const allEmpty = feature({ type: 'GeometryCollection', geometries: [{ type: 'MultiPoint', coordinates: [] }] })
+    expect(countInTowns(collection([withEmpty]), towns)).toEqual({ A: 0, B: 1, C: 0 })
+    expect(countInTowns(collection([allEmpty]), towns)).toEqual({ A: 0, B: 0, C: 0 })
+    expect(featuresInTown(collection([withEmpty, allEmpty]), townB)).toEqual([withEmpty])
+  })
+})

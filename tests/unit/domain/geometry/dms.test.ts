@@ -37,3 +37,17 @@ describe('DMS coordinates', () => {
       expect(dmsToDegrees(text), text).toBeNull()
   })
 })
+
+describe('DMS coordinates: where the marks and letters may stand', () => {
+  const lng = 119 + 48 / 60 + 30 / 3600
+  it('reads full-width spaces between the parts, and a hemisphere letter with or without a space', () => {
+    close(dmsToDegrees('119\u300048\u300030'), lng)
+    close(dmsToDegrees('E119°48′30″'), lng)
+    close(dmsToDegrees('119°48′30″ E'), lng)
+    close(dmsToDegrees('W119°48′30″'), -lng)
+  })
+  it('refuses a hemisphere letter inside the value, decimal minutes followed by seconds, and minus with west', () => {
+    for (const text of ['29°N09′', '29°09.5′30″', '-119°48′W', '-119°48′30″W'])
+      expect(dmsToDegrees(text), text).toBeNull()
+  })
+})

@@ -34,3 +34,49 @@ describe('binning points into cells', () => {
     expect(cellDegreesForZoom(11, 29, 2)).toBeCloseTo(cellDegreesForZoom(10, 29, 1), 12)
   })
 })
+
+describe('binning points at the district’s coordinates', () => {
+  const at = (...pairs: [number, number][]) => Float64Array.from(pairs.flat())
+  // 0.01° cells from the south-west point (119.705, 29.105); the northmost point first.
+  const positions = at(
+    [119.7275, 29.1275], // row 2, column 2
+    [119.705, 29.105], // row 0, column 0
+    [119.707, 29.107], // row 0, column 0
+    [119.7175, 29.106], // row 0, column 1
+    [119.706, 29.1175], // row 1, column 0
+  )
+
+  it('puts each point in its own cell of the grid, rows and columns alike', () => {
+    const binned = binPoints(positions, Float32Array.from([1, 2, 4, 8, 16]), 0.01)
+    const cells = Array.from(binned.counts, (count, i) => ({
+      count,
+      lng: Number(binned.positions[2 * i]!.toFixed(4)),
+      lat: Number(binned.positions[2 * i + 1]!.toFixed(4)),
+      weight: binned.weights![i],
+    }))
+    expect(cells).toEqual([
+      { count: 2, lng: 119.706, lat: 29.106, weight: 3 },
+      { count: 1, lng: 119.7175, lat: 29.106, weight: 8 },
+      { count: 1, lng: 119.706, lat: 29.1175, weight: 16 },
+      { count: 1, lng: 119.7275, lat: 29.1275, weight: 1 },
+    ])
+  })
+
+  it('one point is one cell', () => {
+    const binned = binPoints(at([119.7, 29.1]), null, 0.01)
+    expect(Array.from(binned.counts)).toEqual([1])
+    expect(Array.from(binned.positions)).toEqual([119.7, 29.1])
+  })
+
+  it('a point left out, or with a coordinate that is not finite, does not widen the grid', () => {
+    const far = at([119.7, 29.1], [119.71, 29.11], [1000, Number.NaN], [Number.NaN, 1000], [500, 500])
+    const binned = binPoints(far, null, 0.001, (point) => point !== 4)
+    expect(Array.from(binned.counts)).toEqual([1, 1])
+  })
+
+  it('cells are narrower in degrees of longitude nearer the pole, for the same pixels', () => {
+    const atEquator = cellDegreesForZoom(10, 0, 2)
+    expect(cellDegreesForZoom(10, 60, 2)).toBeCloseTo(atEquator / 2, 12)
+    expect(cellDegreesForZoom(10, 29, 2)).toBeCloseTo(atEquator * Math.cos((29 * Math.PI) / 180), 12)
+  })
+})
