@@ -9,15 +9,22 @@ import { PREFETCH } from '../composables/lazy-component'
 import { parts } from '../io/parts'
 import { savesData, whenBrowserIdle } from '../map/browser-idle'
 
+/** A performance mark once every part to prefetch has been asked for and has answered (or failed). */
+export const PREFETCH_DONE_MARK = 'jindong:prefetch-done'
+
 export const install: AppModule['install'] = ({ app }) =>
   runInAppScope(app, () =>
     afterFirstView(() => {
       if (savesData()) return
       const queue = [...PREFETCH]
+      const loads: Promise<unknown>[] = []
       const next = () => {
         const item = queue.shift()
-        if (!item) return
-        void parts.load(item.name, item.loader).catch(() => undefined)
+        if (!item) {
+          void Promise.all(loads).then(() => performance.mark(PREFETCH_DONE_MARK))
+          return
+        }
+        loads.push(parts.load(item.name, item.loader).catch(() => undefined))
         whenBrowserIdle(next)
       }
       whenBrowserIdle(next)

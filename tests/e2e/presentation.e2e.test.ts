@@ -352,6 +352,12 @@ describe('presentation mode', () => {
       // deck.gl is loaded once, in idle time (the tour at this speed leaves none until paused here):
       // in both readings, so the baseline waits for it.
       await waitForProgramsWarmed(page, 120_000)
+      // So are the parts fetched in idle time (src/modules/prefetch.ts): a baseline taken before
+      // they arrived counted their code as growth (a ratio of 1.11 on a loaded CI machine).
+      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, 'jindong:prefetch-done', {
+        timeout: 120_000,
+        polling: 200,
+      })
       const used = await heap()
       await page.keyboard.press('Space')
       await waitForStatus(page, 'playing')

@@ -108,10 +108,12 @@ describe('readings and inspections as the user’s data', () => {
       await page.mouse.move(origin.x + p.x + 30, origin.y + p.y + 30)
       await page.mouse.move(origin.x + p.x, origin.y + p.y)
       const tip = page.locator('[data-testid="surface-tooltip"]')
-      await tip.waitFor({ timeout: 10_000 })
+      // Short, so that the poll below moves the pointer again and again (deck.gl picks on a move;
+      // one made before the surface was drawn picks nothing) instead of waiting on one move.
+      await tip.waitFor({ timeout: 1_500 })
       return { value: Number(await tip.getAttribute('data-value')), text: await tip.innerText() }
     }
-    await expect.poll(async () => (await hover()).value, { timeout: 20_000 }).toBeCloseTo(180, 0)
+    await expect.poll(async () => (await hover()).value, { timeout: 60_000 }).toBeCloseTo(180, 0)
     const { text } = await hover()
     expect(text).toContain('用户数据')
     expect(text).not.toContain('示例数据')
@@ -120,7 +122,7 @@ describe('readings and inspections as the user’s data', () => {
     await page.locator('[data-testid="month-slider"]').fill('3')
     await waitForMapIdle(page)
     await expect.poll(() => changedPixels(page, 'february'), { timeout: 20_000 }).toBeGreaterThan(5_000)
-    await expect.poll(async () => (await hover()).value, { timeout: 20_000 }).toBeCloseTo(33, 0)
+    await expect.poll(async () => (await hover()).value, { timeout: 60_000 }).toBeCloseTo(33, 0)
     await page.locator('[data-testid="readings-toggle"]').uncheck()
   }, 120_000)
 
