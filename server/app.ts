@@ -3,7 +3,8 @@
  * built app. Requests flow one way: route → schema validation → policy → query in a transaction →
  * audit → response. `buildApp` takes an open database and a clock, so tests drive it with inject().
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
@@ -12,6 +13,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, {
   type FastifyBaseLogger,
+  type FastifyReply,
   type FastifyInstance,
   type FastifyServerOptions,
   type RawReplyDefaultExpression,
@@ -23,7 +25,8 @@ import type { Config } from './config'
 import type { Db } from './db/connection'
 import { ApiError, ErrorSchema, errorBody, forbidden, unauthenticated } from './errors'
 import { healthRoutes } from './health/routes'
-import { decide, type Action } from './policy'
+import { decide, type Action } from '../src/domain/access/policy'
+import { currentVersion } from './projects/projects'
 import { projectRoutes } from './projects/routes'
 import { DEFAULT_COST, type ScryptCost } from './session/passwords'
 import { sessionRoutes } from './session/routes'
@@ -192,7 +195,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(townshipRoutes)
 
   const hasApp = existsSync(`${config.staticDir}/index.html`)
-  if (hasApp) await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: 'index.html' })
+  const indexHtml = hasApp ? readFileSync(join(config.staticDir, 'index.html'), 'utf8') : ''
+  /**
+   * The app's page with a note that a server stands behind it (src/platform/server-meta.ts): the app
+   * asks the API only then, so the static build on any web server makes no request that fails. The
+   * note names the published project's version, so that a visitor's first view asks for it only when
+   * there is one (and a new publication reaches the next visitor without a rebuild).
+   */
+  const appPage = async (reply: FastifyReply) => {
+    const head = await currentVersion(db.k)
+    const meta = `<meta name="jindong-server" content="api/" data-project-version="${head?.version ?? ''}" />`
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .send(indexHtml.replace('</head>', `  ${meta}\n  </head>`))
+  }
+  if (hasApp) {
+    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: false })
+    app.get('/', { schema: { hide: true } }, (_request, reply) => appPage(reply))
+    app.get('/index.html', { schema: { hide: true } }, (_request, reply) => appPage(reply))
+  }
 
   app.setNotFoundHandler((request, reply) => {
     if (
@@ -201,7 +223,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       !request.url.startsWith('/api/') &&
       request.headers.accept?.includes('text/html')
     )
-      return reply.sendFile('index.html')
+      return appPage(reply)
     return reply
       .status(404)
       .send(

@@ -1,8 +1,8 @@
 /** The tables as Kysely sees them (kept beside the SQL migrations that make them). */
 import type { ColumnType, Generated } from 'kysely'
 
-export const ROLES = ['admin', 'dispatcher', 'inspector', 'handler', 'viewer'] as const
-export type Role = (typeof ROLES)[number]
+import type { Role } from '../../src/domain/access/roles'
+export { ROLES, type Role } from '../../src/domain/access/roles'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 /** bigint columns: pg returns a string, PGlite a number or bigint; read them with Number(). */

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely'
 import { recordAudit } from '../audit/audit'
 import type { Database } from '../db/schema'
 import { ApiError } from '../errors'
-import type { Actor } from '../policy'
+import type { Actor } from '../../src/domain/access/policy'
 import { dummyHash, verifyPassword, type ScryptCost } from './passwords'
 
 export const SESSION_COOKIE = 'jd_session'

@@ -9,7 +9,7 @@ import type { App } from '../app'
 import { recordAudit } from '../audit/audit'
 import { inScope } from '../db/scope'
 import { ApiError, ErrorSchema, NO_NUL, forbidden } from '../errors'
-import { decide } from '../policy'
+import { decide } from '../../src/domain/access/policy'
 
 const Code = Type.String({ pattern: '^[0-9]{9}$', description: '9-digit township code, e.g. 330703103' })
 const NoteSchema = Type.Object({

@@ -1,7 +1,9 @@
 /**
- * Opens the published project (data/project.zip, copied by the build: scripts/published-project.ts)
- * at start-up, beside the built data, for every visitor. Its layers are marked `published` (shown to
- * all, not kept in 本机数据). The visitor's own choices win: a share link or stored settings keep
+ * Opens the published project at start-up, beside the built data, for every visitor: the server's
+ * current publication (GET api/projects/current) when a server stands behind the page and has one
+ * (src/platform/server-meta.ts: an admin published it, no rebuild), else the build's own
+ * data/project.zip (copied by the build: scripts/published-project.ts) on a static host. Its layers
+ * are marked `published` (shown to all, not kept in 本机数据). The visitor's own choices win: a share link or stored settings keep
  * their camera, language, basemap, visible layers and indicator. Same origin, no other request.
  */
 import { parseShareHash } from '../settings/share-link'
@@ -11,6 +13,7 @@ import { useDataStore } from '../stores/data'
 import { useViewStore } from '../stores/view'
 import { i18n } from '../i18n'
 import { SETTINGS_KEY } from './use-persisted-settings'
+import { readServerMeta } from '../platform/server-meta'
 
 function storedText(): string | null {
   try {
@@ -21,8 +24,16 @@ function storedText(): string | null {
 }
 
 export function usePublishedProject() {
-  const name = import.meta.env.VITE_PUBLISHED_PROJECT as string | undefined
-  if (!name) return
+  const server = readServerMeta()
+  const built = import.meta.env.VITE_PUBLISHED_PROJECT as string | undefined
+  const source =
+    server?.projectVersion != null
+      ? { url: new URL('projects/current', server.apiBase), name: `project-v${server.projectVersion}.zip` }
+      : built
+        ? { url: new URL(built, document.baseURI), name: built }
+        : null
+  if (!source) return
+  const name = source.name
   // Started by a module (src/modules/published-project.ts), outside any component: the global translator.
   const { t } = i18n.global
   const data = useDataStore()
@@ -40,11 +51,11 @@ export function usePublishedProject() {
     indicator: Boolean(link.indicator),
   }
   const fail = (reason: string) =>
-    (data.errors = [...data.errors, t('project.publishedFailed', { file: 'data/project.zip', reason })])
+    (data.errors = [...data.errors, t('project.publishedFailed', { file: name, reason })])
 
   void (async () => {
     try {
-      const response = await fetch(new URL(name, document.baseURI))
+      const response = await fetch(source.url, { credentials: 'same-origin' })
       if (!response.ok) return fail(`HTTP ${response.status}`)
       const file = new File([await response.blob()], name)
       // The import engine is not in the first view's code: loaded here, only when a project is published.

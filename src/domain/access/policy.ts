@@ -4,8 +4,10 @@
  * action (`config.action`); the auth hook asks `decide` before the body is even read, and a route
  * whose answer depends on the record (a township's notes) asks again with the township. The
  * database then enforces the township a second time (row-level security, server/db/scope.ts).
+ * The app reads the same table to show a person only what they may do (src/stores/account.ts):
+ * one policy, pure TypeScript, in the shared domain.
  */
-import type { Role } from './db/schema'
+import type { Role } from './roles'
 
 export interface Actor {
   userId: number

@@ -1,0 +1,71 @@
+/**
+ * The app's page as the server serves it: a note that a server stands behind it (so the app asks the
+ * API only then) and the published version (so a visitor's first view asks for the project only when
+ * there is one, and sees a new publication without a rebuild). The static build has no note.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { App } from '../../server/app'
+import { openContext, type TestContext } from './support/context'
+import { as, login } from './support/http'
+import { projectZip } from './support/projects'
+
+const INDEX = '<!doctype html><html><head><title>金东</title></head><body><div id="app"></div></body></html>'
+let ctx: TestContext
+let app: App
+let staticDir: string
+
+beforeAll(async () => {
+  staticDir = mkdtempSync(join(tmpdir(), 'jd-app-page-'))
+  writeFileSync(join(staticDir, 'index.html'), INDEX)
+  writeFileSync(join(staticDir, 'main.js'), 'console.log(1)')
+  ctx = await openContext()
+  app = await ctx.appWith({ STATIC_DIR: staticDir })
+  await ctx.addUser('page-admin', 'admin')
+})
+afterAll(async () => {
+  await ctx?.close()
+  rmSync(staticDir, { recursive: true, force: true })
+})
+
+const page = async (url: string) => {
+  const response = await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } })
+  return { response, meta: /<meta name="jindong-server"[^>]*>/.exec(response.body)?.[0] ?? null }
+}
+
+describe("the app's page", () => {
+  it('carries the note, with no version before anything is published, and is not cached', async () => {
+    for (const url of ['/', '/index.html', '/some/deep/link?x=1']) {
+      const { response, meta } = await page(url)
+      expect(response.statusCode).toBe(200)
+      expect(response.headers['content-type']).toMatch(/^text\/html/)
+      expect(response.headers['cache-control']).toBe('no-cache')
+      expect(meta).toBe('<meta name="jindong-server" content="api/" data-project-version="" />')
+      expect(response.body).toContain('<div id="app"></div>')
+    }
+  })
+
+  it('names the published version once an admin publishes, and the next one after that', async () => {
+    const admin = await login(app, 'page-admin')
+    for (const expected of ['1', '2']) {
+      const published = await app.inject({
+        method: 'POST',
+        url: '/api/projects',
+        payload: Buffer.from(projectZip(`v${expected}`)),
+        headers: { ...as(admin), 'content-type': 'application/zip' },
+      })
+      expect(published.statusCode).toBe(201)
+      expect((await page('/')).meta).toContain(`data-project-version="${expected}"`)
+    }
+  })
+
+  it("serves the built files as they are, and an unknown /api path as the API's 404", async () => {
+    const script = await app.inject({ method: 'GET', url: '/main.js' })
+    expect(script.body).toBe('console.log(1)')
+    const api = await app.inject({ method: 'GET', url: '/api/nothing', headers: { accept: 'text/html' } })
+    expect(api.statusCode).toBe(404)
+    expect(api.json().error).toBe('not_found')
+  })
+})
