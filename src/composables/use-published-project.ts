@@ -3,8 +3,9 @@
  * current publication (GET api/projects/current) when a server stands behind the page and has one
  * (src/platform/server-meta.ts: an admin published it, no rebuild), else the build's own
  * data/project.zip (copied by the build: scripts/published-project.ts) on a static host. Its layers
- * are marked `published` (shown to all, not kept in 本机数据). The visitor's own choices win: a share link or stored settings keep
- * their camera, language, basemap, visible layers and indicator. Same origin, no other request.
+ * are marked `published` (shown to all, not kept in 本机数据). The visitor's own choices win: a
+ * share link or stored settings keep their camera, language, basemap, visible layers and indicator.
+ * Same origin, no other request.
  */
 import { parseShareHash } from '../settings/share-link'
 import { parseStoredSettings } from '../settings/stored-settings'
