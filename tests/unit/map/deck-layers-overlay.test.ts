@@ -1,70 +1,56 @@
 /**
- * HeatmapOverlay.warmWhenIdle: deck.gl is loaded and its programs linked in idle time, one warm-up
- * layer per idle period, silently; a dropped file (prepare) links what is left at once.
+ * The first view's stand-in for the deck.gl heatmaps: it loads the drawing code only when there is
+ * something to draw, or in idle time after the first view, and hands it the latest of what was asked.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Map as MapLibreMap } from 'maplibre-gl'
-import { warmUpDraws } from '../../../src/map/shader-warm-up'
 import type { IdleScheduler } from '../../../src/map/browser-idle'
+import type { HeatmapSpec } from '../../../src/map/deck-layers-overlay'
 
-const created = { count: 0, fail: false, discarded: 0 }
-const warmCalls: string[][] = []
-
-vi.mock('../../../src/map/deck-overlay', () => ({
-  createDeckOverlay: () => {
-    created.count++
-    if (created.fail) return Promise.reject(new Error('Failed to fetch dynamically imported module'))
-    return Promise.resolve({
-      setLayers: () => {},
-      warm: (layers: { id: string }[]) => {
-        warmCalls.push(layers.map((layer) => layer.id))
-        return Promise.resolve()
-      },
-      remove: () => {},
-      discard: () => created.discarded++,
-      binTotal: () => null,
-    })
-  },
-}))
-
-/** Idle periods run one at a time, when the test says. */
-function idleQueue() {
-  const tasks: (() => void)[] = []
-  const schedule: IdleScheduler = (task) => {
-    tasks.push(task)
-    return () => {
-      const at = tasks.indexOf(task)
-      if (at >= 0) tasks.splice(at, 1)
-    }
+const drawers: FakeDrawer[] = []
+class FakeDrawer {
+  sets: HeatmapSpec[] = []
+  warmedWith: IdleScheduler | null = null
+  stopped = false
+  constructor() {
+    drawers.push(this)
   }
-  const runOne = async () => {
-    const task = tasks.shift()
-    task?.()
-    // Let the step's promises (module load, the warm-up frame) settle.
-    for (let i = 0; i < 20; i++) await Promise.resolve()
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    return task !== undefined
+  set(spec: HeatmapSpec) {
+    this.sets.push(spec)
+    return Promise.resolve()
   }
-  return { schedule, runOne, pending: () => tasks.length }
-}
-
-/** A map with a container to dispatch context events on, and MapLibre's on/off for 'webglcontextrestored'. */
-function fakeMap() {
-  const container = new EventTarget()
-  const handlers = new Map<string, () => void>()
-  const map = {
-    getContainer: () => container,
-    on: (type: string, handler: () => void) => handlers.set(type, handler),
-    off: (type: string) => handlers.delete(type),
-  } as unknown as MapLibreMap
-  return {
-    map,
-    loseContext: () => container.dispatchEvent(new Event('webglcontextlost')),
-    restoreContext: () => handlers.get('webglcontextrestored')?.(),
+  setUserPoints() {
+    return Promise.resolve()
+  }
+  prepare() {
+    return Promise.resolve()
+  }
+  warmWhenIdle(whenIdle: IdleScheduler) {
+    this.warmedWith = whenIdle
+  }
+  programsWarmed() {
+    return true
+  }
+  stop() {
+    this.stopped = true
+  }
+  pickUserPoint() {
+    return { draw: 'picked', index: 0 }
+  }
+  hexagonBinTotal() {
+    return Promise.resolve(42)
   }
 }
+vi.mock('../../../src/map/deck-heatmaps', () => ({ DeckHeatmaps: FakeDrawer }))
 
-async function overlay(map = fakeMap().map) {
+const map = {} as MapLibreMap
+const NOTHING: HeatmapSpec = { readings: null, inspections: null }
+const readings = (opacity: number): HeatmapSpec => ({
+  readings: { positions: new Float64Array(2), values: new Float32Array(1), pollutant: 'pm25', opacity },
+  inspections: null,
+})
+
+async function overlay() {
   const { HeatmapOverlay } = await import('../../../src/map/deck-layers-overlay')
   return new HeatmapOverlay(
     map,
@@ -73,93 +59,60 @@ async function overlay(map = fakeMap().map) {
   )
 }
 
-const WARM_UP_COUNT = warmUpDraws().length
+beforeEach(() => {
+  drawers.length = 0
+})
 
-describe('HeatmapOverlay.warmWhenIdle', () => {
-  beforeEach(() => {
-    created.count = 0
-    created.fail = false
-    created.discarded = 0
-    warmCalls.length = 0
-  })
-
-  it('loads nothing until the browser is idle, then links one warm-up layer per idle period', async () => {
+describe('HeatmapOverlay (the stand-in)', () => {
+  it('loads nothing while there is nothing to draw, and answers for the drawer it does not have', async () => {
     const heatmaps = await overlay()
-    const idle = idleQueue()
-    heatmaps.warmWhenIdle(idle.schedule)
-    expect(created.count).toBe(0)
-    let periods = 0
-    while (await idle.runOne()) {
-      periods++
-      expect(warmCalls).toHaveLength(periods)
-      expect(warmCalls[periods - 1]).toHaveLength(1)
-      expect(heatmaps.programsWarmed()).toBe(periods === WARM_UP_COUNT)
-    }
-    expect(periods).toBe(WARM_UP_COUNT)
-    expect(created.count).toBe(1)
-    expect(new Set(warmCalls.flat()).size).toBe(WARM_UP_COUNT)
-  })
-
-  it('a dropped file links what is left in one go, and idle time then has nothing to do', async () => {
-    const heatmaps = await overlay()
-    const idle = idleQueue()
-    heatmaps.warmWhenIdle(idle.schedule)
-    await idle.runOne()
-    await idle.runOne()
-    await heatmaps.prepare()
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    expect(warmCalls.map((call) => call.length)).toEqual([1, 1, WARM_UP_COUNT - 2])
-    expect(heatmaps.programsWarmed()).toBe(true)
-    while (await idle.runOne());
-    expect(warmCalls).toHaveLength(3)
-  })
-
-  it('a failed load in idle time is silent, stops, and the next need loads again', async () => {
-    created.fail = true
-    const heatmaps = await overlay()
-    const idle = idleQueue()
-    const unhandled = vi.fn()
-    process.on('unhandledRejection', unhandled)
-    try {
-      heatmaps.warmWhenIdle(idle.schedule)
-      await idle.runOne()
-      expect(idle.pending()).toBe(0)
-      expect(unhandled).not.toHaveBeenCalled()
-      created.fail = false
-      await heatmaps.prepare()
-      expect(created.count).toBe(2)
-      await new Promise((resolve) => setTimeout(resolve, 0))
-      expect(heatmaps.programsWarmed()).toBe(true)
-    } finally {
-      process.off('unhandledRejection', unhandled)
-    }
-  })
-
-  it('a lost WebGL context discards the overlay; on restore a new one is made and linked again', async () => {
-    const context = fakeMap()
-    const heatmaps = await overlay(context.map)
-    const idle = idleQueue()
-    heatmaps.warmWhenIdle(idle.schedule)
-    while (await idle.runOne());
-    expect(heatmaps.programsWarmed()).toBe(true)
-    context.loseContext()
-    expect(created.discarded).toBe(1)
+    await heatmaps.set(NOTHING)
+    await heatmaps.setUserPoints([])
+    expect(drawers).toHaveLength(0)
     expect(heatmaps.programsWarmed()).toBe(false)
-    context.restoreContext()
-    warmCalls.length = 0
-    while (await idle.runOne());
-    expect(created.count).toBe(2)
-    expect(warmCalls).toHaveLength(WARM_UP_COUNT)
-    expect(heatmaps.programsWarmed()).toBe(true)
+    expect(heatmaps.pickUserPoint(119.7, 29.1, 0.01, 0.01)).toBeNull()
+    await expect(heatmaps.hexagonBinTotal()).resolves.toBeNull()
   })
 
-  it('stops when the map is removed', async () => {
+  it('loads the drawer once for a heatmap, and hands it the latest spec', async () => {
     const heatmaps = await overlay()
-    const idle = idleQueue()
-    heatmaps.warmWhenIdle(idle.schedule)
-    await idle.runOne()
-    heatmaps.stop()
-    expect(idle.pending()).toBe(0)
-    expect(warmCalls).toHaveLength(1)
+    const first = heatmaps.set(readings(0.5))
+    const second = heatmaps.set(readings(0.9))
+    await Promise.all([first, second])
+    expect(drawers).toHaveLength(1)
+    expect(drawers[0]!.sets.map((s) => s.readings?.opacity)).toEqual([0.9, 0.9])
+    expect(heatmaps.programsWarmed()).toBe(true)
+    await expect(heatmaps.hexagonBinTotal()).resolves.toBe(42)
+    expect(heatmaps.pickUserPoint(119.7, 29.1, 0.01, 0.01)).toEqual({ draw: 'picked', index: 0 })
+  })
+
+  it('in idle time: nothing until the browser is idle, then the drawer warms deck.gl', async () => {
+    const heatmaps = await overlay()
+    const tasks: (() => void)[] = []
+    const schedule: IdleScheduler = (task) => {
+      tasks.push(task)
+      return () => tasks.splice(tasks.indexOf(task), 1)
+    }
+    heatmaps.warmWhenIdle(schedule)
+    expect(drawers).toHaveLength(0)
+    tasks.shift()!()
+    await vi.waitFor(() => expect(drawers[0]?.warmedWith).toBe(schedule))
+  })
+
+  it('stopped before the idle period: nothing loads; stopped while loading: the drawer arrives stopped', async () => {
+    const idle = await overlay()
+    const tasks: (() => void)[] = []
+    idle.warmWhenIdle((task) => {
+      tasks.push(task)
+      return () => tasks.splice(tasks.indexOf(task), 1)
+    })
+    idle.stop()
+    expect(tasks).toHaveLength(0)
+    const loading = await overlay()
+    const drawn = loading.set(readings(1))
+    loading.stop()
+    await drawn
+    expect(drawers).toHaveLength(1)
+    expect(drawers[0]!.stopped).toBe(true)
   })
 })
