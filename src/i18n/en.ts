@@ -211,7 +211,6 @@ export default {
   formats: {
     sheet: 'Sheet',
     join: {
-      heading: 'Join to the map by name',
       headingTown: 'Join by township name: {matched}/{rows} rows match',
       headingVillage: 'Join by village name: {matched}/{rows} rows match',
       summaryTown: 'Joined to the townships by "{column}": {matched} of {rows} rows joined, in {towns} townships.',

@@ -193,7 +193,6 @@ export default {
   formats: {
     sheet: '工作表',
     join: {
-      heading: '按名称连接到地图',
       headingTown: '按乡镇名称连接：{matched}/{rows} 行匹配',
       headingVillage: '按村名称连接：{matched}/{rows} 行匹配',
       summaryTown: '按“{column}”列连接到乡镇（街道）：{rows} 行中 {matched} 行已连接，涉及 {towns} 个乡镇（街道）。',
