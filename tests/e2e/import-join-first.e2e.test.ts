@@ -36,7 +36,7 @@ describe('join our ledger by township name', () => {
     await session?.close()
   })
 
-  test('dropped on the map, the dialog leads with the join; joined, it colours the map and leads the ranking', async () => {
+  test('dropped on the map, the dialog leads with the join; joined, the ledger leads the ranking', async () => {
     const { page } = session
     // Dropped from the file manager onto the map.
     await page.evaluate((text) => {

@@ -30,11 +30,11 @@ describe('MonthCompare', () => {
     expect(wrapper.get('thead').text()).toMatch(/1月[\s\S]*7月[\s\S]*差值/)
     const station = stations[0]!
     const pm25 = station.properties!.pm25 as number[]
-    const difference = Math.round((pm25[6]! - pm25[0]!) * 10) / 10
+    const difference = pm25[6]! - pm25[0]!
     expect(cells(wrapper, String(station.id))).toEqual([
-      String(pm25[0]),
-      String(pm25[6]),
-      `${difference > 0 ? '+' : ''}${difference}`,
+      pm25[0]!.toFixed(1),
+      pm25[6]!.toFixed(1),
+      `${difference > 0 ? '+' : ''}${difference.toFixed(1)}`,
     ])
     expect(wrapper.get(`tbody tr[data-station="${station.id}"] th`).text()).toBe('多湖街道')
     expect(wrapper.get('tfoot').text()).toContain('各站平均')
@@ -49,8 +49,19 @@ describe('MonthCompare', () => {
     await wrapper.vm.$nextTick()
     const station = air()[1]!
     const pm10 = station.properties!.pm10 as number[]
-    expect(cells(wrapper, String(station.id)).slice(0, 2)).toEqual([String(pm10[2]), String(pm10[9])])
+    expect(cells(wrapper, String(station.id)).slice(0, 2)).toEqual([pm10[2]!.toFixed(1), pm10[9]!.toFixed(1)])
     expect(wrapper.text()).toContain('PM10各站月均值')
+  })
+
+  test('AQI in whole numbers, the readings to one decimal even when whole', async () => {
+    const wrapper = mountCompare()
+    useLayersStore().setHeatmapState({ pollutant: 'aqi' })
+    await wrapper.vm.$nextTick()
+    expect(cells(wrapper, String(air()[0]!.id))[0]).toMatch(/^\d+$/)
+    useLayersStore().setHeatmapState({ pollutant: 'pm25' })
+    await wrapper.vm.$nextTick()
+    const whole = air().find((f) => Number.isInteger((f.properties!.pm25 as number[])[0]))
+    if (whole) expect(cells(wrapper, String(whole.id))[0]).toMatch(/\.0$/)
   })
 
   test('a month’s heading shows that month of the readings on the map', async () => {
