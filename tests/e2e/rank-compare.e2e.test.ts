@@ -97,7 +97,9 @@ describe('rank and compare, as a planner asks', () => {
 
   test('PM2.5 in January beside July: both months and the difference at every station', async () => {
     const { page } = session
-    await page.mouse.move(5, 300)
+    // The pointer leaves the map: the township's tooltip goes with it.
+    await page.mouse.move(5, 300, { steps: 3 })
+    await expect.poll(() => page.locator('[data-testid="map-tooltip"]').count(), { timeout: 5_000 }).toBe(0)
     const compare = page.locator('[data-testid="month-compare"]')
     await compare.scrollIntoViewIfNeeded()
     await compare.locator('summary').click()
