@@ -9,7 +9,6 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import { townAreasFrom } from '../domain/geometry/aggregate'
 import { classOf, classify, parseManualBreaks, type Classification } from '../domain/classification/classify'
-import { rankAreas, rankedCount } from '../domain/indicators/township-ranking'
 import {
   computeTownIndicators,
   INDICATORS,
@@ -129,11 +128,6 @@ export const useIndicatorsStore = defineStore('indicators', () => {
   const valuesByArea = computed(() =>
     Object.fromEntries(Object.entries(byArea.value).map(([code, row]) => [code, row[indicator.value.id] ?? null])),
   )
-  /** The areas ranked by the chosen indicator (a category indicator ranks none): the ranking table and the tooltip. */
-  const ranking = computed(() =>
-    rankAreas(areas.value.map((area) => ({ code: area.code, name: area.name, value: valuesByArea.value[area.code] }))),
-  )
-  const rankedTotal = computed(() => rankedCount(ranking.value))
   const manualBreaks = computed(() => parseManualBreaks(style.value?.manualBreaksText ?? ''))
 
   const classification = computed<Classification | null>(() => {
@@ -183,8 +177,6 @@ export const useIndicatorsStore = defineStore('indicators', () => {
     setDensity,
     indicator,
     valuesByArea,
-    ranking,
-    rankedTotal,
     manualBreaks,
     classification,
     categories,

@@ -7,6 +7,8 @@
  * Pure TypeScript.
  */
 
+import { competitionRank, isRankable } from './competition-rank'
+
 export interface RankingEntry {
   code: string
   name: string
@@ -25,8 +27,7 @@ export interface RankedArea {
 export type RankingSortKey = 'rank' | 'name'
 export type SortDirection = 'ascending' | 'descending'
 
-const numberOrNull = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? value : null
+const numberOrNull = (value: unknown): number | null => (isRankable(value) ? value : null)
 
 /** Ties and unranked townships in the official order of their statistical codes (街道, 镇, 乡). */
 const byCode = (a: RankedArea, b: RankedArea) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
@@ -39,17 +40,11 @@ export function rankAreas(entries: readonly RankingEntry[]): RankedArea[] {
     value: numberOrNull(entry.value),
     rank: null as number | null,
   }))
-  const valued = rows.filter((row) => row.value !== null).sort((a, b) => b.value! - a.value! || byCode(a, b))
-  valued.forEach((row, index) => {
-    const previous = valued[index - 1]
-    row.rank = previous && previous.value === row.value ? previous.rank : index + 1
-  })
-  return [...valued, ...rows.filter((row) => row.value === null).sort(byCode)]
-}
-
-/** How many townships have a rank: the "of 11" in "2nd of 11". */
-export function rankedCount(rows: readonly RankedArea[]): number {
-  return rows.filter((row) => row.rank !== null).length
+  const values = rows.map((row) => row.value)
+  // The same rule as the tooltip's (competition-rank.ts), so the table and the map never disagree.
+  for (const row of rows) row.rank = competitionRank(row.value, values)?.rank ?? null
+  const valued = rows.filter((row) => row.rank !== null).sort((a, b) => a.rank! - b.rank! || byCode(a, b))
+  return [...valued, ...rows.filter((row) => row.rank === null).sort(byCode)]
 }
 
 /**

@@ -7,10 +7,18 @@ import { describe, expect, test } from 'vitest'
 import type { FeatureCollection } from 'geojson'
 import { useIndicatorsStore } from '../../../src/stores/indicators'
 import { useInteractionStore } from '../../../src/stores/interaction'
-import { loadLayers, mountIn, readGeo, setLocale, useFreshApp } from '../support/app'
+import { rankAreas } from '../../../src/domain/indicators/township-ranking'
+import { loadLayers, mountIn, readGeo, setLocale, settleLazy, useFreshApp } from '../support/app'
 import MapTooltip from '../../../src/components/MapTooltip.vue'
 
 useFreshApp()
+
+/** The township with the second most inspections, by the table's ranking. */
+function secondTown() {
+  const indicators = useIndicatorsStore()
+  const entries = indicators.areas.map((a) => ({ code: a.code, name: a.name, value: indicators.valuesByArea[a.code] }))
+  return rankAreas(entries)[1]!
+}
 
 function hoverTown(code: string) {
   const town = readGeo<FeatureCollection>('towns.geojson').features.find((f) => f.properties?.code === code)!
@@ -21,9 +29,9 @@ describe('MapTooltip over a township', () => {
   test('name, indicator value with unit, rank of the ranked townships, and the sample mark', async () => {
     loadLayers('towns', 'enforcement')
     const wrapper = mountIn(MapTooltip)
-    const second = useIndicatorsStore().ranking[1]!
+    const second = secondTown()
     hoverTown(second.code)
-    await wrapper.vm.$nextTick()
+    await settleLazy()
     const tooltip = wrapper.get('[data-testid="map-tooltip"]').text()
     expect(tooltip).toContain(second.name)
     expect(wrapper.get('[data-testid="map-tooltip-rank"]').text()).toBe(
@@ -35,8 +43,8 @@ describe('MapTooltip over a township', () => {
     setLocale('en')
     loadLayers('towns', 'enforcement')
     const wrapper = mountIn(MapTooltip)
-    hoverTown(useIndicatorsStore().ranking[1]!.code)
-    await wrapper.vm.$nextTick()
+    hoverTown(secondTown().code)
+    await settleLazy()
     expect(wrapper.get('[data-testid="map-tooltip-rank"]').text()).toMatch(
       /^Enforcement inspections [\d,]+ inspections · 2nd of 11Sample data$/,
     )
@@ -46,7 +54,7 @@ describe('MapTooltip over a township', () => {
     loadLayers('towns')
     const wrapper = mountIn(MapTooltip)
     hoverTown('330703103')
-    await wrapper.vm.$nextTick()
+    await settleLazy()
     expect(wrapper.get('[data-testid="map-tooltip-rank"]').text()).toBe('执法检查 无数据示例数据')
   })
 
@@ -59,7 +67,7 @@ describe('MapTooltip over a township', () => {
       properties: station.properties!,
       point: { x: 1, y: 1 },
     }
-    await wrapper.vm.$nextTick()
+    await settleLazy()
     expect(wrapper.get('[data-testid="map-tooltip"]').text()).toContain(String(station.properties!.name))
     expect(wrapper.find('[data-testid="map-tooltip-rank"]').exists()).toBe(false)
   })

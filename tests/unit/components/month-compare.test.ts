@@ -50,7 +50,6 @@ describe('MonthCompare', () => {
     const station = air()[1]!
     const pm10 = station.properties!.pm10 as number[]
     expect(cells(wrapper, String(station.id)).slice(0, 2)).toEqual([pm10[2]!.toFixed(1), pm10[9]!.toFixed(1)])
-    expect(wrapper.text()).toContain('PM10各站月均值')
   })
 
   test('AQI in whole numbers, the readings to one decimal even when whole', async () => {

@@ -109,7 +109,7 @@ describe('TownRanking', () => {
       ['330703002', ''],
     ])
     expect(rows[3]!.value).toBe('无数据')
-    expect(wrapper.get('[data-testid="ranking-unranked"]').text()).toContain('8 个乡镇（街道）无数据')
+    expect(wrapper.get('[data-testid="ranking-unranked"]').text()).toContain('8 个无数据')
     expect(wrapper.findAll('tbody [data-testid="provenance-badge"]')).toHaveLength(3)
     expect(wrapper.findAll('tbody [data-testid="provenance-badge"]')[0]!.text()).toContain('用户数据')
   })
@@ -118,7 +118,7 @@ describe('TownRanking', () => {
     loadLayers('towns')
     useLayersStore().setChoropleth('towns', { indicator: 'low-carbon' })
     const wrapper = mountIn(TownRanking)
-    expect(wrapper.text()).toContain('是类别指标，不排名')
+    expect(wrapper.text()).toContain('类别指标不排名')
     expect(wrapper.find('[data-testid="ranking-sort-value"]').exists()).toBe(false)
     expect(rowsOf(wrapper).every((row) => row.rank === '')).toBe(true)
   })

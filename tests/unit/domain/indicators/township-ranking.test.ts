@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  rankAreas,
-  rankedCount,
-  sortRanking,
-  type RankingEntry,
-} from '../../../../src/domain/indicators/township-ranking'
+import { rankAreas, sortRanking, type RankingEntry } from '../../../../src/domain/indicators/township-ranking'
+import { competitionRank } from '../../../../src/domain/indicators/competition-rank'
 
 const entry = (code: string, value: unknown, name = `镇${code}`): RankingEntry => ({ code, name, value })
 const ranks = (entries: RankingEntry[]) => rankAreas(entries).map((row) => [row.code, row.rank])
@@ -48,7 +44,6 @@ describe('rankAreas', () => {
       ['6', null, null],
       ['7', null, null],
     ])
-    expect(rankedCount(rows)).toBe(2)
   })
 
   it('orders ties and unranked townships by their statistical code', () => {
@@ -61,7 +56,29 @@ describe('rankAreas', () => {
   it('keeps each township’s name, and returns nothing for no townships', () => {
     expect(rankAreas([entry('1', 1, '曹宅镇')])[0]).toEqual({ code: '1', name: '曹宅镇', value: 1, rank: 1 })
     expect(rankAreas([])).toEqual([])
-    expect(rankedCount([])).toBe(0)
+  })
+})
+
+describe('competitionRank (the tooltip’s rank)', () => {
+  it('is one more than the number of larger values, of all the values that are numbers', () => {
+    const values = [5, 9, 5, 1, null, 'pilot-area', Number.NaN]
+    expect([5, 9, 1].map((v) => competitionRank(v, values))).toEqual([
+      { rank: 2, of: 4 },
+      { rank: 1, of: 4 },
+      { rank: 4, of: 4 },
+    ])
+  })
+
+  it('ranks no value that is not a number', () => {
+    expect(competitionRank(null, [1, 2])).toBeNull()
+    expect(competitionRank('pilot-area', [1, 2])).toBeNull()
+    expect(competitionRank(Infinity, [1, Infinity])).toBeNull()
+  })
+
+  it('agrees with the table’s ranks', () => {
+    const entries = [entry('1', 5), entry('2', 9), entry('3', 5), entry('4', 0), entry('5', null)]
+    const values = entries.map((e) => e.value)
+    for (const row of rankAreas(entries)) expect(row.rank).toBe(competitionRank(row.value, values)?.rank ?? null)
   })
 })
 
