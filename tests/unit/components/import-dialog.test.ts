@@ -142,7 +142,7 @@ describe('ImportDialog: a table without coordinates that names townships', () =>
     expect(html.indexOf('join-report')).toBeLessThan(html.indexOf('import-problems'))
   })
 
-  test('in English too: the answer leads, and the heading reads "Join by township name: 11/11 rows match"', async () => {
+  test('in English too: "Join by township name: 11/11 rows match"', async () => {
     setLocale('en')
     loadLayers('towns')
     const { wrapper } = await open(csvFile(LEDGER, 'ledger.csv'))
