@@ -9,6 +9,7 @@ import type { FeatureCollection } from 'geojson'
 import { useIndicatorsStore } from '../../../src/stores/indicators'
 import { useLayersStore } from '../../../src/stores/layers'
 import { useViewStore } from '../../../src/stores/view'
+import { useDataStore } from '../../../src/stores/data'
 import type { UserIndicator } from '../../../src/user-data/tables/user-indicators'
 import { loadLayers, mountIn, readGeo, setLocale, useFreshApp } from '../support/app'
 import TownRanking from '../../../src/components/TownRanking.vue'
@@ -114,13 +115,22 @@ describe('TownRanking', () => {
     expect(wrapper.findAll('tbody [data-testid="provenance-badge"]')[0]!.text()).toContain('用户数据')
   })
 
-  test('a category indicator is listed, not ranked', () => {
+  test('a category indicator is listed, not ranked, and exported in words', async () => {
+    const blobs: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:x'))
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
     loadLayers('towns')
+    useDataStore().documents = { 'town-indicators': readGeo('town-indicators.json') }
     useLayersStore().setChoropleth('towns', { indicator: 'low-carbon' })
     const wrapper = mountIn(TownRanking)
     expect(wrapper.text()).toContain('类别指标不排名')
     expect(wrapper.find('[data-testid="ranking-sort-value"]').exists()).toBe(false)
     expect(rowsOf(wrapper).every((row) => row.rank === '')).toBe(true)
+    expect(rowsOf(wrapper).find((row) => row.code === '330703001')!.value).toBe('低碳试点乡镇（街道）')
+    await wrapper.get('[data-testid="ranking-csv"]').trigger('click')
+    const csv = await blobs[0]!.text()
+    expect(csv).toContain(',多湖街道,330703001,低碳试点乡镇（街道）,官方')
+    expect(csv).not.toContain('pilot-area')
   })
 
   test('exports the table as CSV with a byte-order mark, in the order shown', async () => {
