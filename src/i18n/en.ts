@@ -27,6 +27,20 @@ export default {
     breaks: 'Breaks (comma-separated)',
     count: '{n} townships',
   },
+  ranking: {
+    heading: 'Township ranking',
+    caption: 'Ranked by the indicator the map shows; click a row to open the township.',
+    rank: 'Rank',
+    town: 'Township',
+    valueWithUnit: '{indicator} ({unit})',
+    provenance: 'Source',
+    rankOf: '{rank} of {n}',
+    noValue: 'no data',
+    unranked: '{n} without data: listed last, not ranked.',
+    category: "A category is not ranked; the table lists each township's category.",
+    csv: 'Export ranking (CSV)',
+    fileName: 'township-ranking-{indicator}.csv',
+  },
   provenance: {
     official: 'Official',
     'open-data': 'Open data',
@@ -135,6 +149,7 @@ export default {
     replace: 'Replace “{name}”',
     suggest: 'The coordinates do not look like WGS84 degrees. Convert them as:',
     summary: '{kept} valid features, {rejected} rejected (format {format}, encoding {encoding})',
+    tableSummary: 'A table of {rows} rows (format {format}, encoding {encoding})',
     phase: { reading: 'Reading', parsing: 'Parsing', validating: 'Validating', converting: 'Converting' },
   },
   heatmap: {
@@ -164,6 +179,15 @@ export default {
     densityNote:
       'Points are sample data; the township panel and choropleth count the same months (computed in a worker).',
     hexCount: '{n} points in this hexagon',
+    compare: {
+      heading: 'Compare two months',
+      first: 'First month',
+      second: 'Second month',
+      station: 'Township of the station',
+      difference: 'Difference',
+      mean: 'Mean of the stations',
+      note: 'Monthly means per station ({unit}); difference = second minus first; negative means lower.',
+    },
   },
   attribution: { sources: 'Sources' },
   notice: { basemapFailed: 'The online basemap failed ({name}); back to the offline basemap.' },
@@ -185,7 +209,8 @@ export default {
   formats: {
     sheet: 'Sheet',
     join: {
-      heading: 'Join to the map by name',
+      headingTown: 'Join by township name: {matched}/{rows} rows match',
+      headingVillage: 'Join by village name: {matched}/{rows} rows match',
       summaryTown: 'Joined to the townships by "{column}": {matched} of {rows} rows joined, in {towns} townships.',
       summaryVillage:
         'Joined to the villages by "{column}", then summed per township: {matched} of {rows} rows joined, in ' +

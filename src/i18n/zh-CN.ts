@@ -27,6 +27,20 @@ export default {
     breaks: '断点（逗号分隔）',
     count: '{n} 个乡镇',
   },
+  ranking: {
+    heading: '乡镇排名',
+    caption: '按地图所示指标排名，点击一行查看该乡镇。',
+    rank: '名次',
+    town: '乡镇（街道）',
+    valueWithUnit: '{indicator}（{unit}）',
+    provenance: '来源',
+    rankOf: '第 {rank} / {n} 名',
+    noValue: '无数据',
+    unranked: '{n} 个无数据，列在最后，不排名。',
+    category: '类别指标不排名，下表列出各乡镇的类别。',
+    csv: '导出排名 CSV',
+    fileName: '乡镇排名-{indicator}.csv',
+  },
   provenance: { official: '官方', 'open-data': '开放数据', approximate: '近似', sample: '示例数据', user: '用户数据' },
   provenanceHelp: {
     official: '数值直接取自金东分局2022年工作总结原文。',
@@ -127,6 +141,7 @@ export default {
     replace: '替换“{name}”',
     suggest: '坐标看起来不是 WGS84 经纬度。按以下坐标系转换后重试：',
     summary: '有效要素 {kept} 个，拒绝 {rejected} 个（格式 {format}，编码 {encoding}）',
+    tableSummary: '表格 {rows} 行（格式 {format}，编码 {encoding}）',
     phase: { reading: '读取中', parsing: '解析中', validating: '校验中', converting: '转换中' },
   },
   heatmap: {
@@ -151,6 +166,15 @@ export default {
     total: '当前显示 {n} 个点',
     densityNote: '点位为示例数据；乡镇面板与分级图按同一月份范围计数（后台线程计算）。',
     hexCount: '此六边形内 {n} 个点',
+    compare: {
+      heading: '两个月对比',
+      first: '对比月份一',
+      second: '对比月份二',
+      station: '站点所在乡镇（街道）',
+      difference: '差值',
+      mean: '各站平均',
+      note: '各站月均值（{unit}）；差值为后者减前者，负值为下降。',
+    },
   },
   attribution: { sources: '数据来源' },
   notice: { basemapFailed: '在线底图加载失败（{name}），已切换回离线底图。' },
@@ -169,7 +193,8 @@ export default {
   formats: {
     sheet: '工作表',
     join: {
-      heading: '按名称连接到地图',
+      headingTown: '按乡镇名称连接：{matched}/{rows} 行匹配',
+      headingVillage: '按村名称连接：{matched}/{rows} 行匹配',
       summaryTown: '按“{column}”列连接到乡镇（街道）：{rows} 行中 {matched} 行已连接，涉及 {towns} 个乡镇（街道）。',
       summaryVillage:
         '按“{column}”列连接到村（社区），再汇总到所属乡镇（街道）：{rows} 行中 {matched} 行已连接，涉及 {towns} 个乡镇（街道）。',

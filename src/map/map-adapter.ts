@@ -133,6 +133,8 @@ export class MapAdapter {
       this.map.getCanvas().style.cursor = picked ? 'pointer' : ''
       options.onHover(picked)
     })
+    // A pointer that leaves the map leaves no tooltip behind (it would name a township no longer pointed at).
+    this.map.on('mouseout', () => options.onHover(null))
   }
 
   /** Adds or replaces one source (a layer's data), keyed by the layer's id. */

@@ -4,37 +4,45 @@
  * indication of the month's level, not an official monthly AQI (which does not exist).
  */
 import { ownValue } from '../text/own-keys'
-import type { FeatureCollection } from 'geojson'
+import type { Feature, FeatureCollection, Point } from 'geojson'
 import { aqi } from './aqi'
 import type { ReadingsPollutant } from './pollutant-scale'
+
+/** An air station's value of one pollutant in one month (1 = January); null where it has none. */
+export function stationValue(
+  properties: Record<string, unknown>,
+  pollutant: ReadingsPollutant,
+  month: number,
+): number | null {
+  const valueOf = (key: string): number | null => {
+    const series = ownValue(properties, key)
+    const value = Array.isArray(series) ? series[month - 1] : undefined
+    return typeof value === 'number' && Number.isFinite(value) ? value : null
+  }
+  const pm25 = valueOf('pm25')
+  const pm10 = valueOf('pm10')
+  const o3 = valueOf('o3')
+  if (pollutant === 'pm25') return pm25
+  if (pollutant === 'pm10') return pm10
+  if (pollutant === 'o3_8h') return o3
+  return pm25 !== null && pm10 !== null && o3 !== null ? aqi({ pm25, pm10, o3_8h: o3 }) : null
+}
+
+/** The air stations (points of kind 'air') of a readings collection. */
+export function airStations(stations: FeatureCollection | undefined): Feature<Point>[] {
+  return (stations?.features ?? []).filter(
+    (f): f is Feature<Point> => f.properties?.kind === 'air' && f.geometry?.type === 'Point',
+  )
+}
 
 export function stationReadings(
   stations: FeatureCollection | undefined,
   pollutant: ReadingsPollutant,
   month: number,
 ): { positions: Float64Array; values: Float32Array } {
-  const air = (stations?.features ?? []).filter((f) => f.properties?.kind === 'air' && f.geometry?.type === 'Point')
-  const valueOf = (key: string, properties: Record<string, unknown>): number | null => {
-    const series = ownValue(properties, key)
-    const value = Array.isArray(series) ? series[month - 1] : undefined
-    return typeof value === 'number' && Number.isFinite(value) ? value : null
-  }
-  const rows = air.flatMap((f) => {
-    const p = (f.properties ?? {}) as Record<string, unknown>
-    const pm25 = valueOf('pm25', p)
-    const pm10 = valueOf('pm10', p)
-    const o3 = valueOf('o3', p)
-    const value =
-      pollutant === 'pm25'
-        ? pm25
-        : pollutant === 'pm10'
-          ? pm10
-          : pollutant === 'o3_8h'
-            ? o3
-            : pm25 !== null && pm10 !== null && o3 !== null
-              ? aqi({ pm25, pm10, o3_8h: o3 })
-              : null
-    const coordinates = f.geometry?.type === 'Point' ? f.geometry.coordinates : null
+  const rows = airStations(stations).flatMap((f) => {
+    const value = stationValue((f.properties ?? {}) as Record<string, unknown>, pollutant, month)
+    const coordinates = f.geometry.coordinates
     return value === null || !coordinates ? [] : [{ lng: coordinates[0]!, lat: coordinates[1]!, value }]
   })
   const positions = new Float64Array(rows.length * 2)

@@ -20,6 +20,11 @@ export interface ImportProblem {
   /** What should have been there, e.g. "a number". */
   expected: string
   message: { zh: string; en: string }
+  /**
+   * Set on the note that a table has no coordinates but can be joined by place name or used as
+   * readings: the import dialog leads with it, as the answer to the file, not as a problem.
+   */
+  code?: 'table-without-coordinates'
 }
 
 export type ImportLocale = 'zh' | 'zh-CN' | 'en'
@@ -62,9 +67,13 @@ function isChinese(locale: ImportLocale): boolean {
   return locale.startsWith('zh')
 }
 
-/** "column 经度" → "列 经度" in Chinese; geometry and property paths stay as written in the file. */
+/**
+ * Our own words for a place in the file, in Chinese: "column 经度" → "列 经度", "header" → "表头".
+ * Geometry and property paths stay as written in the file (they name its members).
+ */
 function localizeField(field: string, locale: ImportLocale): string {
   if (!isChinese(locale)) return field
+  if (field === 'header') return '表头'
   return field.startsWith('column ') ? `列 ${field.slice('column '.length)}` : field
 }
 

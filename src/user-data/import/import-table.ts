@@ -31,6 +31,7 @@ export function reportJoinable(context: ImportContext, header: readonly string[]
       severity: 'warning',
       line,
       field: 'header',
+      code: 'table-without-coordinates',
       found: truncateForDisplay(header.join(', ')),
       expected: 'coordinate columns, or a place column to join',
       message: {
@@ -45,6 +46,7 @@ export function reportJoinable(context: ImportContext, header: readonly string[]
     severity: 'warning',
     line,
     field: 'header',
+    code: 'table-without-coordinates',
     found: truncateForDisplay(header.join(', ')),
     expected: 'coordinate columns, or a place column to join',
     message: {

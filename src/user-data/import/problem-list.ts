@@ -15,6 +15,7 @@ export interface ProblemDraft {
   found?: string
   expected?: string
   message: { zh: string; en: string }
+  code?: ImportProblem['code']
 }
 
 export class ProblemList {
@@ -44,6 +45,7 @@ export class ProblemList {
       found: truncateForDisplay(draft.found ?? ''),
       expected: draft.expected ?? '',
       message: draft.message,
+      ...(draft.code ? { code: draft.code } : {}),
     })
   }
 

@@ -61,6 +61,12 @@ describe('formatImportProblem', () => {
     expect(formatImportProblem({ ...base, line: 0 }, 'zh')).toBe('文件 b.csv，第 0 行：信息')
   })
 
+  test('"header" is our word, not the file\'s: 表头 in Chinese, no English word left in the line', () => {
+    expect(formatImportProblem({ ...base, line: 1, field: 'header' }, 'zh')).toBe('文件 b.csv，第 1 行，表头：信息')
+    expect(formatImportProblem({ ...base, line: 1, field: 'header' }, 'en')).toBe('b.csv, line 1, header: message')
+    expect(formatImportProblem({ ...base, field: 'headers' }, 'zh')).toBe('文件 b.csv，headers：信息')
+  })
+
   test('only a field that starts with "column " is translated', () => {
     expect(formatImportProblem({ ...base, field: 'properties.column x' }, 'zh')).toBe(
       '文件 b.csv，properties.column x：信息',
