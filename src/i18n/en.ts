@@ -22,6 +22,7 @@ export default {
     method: 'Classification',
     quantile: 'Quantile',
     'equal-interval': 'Equal interval',
+    'natural-breaks': 'Natural breaks (Jenks)',
     manual: 'Manual breaks',
     classes: 'Classes',
     breaks: 'Breaks (comma-separated)',

@@ -22,6 +22,7 @@ export default {
     method: '分级方法',
     quantile: '分位数',
     'equal-interval': '等间距',
+    'natural-breaks': '自然断点',
     manual: '手动断点',
     classes: '分级数',
     breaks: '断点（逗号分隔）',

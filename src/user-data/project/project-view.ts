@@ -4,12 +4,17 @@
  * own value for it). Pure TypeScript.
  */
 import type { ClassificationMethod } from '../../domain/classification/classify'
-import { MAX_PALETTE_CLASSES, MIN_PALETTE_CLASSES } from '../../domain/classification/classify'
+import {
+  CLASSIFICATION_METHODS,
+  MAX_PALETTE_CLASSES,
+  MIN_PALETTE_CLASSES,
+} from '../../domain/classification/classify'
 
 /** Mirrors the view store's HeatmapState (src/stores/view.ts); every field optional when read. */
 export interface ProjectHeatmap {
   readings?: boolean
   readingsStyle?: 'surface' | 'density'
+  readingsColouring?: 'levels' | 'ramp'
   pollutant?: 'pm25' | 'pm10' | 'o3_8h' | 'aqi'
   month?: number
   inspections?: boolean
