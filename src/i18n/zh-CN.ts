@@ -242,6 +242,10 @@ export default {
     estimate: '插值估算',
     note: '浓度面：以反距离加权（IDW，幂 2）将各站月均值插值到约 200 米网格，并裁剪到区界；站点处等于该站读数，其余为估算，不超出各站读数范围。仅 {n} 个站点时，站间数值只是推测，不是监测值。',
     densityNote: '密度：各站读数的核密度加权平均，仅示意站点附近。',
+    colouring: '着色',
+    asLevels: 'HJ 633 等级',
+    asRamp: '连续色带',
+    rampRange: '色带按本月各站读数 {min}–{max} {unit} 拉伸；下方色条与刻度为 HJ 633 等级及其断点。',
   },
   warnings: {
     tab: '预警',
