@@ -57,7 +57,7 @@ describe('readings surface as a continuous ramp', () => {
     await session?.close()
   })
 
-  test('January PM2.5: one level everywhere, but the ramp shows where it is higher; the legend keeps the levels', async () => {
+  test('January PM2.5: one level everywhere; the ramp shows where it is higher; levels on the legend', async () => {
     const page = session.page
     // The premise: every station in one HJ 633 level this month.
     expect(new Set(Array.from(january.values, (v) => levelOf('pm25', v).level))).toEqual(new Set([2]))

@@ -4,11 +4,7 @@
  * own value for it). Pure TypeScript.
  */
 import type { ClassificationMethod } from '../../domain/classification/classify'
-import {
-  CLASSIFICATION_METHODS,
-  MAX_PALETTE_CLASSES,
-  MIN_PALETTE_CLASSES,
-} from '../../domain/classification/classify'
+import { CLASSIFICATION_METHODS, MAX_PALETTE_CLASSES, MIN_PALETTE_CLASSES } from '../../domain/classification/classify'
 
 /** Mirrors the view store's HeatmapState (src/stores/view.ts); every field optional when read. */
 export interface ProjectHeatmap {

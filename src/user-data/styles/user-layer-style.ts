@@ -6,11 +6,7 @@
  * field by field: a field that is missing or out of range falls back to its default alone.
  */
 import type { ClassificationMethod } from '../../domain/classification/classify'
-import {
-  CLASSIFICATION_METHODS,
-  MAX_PALETTE_CLASSES,
-  MIN_PALETTE_CLASSES,
-} from '../../domain/classification/classify'
+import { CLASSIFICATION_METHODS, MAX_PALETTE_CLASSES, MIN_PALETTE_CLASSES } from '../../domain/classification/classify'
 
 export type UserColourRule =
   /** One colour for every feature (the layer's own, from its place among the user's layers). */
