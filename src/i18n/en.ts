@@ -23,6 +23,7 @@ export default {
     quantile: 'Quantile',
     'equal-interval': 'Equal interval',
     'natural-breaks': 'Natural breaks (Jenks)',
+    naturalBreaksLoading: 'Natural breaks are loading; quantile classes are shown meanwhile.',
     manual: 'Manual breaks',
     classes: 'Classes',
     breaks: 'Breaks (comma-separated)',

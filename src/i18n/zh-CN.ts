@@ -23,6 +23,7 @@ export default {
     quantile: '分位数',
     'equal-interval': '等间距',
     'natural-breaks': '自然断点',
+    naturalBreaksLoading: '自然断点加载中，暂以分位数显示。',
     manual: '手动断点',
     classes: '分级数',
     breaks: '断点（逗号分隔）',
