@@ -22,6 +22,8 @@ export default {
     method: 'Classification',
     quantile: 'Quantile',
     'equal-interval': 'Equal interval',
+    'natural-breaks': 'Natural breaks (Jenks)',
+    naturalBreaksLoading: 'Natural breaks are loading; quantile classes are shown meanwhile.',
     manual: 'Manual breaks',
     classes: 'Classes',
     breaks: 'Breaks (comma-separated)',
@@ -298,6 +300,12 @@ export default {
       'reading; elsewhere it is an estimate that never leaves the range of the readings. With ' +
       'only {n} stations, values between them are a guess, not a measurement.',
     densityNote: 'Density: a kernel-weighted mean of the readings, only near the stations.',
+    colouring: 'Colours',
+    asLevels: 'HJ 633 levels',
+    asRamp: 'Continuous ramp',
+    rampRange:
+      'The ramp spans this month’s station readings, {min}–{max} {unit}; the strip and ticks below ' +
+      'it are the HJ 633 levels and their breakpoints.',
   },
   warnings: {
     tab: 'Warnings',

@@ -171,7 +171,13 @@ export function createMapController(): MapController {
               : null
           const drawn = (async () => {
             const computed = surfaceShown
-              ? await surfaceSource.compute(district, readings, heatmap.pollutant, 0.8 * surfaceOpacity)
+              ? await surfaceSource.compute(
+                  district,
+                  readings,
+                  heatmap.pollutant,
+                  0.8 * surfaceOpacity,
+                  heatmap.readingsColouring,
+                )
               : { stale: false, surface: null }
             if (computed.stale) return
             await map.setHeatmaps({

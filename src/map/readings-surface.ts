@@ -6,6 +6,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { SurfaceClient } from '../workers/surface-client'
 import type { ReadingsPollutant } from '../domain/air/pollutant-scale'
+import type { SurfaceColouring } from '../domain/surface/ramp'
 import type { HeatmapSpec } from './deck-layers-overlay'
 import { parts, PartUnavailableError } from '../io/parts'
 
@@ -24,6 +25,7 @@ export class ReadingsSurfaceSource {
     readings: { positions: Float64Array; values: Float32Array },
     pollutant: ReadingsPollutant,
     opacity: number,
+    colouring: SurfaceColouring = 'levels',
   ): Promise<{ stale: boolean; surface: NonNullable<HeatmapSpec['surface']> | null }> {
     const request = ++this.latest
     const geometry = outline?.features.find(
@@ -43,7 +45,7 @@ export class ReadingsSurfaceSource {
     let result
     try {
       await this.areaReady
-      result = await client.surface(readings.positions, readings.values, pollutant)
+      result = await client.surface(readings.positions, readings.values, pollutant, colouring)
     } catch (error) {
       // A worker that failed (its script did not load) is dropped: the next request starts a new one.
       if (this.client === client) this.dispose()

@@ -4,6 +4,7 @@
  * indicator (classes, categories and a colour per area). The map, the legend, the area panel and the
  * export all read these same results, so they always agree.
  */
+import { naturalBreaksWhenLoaded } from '../composables/natural-breaks-loader'
 import { withUserLayerProvenance } from '../user-data/tables/user-layer-indicators'
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
@@ -134,6 +135,13 @@ export const useIndicatorsStore = defineStore('indicators', () => {
     if (indicator.value.kind !== 'count' || !style.value) return null
     const values = Object.values(valuesByArea.value).map((v) => (typeof v === 'number' ? v : null))
     const { method, classCount } = style.value
+    if (method === 'natural-breaks') {
+      // Quantiles meanwhile: the natural-breaks code loads on first use (this computed runs again then).
+      const naturalBreaksOf = naturalBreaksWhenLoaded()
+      return naturalBreaksOf
+        ? classify(values, method, classCount, undefined, naturalBreaksOf)
+        : classify(values, 'quantile', classCount)
+    }
     if (method !== 'manual') return classify(values, method, classCount)
     const { breaks, error } = manualBreaks.value
     if (error || breaks.length === 0) return classify(values, 'quantile', classCount)

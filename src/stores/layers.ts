@@ -10,6 +10,7 @@ import { computed, markRaw, ref } from 'vue'
 import type { FeatureCollection } from 'geojson'
 import type { ManifestEntry } from '../domain/manifest'
 import type { ClassificationMethod } from '../domain/classification/classify'
+import type { SurfaceColouring } from '../domain/surface/ramp'
 import type { IndicatorId } from '../domain/indicators/township-indicators'
 import { featureKey } from '../domain/geometry/feature-key'
 import { pointProperties as tablePointProperties, type PointTable } from '../user-data/tables/point-table'
@@ -36,6 +37,8 @@ export type InspectionKind = 'inspection' | 'case' | 'transferred'
 export interface SurfaceSettings {
   /** An interpolated surface (IDW, the default) or a kernel density heatmap. */
   style: 'surface' | 'density'
+  /** The interpolated surface in the HJ 633 levels (the default) or on a ramp over the month's range. */
+  colouring: SurfaceColouring
   pollutant: Pollutant
   /** 1 = January … 10 = October 2022. */
   month: number
@@ -56,6 +59,7 @@ export interface DensitySettings {
 export interface HeatmapState {
   readings: boolean
   readingsStyle: SurfaceSettings['style']
+  readingsColouring: SurfaceColouring
   pollutant: Pollutant
   month: number
   inspections: boolean
@@ -134,7 +138,7 @@ function recordOf(spec: LayerSpec): LayerRecord {
   }
 }
 
-const DEFAULT_SURFACE: SurfaceSettings = { style: 'surface', pollutant: 'pm25', month: 1 }
+const DEFAULT_SURFACE: SurfaceSettings = { style: 'surface', colouring: 'levels', pollutant: 'pm25', month: 1 }
 const DEFAULT_DENSITY: DensitySettings = {
   style: 'heatmap',
   kinds: ['inspection', 'case', 'transferred'],
@@ -231,6 +235,7 @@ export const useLayersStore = defineStore('layers', () => {
     return {
       readings: surface?.visible ?? false,
       readingsStyle: s.style,
+      readingsColouring: s.colouring,
       pollutant: s.pollutant,
       month: s.month,
       inspections: density?.visible ?? false,
@@ -248,6 +253,7 @@ export const useLayersStore = defineStore('layers', () => {
         visible: change.readings ?? surface.visible,
         surface: {
           style: change.readingsStyle ?? s.style,
+          colouring: change.readingsColouring ?? s.colouring,
           pollutant: change.pollutant ?? s.pollutant,
           month: change.month ?? s.month,
         },

@@ -8,6 +8,7 @@ import { computed } from 'vue'
 import { userTableOf } from '../user-data/styles/user-style-columns'
 import { resolvedUserStyle, type ResolvedUserStyle } from '../user-data/styles/user-style-resolve'
 import { useLayersStore, type LayerRecord } from './layers'
+import { naturalBreaksWhenLoaded } from '../composables/natural-breaks-loader'
 
 /** The colour a user layer's spec gives its first legend entry: what a style without colours uses. */
 const layerColour = (record: LayerRecord) => record.spec.legend[0]?.colour ?? '#d946ef'
@@ -16,7 +17,12 @@ const layerColour = (record: LayerRecord) => record.spec.legend[0]?.colour ?? '#
 export function resolveRecordStyle(record: LayerRecord | undefined): ResolvedUserStyle | null {
   const source = record?.points ?? record?.data
   if (!record?.user || !record.userStyle || !source) return null
-  return resolvedUserStyle(userTableOf(source), record.userStyle, layerColour(record))
+  // Natural breaks: its code loads on first use; the getter below runs again once it is in.
+  const naturalBreaksOf =
+    record.userStyle.colour.kind === 'graduated' && record.userStyle.colour.method === 'natural-breaks'
+      ? naturalBreaksWhenLoaded()
+      : null
+  return resolvedUserStyle(userTableOf(source), record.userStyle, layerColour(record), naturalBreaksOf)
 }
 
 export const useUserStylesStore = defineStore('user-styles', () => {

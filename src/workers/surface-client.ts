@@ -7,6 +7,7 @@ import type { MultiPolygon, Polygon } from 'geojson'
 import type { ReadingsPollutant } from '../domain/air/pollutant-scale'
 import type { SurfaceGrid } from '../domain/surface/idw'
 import type { SurfaceRequest, SurfaceResponse, SurfaceResult } from './surface-protocol'
+import type { SurfaceColouring } from '../domain/surface/ramp'
 
 export type { SurfaceResult } from './surface-protocol'
 
@@ -52,10 +53,15 @@ export class SurfaceClient {
     return this.request({ id: 0, type: 'setArea', geometry: plain, cellMetres }, [])
   }
 
-  surface(positions: Float64Array, values: Float32Array, pollutant: ReadingsPollutant): Promise<SurfaceResult> {
+  surface(
+    positions: Float64Array,
+    values: Float32Array,
+    pollutant: ReadingsPollutant,
+    colouring: SurfaceColouring = 'levels',
+  ): Promise<SurfaceResult> {
     const p = positions.slice()
     const v = values.slice()
-    return this.request({ id: 0, type: 'surface', positions: p, values: v, pollutant }, [p.buffer, v.buffer])
+    return this.request({ id: 0, type: 'surface', positions: p, values: v, pollutant, colouring }, [p.buffer, v.buffer])
   }
 
   dispose(): void {

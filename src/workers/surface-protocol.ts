@@ -8,6 +8,7 @@
 import type { MultiPolygon, Polygon } from 'geojson'
 import { gridOver, idwSurface, polygonMask, surfaceImage, type SurfaceGrid } from '../domain/surface/idw'
 import { readingsColourOf, type ReadingsPollutant } from '../domain/air/pollutant-scale'
+import { rampColourOf, rampRangeOf, type SurfaceColouring } from '../domain/surface/ramp'
 
 /**
  * Above `above` stations each cell uses only its k nearest: 1,000 stations then cost about as much
@@ -19,7 +20,7 @@ export interface SurfaceResult {
   grid: SurfaceGrid
   /** One value per cell, row 0 north; NaN outside the outline. */
   values: Float32Array
-  /** RGBA per cell in the fixed HJ 633 colours; alpha 0 outside the outline. */
+  /** RGBA per cell in the fixed HJ 633 colours or on the month's ramp; alpha 0 outside the outline. */
   rgba: Uint8ClampedArray
   /** Milliseconds the worker spent on this month (interpolation and colouring). */
   ms: number
@@ -27,7 +28,15 @@ export interface SurfaceResult {
 
 export type SurfaceRequest =
   | { id: number; type: 'setArea'; geometry: Polygon | MultiPolygon; cellMetres: number }
-  | { id: number; type: 'surface'; positions: Float64Array; values: Float32Array; pollutant: ReadingsPollutant }
+  | {
+      id: number
+      type: 'surface'
+      positions: Float64Array
+      values: Float32Array
+      pollutant: ReadingsPollutant
+      /** The HJ 633 levels unless asked otherwise (requests written before the ramp). */
+      colouring?: SurfaceColouring
+    }
 
 export type SurfaceResponse =
   | { id: number; ok: true; type: 'setArea'; result: { grid: SurfaceGrid; insideCells: number } }
@@ -79,7 +88,11 @@ export function handleSurfaceRequest(
         { positions: request.positions, values: request.values },
         { mask: state.mask },
       )
-      const rgba = surfaceImage(values, (v) => readingsColourOf(request.pollutant, v))
+      // The ramp's range is the stations' (IDW stays within it), the same the legend states.
+      const range = request.colouring === 'ramp' ? rampRangeOf(request.values) : null
+      const rgba = surfaceImage(values, (v) =>
+        range ? rampColourOf(range, v) : readingsColourOf(request.pollutant, v),
+      )
       const result: SurfaceResult = { grid: state.grid, values, rgba, ms: performance.now() - started }
       return {
         response: { id: request.id, ok: true, type: 'surface', result },

@@ -13,7 +13,22 @@
  * Pure TypeScript.
  */
 
-export type ClassificationMethod = 'quantile' | 'equal-interval' | 'manual'
+export type ClassificationMethod = 'quantile' | 'equal-interval' | 'natural-breaks' | 'manual'
+
+/** Every method, in the order the legend and the style panel offer them (and files are read against). */
+export const CLASSIFICATION_METHODS: readonly ClassificationMethod[] = [
+  'quantile',
+  'equal-interval',
+  'natural-breaks',
+  'manual',
+]
+
+/**
+ * Inner breaks for natural breaks (Jenks): sorted finite values and a class count in, ascending
+ * inner breaks out. It lives in natural-breaks.ts and is passed in, because its library loads after
+ * the first view (docs/decisions/0039-natural-breaks-by-ckmeans.md).
+ */
+export type NaturalBreaksOf = (sorted: readonly number[], k: number) => number[]
 
 export interface ValueClass {
   index: number
@@ -153,7 +168,8 @@ function classIndexByUpperEdges(value: number, upperEdges: readonly number[]): n
 }
 
 /**
- * Classifies values into k classes (default 5, clamped to 1..7) by quantile or equal interval, or
+ * Classifies values into k classes (default 5, clamped to 1..7) by quantile, equal interval or
+ * natural breaks (with naturalBreaksOf, from natural-breaks.ts; without it natural breaks throw), or
  * by the user's manualBreaks (ascending inner break values; k is then ignored, breaks + 1 classes).
  * null and NaN (and ±Infinity) values are ignored. Empty input gives no classes. See the file
  * comment for the membership rule and how coinciding breaks are merged.
@@ -163,6 +179,7 @@ export function classify(
   method: ClassificationMethod,
   k?: number,
   manualBreaks?: readonly number[],
+  naturalBreaksOf?: NaturalBreaksOf,
 ): Classification {
   const valid = values.filter(isValidValue).sort((a, b) => a - b)
   if (valid.length === 0) return { method, classes: [] }
@@ -184,8 +201,11 @@ export function classify(
     inner = userBreaks.filter((b) => b < upper)
   } else {
     const classCount = normaliseClassCount(k)
-    const candidates =
-      method === 'quantile' ? quantileBreaks(valid, classCount) : equalIntervalBreaks(dataMin, dataMax, classCount)
+    let candidates: number[]
+    if (method === 'quantile') candidates = quantileBreaks(valid, classCount)
+    else if (method === 'equal-interval') candidates = equalIntervalBreaks(dataMin, dataMax, classCount)
+    else if (naturalBreaksOf) candidates = naturalBreaksOf(valid, classCount)
+    else throw new Error('classify: natural breaks need naturalBreaksOf (src/domain/classification/natural-breaks.ts)')
     inner = innerEdges(candidates, lower, upper)
   }
 

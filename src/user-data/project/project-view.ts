@@ -4,12 +4,13 @@
  * own value for it). Pure TypeScript.
  */
 import type { ClassificationMethod } from '../../domain/classification/classify'
-import { MAX_PALETTE_CLASSES, MIN_PALETTE_CLASSES } from '../../domain/classification/classify'
+import { CLASSIFICATION_METHODS, MAX_PALETTE_CLASSES, MIN_PALETTE_CLASSES } from '../../domain/classification/classify'
 
 /** Mirrors the view store's HeatmapState (src/stores/view.ts); every field optional when read. */
 export interface ProjectHeatmap {
   readings?: boolean
   readingsStyle?: 'surface' | 'density'
+  readingsColouring?: 'levels' | 'ramp'
   pollutant?: 'pm25' | 'pm10' | 'o3_8h' | 'aqi'
   month?: number
   inspections?: boolean
@@ -40,6 +41,8 @@ export function parseProjectHeatmap(value: unknown): ProjectHeatmap | null {
   if (typeof value.readings === 'boolean') heatmap.readings = value.readings
   const readingsStyle = oneOf(value.readingsStyle, ['surface', 'density'] as const)
   if (readingsStyle) heatmap.readingsStyle = readingsStyle
+  const readingsColouring = oneOf(value.readingsColouring, ['levels', 'ramp'] as const)
+  if (readingsColouring) heatmap.readingsColouring = readingsColouring
   const pollutant = oneOf(value.pollutant, ['pm25', 'pm10', 'o3_8h', 'aqi'] as const)
   if (pollutant) heatmap.pollutant = pollutant
   if (isMonth(value.month)) heatmap.month = value.month
@@ -65,7 +68,7 @@ export function parseProjectChoropleth(value: unknown): ProjectChoropleth | null
   const choropleth: ProjectChoropleth = {}
   if (typeof value.indicator === 'string' && value.indicator.length > 0 && value.indicator.length <= 600)
     choropleth.indicator = value.indicator
-  const method = oneOf(value.method, ['quantile', 'equal-interval', 'manual'] as const)
+  const method = oneOf(value.method, CLASSIFICATION_METHODS)
   if (method) choropleth.method = method
   const count = value.classCount
   if (

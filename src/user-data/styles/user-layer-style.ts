@@ -6,7 +6,7 @@
  * field by field: a field that is missing or out of range falls back to its default alone.
  */
 import type { ClassificationMethod } from '../../domain/classification/classify'
-import { MAX_PALETTE_CLASSES, MIN_PALETTE_CLASSES } from '../../domain/classification/classify'
+import { CLASSIFICATION_METHODS, MAX_PALETTE_CLASSES, MIN_PALETTE_CLASSES } from '../../domain/classification/classify'
 
 export type UserColourRule =
   /** One colour for every feature (the layer's own, from its place among the user's layers). */
@@ -44,7 +44,6 @@ export function defaultUserLayerStyle(): UserLayerStyle {
   }
 }
 
-const METHODS: readonly ClassificationMethod[] = ['quantile', 'equal-interval', 'manual']
 const DISPLAYS: readonly UserLayerStyle['display'][] = ['points', 'heatmap', 'hexagon']
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
@@ -64,7 +63,7 @@ function parseColour(value: unknown): UserColourRule {
   const column = columnName(value.column)
   if (value.kind === 'categories' && column) return { kind: 'categories', column }
   if (value.kind === 'graduated' && column) {
-    const method = METHODS.find((m) => m === value.method) ?? 'quantile'
+    const method = CLASSIFICATION_METHODS.find((m) => m === value.method) ?? 'quantile'
     const count = typeof value.classCount === 'number' && Number.isInteger(value.classCount) ? value.classCount : 5
     return {
       kind: 'graduated',

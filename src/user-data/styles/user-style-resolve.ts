@@ -5,7 +5,12 @@
  * (expressions, deck.gl attributes) and the legend both draw from this one result. A style that names
  * a column the data lacks, or of the wrong kind, falls back for that part alone. Pure TypeScript.
  */
-import { classify, parseManualBreaks, type Classification } from '../../domain/classification/classify'
+import {
+  classify,
+  parseManualBreaks,
+  type Classification,
+  type NaturalBreaksOf,
+} from '../../domain/classification/classify'
 import type { ColumnSummary, UserTable } from './user-style-columns'
 import { monthSteps } from './user-style-dates'
 import type { UserLayerStyle } from './user-layer-style'
@@ -85,6 +90,7 @@ function graduated(
   table: UserTable,
   summary: ColumnSummary,
   rule: Extract<UserLayerStyle['colour'], { kind: 'graduated' }>,
+  naturalBreaksOf: NaturalBreaksOf | null,
 ): ResolvedColour {
   const reader = table.reader(summary.name)!
   const values: (number | null)[] = new Array<number | null>(reader.length)
@@ -102,6 +108,11 @@ function graduated(
       error || breaks.length === 0
         ? classify(values, 'quantile', rule.classCount)
         : classify(values, 'manual', breaks.length + 1, breaks)
+  } else if (rule.method === 'natural-breaks') {
+    // Quantiles meanwhile, until the natural-breaks code has loaded (it loads on first use).
+    classification = naturalBreaksOf
+      ? classify(values, rule.method, rule.classCount, undefined, naturalBreaksOf)
+      : classify(values, 'quantile', rule.classCount)
   } else classification = classify(values, rule.method, rule.classCount)
   return {
     kind: 'graduated',
@@ -115,11 +126,17 @@ function graduated(
 const colourMemo = new WeakMap<UserTable, Map<string, ResolvedColour>>()
 
 /** The colour part, once per (data, rule): classifying a million values must not rerun as the month moves. */
-function colourOf(table: UserTable, rule: UserLayerStyle['colour'], layerColour: string): ResolvedColour {
+function colourOf(
+  table: UserTable,
+  rule: UserLayerStyle['colour'],
+  layerColour: string,
+  naturalBreaksOf: NaturalBreaksOf | null,
+): ResolvedColour {
   if (rule.kind === 'single') return { kind: 'single', colour: layerColour }
   let byRule = colourMemo.get(table)
   if (!byRule) colourMemo.set(table, (byRule = new Map()))
-  const key = JSON.stringify(rule)
+  // The quantiles shown while natural breaks load are not kept as the natural breaks' answer.
+  const key = JSON.stringify([rule, naturalBreaksOf !== null])
   const known = byRule.get(key)
   if (known) return known
   let found: ResolvedColour = { kind: 'single', colour: layerColour }
@@ -129,15 +146,20 @@ function colourOf(table: UserTable, rule: UserLayerStyle['colour'], layerColour:
     if (counted) found = { ...categories(counted), missing: table.length - counted.present }
   } else {
     const summary = summaryOf(table, rule.column, ['number'])
-    if (summary) found = graduated(table, summary, rule)
+    if (summary) found = graduated(table, summary, rule, naturalBreaksOf)
   }
   if (byRule.size > 20) byRule.clear()
   byRule.set(key, found)
   return found
 }
 
-export function resolveUserStyle(table: UserTable, style: UserLayerStyle, layerColour: string): ResolvedUserStyle {
-  const colour = colourOf(table, style.colour, layerColour)
+export function resolveUserStyle(
+  table: UserTable,
+  style: UserLayerStyle,
+  layerColour: string,
+  naturalBreaksOf: NaturalBreaksOf | null = null,
+): ResolvedUserStyle {
+  const colour = colourOf(table, style.colour, layerColour, naturalBreaksOf)
   const size = summaryOf(table, style.sizeColumn, ['number'])
   const time = summaryOf(table, style.time?.column, ['date'])
   const filter = summaryOf(table, style.filter?.column, ['number'])
@@ -179,14 +201,19 @@ export function radiusOf(value: number, size: { min: number; max: number }): num
 const memo = new WeakMap<UserTable, Map<string, ResolvedUserStyle>>()
 
 /** resolveUserStyle, once per (data, style, colour): the map and the legend ask for it on every change. */
-export function resolvedUserStyle(table: UserTable, style: UserLayerStyle, layerColour: string): ResolvedUserStyle {
+export function resolvedUserStyle(
+  table: UserTable,
+  style: UserLayerStyle,
+  layerColour: string,
+  naturalBreaksOf: NaturalBreaksOf | null = null,
+): ResolvedUserStyle {
   let byStyle = memo.get(table)
   if (!byStyle) memo.set(table, (byStyle = new Map()))
-  const key = JSON.stringify([style, layerColour])
+  const key = JSON.stringify([style, layerColour, naturalBreaksOf !== null])
   let found = byStyle.get(key)
   if (!found) {
     if (byStyle.size > 50) byStyle.clear()
-    byStyle.set(key, (found = resolveUserStyle(table, style, layerColour)))
+    byStyle.set(key, (found = resolveUserStyle(table, style, layerColour, naturalBreaksOf)))
   }
   return found
 }

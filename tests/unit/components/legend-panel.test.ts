@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { useDataStore } from '../../../src/stores/data'
 import { useLayersStore } from '../../../src/stores/layers'
 import { loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
+import { loadNaturalBreaks } from '../../../src/composables/natural-breaks-loader'
 
 import LegendPanel from '../../../src/components/LegendPanel.vue'
 useFreshApp()
@@ -53,6 +54,24 @@ describe('LegendPanel', () => {
     await block(wrapper, 'towns').get('select:not([data-testid])').setValue('3')
     expect(layers.records.towns?.choropleth?.classCount).toBe(3)
     expect(classRows(wrapper)).toHaveLength(3)
+    expect(sum(counts(wrapper))).toBe(11)
+  })
+
+  test('natural breaks: quantiles with a note while its code loads, then its own classes', async () => {
+    const layers = useLayersStore()
+    const wrapper = mountIn(LegendPanel)
+    const quantile = classRows(wrapper).map((li) => li.text())
+    await wrapper.get('[data-testid="method-select"]').setValue('natural-breaks')
+    expect(layers.records.towns?.choropleth?.method).toBe('natural-breaks')
+    const option = wrapper.get('[data-testid="method-select"] option[value="natural-breaks"]')
+    expect(option.text()).toBe('自然断点')
+    // The code is asked for on this first pick; until it is in, quantiles and a note say so.
+    expect(classRows(wrapper).map((li) => li.text())).toEqual(quantile)
+    expect(wrapper.get('[data-testid="natural-breaks-loading"]').text()).toContain('暂以分位数显示')
+    await loadNaturalBreaks()
+    await wrapper.vm.$nextTick()
+    expect(wrapper.find('[data-testid="natural-breaks-loading"]').exists()).toBe(false)
+    expect(classRows(wrapper).map((li) => li.text())).not.toEqual(quantile)
     expect(sum(counts(wrapper))).toBe(11)
   })
 

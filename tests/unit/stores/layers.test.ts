@@ -47,7 +47,7 @@ describe('the derived layers are records', () => {
     const surface = layers.firstWithCapability('readingsSurface')!
     const density = layers.firstWithCapability('inspectionDensity')!
     expect(surface.visible).toBe(true)
-    expect(surface.surface).toEqual({ style: 'surface', pollutant: 'pm10', month: 7 })
+    expect(surface.surface).toEqual({ style: 'surface', colouring: 'levels', pollutant: 'pm10', month: 7 })
     expect(density.visible).toBe(false)
     expect(density.density?.months).toEqual([3, 5])
     layers.setVisible(density.spec.id, true)
@@ -69,5 +69,20 @@ describe('the derived layers are records', () => {
     layers.setHeatmapState({ readings: true })
     layers.showOnly([])
     expect(layers.record(surfaceId)?.visible).toBe(true)
+  })
+})
+
+describe('the readings surface colouring', () => {
+  test('HJ 633 levels by default; the ramp is kept in the heatmap state like the other options', async () => {
+    const layers = useLayersStore()
+    expect(layers.heatmapState.readingsColouring).toBe('levels')
+    layers.setHeatmapState({ readingsColouring: 'ramp', month: 2 })
+    expect(layers.heatmapState).toMatchObject({ readingsColouring: 'ramp', month: 2, readingsStyle: 'surface' })
+    layers.setHeatmapState({ pollutant: 'pm10' })
+    expect(layers.heatmapState.readingsColouring).toBe('ramp')
+    // A project file carries it; an unknown value is left out rather than guessed.
+    const { parseProjectHeatmap } = await import('../../../src/user-data/project/project-view')
+    expect(parseProjectHeatmap({ readingsColouring: 'ramp' })).toEqual({ readingsColouring: 'ramp' })
+    expect(parseProjectHeatmap({ readingsColouring: 'rainbow' })).toEqual({})
   })
 })

@@ -4,7 +4,13 @@ import type { Feature, FeatureCollection } from 'geojson'
 import { classify } from '../../../../src/domain/classification/classify'
 import { defaultUserLayerStyle, type UserLayerStyle } from '../../../../src/user-data/styles/user-layer-style'
 import { userTableOf } from '../../../../src/user-data/styles/user-style-columns'
-import { CATEGORY_COLOURS, OTHER_COLOUR, resolveUserStyle } from '../../../../src/user-data/styles/user-style-resolve'
+import {
+  CATEGORY_COLOURS,
+  OTHER_COLOUR,
+  resolveUserStyle,
+  resolvedUserStyle,
+} from '../../../../src/user-data/styles/user-style-resolve'
+import { naturalBreaks } from '../../../../src/domain/classification/natural-breaks'
 
 function collection(rows: Record<string, unknown>[]): FeatureCollection {
   return {
@@ -69,6 +75,22 @@ describe('resolveUserStyle', () => {
     ).colour
     expect(bad).toMatchObject({ classification: classify(values, 'quantile', 3) })
     expect((bad as { breaksError: string }).breaksError).toContain('"x"')
+  })
+
+  test('graduated by natural breaks: the classes ckmeans gives; quantiles only while its code loads', () => {
+    const values = [1, 2, 2, 3, 10, 11, 12, 13, 40]
+    const table = userTableOf(collection(values.map((v) => ({ v }))))
+    const natural = style({
+      colour: { kind: 'graduated', column: 'v', method: 'natural-breaks', classCount: 3, manualBreaksText: '' },
+    })
+    const loading = resolvedUserStyle(table, natural, '#000', null).colour
+    expect(loading).toMatchObject({ classification: classify(values, 'quantile', 3) })
+    // The memo must not hand back the quantiles once the natural breaks are in.
+    const loaded = resolvedUserStyle(table, natural, '#000', naturalBreaks).colour
+    expect(loaded).toMatchObject({ classification: classify(values, 'natural-breaks', 3, undefined, naturalBreaks) })
+    expect(
+      (loaded as { classification: { classes: { max: number }[] } }).classification.classes.map((c) => c.max),
+    ).toEqual([3, 13, 40])
   })
 
   test('a column the data lacks, or of the wrong kind, falls back for that part alone', () => {
