@@ -28,6 +28,7 @@ export default {
   },
   legend: {
     heading: 'Legend',
+    thematic: 'Township theme map',
     indicator: 'Township indicator',
     method: 'Classification',
     quantile: 'Quantile',

@@ -28,6 +28,7 @@ export default {
   },
   legend: {
     heading: '图例',
+    thematic: '乡镇专题图',
     indicator: '乡镇指标',
     method: '分级方法',
     quantile: '分位数',
