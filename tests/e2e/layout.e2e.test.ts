@@ -214,9 +214,9 @@ describe('the title card and the tools at 1366×768', () => {
     await expect(card.locator('[data-subject="readings"] [data-testid="map-title-name"]').innerText()).resolves.toBe(
       '监测浓度 · PM2.5',
     )
-    await expect(
-      card.locator('[data-subject="readings"] [data-testid="map-title-period"]').innerText(),
-    ).resolves.toBe('2022年1月')
+    await expect(card.locator('[data-subject="readings"] [data-testid="map-title-period"]').innerText()).resolves.toBe(
+      '2022年1月',
+    )
     await waitForMapIdle(page)
     await card.screenshot({ path: `${SHOTS}/title-card.png` })
     await page.locator('[data-testid="readings-toggle"]').uncheck()
