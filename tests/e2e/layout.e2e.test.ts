@@ -46,7 +46,12 @@ async function pageState(page: Page) {
       for (let i = 0; i < pixels.length; i += 4) seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!)
       colours = seen.size
     }
+    // The map's own ancestors never scroll (body can, by a focus or scrollIntoView, even when the window cannot).
+    let ancestorsScrolled = 0
+    for (let el = canvas?.parentElement ?? null; el; el = el.parentElement)
+      if (el.scrollTop !== 0 || el.scrollLeft !== 0) ancestorsScrolled++
     return {
+      ancestorsScrolled,
       scrollHeight: root.scrollHeight,
       scrollWidth: root.scrollWidth,
       innerHeight,
@@ -62,13 +67,14 @@ async function pageState(page: Page) {
 /** `covered`: a modal dialog is open over the map (its backdrop is what the middle of the map shows). */
 async function expectNoPageScroll(page: Page, step: string, { covered = false } = {}) {
   const state = await pageState(page)
-  expect({ step, height: state.scrollHeight, width: state.scrollWidth, y: state.scrollY, x: state.scrollX }).toEqual({
+  expect({
     step,
-    height: state.innerHeight,
-    width: state.innerWidth,
-    y: 0,
-    x: 0,
-  })
+    height: state.scrollHeight,
+    width: state.scrollWidth,
+    y: state.scrollY,
+    x: state.scrollX,
+    ancestorsScrolled: state.ancestorsScrolled,
+  }).toEqual({ step, height: state.innerHeight, width: state.innerWidth, y: 0, x: 0, ancestorsScrolled: 0 })
   if (!covered) expect(state.mapHit, `${step}: the map is on screen`).toBe(true)
   expect(state.colours, `${step}: the map is drawn`).toBeGreaterThan(20)
 }
