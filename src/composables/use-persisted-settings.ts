@@ -1,7 +1,7 @@
 /**
- * Local storage holds only the user's own settings: language, basemap (with the 天地图 key or style
- * URL they typed), the last view and the tool column's open tab. Nothing loaded from data goes there. A share link in the
- * address bar wins over what was stored.
+ * Local storage holds only the user's own settings: language, basemap (with the 天地图 key or
+ * style URL they typed), the last view and the tool column's open tab. Nothing loaded from data
+ * goes there. A share link in the address bar wins over what was stored.
  */
 import { watch } from 'vue'
 import { parseShareHash } from '../settings/share-link'

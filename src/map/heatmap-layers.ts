@@ -8,7 +8,7 @@
  */
 import { HeatmapLayer, HexagonLayer, type HexagonLayerPickingInfo } from '@deck.gl/aggregation-layers'
 import type { PickingInfo } from '@deck.gl/core'
-import { readingsColourScale, type ReadingsPollutant, type Rgb } from '../domain/air/pollutant-scale'
+import { readingsColourScale, type ReadingsPollutant } from '../domain/air/pollutant-scale'
 import { DENSITY_RAMP } from '../domain/classification/density-ramp'
 
 export {

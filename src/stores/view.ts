@@ -1,6 +1,6 @@
 /**
- * UI state: language, what is selected, the side tab, the tool tab, the camera, the mode and the basemap. Small
- * and fully reactive. Per-layer state (visibility, opacity, order, style, and the heatmaps' settings,
+ * UI state: language, what is selected, the side tab, the tool tab, the camera, the mode and the
+ * basemap. Small and fully reactive. Per-layer state (visibility, opacity, order, style, and the heatmaps' settings,
  * which are layer records too) is in the layers store; transient pointer state in the interaction store.
  */
 import { defineStore } from 'pinia'
