@@ -36,7 +36,7 @@ describe('MapTitleCard', () => {
     expect(wrapper.get('[data-subject="choropleth"] .unit').text()).toBe('家次')
   })
 
-  test('the readings heatmap, when on, comes first with its pollutant and month; the density with its months', async () => {
+  test('a heatmap, when on, comes first: the readings with pollutant and month, the density with months', async () => {
     const layers = useLayersStore()
     const wrapper = mountIn(MapTitleCard)
     layers.setHeatmapState({ readings: true, pollutant: 'o3_8h', month: 7 })
