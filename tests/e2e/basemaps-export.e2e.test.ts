@@ -148,6 +148,7 @@ describe('export and the Content-Security-Policy', () => {
 
   test('the PNG export decodes, at 1× and 2×, and contains the legend', async () => {
     const page = session.page
+    await openExportMenu(page)
     for (const scale of [1, 2]) {
       const [download] = await Promise.all([
         page.waitForEvent('download'),

@@ -107,6 +107,11 @@ async function scrollPanelsToEnd(page: Page): Promise<number> {
   return scrolled
 }
 
+/** Back to the top of every panel scrolled, for a screenshot a person would take. */
+async function scrollPanelsToTop(page: Page) {
+  await page.locator('[data-scrolled="true"]').evaluateAll((els) => els.forEach((el) => (el.scrollTop = 0)))
+}
+
 /** Chooses a file with the import button, as a person does (the file chooser, not the input). */
 async function importWithButton(page: Page) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.import-button').click()])
@@ -178,6 +183,7 @@ for (const size of [
       await openToolTab(page, 'layers')
       await page.locator('.search input').blur()
       await waitForMapIdle(page)
+      await scrollPanelsToTop(page)
       await page.screenshot({ path: `${SHOTS}/${size.shot}` })
     })
   })
@@ -295,6 +301,7 @@ describe('no page scroll on a 390×844 phone', () => {
         await closeImportDialog(page)
         await waitForMapIdle(page)
         await expectNoPageScroll(page, 'phone import dialog closed')
+        await scrollPanelsToTop(page)
         await page.screenshot({ path: `${SHOTS}/layout-phone.png` })
       }
       await page.locator('[data-testid="sheet-handle"]').click()
