@@ -219,7 +219,11 @@ describe('thematic layers and area indicators', () => {
     await expect(page().locator('h1').innerText()).resolves.toBe('Jindong Eco-Environment Map')
     await expect(page().evaluate(() => document.documentElement.lang)).resolves.toBe('en')
     await openToolTab(page(), 'layers')
-    await expect(page().locator('[data-testid="legend"]').innerText()).resolves.toContain('Township indicator')
+    await expect(page().locator('[data-testid="choropleth-controls"]').innerText()).resolves.toContain(
+      'Township indicator',
+    )
+    await expect(page().locator('[data-testid="legend"]').innerText()).resolves.toContain('Legend')
+    await expect(page().locator('[data-testid="tool-tab-analysis"]').innerText()).resolves.toBe('Analysis')
     await page().screenshot({ path: `${SHOTS}/english.png` })
   })
 
