@@ -85,6 +85,7 @@ describe('本机数据: kept on this device', () => {
     await page.locator('[data-testid="kept-name"]').fill('空气站')
     await page.keyboard.press('Enter')
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('kept-rename')
+    await openToolTab(page, 'layers')
     await layerRow(page, 'user-1').locator('input[type="range"]').focus()
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft')
     const kept = [

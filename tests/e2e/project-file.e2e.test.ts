@@ -125,7 +125,6 @@ describe('a project file round trip', () => {
     second = await openApp('')
     const page = second.page
     await openFile(page, 'project-input', saved)
-    await openToolTab(page, 'data')
     await expect(page.locator('[data-testid="project-contents"]').innerText()).resolves.toMatch(
       /2 个图层.*2 个连接指标/,
     )
@@ -170,7 +169,6 @@ describe('a project file round trip', () => {
     await expect(page.locator('[data-testid="import-problems"]').innerText()).resolves.toContain(
       'newer version (project format 2, app 2.0.0)',
     )
-    await openToolTab(page, 'data')
     await expect(page.locator('[data-testid="project-confirm"]').count()).resolves.toBe(0)
     await page.locator('[data-testid="import-dialog"] .close').click()
     await settle(page)
@@ -188,7 +186,6 @@ describe('a project file round trip', () => {
       const missing = join(dir, 'missing.zip')
       writeFileSync(missing, zipSync(files))
       await openFile(page, 'project-input', missing)
-      await openToolTab(page, 'data')
       await expect(page.locator('[data-testid="project-missing"]').innerText()).resolves.toContain(
         'jindong-features.geojson（layers/user-1.geojson）',
       )
