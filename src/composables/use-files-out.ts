@@ -6,7 +6,7 @@
 import { downloadBlob } from '../io/download'
 import type { PngLayout } from '../io/export-png'
 
-export type { ExportLegendSection } from '../io/export-png'
+export type { ExportLegendSection, ExportTitleSubject } from '../io/export-png'
 
 export function useFilesOut() {
   return {

@@ -1,7 +1,7 @@
 /**
- * Local storage holds only the user's own settings: language, basemap (with the 天地图 key or style
- * URL they typed) and the last view. Nothing loaded from data goes there. A share link in the
- * address bar wins over what was stored.
+ * Local storage holds only the user's own settings: language, basemap (with the 天地图 key or
+ * style URL they typed), the last view and the tool column's open tab. Nothing loaded from data
+ * goes there. A share link in the address bar wins over what was stored.
  */
 import { watch } from 'vue'
 import { parseShareHash } from '../settings/share-link'
@@ -30,9 +30,10 @@ export function usePersistedSettings() {
   if (basemap) view.basemap = basemap
   if (envKey && !view.basemap.tiandituKey) view.basemap = { ...view.basemap, tiandituKey: envKey }
   if (!link.camera && stored.camera) view.camera = stored.camera
+  if (stored.toolTab) view.toolTab = stored.toolTab
 
   watch(
-    () => ({ locale: view.locale, basemap: view.basemap, camera: view.camera }),
+    () => ({ locale: view.locale, basemap: view.basemap, camera: view.camera, toolTab: view.toolTab }),
     (settings) => {
       try {
         localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings))

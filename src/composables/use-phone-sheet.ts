@@ -6,6 +6,7 @@
 import { ref, watch } from 'vue'
 import { bbox } from '@turf/turf'
 import type { SheetSnap } from '../settings/layout'
+import type { ToolTab } from '../settings/tool-tabs'
 import { snapHeights } from '../settings/layout'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
@@ -13,7 +14,8 @@ import { useViewStore } from '../stores/view'
 import { useLayout } from './use-layout'
 import type { MapController } from './use-map-controller'
 
-export type SheetSection = 'panel' | 'layers' | 'heatmap' | 'data'
+/** The side panel, or one of the tool column's parts (the same as its tabs). */
+export type SheetSection = 'panel' | ToolTab
 
 /** The phone's header height (CSS --header-height), which the sheet's space excludes. */
 const HEADER_HEIGHT = 56

@@ -8,6 +8,16 @@ export default {
   },
   map: { ariaLabel: 'Map of Jindong District' },
   tabs: { overview: 'Overview', details: 'Details' },
+  tools: { label: 'Tools', layers: 'Layers', analysis: 'Analysis', data: 'Data' },
+  mapTitle: {
+    label: 'What the map shows',
+    readings: 'Readings: {pollutant}',
+    month: 'Month {month}, {year}',
+    months: 'Months {from}-{to}, 2022',
+    and: ', ',
+    fewer: 'fewer',
+    more: 'more',
+  },
   common: { month: 'M{month}' },
   layers: {
     heading: 'Layers',
@@ -18,6 +28,7 @@ export default {
   },
   legend: {
     heading: 'Legend',
+    thematic: 'Township theme map',
     indicator: 'Township indicator',
     method: 'Classification',
     quantile: 'Quantile',
@@ -122,6 +133,7 @@ export default {
   },
   export: {
     heading: 'Export',
+    menu: 'Export a picture, data or the share link',
     link: 'Copy share link',
     copied: 'Share link copied',
     layer: 'Layer to export',
@@ -263,9 +275,9 @@ export default {
     menuLabel: 'Open a panel',
     sections: {
       panel: 'Overview and details',
-      layers: 'Layers and legend',
-      heatmap: 'Heatmaps',
-      data: 'Import, basemap and export',
+      layers: 'Layers, legend and basemap',
+      analysis: 'Analysis',
+      data: 'Data and export',
     },
     sheetHandle: 'Drag, or press Enter, to resize the panel (now: {snap})',
     snaps: { peek: 'peek', half: 'half', full: 'full' },

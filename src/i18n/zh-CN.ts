@@ -8,6 +8,16 @@ export default {
   },
   map: { ariaLabel: '金东区地图' },
   tabs: { overview: '总览', details: '详情' },
+  tools: { label: '工具', layers: '图层', analysis: '分析', data: '数据' },
+  mapTitle: {
+    label: '地图显示的内容',
+    readings: '监测浓度 · {pollutant}',
+    month: '{year}年{month}月',
+    months: '2022年{from}–{to}月',
+    and: '、',
+    fewer: '少',
+    more: '多',
+  },
   common: { month: '{month}月' },
   layers: {
     heading: '图层',
@@ -18,6 +28,7 @@ export default {
   },
   legend: {
     heading: '图例',
+    thematic: '乡镇专题图',
     indicator: '乡镇指标',
     method: '分级方法',
     quantile: '分位数',
@@ -114,6 +125,7 @@ export default {
   },
   export: {
     heading: '导出',
+    menu: '导出图片、数据或分享链接',
     link: '复制分享链接',
     copied: '已复制分享链接',
     layer: '导出图层',
@@ -238,7 +250,7 @@ export default {
     selectedNone: '已取消选择',
     menu: '菜单',
     menuLabel: '打开面板',
-    sections: { panel: '总览与详情', layers: '图层与图例', heatmap: '热力图', data: '导入、底图与导出' },
+    sections: { panel: '总览与详情', layers: '图层、图例与底图', analysis: '分析', data: '数据与导出' },
     sheetHandle: '拖动或按回车调整面板高度（当前：{snap}）',
     snaps: { peek: '收起', half: '半屏', full: '全屏' },
     closeSheet: '关闭面板',

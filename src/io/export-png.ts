@@ -1,7 +1,11 @@
 /**
- * The PNG export: the map as drawn, with a title bar (title and date), the legend, a scale bar and
+ * The PNG export: the map as drawn, with a title bar (title and date), the map's title card over its
+ * top-left corner (what it shows, its period and badge, as on screen), the legend, a scale bar and
  * the attribution, composed on a 2D canvas. All text is drawn with fillText: nothing is parsed.
  */
+import { drawTitleCard, type ExportTitleSubject } from './export-title-card'
+
+export type { ExportTitleSubject } from './export-title-card'
 export interface ExportLegendSection {
   title: string
   items: {
@@ -19,6 +23,8 @@ export interface PngLayout {
   title: string
   subtitle: string
   legend: ExportLegendSection[]
+  /** What the map shows (the on-screen title card's subjects); none, no card. */
+  titleCard?: readonly ExportTitleSubject[]
   attribution: string
   /** Metres covered by 100 CSS pixels at the map centre. */
   metresPer100px: number
@@ -65,6 +71,7 @@ export function composePng(layout: PngLayout): HTMLCanvasElement {
   g.textAlign = 'left'
 
   g.drawImage(layout.map, 0, HEADER, mapWidth, mapHeight)
+  drawTitleCard(g, layout.titleCard ?? [], 12, HEADER + 12, FONT)
 
   let y = HEADER + 16
   const x = mapWidth + 16

@@ -8,7 +8,8 @@
  */
 import { HeatmapLayer, HexagonLayer, type HexagonLayerPickingInfo } from '@deck.gl/aggregation-layers'
 import type { PickingInfo } from '@deck.gl/core'
-import { readingsColourScale, type ReadingsPollutant, type Rgb } from '../domain/air/pollutant-scale'
+import { readingsColourScale, type ReadingsPollutant } from '../domain/air/pollutant-scale'
+import { DENSITY_RAMP } from '../domain/classification/density-ramp'
 
 export {
   readingsLegend,
@@ -96,16 +97,6 @@ export function readingsHeatmapLayer(options: ReadingsHeatmapOptions): HeatmapLa
   })
 }
 
-/** Density colours (light to dark red-purple): no level meaning, just more or fewer inspections. */
-const DENSITY_RANGE: Rgb[] = [
-  [254, 235, 226],
-  [252, 197, 192],
-  [250, 159, 181],
-  [247, 104, 161],
-  [197, 27, 138],
-  [122, 1, 119],
-]
-
 export interface InspectionHeatmapOptions {
   id: string
   positions: PointPositions
@@ -125,7 +116,7 @@ export function inspectionHeatmapLayer(options: InspectionHeatmapOptions): Heatm
     opacity: options.opacity,
     radiusPixels: options.radiusPixels ?? 30,
     aggregation: 'SUM' as const,
-    colorRange: DENSITY_RANGE,
+    colorRange: DENSITY_RAMP,
     ...(options.colorDomain ? { colorDomain: options.colorDomain } : {}),
   }
   const { positions } = options
@@ -179,7 +170,7 @@ export function inspectionHexagonLayer(options: InspectionHexagonOptions): Hexag
     elevationAggregation: 'SUM',
     extruded: false,
     coverage: 0.92,
-    colorRange: DENSITY_RANGE,
+    colorRange: DENSITY_RAMP,
     pickable: true,
     autoHighlight: true,
     ...(options.onHoverCount ? { onHover: hoverHandler(options.onHoverCount) } : {}),

@@ -5,6 +5,7 @@
  */
 import { BASEMAP_OPTIONS, type BasemapChoice } from './basemap-choices'
 import type { Camera } from './share-link'
+import { validToolTab, type ToolTab } from './tool-tabs'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type StoredLocale = (typeof LOCALES)[number]
@@ -16,6 +17,8 @@ export interface StoredSettings {
   locale?: StoredLocale
   basemap?: BasemapChoice
   camera?: Camera
+  /** The tool column's open tab. */
+  toolTab?: ToolTab
 }
 
 const inRange = (value: unknown, [low, high]: readonly [number, number]): value is number =>
@@ -65,8 +68,10 @@ export function parseStoredSettings(text: string | null): StoredSettings {
   const locale = validLocale(raw.locale)
   const basemap = validBasemap(raw.basemap)
   const camera = validCamera(raw.camera)
+  const toolTab = validToolTab(raw.toolTab)
   if (locale) settings.locale = locale
   if (basemap) settings.basemap = basemap
   if (camera) settings.camera = camera
+  if (toolTab) settings.toolTab = toolTab
   return settings
 }

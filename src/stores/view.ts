@@ -1,6 +1,6 @@
 /**
- * UI state: language, what is selected, the side tab, the camera, the mode and the basemap. Small
- * and fully reactive. Per-layer state (visibility, opacity, order, style, and the heatmaps' settings,
+ * UI state: language, what is selected, the side tab, the tool tab, the camera, the mode and the
+ * basemap. Small and fully reactive. Per-layer state (visibility, opacity, order, style, and the heatmaps' settings,
  * which are layer records too) is in the layers store; transient pointer state in the interaction store.
  */
 import { defineStore } from 'pinia'
@@ -8,6 +8,7 @@ import { ref } from 'vue'
 import type { Locale } from '../i18n'
 import type { Camera } from '../settings/share-link'
 import type { BasemapChoice } from '../settings/basemap-choices'
+import type { ToolTab } from '../settings/tool-tabs'
 
 export interface Selection {
   layerId: string
@@ -20,6 +21,8 @@ export const useViewStore = defineStore('view', () => {
   const locale = ref<Locale>('zh-CN')
   const selection = ref<Selection | null>(null)
   const sideTab = ref<SideTab>('overview')
+  /** The tool column's open tab (图层 · 分析 · 数据); remembered in local storage. */
+  const toolTab = ref<ToolTab>('layers')
   /** The camera as last reported by the map, or asked for by a share link before the map exists. */
   const camera = ref<Camera | null>(null)
   /** 'present' is the big-screen mode (?mode=present). */
@@ -37,5 +40,5 @@ export const useViewStore = defineStore('view', () => {
     if (next) sideTab.value = 'details'
   }
 
-  return { locale, selection, sideTab, camera, mode, stageScale, basemap, select }
+  return { locale, selection, sideTab, toolTab, camera, mode, stageScale, basemap, select }
 })

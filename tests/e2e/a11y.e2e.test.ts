@@ -12,6 +12,7 @@ import type { Session } from './support/browser'
 import { openApp } from './support/app'
 import { blocking, byImpact, runAxe, type AxeViolation } from './support/axe'
 import { waitForMapIdle } from './support/map-probe'
+import { openToolTab, openExportMenu } from './support/tools'
 
 const results: Record<string, { byImpact: ReturnType<typeof byImpact>; violations: AxeViolation[] }> = {}
 
@@ -60,12 +61,14 @@ describe('accessibility at 1920×1080', () => {
   test('axe: the layer list, the heatmap controls and the export menu', async () => {
     const { page } = session
     await axeState(page, 'layer-list', '[data-testid="layer-list"]')
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()
     await page.locator('[data-testid="density-toggle"]').check()
     await waitForMapIdle(page)
     await axeState(page, 'heatmap-controls', '[data-testid="heatmap-controls"]')
     await page.locator('[data-testid="readings-toggle"]').uncheck()
     await page.locator('[data-testid="density-toggle"]').uncheck()
+    await openExportMenu(page)
     await axeState(page, 'export-menu', '[data-testid="export-menu"]')
   })
 

@@ -9,6 +9,7 @@ import { openSession, type Session } from './support/browser'
 import { openApp } from './support/app'
 import { countDarkPixels, project, waitForMapIdle } from './support/map-probe'
 import { pngSize, solidPng } from './support/png'
+import { openToolTab, openExportMenu } from './support/tools'
 
 const SHOTS = 'test-results/screenshots'
 const TILE_HOSTS = /^https:\/\/(tile\.openstreetmap\.org|webrd0\d\.is\.autonavi\.com|t\d\.tianditu\.gov\.cn)\//
@@ -17,6 +18,7 @@ const SEAT: [number, number] = [119.68179, 29.11577]
 const VIEW = '#map=12/29.12/119.70&layers=district,seats'
 
 async function chooseBasemap(page: Page, id: string) {
+  await openToolTab(page, 'layers')
   await page.locator('[data-testid="basemap-select"]').selectOption(id)
   await waitForMapIdle(page)
 }
@@ -91,6 +93,7 @@ describe('basemaps, with their tiles answered locally', () => {
     const page = session.page
     await chooseBasemap(page, 'offline')
     failTiles = true
+    await openToolTab(page, 'layers')
     await page.locator('[data-testid="basemap-select"]').selectOption('osm')
     await expect(page.locator('[data-testid="map-banner"]').innerText({ timeout: 20_000 })).resolves.toContain(
       '已切换回离线底图',
@@ -145,6 +148,7 @@ describe('export and the Content-Security-Policy', () => {
 
   test('the PNG export decodes, at 1× and 2×, and contains the legend', async () => {
     const page = session.page
+    await openExportMenu(page)
     for (const scale of [1, 2]) {
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -180,6 +184,7 @@ describe('export and the Content-Security-Policy', () => {
 
   test('the CSV export is UTF-8 with a BOM, and the GeoJSON export is the layer', async () => {
     const page = session.page
+    await openExportMenu(page)
     await page.locator('[data-testid="export-layer"]').selectOption('towns')
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()])
     const text = readFileSync((await csv.path())!, 'utf8')

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { openSession, type Session } from './support/browser'
 import { changedPixels, snapshotCanvas, waitForMapIdle, waitForProgramsWarmed } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const ROWS = 100_000
 
@@ -100,6 +101,7 @@ describe('a big CSV drawn as a heatmap from the dialog', () => {
     await expect(linkCount(session)).resolves.toBe(warmed)
     // The camera jumped to the data: compare with the same view, the layer hidden.
     await snapshotCanvas(page, 'heatmap')
+    await openToolTab(page, 'layers')
     await page
       .locator('[data-testid="layer-list"] li', { hasText: 'grid.csv' })
       .locator('input[type="checkbox"]')

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core'
 import { openApp } from './support/app'
 import type { Session } from './support/browser'
 import { canvasOrigin, changedPixels, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const ROWS = 200_000
 const SHOTS = 'test-results/screenshots'
@@ -77,6 +78,7 @@ describe('a 200,000-point CSV', () => {
     expect(await changedPixels(page, 'before')).toBeGreaterThan(20_000)
     // Drawn as a large point layer, and the dialog said so.
     expect(dialogText).toContain('50,000')
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-testid="big-points-count"]').count()).resolves.toBe(1)
   }, 240_000)
 
@@ -98,6 +100,7 @@ describe('a 200,000-point CSV', () => {
     const page = session.page
     await snapshotCanvas(page, 'points')
     // Drawn as a heatmap from the layer's 样式 panel, as any user point layer is.
+    await openToolTab(page, 'layers')
     await page.locator('[data-layer="user-1"] [data-testid="user-style-toggle"]').click()
     await page.locator('[data-testid="user-style-display"]').selectOption('heatmap')
     await page.locator('[data-testid="user-style-weight"]').selectOption('pm25')
@@ -110,6 +113,7 @@ describe('a 200,000-point CSV', () => {
 
   test('and hexagons', async () => {
     const page = session.page
+    await openToolTab(page, 'layers')
     await page.locator('[data-testid="user-style-display"]').selectOption('hexagon')
     await waitForMapIdle(page, 120_000)
     expect(await changedPixels(page, 'heatmap')).toBeGreaterThan(20_000)
@@ -118,6 +122,7 @@ describe('a 200,000-point CSV', () => {
 
   test('a cancelled import in the middle leaves every loaded layer as it was', async () => {
     const page = session.page
+    await openToolTab(page, 'layers')
     const layerCount = await page.locator('[data-testid="layer-list"] li').count()
     await startImport(page, path)
     await page.locator('[data-testid="import-cancel"]').click()

@@ -15,6 +15,7 @@ import type { Page, Route } from 'playwright-core'
 import type { Session } from './support/browser'
 import { openApp } from './support/app'
 import { changedPixels, countColours, hexToRgb, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 /** The first user layer's colour (src/layers/user-layer.ts). */
 const USER_COLOUR = hexToRgb('#d946ef')
@@ -181,6 +182,7 @@ describe('faults: hostile names, lazy parts, timeouts, presentation', () => {
     await waitForMapIdle(page)
     await reloadWithDeckBlocked(page)
     await snapshotCanvas(page, 'before-heatmap')
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()
     await expect(page.locator('[data-testid="part-failure"]').innerText({ timeout: 15_000 })).resolves.toContain(
       '热力图组件未能加载',
@@ -199,6 +201,7 @@ describe('faults: hostile names, lazy parts, timeouts, presentation', () => {
     const hang = () => {} // never fulfilled: the server does not answer
     await page.route('https://style.example.test/**', hang)
     await page.route('https://tile.openstreetmap.org/**', hang)
+    await openToolTab(page, 'layers')
     await page.locator('[data-testid="basemap-select"]').selectOption('custom')
     await page.locator('input[type="url"]').fill('https://style.example.test/style.json')
     await page.locator('.basemap button', { hasText: /应用|Apply/ }).click()

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { openSession, type Session } from './support/browser'
 import { changedPixels, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const SHOTS = 'test-results/screenshots'
 
@@ -47,6 +48,7 @@ describe('heatmaps', () => {
   test('the readings heatmap draws, and the month slider changes it', async () => {
     const page = session.page
     await snapshotCanvas(page, 'no-heatmap')
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()
     await waitForMapIdle(page)
     await expect.poll(() => changedPixels(page, 'no-heatmap'), { timeout: 20_000 }).toBeGreaterThan(20_000)
@@ -63,6 +65,7 @@ describe('heatmaps', () => {
 
   test('the hexagons count exactly what the worker counts, with and without a month filter', async () => {
     const page = session.page
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="hexagon-style"]').check()
     await page.locator('[data-testid="density-toggle"]').check()
     await waitForMapIdle(page)

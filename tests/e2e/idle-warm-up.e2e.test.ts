@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { openSession, type Session } from './support/browser'
 import { changedPixels, snapshotCanvas, waitForMapIdle, waitForProgramsWarmed } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 /** Over the large-point threshold (50,000) and over 1 MB, as a ledger staff would drop. */
 const ROWS = 60_000
@@ -99,9 +100,11 @@ describe('deck.gl made ready in idle time', () => {
 
   test('the three large point sets are kept (written in pieces) and come back after a reload', async () => {
     const page = session.page
+    await openToolTab(page, 'data')
     await page.waitForSelector('[data-testid="kept-data"][data-state="on"][data-pending="false"]', { timeout: 60_000 })
     await page.reload()
     await waitForMapIdle(page)
+    await openToolTab(page, 'layers')
     const counts = page.locator('[data-testid="big-points-count"]')
     await expect.poll(() => counts.count(), { timeout: 60_000 }).toBe(3)
     for (const text of await counts.allInnerTexts()) expect(text).toContain('60,000')

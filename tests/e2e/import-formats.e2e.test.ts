@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import type { Session } from './support/browser'
 import { openApp } from './support/app'
 import { changedPixels, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const HASH = '#map=10.4/29.155/119.785&layers=counties,district,rivers,towns'
 
@@ -65,6 +66,7 @@ describe('import formats: tables joined by name, KML, and bad files of each form
     const classes = await joinAndReadLegend(page)
     expect(classes.reduce((a, b) => a + b, 0)).toBe(11)
     expect(classes.length).toBeGreaterThan(1)
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-testid="indicator-select"]').inputValue()).resolves.toBe(
       'user:township-ledger.xlsx:信访件数',
     )
@@ -81,6 +83,7 @@ describe('import formats: tables joined by name, KML, and bad files of each form
 
   test('the same ledger as a GBK CSV joins the same way; switching indicators redraws', async () => {
     const page = session.page
+    await openToolTab(page, 'layers')
     await page.locator('[data-testid="indicator-select"]').selectOption('inspections')
     await waitForMapIdle(page)
     await snapshotCanvas(page, 'before-gbk')
@@ -119,6 +122,7 @@ describe('import formats: tables joined by name, KML, and bad files of each form
     await expect(page.locator('[data-testid="import-summary"]').innerText()).resolves.toContain('有效要素 4 个')
     await page.locator('[data-testid="import-confirm"]').click()
     await waitForMapIdle(page)
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-testid="layer-list"]').innerText()).resolves.toContain('points.kml')
     expect(await changedPixels(page, 'before-kml')).toBeGreaterThan(50)
   })
@@ -150,6 +154,7 @@ describe('import formats: tables joined by name, KML, and bad files of each form
 
   test('a template downloads as CSV with a BOM, a note row and an example row', async () => {
     const page = session.page
+    await openToolTab(page, 'data')
     const templates = page.locator('.right [data-testid="import-templates"]')
     await templates.locator('summary').click()
     const [download] = await Promise.all([

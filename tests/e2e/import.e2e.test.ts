@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { openSession, type Session } from './support/browser'
 import { openApp } from './support/app'
 import { canvasOrigin, changedPixels, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab, openExportMenu } from './support/tools'
 
 interface CorpusRow {
   file: string
@@ -81,6 +82,7 @@ describe('import: bad files are answered clearly and cost nothing', () => {
 
   test('after all of them: layers intact, no script ran, nothing injected, no console error', async () => {
     const page = session.page
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-testid="layer-list"] li').count()).resolves.toBe(12)
     // Nothing drawn has changed: every failed or closed import left the map as it was.
     await waitForMapIdle(page)
@@ -133,6 +135,7 @@ describe('import: conversions, limits, replacement and round trip', () => {
     await page.waitForSelector('[data-testid="import-summary"][data-ok="true"]')
     await expect(page.locator('[data-testid="import-summary"]').innerText()).resolves.toContain('有效要素 3 个')
     await page.locator('[data-testid="import-confirm"]').click()
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-testid="layer-list"]').innerText()).resolves.toContain(
       'web-mercator-metres.geojson',
     )
@@ -170,6 +173,7 @@ describe('import: conversions, limits, replacement and round trip', () => {
 
   test('an exported layer imports again, feature for feature', async () => {
     const page = session.page
+    await openExportMenu(page)
     await page.locator('[data-testid="export-layer"]').selectOption('towns')
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -188,6 +192,7 @@ describe('import: conversions, limits, replacement and round trip', () => {
     await page.locator('[data-testid="import-target"]').selectOption('towns')
     await page.locator('[data-testid="import-confirm"]').click()
     await expect(page.locator('[data-testid="import-dialog"]').count()).resolves.toBe(0)
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-layer="towns"] [data-testid="provenance-badge"]').innerText()).resolves.toContain(
       '用户数据',
     )

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core'
 import { openSession, type Session } from './support/browser'
 import { openApp } from './support/app'
 import { changedPixels, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const HASH = '#map=10.4/29.155/119.785&layers=counties,district,rivers,towns'
 const POINTS = 'tests/fixtures/good/points-utf8.csv'
@@ -44,7 +45,11 @@ async function importAsLayer(page: Page, path: string) {
 
 /** Waits until every change is written (the list's save has run). */
 async function settled(page: Page) {
-  await page.waitForSelector('[data-testid="kept-data"][data-state="on"][data-pending="false"]', { timeout: 30_000 })
+  // Whether the save has run, whichever tab is open (the list may be in the 数据 tab, hidden).
+  await page.waitForSelector('[data-testid="kept-data"][data-state="on"][data-pending="false"]', {
+    state: 'attached',
+    timeout: 30_000,
+  })
 }
 
 async function keptRows(page: Page): Promise<string[]> {
@@ -70,6 +75,7 @@ describe('本机数据: kept on this device', () => {
     const profileDir = tempFolder()
     session = await openApp(HASH, { profileDir })
     const page = session.page
+    await openToolTab(page, 'data')
     await expect(page.locator('[data-testid="kept-empty"]').innerText()).resolves.toContain('尚无本机数据')
     await importAsLayer(page, POINTS)
     await importFile(page, LEDGER)
@@ -79,6 +85,7 @@ describe('本机数据: kept on this device', () => {
     await page.locator('[data-testid="kept-name"]').fill('空气站')
     await page.keyboard.press('Enter')
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('kept-rename')
+    await openToolTab(page, 'layers')
     await layerRow(page, 'user-1').locator('input[type="range"]').focus()
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft')
     const kept = [
@@ -94,6 +101,7 @@ describe('本机数据: kept on this device', () => {
       expect(await keptRows(page)).toEqual(kept)
       await expect(layerRow(page, 'user-1').locator('.name').innerText()).resolves.toContain('空气站')
       await expect(layerRow(page, 'user-1').locator('input[type="range"]').inputValue()).resolves.toBe('0.5')
+      await openToolTab(page, 'layers')
       await expect(page.locator('[data-testid="indicator-select"] option').allInnerTexts()).resolves.toContain(
         '信访件数（township-ledger-gbk.csv）',
       )
@@ -126,6 +134,7 @@ describe('本机数据: kept on this device', () => {
     await importAsLayer(page, 'tests/fixtures/good/points.kml')
     expect((await keptRows(page)).map((r) => r.split('|')[0])).toEqual(['layer:user-2', 'layer:user-1'])
 
+    await openToolTab(page, 'data')
     await page.locator('[data-testid="kept-item"][data-key="layer:user-2"] [data-testid="kept-remove"]').click()
     await expect(page.locator('[data-testid="kept-data"]').innerText()).resolves.toContain(
       '从地图和本机删除“points.kml”？',
@@ -169,6 +178,7 @@ describe('本机数据: kept on this device', () => {
     writeFileSync(big, lines.join('\n'))
     await importAsLayer(page, big)
 
+    await openToolTab(page, 'data')
     const problem = page.locator('[data-testid="kept-problem"]')
     await problem.waitFor({ timeout: 30_000 })
     await expect(problem.innerText()).resolves.toMatch(
@@ -190,6 +200,7 @@ describe('本机数据: kept on this device', () => {
     const page = session.page
     await page.reload()
     await waitForMapIdle(page)
+    await openToolTab(page, 'data')
     await expect(page.locator('[data-testid="kept-off"]').innerText()).resolves.toContain('不能在本机保存数据')
     await importAsLayer(page, POINTS)
     await expect(layerRow(page, 'user-1').count()).resolves.toBe(1)

@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core'
 import { openApp } from './support/app'
 import type { Session } from './support/browser'
 import { countColours, hexToRgb, project, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const towns = JSON.parse(readFileSync('public/geo/towns.geojson', 'utf8')) as FeatureCollection
 const codeOf = (name: string) => String(towns.features.find((f) => f.properties?.name === name)!.properties!.code)
@@ -39,7 +40,11 @@ const FIRST = hexToRgb('#1f77b4')
 const SECOND = hexToRgb('#ff7f0e')
 
 async function settled(page: Page) {
-  await page.waitForSelector('[data-testid="kept-data"][data-state="on"][data-pending="false"]', { timeout: 30_000 })
+  // Whether the save has run, whichever tab is open (the list may be in the 数据 tab, hidden).
+  await page.waitForSelector('[data-testid="kept-data"][data-state="on"][data-pending="false"]', {
+    state: 'attached',
+    timeout: 30_000,
+  })
 }
 
 async function goTo(page: Page, hash: string) {
@@ -79,6 +84,7 @@ describe('own data kept whole', () => {
     await page.locator('[data-testid="import-input"]').setInputFiles(join(dir, 'points.csv'))
     await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 })
     await page.locator('[data-testid="import-confirm"]').click()
+    await openToolTab(page, 'layers')
     await page.locator('[data-layer="user-1"] [data-testid="user-style-toggle"]').click()
     await page.locator('[data-testid="user-style-colour"]').selectOption('categories')
     await page.locator('[data-testid="user-style-colour-column"]').selectOption('类别')

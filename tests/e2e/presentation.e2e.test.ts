@@ -16,6 +16,7 @@ import {
   waitForMapIdle,
   waitForProgramsWarmed,
 } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const SHOTS = 'test-results/screenshots'
 mkdirSync(SHOTS, { recursive: true })
@@ -124,6 +125,7 @@ describe('presentation mode', () => {
     await expect.poll(() => stopIndex(page)).toBe(0)
     await page.keyboard.press('Escape')
     await expect(page.locator('[data-testid="presentation"]').count()).resolves.toBe(0)
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-testid="layer-list"]').isVisible()).resolves.toBe(true)
     expect(session.consoleProblems).toEqual([])
   })
@@ -287,6 +289,7 @@ describe('presentation mode', () => {
     await waitForProgramsWarmed(page)
     await waitForMapIdle(page)
     await snapshotCanvas(page, 'restored')
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()
     await waitForMapIdle(page)
     await expect.poll(() => changedPixels(page, 'restored'), { timeout: 20_000 }).toBeGreaterThan(5_000)

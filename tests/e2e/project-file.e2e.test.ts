@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core'
 import { openApp } from './support/app'
 import type { Session } from './support/browser'
 import { changedPixels, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const HASH = '#map=10.4/29.155/119.785&layers=counties,district,rivers,towns'
 const POINTS = 60_000
@@ -87,6 +88,7 @@ describe('a project file round trip', () => {
     await openFile(page, 'import-input', 'tests/fixtures/good/township-ledger-gbk.csv')
     await page.locator('[data-testid="join-confirm"]').click()
     await settle(page)
+    await openToolTab(page, 'layers')
     await page.locator('[data-layer="rivers"] input[type="checkbox"]').uncheck()
     await page.locator('[data-testid="language"]').selectOption('en')
     await page.evaluate(
@@ -102,6 +104,7 @@ describe('a project file round trip', () => {
     expect(listBefore).toContain('rivers:false')
     pixelsBefore = await canvasPng(page)
 
+    await openToolTab(page, 'data')
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-testid="project-save"]').click(),
@@ -113,6 +116,7 @@ describe('a project file round trip', () => {
     expect(Object.keys(files)).toEqual(
       expect.arrayContaining(['project.json', 'layers/user-1.geojson', 'layers/user-2.points.json']),
     )
+    await openToolTab(page, 'data')
     await expect(page.locator('[data-testid="project-message"]').innerText()).resolves.toContain('2 layers')
     expect(first.consoleProblems).toEqual([])
   })
@@ -133,6 +137,7 @@ describe('a project file round trip', () => {
     expect(await listedLayers(page)).toEqual(listBefore)
     await expect(page.locator('[data-testid="language"]').inputValue()).resolves.toBe('en')
     await expect(page.locator('.header h1').innerText()).resolves.toMatch(/Jindong/)
+    await openToolTab(page, 'layers')
     await page.locator('[data-layer="user-2"] [data-testid="user-style-toggle"]').click()
     await expect(page.locator('[data-layer="user-2"] [data-testid="user-style-display"]').inputValue()).resolves.toBe(
       'heatmap',

@@ -16,6 +16,7 @@ import { writeProject } from '../../src/user-data/project/write-project'
 import { defaultUserLayerStyle } from '../../src/user-data/styles/user-layer-style'
 import { openSession, type Session } from './support/browser'
 import { countColours, hexToRgb, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 /** The first user layer's colour (src/layers/user-layer.ts): its outline is drawn in it, opaque. */
 const USER_MAGENTA = hexToRgb('#d946ef')
@@ -107,6 +108,7 @@ describe('a published project (data/project.zip) is every visitor’s default', 
     const session = await openVisitor(baseUrl)
     sessions.push(session)
     const page = session.page
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-layer="user-1"]').innerText()).resolves.toContain('发布的区域')
     await expect(page.locator('[data-testid="language"]').inputValue()).resolves.toBe('en')
     expect(await page.evaluate(() => window.location.hash)).toMatch(/^#map=11\/29\.13\d*\/119\.74\d*&/)
@@ -126,6 +128,7 @@ describe('a published project (data/project.zip) is every visitor’s default', 
       const page = session.page
       await expect(page.locator('[data-testid="language"]').inputValue()).resolves.toBe('zh-CN')
       expect(await page.evaluate(() => window.location.hash)).toMatch(/^#map=10\/29\.20*\/119\.80*&/)
+      await openToolTab(page, 'layers')
       await expect(page.locator('[data-layer="user-1"]').innerText()).resolves.toContain('发布的区域')
       expect(session.consoleProblems).toEqual([])
     },
@@ -136,6 +139,7 @@ describe('a published project (data/project.zip) is every visitor’s default', 
     sessions.push(session)
     await session.page.goto(`${inject('baseUrl')}#map=11/29.13/119.74`)
     await waitForMapIdle(session.page)
+    await openToolTab(session.page, 'layers')
     await expect(session.page.locator('[data-layer="user-1"]').count()).resolves.toBe(0)
     const [outline] = await countColours(session.page, [USER_MAGENTA], 10)
     expect(outline).toBeLessThan(50)

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import type { Session } from './support/browser'
 import { openApp } from './support/app'
 import { canvasOrigin, project, renderedLabels, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const SHOTS = 'docs/screenshots'
 /** Inside 澧浦镇's area, clear of its seat symbol and label (a tap there picks the township). */
@@ -152,11 +153,11 @@ describe('phone at 390×844', () => {
     await expect(page.locator('[data-testid="bottom-sheet"]').count()).resolves.toBe(0)
   })
 
-  test('the menu opens every panel in the sheet: layers, heatmaps, data', async () => {
+  test('the menu opens every panel in the sheet: layers, analysis (the heatmaps), data (with the export)', async () => {
     const { page } = session
     for (const [section, inside] of [
       ['layers', 'layer-list'],
-      ['heatmap', 'heatmap-controls'],
+      ['analysis', 'heatmap-controls'],
       ['data', 'export-menu'],
     ] as const) {
       await page.locator('[data-testid="phone-menu"]').tap()
@@ -214,6 +215,7 @@ for (const tablet of TABLETS) {
       await page.locator('[data-testid="toggle-left"]').tap()
       await expect(side.isVisible()).resolves.toBe(before)
       await page.locator('[data-testid="toggle-right"]').tap()
+      await openToolTab(page, 'layers')
       await expect(page.locator('[data-testid="layer-list"]').isVisible()).resolves.toBe(true)
       await expectNoOverflow(page)
       await page.locator('[data-testid="toggle-right"]').tap()

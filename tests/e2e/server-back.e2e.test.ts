@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openSession, type Session } from './support/browser'
 import { StoppableServer } from './support/static-server'
 import { changedPixels, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 /** What a stopped server causes in the console, by design. */
 const EXPECTED_NOISE = /Failed to load resource|net::ERR_|Failed to fetch/
@@ -43,6 +44,7 @@ describe.each([
     await page.evaluate(() => Object.assign(window, { pageMark: 'before' }))
     await snapshotCanvas(page, 'before-heatmap')
     await server.stop()
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()
     await expect(page.locator('[data-testid="part-failure"]').innerText({ timeout: 20_000 })).resolves.toContain(
       '热力图组件未能加载',

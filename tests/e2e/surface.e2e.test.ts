@@ -15,6 +15,7 @@ import { canvasOrigin, project, waitForMapIdle, type Rgb } from './support/map-p
 import { stationReadings } from '../../src/domain/air/readings'
 import { readingsLegend } from '../../src/domain/air/pollutant-scale'
 import { levelOf as levelOfScale } from '../../src/domain/air/aqi'
+import { openToolTab } from './support/tools'
 
 const SHOTS = 'docs/screenshots'
 const geo = (name: string) => JSON.parse(readFileSync(`public/geo/${name}.geojson`, 'utf8')) as FeatureCollection
@@ -97,6 +98,7 @@ describe('concentration surface', () => {
       inside: booleanPointInPolygon(p.lngLat, district),
       before: before[i]!,
     }))
+    await openToolTab(page, 'analysis')
     await expect(page.locator('[data-testid="readings-style-surface"]').isChecked()).resolves.toBe(true)
     await page.locator('[data-testid="readings-toggle"]').check()
     await waitForMapIdle(page)
@@ -129,6 +131,7 @@ describe('concentration surface', () => {
   test("at each station the colour is its reading's level (March: two levels among the stations)", async () => {
     const page = session.page
     expect(new Set(Array.from(march.values, levelOf)).size).toBeGreaterThan(1)
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').uncheck()
     const centre = async () => {
       const box = (await page.locator('.maplibregl-canvas').boundingBox())!
@@ -181,6 +184,7 @@ describe('concentration surface', () => {
     }
     const marchValue = await hoverValue()
     expect(Math.abs(marchValue - march.values[i]!) / march.values[i]!).toBeLessThan(0.01)
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="month-slider"]').fill('7')
     await waitForMapIdle(page)
     await page.waitForTimeout(300)
@@ -190,6 +194,7 @@ describe('concentration surface', () => {
 
   test('the density option still draws the kernel heatmap', async () => {
     const page = session.page
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-style-density"]').check()
     await waitForMapIdle(page)
     await expect(page.locator('[data-testid="readings-style-note"]').innerText()).resolves.toContain('密度')

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import readXlsxFile from 'read-excel-file/universal'
 import type { Session } from './support/browser'
 import { openApp } from './support/app'
+import { openToolTab } from './support/tools'
 
 const HASH = '#map=10.4/29.155/119.785&layers=counties,district,rivers,towns'
 
@@ -26,6 +27,7 @@ describe('import templates as .xlsx', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url())
     })
+    await openToolTab(page, 'data')
     const templates = page.locator('.right [data-testid="import-templates"]')
     await templates.locator('summary').click()
     await expect(templates.innerText()).resolves.toContain('说明')

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { openSession, type Session } from './support/browser'
 import { canvasOrigin, changedPixels, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const SHOTS = 'test-results/screenshots'
 /** The district view every test starts from: all 11 seats on screen at 1920×1080. */
@@ -122,6 +123,7 @@ describe('thematic layers and area indicators', () => {
   test('toggling a layer changes the canvas, and toggling it back restores it', async () => {
     await open(DISTRICT_VIEW)
     await snapshotCanvas(page(), 'before-enforcement')
+    await openToolTab(page(), 'layers')
     await page().locator('[data-layer="enforcement"] input[type="checkbox"]').check()
     await waitForMapIdle(page())
     // 1,136 points of 2.5–6 px radius: thousands of pixels change.
@@ -146,6 +148,7 @@ describe('thematic layers and area indicators', () => {
     }
     await open(base)
     for (const [id, least] of Object.entries(minimum)) {
+      await openToolTab(page(), 'layers')
       const checkbox = page().locator(`[data-layer="${id}"] input[type="checkbox"]`)
       await snapshotCanvas(page(), `without-${id}`)
       await checkbox.check()
@@ -167,6 +170,7 @@ describe('thematic layers and area indicators', () => {
 
   test('the share link reproduces the view, the layers, the indicator and the selection', async () => {
     await open(DISTRICT_VIEW)
+    await openToolTab(page(), 'layers')
     await page().locator('[data-testid="indicator-select"]').selectOption('vocs')
     await page().locator('[data-layer="monitoring-points"] input[type="checkbox"]').check()
     await clickMap(TOWNS[4]![2])
@@ -214,7 +218,12 @@ describe('thematic layers and area indicators', () => {
     await open(`${DISTRICT_VIEW}&lang=en`)
     await expect(page().locator('h1').innerText()).resolves.toBe('Jindong Eco-Environment Map')
     await expect(page().evaluate(() => document.documentElement.lang)).resolves.toBe('en')
-    await expect(page().locator('[data-testid="legend"]').innerText()).resolves.toContain('Township indicator')
+    await openToolTab(page(), 'layers')
+    await expect(page().locator('[data-testid="choropleth-controls"]').innerText()).resolves.toContain(
+      'Township indicator',
+    )
+    await expect(page().locator('[data-testid="legend"]').innerText()).resolves.toContain('Legend')
+    await expect(page().locator('[data-testid="tool-tab-analysis"]').innerText()).resolves.toBe('Analysis')
     await page().screenshot({ path: `${SHOTS}/english.png` })
   })
 

@@ -24,6 +24,7 @@ import {
   waitForMapIdle,
   type Rgb,
 } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const CATEGORY = ['#1f77b4', '#ff7f0e', '#2ca02c'].map(hexToRgb)
 const LAYER_COLOUR = hexToRgb('#d946ef')
@@ -89,6 +90,7 @@ describe('a user layer styled like a built-in one', () => {
       { timeout: 30_000 },
     )
     await waitForMapIdle(page)
+    await openToolTab(page, 'layers')
     await page.locator('[data-layer="user-1"] [data-testid="user-style-toggle"]').click()
     await page.waitForSelector('[data-testid="user-style-panel"]')
   }, 180_000)
@@ -114,6 +116,7 @@ describe('a user layer styled like a built-in one', () => {
         else expect(perColour[c]![i], `row ${i} colour ${c}`).toBe(0)
       })
     })
+    await openToolTab(page, 'layers')
     const legend = await page.locator('[data-legend="user-1"] [data-testid="user-style-categories"]').innerText()
     expect(legend).toContain('企业')
     expect(legend).toContain('餐饮')
@@ -135,6 +138,7 @@ describe('a user layer styled like a built-in one', () => {
     const page = session.page
     await choose(page, 'user-style-colour', 'graduated')
     await choose(page, 'user-style-colour-column', 'pm25')
+    await openToolTab(page, 'layers')
     const classes = page.locator('[data-legend="user-1"] [data-testid="user-style-classes-legend"] li')
     await expect(classes.count()).resolves.toBe(5)
     expect(await classes.first().innerText()).toMatch(/10 – 20/)
@@ -154,6 +158,7 @@ describe('a user layer styled like a built-in one', () => {
     const before = await around()
     await choose(page, 'user-style-size', 'pm25')
     expect(await around()).toBeGreaterThan(before * 4)
+    await openToolTab(page, 'layers')
     expect(await page.locator('[data-testid="user-style-size-legend"]').innerText()).toContain('4–16')
   })
 
@@ -168,6 +173,7 @@ describe('a user layer styled like a built-in one', () => {
     const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!
     await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2)
     await page.waitForFunction(() => !document.querySelector('[data-testid="map-tooltip"]'))
+    await openToolTab(page, 'layers')
     await page.locator('[data-legend="user-1"]').scrollIntoViewIfNeeded()
     await mkdir('docs/screenshots', { recursive: true })
     await page.screenshot({ path: 'docs/screenshots/user-style.png' })
@@ -179,6 +185,7 @@ describe('a user layer styled like a built-in one', () => {
     await choose(page, 'user-style-size', '')
     await choose(page, 'user-style-colour', 'single')
     await choose(page, 'user-style-time', '日期')
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-testid="user-style-month-label"]').innerText()).resolves.toBe('2022年1月')
     let seen = (await colourAtPoints(page, LAYER_COLOUR)).map((n) => n > 10)
     expect(seen).toEqual([true, true, false, false, false, false])
@@ -207,6 +214,7 @@ describe('a user layer styled like a built-in one', () => {
     const page = session.page
     await choose(page, 'user-style-time', '')
     await choose(page, 'user-style-filter', 'pm25')
+    await openToolTab(page, 'layers')
     expect(await page.locator('[data-testid="user-style-range"]').innerText()).toContain('10 – 60')
     await page.locator('[data-testid="user-style-min"]').fill('25')
     await page.locator('[data-testid="user-style-min"]').dispatchEvent('change')
@@ -227,6 +235,7 @@ describe('a user layer styled like a built-in one', () => {
     const heat = await countColours(page, HEAT, 20, box(p, 30))
     expect(heat.reduce((a, b) => a + b, 0)).toBeGreaterThan(100)
     expect((await colourAtPoints(page, LAYER_COLOUR)).every((n) => n === 0)).toBe(true)
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-testid="user-style-heat-ramp"]').count()).resolves.toBe(1)
     await snapshotCanvas(page, 'heatmap')
     await choose(page, 'user-style-display', 'hexagon')
@@ -268,6 +277,7 @@ describe('a large point layer takes the same style (typed arrays)', () => {
     await page.waitForSelector('[data-testid="import-summary"]', { timeout: 120_000 })
     await page.locator('[data-testid="import-confirm"]').click()
     await waitForMapIdle(page, 120_000)
+    await openToolTab(page, 'layers')
     await page.locator('[data-layer="user-1"] [data-testid="user-style-toggle"]').click()
     await page.waitForSelector('[data-testid="user-style-panel"]')
   }, 240_000)
@@ -295,6 +305,7 @@ describe('a large point layer takes the same style (typed arrays)', () => {
     const page = session.page
     await choose(page, 'user-style-time', 'date')
     await waitForMapIdle(page, 120_000)
+    await openToolTab(page, 'layers')
     await expect(page.locator('[data-testid="user-style-month-label"]').innerText()).resolves.toBe('2022年1月')
     expect(await around(page, LONE_A, CATEGORY[1]!)).toBeGreaterThan(200)
     expect(await around(page, LONE_B, CATEGORY[2]!)).toBe(0)

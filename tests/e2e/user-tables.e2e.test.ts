@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core'
 import { openApp } from './support/app'
 import type { Session } from './support/browser'
 import { canvasOrigin, changedPixels, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { openToolTab } from './support/tools'
 
 const SHOTS = 'docs/screenshots'
 const geo = (name: string) => JSON.parse(readFileSync(`public/geo/${name}.geojson`, 'utf8')) as FeatureCollection
@@ -97,6 +98,7 @@ describe('readings and inspections as the user’s data', () => {
   test("the surface at 曹宅's station shows the user's February value, badged as the user's", async () => {
     const page = session.page
     await goTo(page, `#map=13/${stationLat}/${stationLng}&layers=district`)
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()
     // The surface's note counts the user's stations, not the sample's 11.
     await expect(page.locator('[data-testid="readings-style-note"]').innerText()).resolves.toContain('仅 3 个站点')
@@ -165,6 +167,7 @@ describe('readings and inspections as the user’s data', () => {
     await expect.poll(() => count('inspections'), { timeout: 20_000 }).toBe(3)
     await expect(page.locator('[data-testid="area-panel"]').innerText()).resolves.toContain('您的数据')
     // The legend names the replacement and the approximate positions.
+    await openToolTab(page, 'layers')
     const legend = await page.locator('[data-testid="legend"]').innerText()
     expect(legend).toContain('已用您的文件 检查.csv 替换')
     expect(legend).toContain('10 条无坐标，按乡镇（街道）内代表点定位（近似位置）')
@@ -175,6 +178,7 @@ describe('readings and inspections as the user’s data', () => {
     const page = session.page
     await goTo(page, '#map=10.4/29.155/119.785&layers=district')
     await snapshotCanvas(page, 'no-density')
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="density-toggle"]').check()
     await waitForMapIdle(page)
     await expect

@@ -1,15 +1,23 @@
 // @vitest-environment happy-dom
-/** The legend: a block per visible layer; the area layer's block edits its choropleth in the layers store. */
+/**
+ * The legend: a block per visible layer, the area layer's with its classes; ChoroplethControls above
+ * the layer list edits that choropleth in the layers store (mounted together here, as in the 图层 tab).
+ */
 import type { FeatureCollection } from 'geojson'
 import { beforeEach, describe, expect, test } from 'vitest'
+import { defineComponent, h } from 'vue'
 import { useDataStore } from '../../../src/stores/data'
 import { useLayersStore } from '../../../src/stores/layers'
 import { loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
 import { loadNaturalBreaks } from '../../../src/composables/natural-breaks-loader'
 
 import LegendPanel from '../../../src/components/LegendPanel.vue'
+import ChoroplethControls from '../../../src/components/ChoroplethControls.vue'
 useFreshApp()
 beforeEach(() => loadLayers('towns', 'enforcement'))
+
+/** The 图层 tab's choropleth controls over the legend. */
+const LayersTab = defineComponent({ render: () => [h(ChoroplethControls), h(LegendPanel)] })
 
 type Wrapper = ReturnType<typeof mountIn>
 const block = (wrapper: Wrapper, id: string) => wrapper.get(`[data-legend="${id}"]`)
@@ -31,27 +39,29 @@ describe('LegendPanel', () => {
     expect(ids()).toEqual(layers.visibleListedIds)
   })
 
-  test('the townships block shows the indicator select and five classes counting all 11 townships', () => {
-    const wrapper = mountIn(LegendPanel)
+  test('the townships block names the indicator chosen above and shows five classes counting all 11 townships', () => {
+    const wrapper = mountIn(LayersTab)
     const towns = block(wrapper, 'towns')
     expect(towns.get('strong').text()).toBe('乡镇（街道）')
-    const select = towns.get('[data-testid="indicator-select"]').element as HTMLSelectElement
+    const select = wrapper.get('[data-testid="choropleth-controls"] [data-testid="indicator-select"]')
+      .element as HTMLSelectElement
     expect(select.options[select.selectedIndex]?.textContent?.trim()).toBe('执法检查')
+    expect(towns.get('[data-testid="legend-indicator"]').text()).toBe('执法检查')
     expect(classRows(wrapper)).toHaveLength(5)
     expect(sum(counts(wrapper))).toBe(11)
     expect(towns.text()).toContain('乡镇范围（近似）')
-    expect(wrapper.find('[data-legend="rivers"] [data-testid="indicator-select"]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid="indicator-select"]')).toHaveLength(1)
   })
 
   test('changing the method and the class count restyles the townships and the classes shown', async () => {
     const layers = useLayersStore()
-    const wrapper = mountIn(LegendPanel)
+    const wrapper = mountIn(LayersTab)
     const quantile = classRows(wrapper).map((li) => li.text())
     await wrapper.get('[data-testid="method-select"]').setValue('equal-interval')
     expect(layers.records.towns?.choropleth?.method).toBe('equal-interval')
     expect(classRows(wrapper).map((li) => li.text())).not.toEqual(quantile)
     expect(sum(counts(wrapper))).toBe(11)
-    await block(wrapper, 'towns').get('select:not([data-testid])').setValue('3')
+    await wrapper.get('[data-testid="class-count"]').setValue('3')
     expect(layers.records.towns?.choropleth?.classCount).toBe(3)
     expect(classRows(wrapper)).toHaveLength(3)
     expect(sum(counts(wrapper))).toBe(11)
@@ -78,7 +88,7 @@ describe('LegendPanel', () => {
   test('choosing a category indicator shows its categories instead of classes', async () => {
     const layers = useLayersStore()
     useDataStore().documents = { 'town-indicators': readGeo('town-indicators.json') }
-    const wrapper = mountIn(LegendPanel)
+    const wrapper = mountIn(LayersTab)
     await wrapper.get('[data-testid="indicator-select"]').setValue('zero-discharge')
     expect(layers.records.towns?.choropleth?.indicator).toBe('zero-discharge')
     expect(wrapper.find('[data-testid="method-select"]').exists()).toBe(false)

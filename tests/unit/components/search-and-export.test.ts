@@ -100,6 +100,8 @@ describe('ExportMenu', () => {
     expect(drawn[0]).toBe('金东生态环境一张图')
     expect(drawn).toContain('乡镇（街道）（近似）· 执法检查（示例数据）')
     expect(drawn).toContain('国控断面（示例数据）')
+    // The title card over the map: what it shows and its badge, as on screen.
+    expect(drawn.slice(2, 4)).toEqual(['执法检查', '示例数据'])
     expect(drawn.join('\n')).not.toContain('执法检查与案件')
   })
 

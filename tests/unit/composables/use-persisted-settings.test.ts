@@ -55,17 +55,25 @@ describe('usePersistedSettings', () => {
     expect(useViewStore().locale).toBe('zh-CN')
   })
 
-  test('writes language, basemap and camera when they change, and nothing else', async () => {
+  test('writes language, basemap, camera and the tool tab when they change, and nothing else', async () => {
     mountComposable(usePersistedSettings)
     const view = useViewStore()
     view.locale = 'en'
     view.camera = CAMERA
+    view.toolTab = 'analysis'
     view.select({ layerId: 'towns', featureId: '330703001' })
     await nextTick()
     expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!)).toEqual({
       locale: 'en',
       basemap: { id: 'offline' },
       camera: CAMERA,
+      toolTab: 'analysis',
     })
+  })
+
+  test('opens on the tool tab stored last', () => {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify({ toolTab: 'data' }))
+    mountComposable(usePersistedSettings)
+    expect(useViewStore().toolTab).toBe('data')
   })
 })

@@ -19,6 +19,7 @@ import { IMPORT_TEMPLATES } from '../../../src/user-data/templates/import-templa
 import type { JoinRowProblem } from '../../../src/user-data/tables/name-join'
 import type { SheetSection } from '../../../src/composables/use-phone-sheet'
 import { SHEET_SNAPS } from '../../../src/settings/layout'
+import { TOOL_TABS } from '../../../src/settings/tool-tabs'
 import type { WarningKind, WarningSeverity } from '../../../src/domain/warnings/warnings'
 
 type Messages = { readonly [key: string]: string | Messages }
@@ -61,7 +62,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'overview.topics.': REPORT_TOPICS,
   'formats.templates.': IMPORT_TEMPLATES.map((template) => template.kind),
   'formats.join.': keysOf<JoinRowProblem['kind']>({ unmatched: true, duplicate: true, ambiguous: true, empty: true }),
-  'a11y.sections.': keysOf<SheetSection>({ panel: true, layers: true, heatmap: true, data: true }),
+  'a11y.sections.': keysOf<SheetSection>({ panel: true, layers: true, analysis: true, data: true }),
+  'tools.': TOOL_TABS,
   'a11y.snaps.': SHEET_SNAPS,
   'warnings.severity.': keysOf<WarningSeverity>({ high: true, medium: true, notice: true }),
   'warnings.kind.': keysOf<WarningKind>({ 'air-daily': true, 'air-monthly-mean': true, 'water-class': true }),

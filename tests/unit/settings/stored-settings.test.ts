@@ -31,6 +31,12 @@ describe('stored settings', () => {
     })
   })
 
+  test("the tool column's tab is kept when it is one of the tabs, else dropped alone", () => {
+    expect(stored({ locale: 'en', toolTab: 'analysis' })).toEqual({ locale: 'en', toolTab: 'analysis' })
+    expect(stored({ locale: 'en', toolTab: 'heatmap' })).toEqual({ locale: 'en' })
+    expect(stored({ toolTab: ['data'] })).toEqual({})
+  })
+
   test('an unknown locale or basemap falls back alone', () => {
     expect(stored({ locale: 'fr', basemap: { id: 'osm' }, camera: CAMERA })).toEqual({
       basemap: { id: 'osm', tiandituKey: undefined, styleUrl: undefined },

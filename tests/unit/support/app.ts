@@ -90,12 +90,13 @@ export function fakeController(): { controller: MapController; calls: Controller
 /** Mounts a component with the active pinia, the app's i18n and a (fake) map controller. */
 export function mountIn(
   component: Component,
-  options: { props?: Record<string, unknown>; controller?: MapController } = {},
+  options: { props?: Record<string, unknown>; controller?: MapController; attachTo?: Element } = {},
 ) {
   const pinia = getActivePinia()
   if (!pinia) throw new Error('mountIn: no active pinia (call useFreshApp() in the test file)')
   return mount(component, {
     props: options.props,
+    attachTo: options.attachTo,
     global: {
       plugins: [pinia, i18n],
       provide: { [MAP_CONTROLLER as symbol]: options.controller ?? fakeController().controller },

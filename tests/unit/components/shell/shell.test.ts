@@ -25,6 +25,22 @@ describe('AppHeader', () => {
     expect(useViewStore().mode).toBe('present')
   })
 
+  test('desktop: 导出 is a menu button in the header; Esc closes its popover and gives the focus back', async () => {
+    useDataStore().status = 'ready'
+    const wrapper = mountIn(AppHeader, { props: { layout: 'desktop', columns }, attachTo: document.body })
+    const button = wrapper.get('[data-testid="export-open"]')
+    expect(button.text()).toContain('导出')
+    expect(button.attributes('aria-haspopup')).toBe('true')
+    expect(button.attributes('aria-expanded')).toBe('false')
+    await button.trigger('click')
+    expect(button.attributes('aria-expanded')).toBe('true')
+    expect(wrapper.find('#export-popover').exists()).toBe(true)
+    await wrapper.get('#export-popover').trigger('keydown', { key: 'Escape' })
+    expect(button.attributes('aria-expanded')).toBe('false')
+    expect(document.activeElement).toBe(button.element)
+    wrapper.unmount()
+  })
+
   test('tablet: the column toggles say whether their column is open and ask App to fold it', async () => {
     const wrapper = mountIn(AppHeader, { props: { layout: 'tablet', columns } })
     expect(wrapper.get('[data-testid="toggle-left"]').attributes('aria-expanded')).toBe('true')

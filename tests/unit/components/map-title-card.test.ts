@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+/**
+ * The title card on the map says what it shows: the choropleth's indicator, its period and badge
+ * with its classes; a heatmap, when on, first (it is drawn on top), with its pollutant and month or
+ * its months; nothing when no thematic layer is shown.
+ */
+import { beforeEach, describe, expect, test } from 'vitest'
+import type { ReportFigure } from '../../../src/domain/types'
+import { useDataStore } from '../../../src/stores/data'
+import { useIndicatorsStore } from '../../../src/stores/indicators'
+import { useLayersStore } from '../../../src/stores/layers'
+import { loadLayers, mountIn, setLocale, useFreshApp } from '../support/app'
+
+import MapTitleCard from '../../../src/components/MapTitleCard.vue'
+useFreshApp()
+beforeEach(() => {
+  loadLayers('towns', 'enforcement')
+  useDataStore().figures = [{ id: 'enforcement-inspections', period: '2022-01/2022-10' } as ReportFigure]
+})
+
+type Wrapper = ReturnType<typeof mountIn>
+const subjects = (wrapper: Wrapper) => wrapper.findAll('[data-subject]').map((s) => s.attributes('data-subject'))
+const part = (wrapper: Wrapper, subject: string, testid: string) =>
+  wrapper.get(`[data-subject="${subject}"] [data-testid="${testid}"]`).text()
+
+describe('MapTitleCard', () => {
+  test('names the choropleth: 执法检查, 1–10月, 示例数据, one swatch per class and the unit', () => {
+    const wrapper = mountIn(MapTitleCard)
+    expect(subjects(wrapper)).toEqual(['choropleth'])
+    expect(part(wrapper, 'choropleth', 'map-title-name')).toBe('执法检查')
+    expect(part(wrapper, 'choropleth', 'map-title-period')).toBe('1–10月')
+    expect(part(wrapper, 'choropleth', 'provenance-badge')).toContain('示例数据')
+    const classes = useIndicatorsStore().classification!.classes
+    const items = wrapper.findAll('[data-subject="choropleth"] [data-testid="map-title-legend"] li:not(.unit)')
+    expect(items.map((li) => li.text())).toEqual(classes.map((c) => `${c.min}–${c.max}`))
+    expect(wrapper.get('[data-subject="choropleth"] .unit').text()).toBe('家次')
+  })
+
+  test('a heatmap, when on, comes first: the readings with pollutant and month, the density with months', async () => {
+    const layers = useLayersStore()
+    const wrapper = mountIn(MapTitleCard)
+    layers.setHeatmapState({ readings: true, pollutant: 'o3_8h', month: 7 })
+    layers.setHeatmapState({ inspections: true, inspectionMonths: [3, 5], inspectionKinds: ['case'] })
+    await wrapper.vm.$nextTick()
+    expect(subjects(wrapper)).toEqual(['readings', 'density', 'choropleth'])
+    expect(part(wrapper, 'readings', 'map-title-name')).toBe('监测浓度 · O₃（日最大8小时）')
+    expect(part(wrapper, 'readings', 'map-title-period')).toBe('2022年7月')
+    expect(part(wrapper, 'readings', 'provenance-badge')).toContain('示例数据')
+    expect(part(wrapper, 'density', 'map-title-name')).toBe('执法检查密度')
+    expect(part(wrapper, 'density', 'map-title-period')).toBe('2022年3–5月 · 案件')
+    setLocale('en')
+    await wrapper.vm.$nextTick()
+    expect(part(wrapper, 'readings', 'map-title-period')).toBe('Month 7, 2022')
+    expect(part(wrapper, 'density', 'map-title-period')).toBe('Months 3-5, 2022 · Cases')
+  })
+
+  test('says nothing when no thematic layer is shown; a category indicator lists its categories', async () => {
+    const layers = useLayersStore()
+    const wrapper = mountIn(MapTitleCard)
+    layers.setVisible('towns', false)
+    await wrapper.vm.$nextTick()
+    expect(wrapper.find('[data-testid="map-title"]').exists()).toBe(false)
+    layers.setVisible('towns', true)
+    layers.setChoropleth('towns', { indicator: 'low-carbon' })
+    await wrapper.vm.$nextTick()
+    const labels = wrapper
+      .findAll('[data-subject="choropleth"] [data-testid="map-title-legend"] li')
+      .map((li) => li.text())
+    expect(labels).toEqual(['低碳试点乡镇（街道）', '含低碳试点村'])
+  })
+})
