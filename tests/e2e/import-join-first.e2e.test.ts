@@ -78,6 +78,8 @@ describe('join our ledger by township name', () => {
     await expect(page.locator('[data-testid="indicator-select"]').inputValue()).resolves.toBe(
       'user:信访台账.csv:信访件数',
     )
+    // The ranking (详情, with nothing selected) ranks the townships by the joined column.
+    await page.locator('[data-testid="tab-details"]').click()
     const top = page.locator('[data-testid="town-ranking"] tbody tr').first()
     await expect(top.locator('.town').innerText()).resolves.toBe('曹宅镇')
     await expect(top.locator('td.value').innerText()).resolves.toBe('21')

@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Session } from './support/browser'
 import { openApp } from './support/app'
+import { openToolTab } from './support/tools'
 import { canvasOrigin, project, waitForMapIdle } from './support/map-probe'
 
 const HASH = '#map=10.4/29.155/119.785&layers=counties,district,rivers,towns'
@@ -45,6 +46,8 @@ describe('rank and compare, as a planner asks', () => {
   test('which township had the most inspections: the ranking answers, the map agrees on hover', async () => {
     const { page } = session
     const expected = mostInspections()
+    // In 详情, above the town list, with nothing selected.
+    await page.locator('[data-testid="tab-details"]').click()
     const ranking = page.locator('[data-testid="town-ranking"]')
     await ranking.waitFor({ timeout: 30_000 })
     await ranking.scrollIntoViewIfNeeded()
@@ -100,6 +103,7 @@ describe('rank and compare, as a planner asks', () => {
     // The pointer leaves the map: the township's tooltip goes with it.
     await page.mouse.move(5, 300, { steps: 3 })
     await expect.poll(() => page.locator('[data-testid="map-tooltip"]').count(), { timeout: 5_000 }).toBe(0)
+    await openToolTab(page, 'analysis')
     const compare = page.locator('[data-testid="month-compare"]')
     await compare.scrollIntoViewIfNeeded()
     await compare.locator('summary').click()

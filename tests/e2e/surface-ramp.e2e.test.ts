@@ -10,6 +10,7 @@ import { booleanPointInPolygon, point, pointToLineDistance, polygonToLine } from
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp } from './support/app'
+import { openToolTab } from './support/tools'
 import type { Session } from './support/browser'
 import { waitForMapIdle, type Rgb } from './support/map-probe'
 import { stationReadings } from '../../src/domain/air/readings'
@@ -83,6 +84,7 @@ describe('readings surface as a continuous ramp', () => {
     )
     expect(inside.length).toBeGreaterThan(200)
 
+    await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()
     await expect(page.locator('[data-testid="month-slider"]').inputValue()).resolves.toBe('1')
     await expect(page.locator('[data-testid="readings-colouring-levels"]').isChecked()).resolves.toBe(true)
