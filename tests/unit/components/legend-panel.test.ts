@@ -69,7 +69,7 @@ describe('LegendPanel', () => {
 
   test('natural breaks: quantiles with a note while its code loads, then its own classes', async () => {
     const layers = useLayersStore()
-    const wrapper = mountIn(LegendPanel)
+    const wrapper = mountIn(LayersTab)
     const quantile = classRows(wrapper).map((li) => li.text())
     await wrapper.get('[data-testid="method-select"]').setValue('natural-breaks')
     expect(layers.records.towns?.choropleth?.method).toBe('natural-breaks')
