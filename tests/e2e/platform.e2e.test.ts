@@ -193,6 +193,23 @@ describe('the platform: accounts, publishing, audit, and a server that goes away
     expect(viewer.consoleProblems).toEqual([])
   })
 
+  test('on a phone the account is in the menu: 登录 there, then who is logged in', async () => {
+    const phone = await openSession(baseUrl, { viewport: { width: 390, height: 844 }, mobile: true })
+    sessions.push(phone)
+    const page = phone.page
+    await page.goto(baseUrl)
+    await waitForMapIdle(page)
+    await page.locator('[data-testid="phone-menu"]').click()
+    await logIn(phone, 'e2e-viewer')
+    await expect(page.locator('#phone-menu [data-testid="who"]').innerText()).resolves.toContain('e2e-viewer')
+    await expect(page.locator('[data-testid="publish-open"]').count()).resolves.toBe(0)
+    await page.screenshot({ path: `${SHOTS}/platform-phone.png` })
+    await page.locator('[data-testid="logout"]').click()
+    await page.locator('[data-testid="login-open"]').waitFor()
+    expect(phone.consoleProblems).toEqual([])
+    expect(phone.foreignRequests).toEqual([])
+  })
+
   test('while the server is away a publication is kept and said; when it is back it is sent', async () => {
     const page = admin.page
     const before = admin.consoleProblems.length
