@@ -2,6 +2,7 @@
  * The audit log's two doors: `recordAudit` (inside the transaction that makes the change, so both
  * happen or neither) and `queryAudit` for admins. The table refuses UPDATE/DELETE (migration 003).
  */
+import type { AuditEntry as AuditEntryRead } from '../../src/platform/api-shapes'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 
@@ -43,16 +44,8 @@ export interface AuditFilter {
   limit: number
 }
 
-export interface AuditRow {
-  id: number
-  at: string
-  actor: string | null
-  kind: string
-  target: string | null
-  before: unknown
-  after: unknown
-  ip: string | null
-}
+/** An audit entry, as the app reads it (src/platform/api-shapes.ts). */
+export type AuditRow = AuditEntryRead
 
 export async function queryAudit(k: Kysely<Database>, filter: AuditFilter): Promise<AuditRow[]> {
   let query = k.selectFrom('audit_log').selectAll()

@@ -4,6 +4,7 @@
  * leaves the old current version or the new one, never a half (the database's atomic commit; tested
  * by killing the server mid-publish). Restoring makes a new version that points at old content.
  */
+import type { ProjectVersion } from '../../src/platform/api-shapes'
 import { createHash } from 'node:crypto'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import { recordAudit } from '../audit/audit'
@@ -21,16 +22,8 @@ async function faultPoint(point: string): Promise<void> {
   await new Promise(() => {})
 }
 
-export interface VersionInfo {
-  version: number
-  author: string
-  createdAt: string
-  note: string
-  sha256: string
-  size: number
-  restoredFrom: number | null
-  isCurrent: boolean
-}
+/** A published version, as the app reads it (src/platform/api-shapes.ts). */
+export type VersionInfo = ProjectVersion
 
 const info = (row: Selectable<ProjectsTable>): VersionInfo => ({
   version: row.version,

@@ -6,11 +6,10 @@
 import { computed } from 'vue'
 import { useLayersStore } from '../stores/layers'
 import { useIndicatorsStore } from '../stores/indicators'
-import { useViewStore } from '../stores/view'
 import { toCsv } from '../domain/text/export-table'
 import type { Provenance } from '../domain/types'
-import { localisedName } from '../layers/style-helpers'
 import { useLocaleText } from './use-locale-text'
+import { useAreaNames } from './use-area-names'
 import {
   type EnvWarning,
   airStationsFrom,
@@ -66,8 +65,7 @@ const WATER_CLASS_LABELS = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', '劣Ⅴ']
 /** Words for a warning in the current language: its sentence, severity and township name. */
 export function useWarningText() {
   const { t, pick } = useLocaleText()
-  const layers = useLayersStore()
-  const view = useViewStore()
+  const { nameOf } = useAreaNames()
   const pollutant = (w: EnvWarning) => (w.pollutant ? t(`heatmap.pollutants.${w.pollutant}`) : '')
   function describe(w: EnvWarning): string {
     if (w.kind === 'water-class')
@@ -85,10 +83,7 @@ export function useWarningText() {
     return t(key, { pollutant: pollutant(w), value: w.value.toFixed(1), limit: w.limit })
   }
   function townName(code: string | null): string {
-    if (!code) return '—'
-    const codeProperty = layers.areaLayer?.spec.capabilities?.areaUnit?.codeProperty ?? 'code'
-    const feature = layers.areaLayer?.data?.features.find((f) => String(f.properties?.[codeProperty]) === code)
-    return feature ? localisedName(feature.properties ?? {}, view.locale) : code
+    return code ? nameOf(code) : '—'
   }
   /** The list as CSV rows (UTF-8 with BOM via toCsv), one per warning, with its provenance. */
   function csv(warnings: readonly EnvWarning[]): string {

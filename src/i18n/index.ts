@@ -44,6 +44,20 @@ export function interpolate(message: string, named: NamedValue): string {
 const FALLBACK: Locale = 'zh-CN'
 const locale = ref<Locale>('zh-CN')
 const messages = shallowRef<Partial<Record<Locale, Messages>>>({ 'zh-CN': zhCN })
+/**
+ * Messages that travel with a part loaded later (the platform's screens: src/platform/messages.ts), each
+ * under its own namespace, in both languages: the first view's code carries none of them, and English
+ * loaded later (loadLocale) does not replace them.
+ */
+const partMessages = shallowRef<Record<Locale, Messages>>({ 'zh-CN': {}, en: {} })
+
+/** Adds a part's messages under a namespace (its keys read "namespace.key"); the part's module calls it once. */
+export function addMessages(namespace: string, part: Record<Locale, Messages>): void {
+  partMessages.value = {
+    'zh-CN': { ...partMessages.value['zh-CN'], [namespace]: part['zh-CN'] },
+    en: { ...partMessages.value.en, [namespace]: part.en },
+  }
+}
 
 /**
  * A message in the current language (or `options.locale`), with its placeholders filled; the Chinese
@@ -51,7 +65,11 @@ const messages = shallowRef<Partial<Record<Locale, Messages>>>({ 'zh-CN': zhCN }
  */
 function t(key: string, named: NamedValue = {}, options: { locale?: Locale } = {}): string {
   const wanted = options.locale ?? locale.value
-  const message = lookup(messages.value[wanted], key) ?? lookup(messages.value[FALLBACK], key)
+  const message =
+    lookup(messages.value[wanted], key) ??
+    lookup(partMessages.value[wanted], key) ??
+    lookup(messages.value[FALLBACK], key) ??
+    lookup(partMessages.value[FALLBACK], key)
   return message === undefined ? key : interpolate(message, named)
 }
 

@@ -10,7 +10,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { decide, type Action } from '../domain/access/policy'
-import type { Role } from '../domain/access/roles'
 import type { Bilingual } from '../domain/types'
 import { ApiClient, ApiRefusal, ServerUnreachableError } from '../platform/api-client'
 import {
@@ -21,43 +20,9 @@ import {
   type SendResult,
 } from '../platform/outbox'
 import { readServerMeta, type ServerMeta } from '../platform/server-meta'
+import type { AuditEntry, PasswordRules, ProjectVersion, Who } from '../platform/api-shapes'
 
-export interface Who {
-  name: string
-  role: Role
-  township: { code: string; name: string } | null
-  csrfToken: string
-  expiresAt: string
-}
-
-export interface PasswordRules {
-  minLength: number
-  maxLength: number
-  zh: string
-  en: string
-}
-
-export interface ProjectVersion {
-  version: number
-  author: string
-  createdAt: string
-  note: string
-  sha256: string
-  size: number
-  restoredFrom: number | null
-  isCurrent: boolean
-}
-
-export interface AuditEntry {
-  id: number
-  at: string
-  actor: string | null
-  kind: string
-  target: string | null
-  before: unknown
-  after: unknown
-  ip: string | null
-}
+export type { AuditEntry, PasswordRules, ProjectVersion, Who }
 
 export interface AuditFilter {
   person?: string
@@ -99,7 +64,7 @@ export const useAccountStore = defineStore('account', () => {
   /** False once a request found no server; true again when it answers. */
   const reachable = ref(true)
   /** Kept changes (all people's on this browser; only the logged-in person's are sent). */
-  const pending = ref<PendingChange[]>([])
+  const pending = shallowRef<PendingChange[]>([])
   /** Kept changes the server refused when they were finally sent: said, until dismissed. */
   const refused = ref<{ label: Bilingual; reason: Bilingual }[]>([])
   /** Whether start() has run (once per page). */

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core'
 import { openApp } from './support/app'
 import { openToolTab } from './support/tools'
 import type { Session } from './support/browser'
-import { waitForMapIdle, type Rgb } from './support/map-probe'
+import { pixelsAt, screenLattice, waitForMapIdle, type Rgb } from './support/map-probe'
 import { stationReadings } from '../../src/domain/air/readings'
 import { levelOf } from '../../src/domain/air/aqi'
 
@@ -20,24 +20,6 @@ const SHOTS = 'docs/screenshots'
 const geo = (name: string) => JSON.parse(readFileSync(`public/geo/${name}.geojson`, 'utf8')) as FeatureCollection
 const district = geo('district').features[0]!.geometry as Polygon
 const january = stationReadings(geo('monitoring-points'), 'pm25', 1)
-
-/** Colours of the map canvas at several CSS-pixel points, from one copy of the canvas. */
-async function pixelsAt(page: Page, points: { x: number; y: number }[]): Promise<Rgb[]> {
-  return page.evaluate((points) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!
-    const scale = canvas.width / canvas.clientWidth
-    const copy = document.createElement('canvas')
-    copy.width = canvas.width
-    copy.height = canvas.height
-    const context = copy.getContext('2d', { willReadFrequently: true })!
-    context.drawImage(canvas, 0, 0)
-    const data = context.getImageData(0, 0, copy.width, copy.height).data
-    return points.map(({ x, y }) => {
-      const i = (Math.round(y * scale) * copy.width + Math.round(x * scale)) * 4
-      return [data[i]!, data[i + 1]!, data[i + 2]!] as Rgb
-    })
-  }, points)
-}
 
 async function settle(page: Page) {
   await waitForMapIdle(page)
@@ -64,23 +46,12 @@ describe('readings surface as a continuous ramp', () => {
     expect(new Set(Array.from(january.values, (v) => levelOf('pm25', v).level))).toEqual(new Set([2]))
 
     // Points inside the district, away from its outline (a 200 m cell straddles it).
-    const box = (await page.locator('.maplibregl-canvas').boundingBox())!
-    const lattice: { x: number; y: number }[] = []
-    for (let x = 20; x < box.width; x += 23) for (let y = 20; y < box.height; y += 23) lattice.push({ x, y })
-    const lngLats = await page.evaluate(
-      (points) =>
-        points.map(({ x, y }) =>
-          (
-            window as unknown as { __jindongMap: { displayedLngLat(x: number, y: number): [number, number] } }
-          ).__jindongMap.displayedLngLat(x, y),
-        ),
-      lattice,
-    )
+    const lattice = await screenLattice(page, 23)
     const outline = polygonToLine(district) as never
     const inside = lattice.filter(
-      (_, i) =>
-        booleanPointInPolygon(lngLats[i]!, district) &&
-        pointToLineDistance(point(lngLats[i]!), outline, { units: 'meters' }) >= 300,
+      (p) =>
+        booleanPointInPolygon(p.lngLat, district) &&
+        pointToLineDistance(point(p.lngLat), outline, { units: 'meters' }) >= 300,
     )
     expect(inside.length).toBeGreaterThan(200)
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp } from './support/app'
 import type { Session } from './support/browser'
-import { canvasOrigin, project, waitForMapIdle, type Rgb } from './support/map-probe'
+import { canvasOrigin, pixelsAt, project, screenLattice, waitForMapIdle, type Rgb } from './support/map-probe'
 import { stationReadings } from '../../src/domain/air/readings'
 import { readingsLegend } from '../../src/domain/air/pollutant-scale'
 import { levelOf as levelOfScale } from '../../src/domain/air/aqi'
@@ -27,24 +27,6 @@ const levels = readingsLegend('pm25').steps
 
 /** The level a reading falls in, by the app's one level function (from < value ≤ to: 35 is 优). */
 const levelOf = (value: number) => levelOfScale('pm25', value).level
-
-/** Colours of the map canvas at several CSS-pixel points, from one copy of the canvas. */
-async function pixelsAt(page: Page, points: { x: number; y: number }[]): Promise<Rgb[]> {
-  return page.evaluate((points) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!
-    const scale = canvas.width / canvas.clientWidth
-    const copy = document.createElement('canvas')
-    copy.width = canvas.width
-    copy.height = canvas.height
-    const context = copy.getContext('2d', { willReadFrequently: true })!
-    context.drawImage(canvas, 0, 0)
-    const data = context.getImageData(0, 0, copy.width, copy.height).data
-    return points.map(({ x, y }) => {
-      const i = (Math.round(y * scale) * copy.width + Math.round(x * scale)) * 4
-      return [data[i]!, data[i + 1]!, data[i + 2]!] as Rgb
-    })
-  }, points)
-}
 
 const pixelAt = async (page: Page, x: number, y: number) => (await pixelsAt(page, [{ x, y }]))[0]!
 
@@ -75,23 +57,10 @@ describe('concentration surface', () => {
     const page = session.page
     const origin = await canvasOrigin(page)
     // A lattice of screen points; each one's lng/lat, inside or outside, and its colour before.
-    const box = (await page.locator('.maplibregl-canvas').boundingBox())!
-    const lattice: { x: number; y: number }[] = []
-    for (let x = 20; x < box.width; x += 37) for (let y = 20; y < box.height; y += 37) lattice.push({ x, y })
-    const lngLats = await page.evaluate(
-      (points) =>
-        points.map(({ x, y }) =>
-          (
-            window as unknown as { __jindongMap: { displayedLngLat(x: number, y: number): [number, number] } }
-          ).__jindongMap.displayedLngLat(x, y),
-        ),
-      lattice,
-    )
+    const lattice = await screenLattice(page, 37)
     const outline = polygonToLine(district) as never
     // Leave out a band of 300 m along the outline (a 200 m cell straddles it).
-    const kept = lattice
-      .map((p, i) => ({ ...p, lngLat: lngLats[i]! }))
-      .filter((p) => pointToLineDistance(point(p.lngLat), outline, { units: 'meters' }) >= 300)
+    const kept = lattice.filter((p) => pointToLineDistance(point(p.lngLat), outline, { units: 'meters' }) >= 300)
     const before = await pixelsAt(page, kept)
     const samples = kept.map((p, i) => ({
       ...p,

@@ -23,6 +23,9 @@ export const CLASSIFICATION_METHODS: readonly ClassificationMethod[] = [
   'manual',
 ]
 
+/** The numbers of classes the legend and the style panel offer (a file may hold 2, MIN_PALETTE_CLASSES). */
+export const CLASS_COUNT_CHOICES: readonly number[] = [3, 4, 5, 6, 7]
+
 /**
  * Inner breaks for natural breaks (Jenks): sorted finite values and a class count in, ascending
  * inner breaks out. It lives in natural-breaks.ts and is passed in, because its library loads after

@@ -144,3 +144,44 @@ export async function canvasOrigin(page: Page): Promise<{ x: number; y: number }
   if (!box) throw new Error('map canvas not visible')
   return { x: box.x, y: box.y }
 }
+
+/** Colours of the map canvas at several CSS-pixel points, from one copy of the canvas. */
+export async function pixelsAt(page: Page, points: { x: number; y: number }[]): Promise<Rgb[]> {
+  return page.evaluate((points) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!
+    const scale = canvas.width / canvas.clientWidth
+    const copy = document.createElement('canvas')
+    copy.width = canvas.width
+    copy.height = canvas.height
+    const context = copy.getContext('2d', { willReadFrequently: true })!
+    context.drawImage(canvas, 0, 0)
+    const data = context.getImageData(0, 0, copy.width, copy.height).data
+    return points.map(({ x, y }) => {
+      const i = (Math.round(y * scale) * copy.width + Math.round(x * scale)) * 4
+      return [data[i]!, data[i + 1]!, data[i + 2]!] as Rgb
+    })
+  }, points)
+}
+
+/**
+ * A lattice of points over the map canvas, every `step` CSS pixels from (20, 20), each with the map's
+ * own coordinate under it (GCJ-02 on a GCJ-02 basemap, WGS84 otherwise).
+ */
+export async function screenLattice(
+  page: Page,
+  step: number,
+): Promise<{ x: number; y: number; lngLat: [number, number] }[]> {
+  const box = (await page.locator('.maplibregl-canvas').boundingBox())!
+  const lattice: { x: number; y: number }[] = []
+  for (let x = 20; x < box.width; x += step) for (let y = 20; y < box.height; y += step) lattice.push({ x, y })
+  const lngLats = await page.evaluate(
+    (points) =>
+      points.map(({ x, y }) =>
+        (
+          window as unknown as { __jindongMap: { displayedLngLat(x: number, y: number): [number, number] } }
+        ).__jindongMap.displayedLngLat(x, y),
+      ),
+    lattice,
+  )
+  return lattice.map((p, i) => ({ ...p, lngLat: lngLats[i]! }))
+}

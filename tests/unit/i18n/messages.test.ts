@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import zhCN from '../../../src/i18n/zh-CN'
 import en from '../../../src/i18n/en'
+import { PLATFORM_MESSAGES } from '../../../src/platform/messages'
 import { REPORT_TOPICS } from '../../../src/domain/report/report'
 import type { Provenance } from '../../../src/domain/types'
 import type { HeatmapState, Pollutant } from '../../../src/stores/layers'
@@ -20,6 +21,7 @@ import type { JoinRowProblem } from '../../../src/user-data/tables/name-join'
 import type { SheetSection } from '../../../src/composables/use-phone-sheet'
 import { SHEET_SNAPS } from '../../../src/settings/layout'
 import { TOOL_TABS } from '../../../src/settings/tool-tabs'
+import { CLASSIFICATION_METHODS } from '../../../src/domain/classification/classify'
 import type { WarningKind, WarningSeverity } from '../../../src/domain/warnings/warnings'
 
 type Messages = { readonly [key: string]: string | Messages }
@@ -35,7 +37,11 @@ function flatten(messages: Messages, prefix = ''): Map<string, unknown> {
   return out
 }
 
-const LOCALES = { 'zh-CN': flatten(zhCN), en: flatten(en) }
+/** The first view's messages and the parts' (src/i18n: addMessages), each part under its namespace. */
+const PARTS = { platform: PLATFORM_MESSAGES }
+const withParts = (base: Messages, locale: 'zh-CN' | 'en') =>
+  flatten({ ...base, ...Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, part[locale]])) })
+const LOCALES = { 'zh-CN': withParts(zhCN, 'zh-CN'), en: withParts(en, 'en') }
 const has = (key: string) => LOCALES['zh-CN'].has(key) && LOCALES.en.has(key)
 const params = (text: unknown) => [...String(text).matchAll(/\{\s*(\w+)\s*\}/g)].map((m) => m[1]).sort()
 
@@ -64,6 +70,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'formats.join.': keysOf<JoinRowProblem['kind']>({ unmatched: true, duplicate: true, ambiguous: true, empty: true }),
   'a11y.sections.': keysOf<SheetSection>({ panel: true, layers: true, analysis: true, data: true }),
   'tools.': TOOL_TABS,
+  'legend.': CLASSIFICATION_METHODS,
   'a11y.snaps.': SHEET_SNAPS,
   'warnings.severity.': keysOf<WarningSeverity>({ high: true, medium: true, notice: true }),
   'warnings.kind.': keysOf<WarningKind>({ 'air-daily': true, 'air-monthly-mean': true, 'water-class': true }),
