@@ -7,6 +7,8 @@
 import { computed, type ComputedRef } from 'vue'
 import type { Provenance } from '../domain/types'
 import { readingsLegend } from '../domain/air/pollutant-scale'
+import { stationReadings } from '../domain/air/readings'
+import { RAMP_STOPS, rampRangeOf } from '../domain/surface/ramp'
 import { DENSITY_RAMP, rampHex } from '../domain/classification/density-ramp'
 import { periodLabel } from '../domain/report/report-periods'
 import { useDataStore } from '../stores/data'
@@ -40,12 +42,26 @@ export function useMapTitle(): ComputedRef<MapSubject[]> {
     const state = layers.heatmapState
     const year = Number(layers.dataWithCapability('readings')?.features[0]?.properties?.year) || 2022
     const legend = readingsLegend(state.pollutant)
+    // The surface on a continuous ramp (HeatmapControls): its colours run over this month's station
+    // range, so the card shows the ramp and that range, not the HJ 633 levels it is not painted in.
+    const range =
+      state.readingsStyle === 'surface' && state.readingsColouring === 'ramp'
+        ? rampRangeOf(
+            stationReadings(layers.dataWithCapability('readings') ?? undefined, state.pollutant, state.month).values,
+          )
+        : null
+    const last = RAMP_STOPS.length - 1
     return {
       kind: 'readings',
       title: t('mapTitle.readings', { pollutant: t(`heatmap.pollutants.${state.pollutant}`) }),
       period: t('mapTitle.month', { year, month: state.month }),
       provenance: provenanceOf('readings'),
-      legend: legend.steps.map((step) => ({ colour: step.hex, label: `${step.from}–${step.to ?? ''}` })),
+      legend: range
+        ? RAMP_STOPS.map((rgb, i) => ({
+            colour: rampHex(rgb),
+            label: i === 0 ? format(range.min) : i === last ? format(range.max) : '',
+          }))
+        : legend.steps.map((step) => ({ colour: step.hex, label: `${step.from}–${step.to ?? ''}` })),
       unit: legend.unit,
     }
   }

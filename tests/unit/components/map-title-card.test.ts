@@ -10,6 +10,8 @@ import { useDataStore } from '../../../src/stores/data'
 import { useIndicatorsStore } from '../../../src/stores/indicators'
 import { useLayersStore } from '../../../src/stores/layers'
 import { loadLayers, mountIn, setLocale, useFreshApp } from '../support/app'
+import { stationReadings } from '../../../src/domain/air/readings'
+import { rampRangeOf } from '../../../src/domain/surface/ramp'
 
 import MapTitleCard from '../../../src/components/MapTitleCard.vue'
 useFreshApp()
@@ -52,6 +54,24 @@ describe('MapTitleCard', () => {
     await wrapper.vm.$nextTick()
     expect(part(wrapper, 'readings', 'map-title-period')).toBe('Month 7, 2022')
     expect(part(wrapper, 'density', 'map-title-period')).toBe('Months 3-5, 2022 · Cases')
+  })
+
+  test("the surface on a continuous ramp: the ramp and the month's station range, not the HJ 633 levels", async () => {
+    loadLayers('monitoring-points')
+    const layers = useLayersStore()
+    const wrapper = mountIn(MapTitleCard)
+    layers.setHeatmapState({ readings: true, readingsStyle: 'surface', pollutant: 'pm25', month: 1 })
+    await wrapper.vm.$nextTick()
+    const labels = () =>
+      wrapper.findAll('[data-subject="readings"] [data-testid="map-title-legend"] li:not(.unit)').map((li) => li.text())
+    const levels = labels()
+    expect(levels).toHaveLength(6)
+    layers.setHeatmapState({ readingsColouring: 'ramp' })
+    await wrapper.vm.$nextTick()
+    const { values } = stationReadings(layers.dataWithCapability('readings') ?? undefined, 'pm25', 1)
+    const range = rampRangeOf(values)!
+    const format = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
+    expect(labels()).toEqual([format(range.min), '', '', '', format(range.max)])
   })
 
   test('says nothing when no thematic layer is shown; a category indicator lists its categories', async () => {
