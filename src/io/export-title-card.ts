@@ -4,6 +4,7 @@
  * canvas calls; all text with fillText.
  */
 import type { Provenance } from '../domain/types'
+import { PROVENANCE_COLOURS } from '../domain/provenance-colours'
 
 export interface ExportTitleSubject {
   title: string
@@ -13,15 +14,6 @@ export interface ExportTitleSubject {
   badge: string
   legend: { colour: string; label: string }[]
   unit: string
-}
-
-/** The badges' colours, as ProvenanceBadge.vue draws them: background, text. */
-const BADGE: Record<Provenance, [string, string]> = {
-  official: ['#dcfce7', '#14532d'],
-  'open-data': ['#e0f2fe', '#0c4a6e'],
-  approximate: ['#fef3c7', '#78350f'],
-  sample: ['#fde2e2', '#7f1d1d'],
-  user: ['#f3e8ff', '#581c87'],
 }
 
 const PAD = 10
@@ -84,7 +76,7 @@ export function drawTitleCard(
     const titleWidth = Math.min(g.measureText(subject.title).width, WIDTH - 2 * PAD - 80)
     g.font = `11px ${font}`
     const badgeWidth = g.measureText(subject.badge).width + 12
-    const [background, ink] = BADGE[subject.provenance]
+    const { background, text: ink } = PROVENANCE_COLOURS[subject.provenance]
     g.fillStyle = background
     g.fillRect(x + PAD + titleWidth + 6, top + 1, badgeWidth, 16)
     g.fillStyle = ink
