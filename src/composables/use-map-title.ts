@@ -14,10 +14,13 @@ import { periodLabel } from '../domain/report/report-periods'
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
+import { useUserStylesStore } from '../stores/user-styles'
 import { useLocaleText } from './use-locale-text'
 
 export interface MapSubject {
-  kind: 'readings' | 'density' | 'choropleth'
+  kind: 'readings' | 'density' | 'choropleth' | 'user-layer'
+  /** A user layer's id (its subject is one per layer); absent for the built-in subjects. */
+  layerId?: string
   title: string
   /** The period the values cover ("2022年1月", "1–10月"); null where none is known (a user's column). */
   period: string | null
@@ -34,6 +37,7 @@ export function useMapTitle(): ComputedRef<MapSubject[]> {
   const layers = useLayersStore()
   const indicators = useIndicatorsStore()
   const data = useDataStore()
+  const userStyles = useUserStylesStore()
   const { t, pick } = useLocaleText()
   const provenanceOf = (capability: 'readings' | 'inspections'): Provenance =>
     layers.metaWithCapability(capability)?.provenance === 'user' ? 'user' : 'sample'
@@ -103,8 +107,39 @@ export function useMapTitle(): ComputedRef<MapSubject[]> {
     }
   }
 
+  /**
+   * A user's layer coloured by a column (categories or classes), as a built-in theme is: its name, the
+   * user's badge and its legend; a layer of one colour shows no theme and is left to the legend.
+   */
+  function userLayer(id: string): MapSubject | null {
+    const record = layers.record(id)
+    const colour = userStyles.resolvedStyle(id)?.colour
+    if (!record?.user || !record.visible || !colour || colour.kind === 'single') return null
+    const legend =
+      colour.kind === 'categories'
+        ? [
+            ...colour.entries.map((entry) => ({ colour: entry.colour, label: entry.value })),
+            ...(colour.other ? [{ colour: colour.other.colour, label: t('userStyle.other') }] : []),
+          ]
+        : colour.classification.classes.map((c) => ({ colour: c.colour, label: `${format(c.min)}–${format(c.max)}` }))
+    return {
+      kind: 'user-layer',
+      layerId: id,
+      title: `${pick(record.spec.title)} · ${colour.column}`,
+      period: null,
+      provenance: 'user',
+      legend,
+      unit: '',
+    }
+  }
+
   return computed(() => {
     const subjects: MapSubject[] = []
+    // The user's themed layers first: they are drawn over the built-in ones.
+    for (const record of layers.listed) {
+      const subject = record.user ? userLayer(record.spec.id) : null
+      if (subject) subjects.push(subject)
+    }
     if (layers.firstWithCapability('readingsSurface')?.visible) subjects.push(readings())
     if (layers.firstWithCapability('inspectionDensity')?.visible) subjects.push(density())
     const area = layers.areaLayer

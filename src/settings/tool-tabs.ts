@@ -1,6 +1,7 @@
 /**
  * The tool column's tabs, in the order they are shown: 图层 (layers, legend, basemap), 分析 (the
- * heatmaps and, later, the township ranking) and 数据 (import, templates, 本机数据, project file). A
+ * heatmaps, the month comparison) and 数据 (import, templates, 本机数据, project file); the township
+ * ranking is in the side panel's 详情 tab, beside the area it ranks. A
  * phone's bottom sheet shows the same parts, one at a time.
  */
 export const TOOL_TABS = ['layers', 'analysis', 'data'] as const

@@ -5,6 +5,7 @@
  * its months; nothing when no thematic layer is shown.
  */
 import { beforeEach, describe, expect, test } from 'vitest'
+import type { FeatureCollection } from 'geojson'
 import type { ReportFigure } from '../../../src/domain/types'
 import { useDataStore } from '../../../src/stores/data'
 import { useIndicatorsStore } from '../../../src/stores/indicators'
@@ -87,5 +88,33 @@ describe('MapTitleCard', () => {
       .findAll('[data-subject="choropleth"] [data-testid="map-title-legend"] li')
       .map((li) => li.text())
     expect(labels).toEqual(['低碳试点乡镇（街道）', '含低碳试点村'])
+  })
+
+  test("a user's layer coloured by a column: its name and column, the user's badge, its categories", async () => {
+    const layers = useLayersStore()
+    const sites: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: ['企业', '工地', '企业'].map((kind, i) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [119.7 + i / 100, 29.1] },
+        properties: { name: `点${i}`, kind },
+      })),
+    }
+    const id = layers.addUserLayer(sites, 'sites.geojson')
+    const wrapper = mountIn(MapTitleCard)
+    await wrapper.vm.$nextTick()
+    expect(subjects(wrapper)).toEqual(['choropleth'])
+    layers.setUserStyle(id, { colour: { kind: 'categories', column: 'kind' } })
+    await wrapper.vm.$nextTick()
+    expect(subjects(wrapper)).toEqual(['user-layer', 'choropleth'])
+    expect(part(wrapper, 'user-layer', 'map-title-name')).toBe('我的数据：sites.geojson · kind')
+    expect(part(wrapper, 'user-layer', 'provenance-badge')).toContain('用户数据')
+    const labels = wrapper
+      .findAll('[data-subject="user-layer"] [data-testid="map-title-legend"] li:not(.unit)')
+      .map((li) => li.text())
+    expect(labels.sort()).toEqual(['企业', '工地'])
+    layers.setVisible(id, false)
+    await wrapper.vm.$nextTick()
+    expect(subjects(wrapper)).toEqual(['choropleth'])
   })
 })
