@@ -10,6 +10,8 @@ export interface MapCapture {
   canvas: HTMLCanvasElement
   /** Metres covered by 100 CSS pixels at the centre, for the scale bar. */
   metresPer100px: number
+  /** Degrees clockwise from north of the map's up direction, for the north arrow. */
+  bearing: number
 }
 
 /**
@@ -34,8 +36,11 @@ export interface MapController {
   unmount(): void
   /** Moves the camera (a jump instead of a flight when the user prefers reduced motion). */
   moveTo(target: CameraTarget): void
-  /** The map's pixels at 1× or 2×, for export. Rejects when no map is mounted. */
-  capture(scale: number): Promise<MapCapture>
+  /**
+   * The map's pixels at 1× or 2×, for export; with a size (CSS pixels), drawn at that size showing at
+   * least what is on screen. Rejects when no map is mounted.
+   */
+  capture(scale: number, size?: { width: number; height: number }): Promise<MapCapture>
   /** Resolves once the map has drawn every change so far. */
   whenIdle(): Promise<void>
   /**

@@ -143,7 +143,7 @@ export function useMapTitle(): ComputedRef<MapSubject[]> {
     if (layers.firstWithCapability('readingsSurface')?.visible) subjects.push(readings())
     if (layers.firstWithCapability('inspectionDensity')?.visible) subjects.push(density())
     const area = layers.areaLayer
-    if (area?.visible && area.choropleth && area.data) subjects.push(choropleth())
+    if (area?.visible && area.choropleth?.coloured && area.data) subjects.push(choropleth())
     return subjects
   })
 }

@@ -13,7 +13,7 @@ import type { Scheduler } from '../presentation/scheduler'
 import { INDICATORS, type IndicatorId } from '../domain/indicators/township-indicators'
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
-import { useLayersStore, type HeatmapState } from '../stores/layers'
+import { useLayersStore, type ChoroplethStyle, type HeatmapState } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 import { useMapController, type CameraPadding, type CameraTarget } from './use-map-controller'
 import { useLocaleText } from './use-locale-text'
@@ -145,7 +145,13 @@ export function useTour(options: TourOptions = {}) {
     const shown = next.layers?.filter((id) => id !== HEATMAP_LAYER_ID)
     if (shown) layers.showOnly(shown)
     const areaLayerId = layers.areaLayerId
-    if (next.indicator && areaLayerId) layers.setChoropleth(areaLayerId, { indicator: next.indicator as IndicatorId })
+    // A stop colours the townships by the indicator its caption speaks of; one that names none (the
+    // district's air, the rivers) draws them as outlines, not as the last stop's theme.
+    if (areaLayerId)
+      layers.setChoropleth(
+        areaLayerId,
+        next.indicator ? { indicator: next.indicator as IndicatorId, coloured: true } : { coloured: false },
+      )
     const flight = Math.min(2000, (next.durationSeconds * 1000) / speed / 3)
     const target = next.target
     if ('town' in target) {
@@ -175,14 +181,14 @@ export function useTour(options: TourOptions = {}) {
   }
 
   /**
-   * The user's own map, put back when the tour ends: layers, camera, selection and indicator (a tour
+   * The user's own map, put back when the tour ends: layers, camera, selection and theme (a tour
    * stop must not decide the map left behind).
    */
   let userMap: {
     layers: string[]
     camera: Camera | null
     selection: typeof view.selection
-    indicator: IndicatorId | undefined
+    choropleth: Pick<ChoroplethStyle, 'indicator' | 'coloured'> | undefined
     heatmap: HeatmapState
   } | null = null
 
@@ -202,7 +208,7 @@ export function useTour(options: TourOptions = {}) {
       layers: [...layers.visibleListedIds],
       camera: view.camera ? { ...view.camera } : null,
       selection: view.selection ? { ...view.selection } : null,
-      indicator: layers.areaLayer?.choropleth?.indicator,
+      choropleth: layers.areaLayer?.choropleth ? { ...layers.areaLayer.choropleth } : undefined,
       heatmap: { ...layers.heatmapState },
     }
     const script = await loadScript()
@@ -225,7 +231,8 @@ export function useTour(options: TourOptions = {}) {
     if (!saved) return
     layers.showOnly(saved.layers)
     const areaLayerId = layers.areaLayerId
-    if (saved.indicator && areaLayerId) layers.setChoropleth(areaLayerId, { indicator: saved.indicator })
+    if (saved.choropleth && areaLayerId)
+      layers.setChoropleth(areaLayerId, { indicator: saved.choropleth.indicator, coloured: saved.choropleth.coloured })
     view.select(saved.selection)
     layers.setHeatmapState(saved.heatmap)
     if (saved.camera) {

@@ -30,6 +30,7 @@ export default {
     heading: 'Legend',
     thematic: 'Township theme map',
     indicator: 'Township indicator',
+    noColour: 'No colour (boundaries only)',
     method: 'Classification',
     quantile: 'Quantile',
     'equal-interval': 'Equal interval',
@@ -54,6 +55,7 @@ export default {
     csv: 'Export ranking (CSV)',
     fileName: 'township-ranking-{indicator}.csv',
   },
+  punctuation: { withNote: '{text} ({note})', quoted: '"{text}"', sourceQuote: '{label}: "{text}"' },
   provenance: {
     official: 'Official',
     'open-data': 'Open data',
@@ -138,6 +140,16 @@ export default {
     copied: 'Share link copied',
     layer: 'Layer to export',
     indicatorsCsv: 'Indicators as CSV',
+    title: 'Picture title',
+    page: 'Shape',
+    pages: {
+      window: 'As the window',
+      'slide-16x9': '16:9 slide',
+      'a4-landscape': 'A4 landscape',
+      'a4-portrait': 'A4 portrait',
+    },
+    north: 'N',
+    omitted: 'Legend of {n} more layers not listed',
   },
   present: {
     enter: 'Presentation',

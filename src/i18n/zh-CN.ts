@@ -30,6 +30,7 @@ export default {
     heading: '图例',
     thematic: '乡镇专题图',
     indicator: '乡镇指标',
+    noColour: '不着色（仅显示边界）',
     method: '分级方法',
     quantile: '分位数',
     'equal-interval': '等间距',
@@ -54,6 +55,7 @@ export default {
     csv: '导出排名 CSV',
     fileName: '乡镇排名-{indicator}.csv',
   },
+  punctuation: { withNote: '{text}（{note}）', quoted: '“{text}”', sourceQuote: '{label}：“{text}”' },
   provenance: { official: '官方', 'open-data': '开放数据', approximate: '近似', sample: '示例数据', user: '用户数据' },
   provenanceHelp: {
     official: '数值直接取自金东分局2022年工作总结原文。',
@@ -130,6 +132,11 @@ export default {
     copied: '已复制分享链接',
     layer: '导出图层',
     indicatorsCsv: '导出指标 CSV',
+    title: '图片标题',
+    page: '版式',
+    pages: { window: '与窗口相同', 'slide-16x9': '16:9 幻灯片', 'a4-landscape': 'A4 横向', 'a4-portrait': 'A4 纵向' },
+    north: '北',
+    omitted: '另有 {n} 个图层的图例未列出',
   },
   present: {
     enter: '演示模式',

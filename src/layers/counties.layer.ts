@@ -49,7 +49,11 @@ const counties: LayerSpec = {
     requiredProperties: ['adcode', 'name'],
     requireRightHandWinding: true,
   },
-  capabilities: { replaceable: { geometryTypes: POLYGONS, requiredProperties: ['name'] }, countedInAreas: false },
+  capabilities: {
+    replaceable: { geometryTypes: POLYGONS, requiredProperties: ['name'] },
+    countedInAreas: false,
+    reference: true,
+  },
   mapLayers: ({ locale, opacity, theme }) => [
     {
       id: 'counties-fill',

@@ -23,6 +23,7 @@ const district: LayerSpec = {
     replaceable: { geometryTypes: POLYGONS, requiredProperties: [] },
     countedInAreas: false,
     extent: true,
+    reference: true,
   },
   mapLayers: ({ opacity, theme }) => [
     {

@@ -18,7 +18,7 @@ const rivers: LayerSpec = {
   source: 'CIA World Data Bank II via GSHHG 2.3.7',
   licence: 'Public domain (WDB II); LGPL-3+ (GSHHG)',
   data: { origin: { builder: true }, key: 'id', geometryTypes: LINES },
-  capabilities: { replaceable: { geometryTypes: LINES, requiredProperties: [] } },
+  capabilities: { replaceable: { geometryTypes: LINES, requiredProperties: [] }, reference: true },
   mapLayers: ({ locale, opacity }) => [
     {
       id: 'rivers-line',

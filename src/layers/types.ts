@@ -105,6 +105,11 @@ export interface LayerCapabilities {
   areaSeats?: boolean
   /** The outline of the whole district: the first view and the tour's whole-district stops fit it. */
   extent?: boolean
+  /**
+   * Reference, not a theme (the neighbouring counties, the district outline, rivers, township seats):
+   * an exported picture lists it after the thematic layers, and leaves it out first when room is short.
+   */
+  reference?: boolean
   /** The readings as a surface or density, drawn by deck.gl (a derived layer). */
   readingsSurface?: boolean
   /** The inspections and cases as a density (heatmap or hexagons), drawn by deck.gl (a derived layer). */

@@ -252,8 +252,8 @@ export function createMapController(): MapController {
       if ('bounds' in target) adapter.fitBounds(target.bounds, target.durationMs, target.padding)
       else adapter.flyTo(target.lngLat, target.zoom, target.durationMs, target.padding)
     },
-    capture(scale: number) {
-      return adapter ? adapter.capture(scale) : Promise.reject(new Error('the map is not ready'))
+    capture(scale: number, size?: { width: number; height: number }) {
+      return adapter ? adapter.capture(scale, size) : Promise.reject(new Error('the map is not ready'))
     },
     prepareLargePoints() {
       // A failed load is said when a layer needs deck.gl (the heatmap watch); not here.

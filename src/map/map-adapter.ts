@@ -277,8 +277,8 @@ export class MapAdapter {
     return { layerId: found.draw.id, featureId: String(row), properties, point: { x: point.x, y: point.y } }
   }
 
-  capture(scale: number): Promise<MapCaptureResult> {
-    return captureMap(this.map, scale, () => this.whenIdle())
+  capture(scale: number, size?: { width: number; height: number }): Promise<MapCaptureResult> {
+    return captureMap(this.map, scale, () => this.whenIdle(), size)
   }
 
   /** Where a real (WGS84) place is drawn on screen, in CSS pixels. */

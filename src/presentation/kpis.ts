@@ -253,3 +253,25 @@ export function kpiIdsForFigures(kpis: readonly ResolvedKpi[], figureIds: readon
   const wanted = new Set(figureIds)
   return kpis.filter((kpi) => kpi.figures.some((figure) => wanted.has(figure.id))).map((kpi) => kpi.id)
 }
+
+/** A KPI value cut into words and quantities; a quantity (number and unit) is never broken across lines. */
+export type KpiValueRun = { kind: 'text'; text: string } | { kind: 'quantity'; number: string; unit: string }
+
+// The units the report's KPIs use, longest first so "个村" is not read as "个" and then "村".
+const QUANTITY = /(\d[\d,.]*)((?:\s?(?:μg\/m³|inspections|villages|million|cases|万元|家次|个村|个|件|村))|%)?/g
+
+/**
+ * "164 μg/m³" → one quantity; "多湖街道和6个村（点名2个）" → text, quantity, text, quantity, text. The big
+ * screen draws the number large and its unit smaller, and keeps the two on one line.
+ */
+export function kpiValueRuns(value: string): KpiValueRun[] {
+  const runs: KpiValueRun[] = []
+  let at = 0
+  for (const match of value.matchAll(QUANTITY)) {
+    if (match.index > at) runs.push({ kind: 'text', text: value.slice(at, match.index) })
+    runs.push({ kind: 'quantity', number: match[1]!, unit: match[2] ?? '' })
+    at = match.index + match[0].length
+  }
+  if (at < value.length) runs.push({ kind: 'text', text: value.slice(at) })
+  return runs
+}

@@ -36,7 +36,7 @@ export interface TourStop {
   target: TourTarget
   /** Layers visible at this stop (others hidden); omitted = keep the default set. */
   layers?: string[]
-  /** Township choropleth indicator (an IndicatorId), optional. */
+  /** The indicator (an IndicatorId) that colours the townships; omitted, they are drawn as outlines. */
   indicator?: string
   /** Open the township panel for the target town. */
   showPanel?: boolean

@@ -158,6 +158,7 @@ export const useIndicatorsStore = defineStore('indicators', () => {
   /** Area code → fill colour; areas without a value are left out (drawn unfilled). */
   const colours = computed<Record<string, string>>(() => {
     const result: Record<string, string> = {}
+    if (style.value?.coloured === false) return result
     for (const [code, value] of Object.entries(valuesByArea.value)) {
       if (classification.value && typeof value === 'number') {
         const colour = classification.value.classes[classOf(value, classification.value)]?.colour

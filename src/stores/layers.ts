@@ -24,6 +24,11 @@ import { defaultUserLayerStyle, type UserLayerStyle } from '../user-data/styles/
 /** How a layer with the choropleth capability is coloured: by which indicator, in which classes. */
 export interface ChoroplethStyle {
   indicator: IndicatorId
+  /**
+   * Whether the indicator colours the areas; off, they are drawn as outlines only (a tour stop about
+   * the district's air, a planner who wants the boundaries). The indicator stays chosen for the panel.
+   */
+  coloured: boolean
   method: ClassificationMethod
   classCount: number
   /** As typed by the user ("5, 20, 50"); parsed when classified. */
@@ -117,6 +122,7 @@ export interface UserLayerOptions {
 
 const DEFAULT_CHOROPLETH: ChoroplethStyle = {
   indicator: 'inspections',
+  coloured: true,
   method: 'quantile',
   classCount: 5,
   manualBreaksText: '',

@@ -9,6 +9,7 @@ import type { Locale } from '../i18n'
 import type { Camera } from '../settings/share-link'
 import type { BasemapChoice } from '../settings/basemap-choices'
 import type { ToolTab } from '../settings/tool-tabs'
+import type { PicturePage } from '../settings/picture-pages'
 
 export interface Selection {
   layerId: string
@@ -34,11 +35,13 @@ export const useViewStore = defineStore('view', () => {
   const stageScale = ref(1)
   /** The offline basemap unless the user picks another; online ones are contacted only then. */
   const basemap = ref<BasemapChoice>({ id: 'offline' })
+  /** The exported picture's title (empty: the app's) and shape, kept while the page is open. */
+  const picture = ref<{ title: string; page: PicturePage }>({ title: '', page: 'window' })
 
   function select(next: Selection | null) {
     selection.value = next
     if (next) sideTab.value = 'details'
   }
 
-  return { locale, selection, sideTab, toolTab, camera, mode, stageScale, basemap, select }
+  return { locale, selection, sideTab, toolTab, camera, mode, stageScale, basemap, picture, select }
 })

@@ -182,6 +182,40 @@ describe('export and the Content-Security-Policy', () => {
     }
   })
 
+  test('a 16:9 picture for a meeting: its size, its title, the map in it; the map on screen as before', async () => {
+    const page = session.page
+    await openExportMenu(page)
+    const before = await page.locator('.maplibregl-canvas').boundingBox()
+    await page.locator('[data-testid="export-title"]').fill('金东区执法检查分布（示例数据）')
+    await page.locator('[data-testid="export-page"]').selectOption('slide-16x9')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-png-1x"]').click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/-slide-16x9@1x\.png$/)
+    const bytes = readFileSync((await download.path())!)
+    expect(pngSize(bytes)).toEqual({ width: 1600, height: 900 })
+    // The map area (left of the 280 px legend, between the title bar and the footer) holds a map:
+    // many distinct colours, not a blank or a single fill.
+    const colours = await page.evaluate(async (base64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
+      const c = document.createElement('canvas')
+      c.width = bitmap.width
+      c.height = bitmap.height
+      const g = c.getContext('2d')!
+      g.drawImage(bitmap, 0, 0)
+      const pixels = g.getImageData(0, 56, 1600 - 280, 900 - 56 - 34).data
+      const seen = new Set<number>()
+      for (let i = 0; i < pixels.length; i += 4 * 97)
+        seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!)
+      return seen.size
+    }, bytes.toString('base64'))
+    expect(colours).toBeGreaterThan(50)
+    await download.saveAs(`${SHOTS}/export-slide-16x9.png`)
+    await expect.poll(() => page.locator('.maplibregl-canvas').boundingBox()).toEqual(before)
+    await page.locator('[data-testid="export-page"]').selectOption('window')
+  })
+
   test('the CSV export is UTF-8 with a BOM, and the GeoJSON export is the layer', async () => {
     const page = session.page
     await openExportMenu(page)

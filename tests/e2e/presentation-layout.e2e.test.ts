@@ -124,6 +124,37 @@ async function checkPanel(page: Page) {
   return facts
 }
 
+/**
+ * The KPI cards as a person reads them: every number on one line with its unit, every card's content
+ * inside the card, every label whole (not cut with an ellipsis), the row inside the stage.
+ */
+async function checkKpis(page: Page) {
+  const facts = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="kpi-bar"] li')].map((card) => {
+      const label = card.querySelector('.label')!
+      return {
+        id: card.getAttribute('data-kpi'),
+        quantities: [...card.querySelectorAll('[data-testid="kpi-quantity"]')].map((q) => ({
+          text: q.textContent,
+          lines: new Set([...q.getClientRects()].map((r) => Math.round(r.top))).size,
+        })),
+        cardOverflow: card.scrollWidth - card.clientWidth,
+        labelCut: label.scrollWidth - label.clientWidth,
+        right: card.getBoundingClientRect().right,
+        stageRight: document.querySelector('[data-testid="presentation"]')!.getBoundingClientRect().right,
+      }
+    }),
+  )
+  expect(facts.length).toBeGreaterThanOrEqual(8)
+  for (const card of facts) {
+    for (const quantity of card.quantities) expect(quantity.lines, `${card.id}: "${quantity.text}"`).toBe(1)
+    expect(card.cardOverflow, `${card.id} overflows its card`).toBeLessThanOrEqual(0)
+    expect(card.labelCut, `${card.id}'s label is cut`).toBeLessThanOrEqual(0)
+    expect(card.right, `${card.id} off the stage`).toBeLessThanOrEqual(card.stageRight + 1)
+  }
+  expect(facts.flatMap((card) => card.quantities).length).toBeGreaterThanOrEqual(8)
+}
+
 describe('presentation layout', () => {
   const sessions: Session[] = []
   afterEach(async () => {
@@ -144,6 +175,7 @@ describe('presentation layout', () => {
       await page.keyboard.press('Home')
       await page.keyboard.press('Space')
       await page.waitForSelector('[data-testid="present-status"][data-status="paused"]')
+      await checkKpis(page)
       const report: string[] = []
       for (const [index, stop] of defaultTour.stops.entries()) {
         if (index > 0) await page.keyboard.press('ArrowRight')
@@ -152,6 +184,13 @@ describe('presentation layout', () => {
         const onScreen = await settled(page, subject)
         const overlays = await overlayBoxes(page)
         for (const { name, box } of overlays) expect(inside(STAGE, box), `${stop.id}: ${name} off the stage`).toBe(true)
+        // Nothing of the map (scale, chips, attribution) or the stage shows behind the status bar.
+        const status = overlays.find(({ name }) => name.includes('status'))!.box
+        for (const { name, box } of overlays.filter(({ name }) => !name.includes('status')))
+          expect(overlaps(status, box), `${stop.id}: ${name} behind the status bar`).toBe(false)
+        // The township theme is the stop's own: its indicator named on the title card, or none.
+        const themed = page.locator('[data-testid="map-title"] [data-subject="choropleth"]')
+        await expect.poll(() => themed.count()).toBe('indicator' in stop ? 1 : 0)
         expect(inside(STAGE, onScreen), `${stop.id}: subject off the stage ${JSON.stringify(onScreen)}`).toBe(true)
         for (const { name, box } of overlays)
           expect(overlaps(onScreen, box), `${stop.id}: subject under ${name} ${JSON.stringify(box)}`).toBe(false)
@@ -179,4 +218,19 @@ describe('presentation layout', () => {
       expect(session.consoleProblems).toEqual([])
     }, 600_000)
   }
+
+  test('1920×1080 in English: the KPI figures fit their cards too', async () => {
+    const session = await openSession(inject('baseUrl'), { viewport: { width: 1920, height: 1080 } })
+    sessions.push(session)
+    await session.page.goto(`${inject('baseUrl')}?mode=present#lang=en`)
+    await session.page.waitForSelector('[data-testid="present-status"][data-status="playing"]', { timeout: 60_000 })
+    await expect
+      .poll(() => session.page.locator('[data-kpi="inspections"] .label').innerText())
+      .toBe('Enterprise inspections')
+    await checkKpis(session.page)
+    await waitForMapIdle(session.page)
+    mkdirSync('docs/screenshots', { recursive: true })
+    await session.page.screenshot({ path: 'docs/screenshots/presentation-english.png' })
+    expect(session.consoleProblems).toEqual([])
+  }, 180_000)
 })

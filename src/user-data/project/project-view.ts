@@ -22,6 +22,7 @@ export interface ProjectHeatmap {
 /** Mirrors the layers store's ChoroplethStyle: the indicator may be a user's (`user:…`). */
 export interface ProjectChoropleth {
   indicator?: string
+  coloured?: boolean
   method?: ClassificationMethod
   classCount?: number
   manualBreaksText?: string
@@ -68,6 +69,7 @@ export function parseProjectChoropleth(value: unknown): ProjectChoropleth | null
   const choropleth: ProjectChoropleth = {}
   if (typeof value.indicator === 'string' && value.indicator.length > 0 && value.indicator.length <= 600)
     choropleth.indicator = value.indicator
+  if (typeof value.coloured === 'boolean') choropleth.coloured = value.coloured
   const method = oneOf(value.method, CLASSIFICATION_METHODS)
   if (method) choropleth.method = method
   const count = value.classCount

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { useDataStore } from '../../../src/stores/data'
 import { useLayersStore } from '../../../src/stores/layers'
+import { useIndicatorsStore } from '../../../src/stores/indicators'
 import { loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
 import { loadNaturalBreaks } from '../../../src/composables/natural-breaks-loader'
 
@@ -51,6 +52,22 @@ describe('LegendPanel', () => {
     expect(sum(counts(wrapper))).toBe(11)
     expect(towns.text()).toContain('乡镇范围（近似）')
     expect(wrapper.findAll('[data-testid="indicator-select"]')).toHaveLength(1)
+  })
+
+  test("不着色 draws the townships as outlines: no fill, no classes, the layer's own legend", async () => {
+    const layers = useLayersStore()
+    const indicators = useIndicatorsStore()
+    const wrapper = mountIn(LayersTab)
+    expect(Object.keys(indicators.colours)).toHaveLength(11)
+    await wrapper.get('[data-testid="indicator-select"]').setValue('')
+    expect(layers.records.towns?.choropleth).toMatchObject({ indicator: 'inspections', coloured: false })
+    expect(indicators.colours).toEqual({})
+    expect(block(wrapper, 'towns').find('[data-testid="choropleth-classes"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="method-select"]').exists()).toBe(false)
+    expect(block(wrapper, 'towns').text()).toContain('乡镇范围（近似）')
+    await wrapper.get('[data-testid="indicator-select"]').setValue('cases')
+    expect(layers.records.towns?.choropleth).toMatchObject({ indicator: 'cases', coloured: true })
+    expect(Object.keys(indicators.colours)).toHaveLength(11)
   })
 
   test('changing the method and the class count restyles the townships and the classes shown', async () => {

@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { layerSpec } from '../../../src/layers/registry'
 import { useLayersStore } from '../../../src/stores/layers'
-import { loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
+import { loadLayers, mountIn, readGeo, setLocale, useFreshApp } from '../support/app'
 
 import MapNotice from '../../../src/components/MapNotice.vue'
 useFreshApp()
@@ -19,6 +19,13 @@ describe('MapNotice', () => {
     expect(named(wrapper).sort()).toEqual(['乡镇（街道）（近似）', '国控断面（示例数据）'].sort())
     expect(wrapper.text()).not.toContain('金东区界')
     expect(wrapper.text()).not.toContain('金华市相邻县市区')
+  })
+
+  test('in English with ASCII brackets', () => {
+    setLocale('en')
+    const wrapper = mountIn(MapNotice)
+    expect(named(wrapper)).toContain('National control sections (Sample data)')
+    expect(wrapper.text()).not.toMatch(/[（）]/)
   })
 
   test('leaves out hidden layers and names one once shown', async () => {

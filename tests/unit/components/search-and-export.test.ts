@@ -7,6 +7,8 @@ import { useDataStore } from '../../../src/stores/data'
 import { useViewStore } from '../../../src/stores/view'
 import { fakeController, loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
 
+import { pictureMapSize, pictureSize } from '../../../src/settings/picture-pages'
+
 import SearchBox from '../../../src/components/SearchBox.vue'
 import ExportMenu from '../../../src/components/ExportMenu.vue'
 useFreshApp()
@@ -98,11 +100,54 @@ describe('ExportMenu', () => {
     expect(calls.capture).toEqual([2])
     expect(downloads[0]).toMatch(/^jindong-map-\d{4}-\d{2}-\d{2}@2x\.png$/)
     expect(drawn[0]).toBe('金东生态环境一张图')
-    expect(drawn).toContain('乡镇（街道）（近似）· 执法检查（示例数据）')
+    expect(drawn).toContain('乡镇（街道）（近似） · 执法检查（示例数据）')
     expect(drawn).toContain('国控断面（示例数据）')
     // The title card over the map: what it shows and its badge, as on screen.
     expect(drawn.slice(2, 4)).toEqual(['执法检查', '示例数据'])
     expect(drawn.join('\n')).not.toContain('执法检查与案件')
+  })
+
+  test('a meeting picture: its own title, an A4 page, the themes first in the legend, a north arrow', async () => {
+    loadLayers('counties', 'district', 'rivers', 'seats')
+    const drawn: string[] = []
+    const sizes: number[][] = []
+    const context = new Proxy({} as Record<string | symbol, unknown>, {
+      get: (target, key) =>
+        key in target
+          ? target[key]
+          : key === 'fillText'
+            ? (text: string) => void drawn.push(text)
+            : key === 'measureText'
+              ? (text: string) => ({ width: text.length * 8 })
+              : () => undefined,
+      set: (target, key, value) => ((target[key] = value), true),
+    })
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+      sizes.push([this.width, this.height])
+      return context as never
+    })
+    const downloads: string[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download)
+    })
+    const { controller, calls } = fakeController()
+    const wrapper = mountIn(ExportMenu, { controller })
+    await wrapper.get('[data-testid="export-title"]').setValue('曹宅镇执法检查情况')
+    await wrapper.get('[data-testid="export-page"]').setValue('a4-landscape')
+    await wrapper.get('[data-testid="export-png-1x"]').trigger('click')
+    await vi.waitFor(() => expect(downloads).toHaveLength(1))
+    const page = pictureSize('a4-landscape')!
+    expect(calls.captureSize).toEqual([pictureMapSize(page)])
+    expect(sizes.at(-1)).toEqual([page.width, page.height])
+    expect(downloads[0]).toMatch(/^jindong-map-\d{4}-\d{2}-\d{2}-a4-landscape@1x\.png$/)
+    expect(drawn[0]).toBe('曹宅镇执法检查情况')
+    expect(drawn).toContain('北')
+    const at = (title: string) => drawn.indexOf(title)
+    // The themes in the layer list's order, then the reference layers (outline, neighbours, rivers).
+    const themes = [at('国控断面（示例数据）'), at('乡镇（街道）（近似） · 执法检查（示例数据）')]
+    const references = ['金东区界（开放数据）', '金华市相邻县市区（开放数据）', '河流（近似）', '乡镇驻地（近似）'].map(at)
+    expect(Math.min(...themes)).toBeGreaterThan(0)
+    expect(Math.min(...references)).toBeGreaterThan(Math.max(...themes))
   })
 
   test('GeoJSON: the selected feature alone when it belongs to the chosen layer', async () => {

@@ -57,6 +57,19 @@ describe('useTour (default tour)', () => {
     expect(useViewStore().selection).toEqual({ layerId: 'towns', featureId: DUOHU })
   })
 
+  test("a stop that names no indicator draws the townships as outlines; the user's theme comes back at the end", async () => {
+    const layers = useLayersStore()
+    layers.setChoropleth('towns', { indicator: 'cases' })
+    const { tour } = await startTour()
+    expect(tour.stop.value?.id).toBe('district-air')
+    expect(layers.records.towns?.choropleth?.coloured).toBe(false)
+    tour.runner()!.next()
+    await nextTick()
+    expect(layers.records.towns?.choropleth).toMatchObject({ indicator: 'low-carbon', coloured: true })
+    tour.end()
+    expect(layers.records.towns?.choropleth).toMatchObject({ indicator: 'cases', coloured: true })
+  })
+
   test('frames each stop clear of the overlays, and again when they change', async () => {
     let padding: CameraPadding = { top: 250, right: 40, bottom: 300, left: 40 }
     const { tour, calls } = await startTour(() => padding)

@@ -21,6 +21,7 @@ import type { JoinRowProblem } from '../../../src/user-data/tables/name-join'
 import type { SheetSection } from '../../../src/composables/use-phone-sheet'
 import { SHEET_SNAPS } from '../../../src/settings/layout'
 import { TOOL_TABS } from '../../../src/settings/tool-tabs'
+import { PICTURE_PAGES } from '../../../src/settings/picture-pages'
 import { CLASSIFICATION_METHODS } from '../../../src/domain/classification/classify'
 import type { WarningKind, WarningSeverity } from '../../../src/domain/warnings/warnings'
 
@@ -71,6 +72,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'a11y.sections.': keysOf<SheetSection>({ panel: true, layers: true, analysis: true, data: true }),
   'tools.': TOOL_TABS,
   'legend.': CLASSIFICATION_METHODS,
+  'export.pages.': PICTURE_PAGES,
   'a11y.snaps.': SHEET_SNAPS,
   'warnings.severity.': keysOf<WarningSeverity>({ high: true, medium: true, notice: true }),
   'warnings.kind.': keysOf<WarningKind>({ 'air-daily': true, 'air-monthly-mean': true, 'water-class': true }),

@@ -8,6 +8,7 @@ import { parseReportFigures } from '../../../src/domain/report/report'
 import {
   PRESENTATION_KPIS,
   kpiIdsForFigures,
+  kpiValueRuns,
   resolvePresentationKpis,
   type PresentationKpiDefinition,
 } from '../../../src/presentation/kpis'
@@ -171,5 +172,38 @@ describe('highlighting KPIs for a tour stop', () => {
     expect(kpiIdsForFigures(kpis, script!.stops[0]!.figures)).toEqual(['good-day-rate', 'pm25', 'pm10', 'o3'])
     const highlighting = script!.stops.filter((stop) => kpiIdsForFigures(kpis, stop.figures).length > 0)
     expect(highlighting.length).toBeGreaterThanOrEqual(script!.stops.length / 2)
+  })
+})
+
+describe('kpiValueRuns', () => {
+  test('a figure is one quantity, its unit kept with it', () => {
+    expect(kpiValueRuns('164 μg/m³')).toEqual([{ kind: 'quantity', number: '164', unit: ' μg/m³' }])
+    expect(kpiValueRuns('86.1%')).toEqual([{ kind: 'quantity', number: '86.1', unit: '%' }])
+    expect(kpiValueRuns('1,095 inspections')).toEqual([{ kind: 'quantity', number: '1,095', unit: ' inspections' }])
+    expect(kpiValueRuns('74')).toEqual([{ kind: 'quantity', number: '74', unit: '' }])
+  })
+
+  test('a summary in words keeps each number with its unit, the words around them free to wrap', () => {
+    expect(kpiValueRuns('多湖街道和6个村（点名2个）')).toEqual([
+      { kind: 'text', text: '多湖街道和' },
+      { kind: 'quantity', number: '6', unit: '个村' },
+      { kind: 'text', text: '（点名' },
+      { kind: 'quantity', number: '2', unit: '个' },
+      { kind: 'text', text: '）' },
+    ])
+    expect(kpiValueRuns('专项奖补资金1,000万元')).toEqual([
+      { kind: 'text', text: '专项奖补资金' },
+      { kind: 'quantity', number: '1,000', unit: '万元' },
+    ])
+  })
+
+  test("every KPI's value reads back whole from its runs", () => {
+    for (const kpi of resolvePresentationKpis(figures).kpis)
+      for (const text of [kpi.value.zh, kpi.value.en])
+        expect(
+          kpiValueRuns(text)
+            .map((run) => (run.kind === 'text' ? run.text : run.number + run.unit))
+            .join(''),
+        ).toBe(text)
   })
 })

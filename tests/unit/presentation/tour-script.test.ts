@@ -138,6 +138,14 @@ describe('the default tour', () => {
     }
   })
 
+  test("captions speak to a lobby: short, and without an auditor's caveats (those stay in the panels)", () => {
+    for (const stop of script!.stops) {
+      expect(stop.caption.zh.length, stop.id).toBeLessThanOrEqual(80) // three lines of the caption bar
+      expect(stop.caption.zh, stop.id).not.toMatch(/此处不归于|非法定|本应用假定|无坐标|该分句|一致/)
+      expect(stop.caption.en, stop.id).not.toMatch(/not credited|legal exceedance|this app assumes|coordinates/)
+    }
+  })
+
   test('every number in a Chinese caption is one the report states', () => {
     // Numbers glued to the report's own wording: each must occur in the report text. Month
     // ranges ("1-10月") and the PM2.5 / O₃ names are words, not figures.

@@ -63,6 +63,8 @@ export function setLocale(locale: Locale): void {
 export interface ControllerCalls {
   moveTo: CameraTarget[]
   capture: number[]
+  /** The size each capture asked for (a slide, a page), or null for the map as it is. */
+  captureSize: ({ width: number; height: number } | null)[]
   whenIdle: number
   mount: HTMLElement[]
   unmount: number
@@ -70,17 +72,18 @@ export interface ControllerCalls {
 
 /** A map controller without a map: it records every call; capture returns a small blank canvas. */
 export function fakeController(): { controller: MapController; calls: ControllerCalls } {
-  const calls: ControllerCalls = { moveTo: [], capture: [], whenIdle: 0, mount: [], unmount: 0 }
+  const calls: ControllerCalls = { moveTo: [], capture: [], captureSize: [], whenIdle: 0, mount: [], unmount: 0 }
   const controller: MapController = {
     mount: (container) => void calls.mount.push(container),
     unmount: () => void calls.unmount++,
     moveTo: (target) => void calls.moveTo.push(target),
-    capture: async (scale) => {
+    capture: async (scale, size) => {
       calls.capture.push(scale)
+      calls.captureSize.push(size ?? null)
       const canvas = document.createElement('canvas')
-      canvas.width = 40 * scale
-      canvas.height = 30 * scale
-      return { canvas, metresPer100px: 500 }
+      canvas.width = (size?.width ?? 40) * scale
+      canvas.height = (size?.height ?? 30) * scale
+      return { canvas, metresPer100px: 500, bearing: 0 }
     },
     whenIdle: async () => void calls.whenIdle++,
   }
