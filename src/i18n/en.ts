@@ -2,7 +2,7 @@
 export default {
   app: {
     title: 'Jindong Eco-Environment Map',
-    subtitle: 'Jindong District, Jinhua · environmental work 2022',
+    subtitle: 'Jindong District, Jinhua · Environmental Work 2022',
     language: 'Language',
     loading: 'Loading map data…',
   },
@@ -64,7 +64,7 @@ export default {
     user: 'Your data',
   },
   provenanceHelp: {
-    official: 'Values quoted from the Jindong bureau’s 2022 work report.',
+    official: "Values quoted from the Jindong bureau's 2022 work report.",
     'open-data': 'From an open data source, see the attribution.',
     approximate: 'Positions or extents are estimated, not official boundaries.',
     sample:
@@ -87,7 +87,7 @@ export default {
     monthly: 'Inspections and cases, Jan–Oct (sample)',
     inspections: 'Inspections',
     cases: 'Cases',
-    inside: 'Features inside (computed with turf)',
+    inside: 'Features inside',
     provenance: 'Sources and reliability',
     approximateArea: 'Township extents are approximate; the area is indicative only.',
     notFound: 'The selected feature was not found (it may have been replaced or hidden).',
@@ -98,7 +98,7 @@ export default {
   overview: {
     source: 'Source',
     hideSource: 'Hide',
-    sampleNote: 'Every number below is quoted from the report; open “Source” for the sentence.',
+    sampleNote: 'Every number below is quoted from the report; open "Source" for the sentence.',
     topics: {
       air: 'Air',
       water: 'Water',
@@ -117,7 +117,7 @@ export default {
     },
   },
   search: {
-    placeholder: 'Search townships and villages (Chinese or pinyin)',
+    placeholder: 'Township or village (pinyin too)',
     label: 'Search',
     town: 'Township',
     village: 'Village',
@@ -132,6 +132,39 @@ export default {
     urlPlaceholder: 'MapLibre style URL',
     apply: 'Apply',
     gcj: 'AMap uses GCJ-02: the layers are shifted to match.',
+  },
+  about: {
+    layerLink: 'About this data: source, method, licence ›',
+    more: 'Click for About the data',
+    open: 'About the data',
+    heading: 'About the data',
+    intro:
+      'Where each kind of data on the map comes from, how it was made and how far to trust it. Each ' +
+      "figure's sentence in the report is under Source in the Overview.",
+    marks: 'The badges',
+    layers: 'Where each layer comes from',
+    source: 'Source:',
+    licence: 'Licence:',
+    samples: 'Sample data',
+    samplesText:
+      'The station readings, the inspection points and the monthly classes of river reaches and sections ' +
+      'are sample data that this app generates from fixed random seeds, to show what the map can do; they ' +
+      'are not monitoring or enforcement records. Every total that can be checked against the report ' +
+      "(inspections, cases, the district's PM2.5 mean) equals the report's; each layer's method is above. " +
+      'Replaced by your own file, a layer shows Your data.',
+    standards: 'Standards applied',
+    standardsList: {
+      gb3095:
+        'GB 3095-2012, Ambient air quality standards: the Level II limits (Table 1), for the station ' +
+        'warnings; a monthly mean above the annual limit is a notice, not a legal exceedance.',
+      hj633:
+        'HJ 633-2012, Technical regulation on ambient air quality index (on trial): the individual indices ' +
+        "and their levels, for the stations' AQI and the surface's levels.",
+      gb3838:
+        'GB 3838-2002, Environmental quality standards for surface water: the classes I to worse than V, for ' +
+        'the reaches and sections; a warning below class III is a target this app assumes.',
+    },
+    credits: 'Sources and credits',
   },
   export: {
     heading: 'Export',
@@ -172,7 +205,7 @@ export default {
     crs: 'Coordinate system',
     target: 'Import as',
     newLayer: 'New layer',
-    replace: 'Replace “{name}”',
+    replace: 'Replace "{name}"',
     suggest: 'The coordinates do not look like WGS84 degrees. Convert them as:',
     summary: '{kept} valid features, {rejected} rejected (format {format}, encoding {encoding})',
     tableSummary: 'A table of {rows} rows (format {format}, encoding {encoding})',
@@ -228,7 +261,7 @@ export default {
     secondRoundJoint: '{joint} of them handled jointly with other counties',
     plan: '2023 work plan (2023年工作思路)',
     problems: 'Difficulties and problems: urgently needs speeding up',
-    problemsNote: 'These items are named in the report’s “difficulties and problems” part, not in its 2023 plan.',
+    problemsNote: 'These items are named in the report\'s "difficulties and problems" part, not in its 2023 plan.',
     fullscreenHint: 'Click or press F for full screen',
     stopChart: '{name} by month (sample)',
   },
@@ -271,7 +304,7 @@ export default {
       'The {part} part could not be loaded (network down?); it will be loaded again the next time it is needed.',
     parts: { heatmaps: 'heatmap' },
     basemapTimeout: 'The online basemap ({name}) did not answer within {seconds} s; back to the offline basemap.',
-    tourNotAllowed: 'The tour address “{url}” is not accepted (only a relative .json path on this site).',
+    tourNotAllowed: 'The tour address "{url}" is not accepted (only a relative .json path on this site).',
     tourTimeout: 'The tour file {url} did not answer within {seconds} s.',
     tourRefused: 'The server refused the tour file {url} (HTTP {status}).',
     tourNotJson: 'The tour file {url} is not JSON.',
@@ -319,16 +352,16 @@ export default {
     asDensity: 'Density',
     estimate: 'interpolated estimate',
     note:
-      'Surface: the stations’ monthly means interpolated by inverse-distance weighting (IDW, ' +
-      'power 2) onto a grid of about 200 m, clipped to the district. At a station it equals the ' +
-      'reading; elsewhere it is an estimate that never leaves the range of the readings. With ' +
-      'only {n} stations, values between them are a guess, not a measurement.',
+      "Surface: the whole district estimated from the stations' monthly means, closer to a " +
+      "station's reading the nearer it is. At a station it equals the reading; elsewhere it is an " +
+      'estimate that never leaves the range of the readings. With only {n} stations, values ' +
+      "between them are a guess, not a measurement. The method is under 'About the data'.",
     densityNote: 'Density: a kernel-weighted mean of the readings, only near the stations.',
     colouring: 'Colours',
     asLevels: 'HJ 633 levels',
     asRamp: 'Continuous ramp',
     rampRange:
-      'The ramp spans this month’s station readings, {min}–{max} {unit}; the strip and ticks below ' +
+      "The ramp spans this month's station readings, {min}–{max} {unit}; the strip and ticks below " +
       'it are the HJ 633 levels and their breakpoints.',
   },
   warnings: {
@@ -390,7 +423,7 @@ export default {
     notFound: 'Stations not found (add longitude and latitude columns, or use a station name on the map): {names}.',
     inspections:
       '{inspections} inspections, {cases} cases; {township} rows placed at their township and {village} ' +
-      'at their village’s township (approximate position); counts per township are exact.',
+      "at their village's township (approximate position); counts per township are exact.",
     noKindColumn: 'The table has no kind column: every row is an inspection.',
     reportFigures:
       'In the report (Jan–Oct, unchanged by your data): {inspections} enterprise inspections, {cases} cases.',
@@ -400,7 +433,7 @@ export default {
       'station-not-found': 'line {line}: station "{value}" not found',
       'bad-date': 'line {line}: date "{value}" not understood; expected 2022-01-15 or 2022-01',
       'other-year': 'line {line}: "{value}" is not in the year used; not placed on the map',
-      'outside-months': 'line {line}: "{value}" is outside Jan–Oct (the map’s months are the report’s)',
+      'outside-months': 'line {line}: "{value}" is outside Jan–Oct (the map\'s months are the report\'s)',
       duplicate: 'line {line}: repeats an earlier row ("{value}"); the first is used',
       'no-value': 'line {line}: "{value}" has no reading',
       'bad-value': 'line {line}: reading "{value}" is not a number',
@@ -424,7 +457,7 @@ export default {
       inspections:
         '{year}; {approximate} rows without coordinates placed at a point of their township ' +
         '(approximate position); counts per township are exact. ' +
-        'The report’s Jan–Oct {inspections} inspections and {cases} cases are unchanged.',
+        "The report's Jan–Oct {inspections} inspections and {cases} cases are unchanged.",
     },
   },
   userStyle: {
@@ -454,7 +487,7 @@ export default {
     other: 'Other',
     noValue: 'No value',
     count: '{n}',
-    sizeLegend: 'Point size: radius {small}–{large} px, area proportional to “{column}”',
+    sizeLegend: 'Point size: radius {small}–{large} px, area proportional to "{column}"',
     heatLegend: 'Heatmap: {weight}, low → high',
     hexLegend: 'Hexagons (500 m radius): sum of {weight}, low → high',
     countWeight: 'points',
@@ -477,23 +510,23 @@ export default {
     notKept: 'Not kept',
     total: 'Kept: {count} items, about {size}',
     rename: 'Rename',
-    renameLabel: 'New name for “{name}”',
+    renameLabel: 'New name for "{name}"',
     save: 'Save',
     cancel: 'Cancel',
     remove: 'Remove',
-    removeLabel: 'Remove “{name}”',
-    confirmRemove: 'Remove “{name}” from the map and from this device?',
+    removeLabel: 'Remove "{name}"',
+    confirmRemove: 'Remove "{name}" from the map and from this device?',
     clearAll: 'Clear all',
     confirmClear: 'Remove all {count} items from the map and from this device?',
     confirm: 'Remove',
     full:
-      'The storage on this device is full: keeping “{file}” needs about {needed}, and about {available} is free. ' +
+      'The storage on this device is full: keeping "{file}" needs about {needed}, and about {available} is free. ' +
       'It stays on the map but will be gone after a reload; what was already kept is safe. ' +
       'Remove other kept data to make room.',
     fullUnknown:
-      'The storage on this device is full: keeping “{file}” needs about {needed}. ' +
+      'The storage on this device is full: keeping "{file}" needs about {needed}. ' +
       'It stays on the map but will be gone after a reload; what was already kept is safe.',
-    failed: '“{file}” could not be kept on this device: {message}',
+    failed: '"{file}" could not be kept on this device: {message}',
     lost: 'These kept items could not be read back and were removed: {files}',
     dismiss: 'OK',
     persistence: {
@@ -520,7 +553,7 @@ export default {
     currentLayers: '{n} layers',
     currentReplacements: '{n} replacements',
     currentIndicators: '{n} indicators',
-    missingHeading: 'These layers’ data files are missing or unreadable and were not loaded (the rest opens):',
+    missingHeading: "These layers' data files are missing or unreadable and were not loaded (the rest opens):",
     openButton: 'Open project',
     replaceButton: 'Replace and open project',
     refused: 'Replacement not applied: {layer} ({reason})',

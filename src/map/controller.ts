@@ -136,7 +136,10 @@ export function createMapController(): MapController {
       watch(
         // The interface's language, once its messages are in (the other language loads on use).
         () => i18n.global.locale.value,
-        () => map.setTitle(mapName()),
+        () => {
+          map.setTitle(mapName())
+          if (data.manifest) map.setAttribution(pick(data.manifest.attribution, view.locale))
+        },
         { flush: 'post' },
       )
       watch(

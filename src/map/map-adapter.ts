@@ -66,6 +66,7 @@ export class MapAdapter {
   private idle: Promise<void> | null = null
   /** Set on MapLibre's 'load': before it the map has no style to add layers to. */
   private styleReady = false
+  private attribution: AttributionControl
 
   constructor(private readonly options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -85,10 +86,11 @@ export class MapAdapter {
     })
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right')
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
-    this.map.addControl(
-      new AttributionControl({ compact: options.compactAttribution, customAttribution: options.attribution }),
-      'bottom-right',
-    )
+    this.attribution = new AttributionControl({
+      compact: options.compactAttribution,
+      customAttribution: options.attribution,
+    })
+    this.map.addControl(this.attribution, 'bottom-right')
     // MapLibre opens a compact attribution at first; on a phone it would cover the map's foot.
     if (options.compactAttribution)
       this.map.once('load', () =>
@@ -275,6 +277,19 @@ export class MapAdapter {
     // The filters drop rows: the feature id is the row of the layer's table, as pointProperties reads it.
     const row = found.draw.rowAt?.(found.index) ?? found.index
     return { layerId: found.draw.id, featureId: String(row), properties, point: { x: point.x, y: point.y } }
+  }
+
+  /**
+   * The credits line in another language. MapLibre's attribution control reads its text once, so a
+   * new control takes the old one's place (folded as before on a small screen).
+   */
+  setAttribution(text: string) {
+    const compact = this.options.compactAttribution
+    this.map.removeControl(this.attribution)
+    this.attribution = new AttributionControl({ compact, customAttribution: text })
+    this.map.addControl(this.attribution, 'bottom-right')
+    if (compact)
+      this.options.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show')
   }
 
   capture(scale: number, size?: { width: number; height: number }): Promise<MapCaptureResult> {

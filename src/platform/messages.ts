@@ -16,7 +16,6 @@ export const PLATFORM_MESSAGES = {
     loggingIn: '正在登录…',
     publish: '发布',
     audit: '审计',
-    close: '关闭',
     publishHeading: '发布地图',
     publishExplain:
       '发布后，所有访问者打开地图即看到当前的图层、样式、连接、替换的示例数据与视图（与“保存项目”写入的内容相同），无需重新构建。',
@@ -64,7 +63,6 @@ export const PLATFORM_MESSAGES = {
     loggingIn: 'Logging in...',
     publish: 'Publish',
     audit: 'Audit',
-    close: 'Close',
     publishHeading: 'Publish the map',
     publishExplain:
       'Once published, every visitor opening the map sees the current layers, styles, joins, ' +

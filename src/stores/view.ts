@@ -37,11 +37,13 @@ export const useViewStore = defineStore('view', () => {
   const basemap = ref<BasemapChoice>({ id: 'offline' })
   /** The exported picture's title (empty: the app's) and shape, kept while the page is open. */
   const picture = ref<{ title: string; page: PicturePage }>({ title: '', page: 'window' })
+  /** 关于数据, open at a section ('marks', 'provenance-sample', 'layer-towns'…); null when closed. */
+  const about = ref<string | null>(null)
 
   function select(next: Selection | null) {
     selection.value = next
     if (next) sideTab.value = 'details'
   }
 
-  return { locale, selection, sideTab, toolTab, camera, mode, stageScale, basemap, picture, select }
+  return { locale, selection, sideTab, toolTab, camera, mode, stageScale, basemap, picture, about, select }
 })

@@ -224,7 +224,29 @@ describe('thematic layers and area indicators', () => {
     )
     await expect(page().locator('[data-testid="legend"]').innerText()).resolves.toContain('Legend')
     await expect(page().locator('[data-testid="tool-tab-analysis"]').innerText()).resolves.toBe('Analysis')
+    // The search's placeholder is read whole, not cut at the box's edge.
+    const placeholder = await page()
+      .locator('[data-testid="search"] input')
+      .evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input)
+        const g = document.createElement('canvas').getContext('2d')!
+        g.font = `${style.fontSize} ${style.fontFamily}`
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+        return { text: input.placeholder, width: g.measureText(input.placeholder).width, room }
+      })
+    expect(placeholder.width, placeholder.text).toBeLessThanOrEqual(placeholder.room)
     await page().screenshot({ path: `${SHOTS}/english.png` })
+  })
+
+  test('the credits line follows the language when it is switched on the page', async () => {
+    await open(DISTRICT_VIEW)
+    const credits = page().locator('.maplibregl-ctrl-attrib-inner')
+    await expect.poll(() => credits.innerText()).toContain('行政区划')
+    await page().locator('[data-testid="language"]').selectOption('en')
+    await expect.poll(() => credits.innerText()).toContain('Boundaries: AMap')
+    await expect(credits.innerText()).resolves.not.toMatch(/[\u4e00-\u9fff]/)
+    await page().locator('[data-testid="language"]').selectOption('zh-CN')
+    await expect.poll(() => credits.innerText()).toContain('行政区划')
   })
 
   test('made no request outside 127.0.0.1 and logged no console error or warning', () => {

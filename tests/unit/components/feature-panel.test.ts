@@ -33,14 +33,17 @@ describe('FeaturePanel (water section 东关桥)', () => {
     expect(months.map((li) => li.get('strong').text())).toEqual(['Ⅲ', 'Ⅲ', 'Ⅲ', 'Ⅲ', 'Ⅲ', 'Ⅲ', 'Ⅱ', 'Ⅱ', 'Ⅲ', 'Ⅲ'])
   })
 
-  test('shows the layer, its provenance badge, caveat, method and source · licence', () => {
+  test('shows the layer, its badge and caveat; the method, source and licence are one click away in 关于数据', async () => {
     const spec = useLayersStore().record('water-sections')!.spec
     const wrapper = panel()
     expect(wrapper.get('.layer').text()).toMatch(/^国控断面 示例数据/)
     const notes = wrapper.findAll('p.muted').map((p) => p.text())
     expect(notes).toContain(spec.caveat!.zh)
-    expect(wrapper.get('[data-testid="feature-method"]').text()).toBe(spec.method!.zh)
-    expect(notes).toContain(`${spec.source} · ${spec.licence}`)
+    // The generator's words are for the data page, not the panel.
+    expect(wrapper.text()).not.toContain(spec.source)
+    expect(wrapper.text()).not.toContain(spec.method!.zh)
+    await wrapper.get('[data-testid="feature-about"]').trigger('click')
+    expect(useViewStore().about).toBe('layer-water-sections')
   })
 
   test('a property holding HTML is shown as literal text, never as an element', () => {

@@ -22,6 +22,7 @@ import type { SheetSection } from '../../../src/composables/use-phone-sheet'
 import { SHEET_SNAPS } from '../../../src/settings/layout'
 import { TOOL_TABS } from '../../../src/settings/tool-tabs'
 import { PICTURE_PAGES } from '../../../src/settings/picture-pages'
+import { APPLIED_STANDARDS } from '../../../src/settings/applied-standards'
 import { CLASSIFICATION_METHODS } from '../../../src/domain/classification/classify'
 import type { WarningKind, WarningSeverity } from '../../../src/domain/warnings/warnings'
 
@@ -73,6 +74,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'tools.': TOOL_TABS,
   'legend.': CLASSIFICATION_METHODS,
   'export.pages.': PICTURE_PAGES,
+  'about.standardsList.': APPLIED_STANDARDS,
   'a11y.snaps.': SHEET_SNAPS,
   'warnings.severity.': keysOf<WarningSeverity>({ high: true, medium: true, notice: true }),
   'warnings.kind.': keysOf<WarningKind>({ 'air-daily': true, 'air-monthly-mean': true, 'water-class': true }),
@@ -123,6 +125,11 @@ describe('message files', () => {
         expect(typeof text, `${locale} ${key}`).toBe('string')
         expect(String(text).trim(), `${locale} ${key}`).not.toBe('')
       }
+  })
+
+  test('English uses ASCII punctuation: no full-width or curly quotes, brackets, commas or stops', () => {
+    // A Chinese font draws “”（），。： wide; in an English sentence they read as stray gaps.
+    for (const [key, text] of LOCALES.en) expect(String(text), key).not.toMatch(/[“”‘’（），。：；、]/)
   })
 
   test('both languages take the same named parameters', () => {

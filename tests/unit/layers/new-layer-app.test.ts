@@ -13,6 +13,7 @@ import LayerList from '../../../src/components/LayerList.vue'
 import LegendPanel from '../../../src/components/LegendPanel.vue'
 import MapNotice from '../../../src/components/MapNotice.vue'
 import FeaturePanel from '../../../src/components/FeaturePanel.vue'
+import AboutData from '../../../src/components/AboutData.vue'
 useFreshApp()
 
 /** Shaped like src/layers/seats.layer.ts. */
@@ -56,7 +57,7 @@ const stations: FeatureCollection = {
 }
 
 describe('a new layer spec, and nothing else', () => {
-  test('appears in the layer list, legend, map notice and feature panel', () => {
+  test('appears in the layer list, legend, map notice and feature panel and 关于数据', async () => {
     const layers = useLayersStore()
     layers.register([noiseStations])
     layers.setBuiltData('noise-stations', stations, null)
@@ -76,8 +77,13 @@ describe('a new layer spec, and nothing else', () => {
     expect(panel.get('h2').text()).toBe('孝顺噪声站')
     expect(panel.findAll('dt').map((dt) => dt.text())).toEqual(['等效声级', '声环境功能区'])
     expect(panel.findAll('dd').map((dd) => dd.text())).toEqual(['49.8 dB(A)', '1 类'])
-    expect(panel.get('[data-testid="feature-method"]').text()).toBe('按乡镇驻地随机偏移生成。')
     expect(panel.text()).toContain('噪声站位置与读数均为示例。')
-    expect(panel.text()).toContain('generateNoiseSample, seed 7 · Sample data made by this project')
+    // The method, source and licence: in 关于数据, one click from the panel.
+    await panel.get('[data-testid="feature-about"]').trigger('click')
+    mountIn(AboutData, { attachTo: document.body })
+    const about = document.body.querySelector('[data-about="noise-stations"]')!.textContent
+    expect(about).toContain('按乡镇驻地随机偏移生成。')
+    expect(about).toContain('generateNoiseSample, seed 7')
+    expect(about).toContain('Sample data made by this project')
   })
 })
