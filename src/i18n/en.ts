@@ -117,8 +117,8 @@ export default {
     },
   },
   search: {
-    placeholder: 'Township or village (pinyin too)',
-    label: 'Search',
+    placeholder: 'Township or village',
+    label: 'Search townships and villages (Chinese or pinyin)',
     town: 'Township',
     village: 'Village',
     atTownship: 'no coordinates: shown at its township',
@@ -137,34 +137,6 @@ export default {
     layerLink: 'About this data: source, method, licence ›',
     more: 'Click for About the data',
     open: 'About the data',
-    heading: 'About the data',
-    intro:
-      'Where each kind of data on the map comes from, how it was made and how far to trust it. Each ' +
-      "figure's sentence in the report is under Source in the Overview.",
-    marks: 'The badges',
-    layers: 'Where each layer comes from',
-    source: 'Source:',
-    licence: 'Licence:',
-    samples: 'Sample data',
-    samplesText:
-      'The station readings, the inspection points and the monthly classes of river reaches and sections ' +
-      'are sample data that this app generates from fixed random seeds, to show what the map can do; they ' +
-      'are not monitoring or enforcement records. Every total that can be checked against the report ' +
-      "(inspections, cases, the district's PM2.5 mean) equals the report's; each layer's method is above. " +
-      'Replaced by your own file, a layer shows Your data.',
-    standards: 'Standards applied',
-    standardsList: {
-      gb3095:
-        'GB 3095-2012, Ambient air quality standards: the Level II limits (Table 1), for the station ' +
-        'warnings; a monthly mean above the annual limit is a notice, not a legal exceedance.',
-      hj633:
-        'HJ 633-2012, Technical regulation on ambient air quality index (on trial): the individual indices ' +
-        "and their levels, for the stations' AQI and the surface's levels.",
-      gb3838:
-        'GB 3838-2002, Environmental quality standards for surface water: the classes I to worse than V, for ' +
-        'the reaches and sections; a warning below class III is a target this app assumes.',
-    },
-    credits: 'Sources and credits',
   },
   export: {
     heading: 'Export',

@@ -20,6 +20,28 @@ const SHOTS = 'docs/screenshots'
 const TABLE = 'tests/fixtures/good/township-ledger-gbk.csv'
 const TABS: ToolTab[] = ['layers', 'analysis', 'data']
 
+/** The search box's placeholder is read whole: its text no wider than the room inside the box. */
+async function expectPlaceholderFits(page: Page, where: string) {
+  const fit = await page.locator('.search input').evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input)
+    const g = document.createElement('canvas').getContext('2d')!
+    g.font = `${style.fontSize} ${style.fontFamily}`
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    return { text: input.placeholder, width: Math.ceil(g.measureText(input.placeholder).width), room }
+  })
+  expect(fit.width, `${where}: "${fit.text}" in ${fit.room} px`).toBeLessThanOrEqual(fit.room)
+}
+
+/** 关于数据 opened, scrolled to its end (the page stays put), and closed with ×. */
+async function checkAboutData(page: Page, where: string) {
+  await page.waitForSelector('[data-testid="about-data"]')
+  await scrollPanelsToEnd(page)
+  await expectNoPageScroll(page, `${where}: 关于数据`, { covered: true })
+  await expect(page.locator('[data-testid="about-data"]').innerText()).resolves.toContain('GB 3838-2002')
+  await page.locator('[data-testid="about-data"] button.close').click()
+  await expect.poll(() => page.locator('[data-testid="about-data"]').count()).toBe(0)
+}
+
 /** The document's size and scroll, and whether the map shows drawn pixels at an unobstructed point. */
 async function pageState(page: Page) {
   return page.evaluate(() => {
@@ -142,6 +164,7 @@ for (const size of [
       const { page } = session
       await page.waitForSelector('[data-testid="map-title"]')
       await expectNoPageScroll(page, 'first view')
+      await expectPlaceholderFits(page, `${size.width}×${size.height}`)
       for (const tab of TABS) {
         await openToolTab(page, tab)
         await page.waitForTimeout(300) // a lazily loaded part settles into the tab
@@ -176,6 +199,8 @@ for (const size of [
       await expectNoPageScroll(page, 'export menu')
       await page.keyboard.press('Escape')
       await expect(page.locator('[data-testid="export-menu"]').count()).resolves.toBe(0)
+      await page.locator('[data-testid="about-open"]').click()
+      await checkAboutData(page, `${size.width}×${size.height}`)
       await page.locator('.search input').fill('曹宅')
       await page.waitForTimeout(300)
       await expectNoPageScroll(page, 'search results')
@@ -286,6 +311,10 @@ describe('no page scroll on a 390×844 phone', () => {
   test('each part of the sheet at full height scrolled to its end, the import dialog, the export', async () => {
     const { page } = session
     await expectNoPageScroll(page, 'phone first view')
+    await expectPlaceholderFits(page, 'phone')
+    await page.locator('[data-testid="phone-menu"]').tap()
+    await page.locator('[data-testid="phone-about-open"]').tap()
+    await checkAboutData(page, 'phone')
     for (const section of ['panel', 'layers', 'analysis', 'data'] as const) {
       await page.locator('[data-testid="phone-menu"]').tap()
       await page.locator(`[data-testid="sheet-open-${section}"]`).tap()

@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest'
 import zhCN from '../../../src/i18n/zh-CN'
 import en from '../../../src/i18n/en'
 import { PLATFORM_MESSAGES } from '../../../src/platform/messages'
+import { ABOUT_DATA_MESSAGES } from '../../../src/i18n/parts/about-data'
 import { REPORT_TOPICS } from '../../../src/domain/report/report'
 import type { Provenance } from '../../../src/domain/types'
 import type { HeatmapState, Pollutant } from '../../../src/stores/layers'
@@ -40,7 +41,7 @@ function flatten(messages: Messages, prefix = ''): Map<string, unknown> {
 }
 
 /** The first view's messages and the parts' (src/i18n: addMessages), each part under its namespace. */
-const PARTS = { platform: PLATFORM_MESSAGES }
+const PARTS = { platform: PLATFORM_MESSAGES, aboutData: ABOUT_DATA_MESSAGES }
 const withParts = (base: Messages, locale: 'zh-CN' | 'en') =>
   flatten({ ...base, ...Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, part[locale]])) })
 const LOCALES = { 'zh-CN': withParts(zhCN, 'zh-CN'), en: withParts(en, 'en') }
@@ -74,7 +75,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'tools.': TOOL_TABS,
   'legend.': CLASSIFICATION_METHODS,
   'export.pages.': PICTURE_PAGES,
-  'about.standardsList.': APPLIED_STANDARDS,
+  'aboutData.standardsList.': APPLIED_STANDARDS,
   'a11y.snaps.': SHEET_SNAPS,
   'warnings.severity.': keysOf<WarningSeverity>({ high: true, medium: true, notice: true }),
   'warnings.kind.': keysOf<WarningKind>({ 'air-daily': true, 'air-monthly-mean': true, 'water-class': true }),
