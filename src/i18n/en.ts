@@ -167,22 +167,6 @@ export default {
     stopError: 'Stop {id} failed and was skipped: {message}',
     month: 'Month {month}, 2022',
   },
-  import: {
-    heading: 'Import data',
-    button: 'Import data (Excel / CSV / KML / GPX / GeoJSON / zipped Shapefile)',
-    cancel: 'Cancel',
-    cancelled: 'Import cancelled; nothing loaded was changed.',
-    close: 'Close',
-    confirm: 'Add to map',
-    crs: 'Coordinate system',
-    target: 'Import as',
-    newLayer: 'New layer',
-    replace: 'Replace "{name}"',
-    suggest: 'The coordinates do not look like WGS84 degrees. Convert them as:',
-    summary: '{kept} valid features, {rejected} rejected (format {format}, encoding {encoding})',
-    tableSummary: 'A table of {rows} rows (format {format}, encoding {encoding})',
-    phase: { reading: 'Reading', parsing: 'Parsing', validating: 'Validating', converting: 'Converting' },
-  },
   heatmap: {
     heading: 'Heatmaps',
     readings: 'Readings heatmap',
@@ -236,39 +220,6 @@ export default {
     problemsNote: 'These items are named in the report\'s "difficulties and problems" part, not in its 2023 plan.',
     fullscreenHint: 'Click or press F for full screen',
     stopChart: '{name} by month (sample)',
-  },
-  formats: {
-    sheet: 'Sheet',
-    join: {
-      headingTown: 'Join by township name: {matched}/{rows} rows match',
-      headingVillage: 'Join by village name: {matched}/{rows} rows match',
-      summaryTown: 'Joined to the townships by "{column}": {matched} of {rows} rows joined, in {towns} townships.',
-      summaryVillage:
-        'Joined to the villages by "{column}", then summed per township: {matched} of {rows} rows joined, in ' +
-        '{towns} townships.',
-      unmatched: 'line {line}: "{value}" matches no name; closest: {names}',
-      ambiguous: 'line {line}: "{value}" names several villages; add a township column to tell them apart: {names}',
-      duplicate:
-        'line {line}: "{value}" repeats line {first}; only line {first} is used, this row is not added (no sum)',
-      empty: 'line {line}: the name is empty; not joined',
-      columns:
-        'These numeric columns become township indicators (choropleth and township panel, badged "your data"): ' +
-        '{columns}',
-      noColumns: 'The table has no numeric column: there is no indicator to show.',
-      nothing: 'No row matches a township or village name; the map is unchanged.',
-      confirm: 'Join and show',
-    },
-    templates: {
-      heading: 'Download an import template',
-      note:
-        'CSV (UTF-8; Excel opens it): row 1 the column names, row 2 a note per column (delete it before ' +
-        'importing), row 3 an example.',
-      'township-indicators': 'Township indicators',
-      stations: 'Monitoring stations',
-      readings: 'Readings',
-      inspections: 'Inspections',
-      points: 'Points',
-    },
   },
   faults: {
     andMore: '… and {n} more not listed',
@@ -468,48 +419,6 @@ export default {
     filterLegend: '{column} between {min} and {max}',
     classesOf: 'Classes of {column}',
     categoriesOf: 'Categories of {column}',
-  },
-  kept: {
-    heading: 'My data on this device',
-    off:
-      'This browser cannot keep data on this device (private mode, or storage is blocked): ' +
-      'imported data is gone after a reload.',
-    starting: 'Reading the data kept on this device…',
-    empty: 'Nothing kept yet. Imported files are kept here automatically.',
-    kinds: { layer: 'Layer', replacement: 'Replacement', table: 'Table' },
-    replacementOf: '{layer} (replaced by {file})',
-    tableOf: '{file} (joined to townships)',
-    notKept: 'Not kept',
-    total: 'Kept: {count} items, about {size}',
-    rename: 'Rename',
-    renameLabel: 'New name for "{name}"',
-    save: 'Save',
-    cancel: 'Cancel',
-    remove: 'Remove',
-    removeLabel: 'Remove "{name}"',
-    confirmRemove: 'Remove "{name}" from the map and from this device?',
-    clearAll: 'Clear all',
-    confirmClear: 'Remove all {count} items from the map and from this device?',
-    confirm: 'Remove',
-    full:
-      'The storage on this device is full: keeping "{file}" needs about {needed}, and about {available} is free. ' +
-      'It stays on the map but will be gone after a reload; what was already kept is safe. ' +
-      'Remove other kept data to make room.',
-    fullUnknown:
-      'The storage on this device is full: keeping "{file}" needs about {needed}. ' +
-      'It stays on the map but will be gone after a reload; what was already kept is safe.',
-    failed: '"{file}" could not be kept on this device: {message}',
-    lost: 'These kept items could not be read back and were removed: {files}',
-    dismiss: 'OK',
-    persistence: {
-      granted: 'The browser agreed to keep this data: it is not cleared when storage runs low.',
-      refused:
-        'The browser did not agree to keep this data: it may clear it when storage runs low. ' +
-        'Save a project file of what matters.',
-      unsupported:
-        'This browser cannot be asked to keep this data: it may clear it when storage runs low. ' +
-        'Save a project file of what matters.',
-    },
   },
   project: {
     heading: 'Project file',

@@ -11,6 +11,7 @@ import zhCN from '../../../src/i18n/zh-CN'
 import en from '../../../src/i18n/en'
 import { PLATFORM_MESSAGES } from '../../../src/platform/messages'
 import { ABOUT_DATA_MESSAGES } from '../../../src/i18n/parts/about-data'
+import { DATA_TOOLS_MESSAGES } from '../../../src/i18n/parts/data-tools'
 import { REPORT_TOPICS } from '../../../src/domain/report/report'
 import type { Provenance } from '../../../src/domain/types'
 import type { HeatmapState, Pollutant } from '../../../src/stores/layers'
@@ -41,7 +42,7 @@ function flatten(messages: Messages, prefix = ''): Map<string, unknown> {
 }
 
 /** The first view's messages and the parts' (src/i18n: addMessages), each part under its namespace. */
-const PARTS = { platform: PLATFORM_MESSAGES, aboutData: ABOUT_DATA_MESSAGES }
+const PARTS = { platform: PLATFORM_MESSAGES, aboutData: ABOUT_DATA_MESSAGES, ...DATA_TOOLS_MESSAGES }
 const withParts = (base: Messages, locale: 'zh-CN' | 'en') =>
   flatten({ ...base, ...Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, part[locale]])) })
 const LOCALES = { 'zh-CN': withParts(zhCN, 'zh-CN'), en: withParts(en, 'en') }
