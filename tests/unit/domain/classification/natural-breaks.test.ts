@@ -142,3 +142,27 @@ describe('natural breaks on the townships', () => {
     expect(checked).toBeGreaterThan(0)
   })
 })
+
+describe('naturalBreaks: the class count it is asked for', () => {
+  it('never more classes than distinct values: repeats count once', () => {
+    expect(naturalBreaks([1, 1, 1, 2, 2, 3], 5)).toEqual([1, 2])
+    expect(naturalBreaks([4, 4, 4, 4], 3)).toEqual([])
+    expect(naturalBreaks([1, 2], 2)).toEqual([1])
+  })
+
+  it('one class, none or a fraction: at least one class, rounded to the nearest whole count', () => {
+    const values = [1, 2, 3, 10, 11, 12, 30, 31, 32]
+    expect(naturalBreaks(values, 1)).toEqual([])
+    expect(naturalBreaks(values, 0)).toEqual([])
+    expect(naturalBreaks(values, -2)).toEqual([])
+    expect(naturalBreaks(values, 2.6)).toEqual([3, 12])
+    expect(naturalBreaks(values, 2.4)).toEqual(naturalBreaks(values, 2))
+    expect(naturalBreaks([], 3)).toEqual([])
+  })
+
+  it('leaves the sorted input as it was', () => {
+    const values = [1, 2, 3, 10, 11, 12, 30, 31, 32]
+    naturalBreaks(values, 3)
+    expect(values).toEqual([1, 2, 3, 10, 11, 12, 30, 31, 32])
+  })
+})

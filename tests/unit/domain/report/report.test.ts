@@ -193,3 +193,110 @@ describe('formatFigure', () => {
     expect(formatFigure(byId('vocs-rectified'), 'en')).toBe('74')
   })
 })
+
+describe('parseReportFigures: every field checked, each problem said in its own words', () => {
+  const figure = (change: Record<string, unknown>, drop: string[] = []) => {
+    const entry: Record<string, unknown> = { ...validFigure(), ...change }
+    for (const field of drop) delete entry[field]
+    return entry
+  }
+  const errorsOf = (entry: unknown) => parseReportFigures([entry]).errors
+
+  it.each([
+    [{ id: 'VOCs_Rectified' }, 'field "id" must be kebab-case (a-z, 0-9 and single hyphens), found "VOCs_Rectified"'],
+    [{ id: 'a--b' }, 'field "id" must be kebab-case (a-z, 0-9 and single hyphens), found "a--b"'],
+    [{ extra: 1 }, 'unknown field "extra"'],
+    [{ label: 'VOCs' }, 'field "label" must be an object with "zh" and "en", found "VOCs"'],
+    [{ label: ['a'] }, 'field "label" must be an object with "zh" and "en", found an array'],
+    [{ label: null }, 'field "label" must be an object with "zh" and "en", found null'],
+    [{ label: { zh: ' ', en: 'x' } }, 'field "label.zh" must be a non-empty string, found " "'],
+    [{ label: { en: 'x' } }, 'field "label.zh" must be a non-empty string, found nothing'],
+    [{ label: { zh: 'x', en: 3 } }, 'field "label.en" must be a non-empty string, found 3'],
+    [{ label: { zh: 'x' } }, 'field "label.en" must be a non-empty string, found nothing'],
+    [{ value: Number.POSITIVE_INFINITY }, 'field "value" must be a finite number, found Infinity'],
+    [{ value: true }, 'field "value" must be a finite number, found boolean true'],
+    [{ valueText: '' }, 'field "valueText" must be a non-empty string, found ""'],
+    [{ valueText: 74 }, 'field "valueText" must be a non-empty string, found 74'],
+    [{ unit: 5 }, 'field "unit" must be a string, found 5'],
+    [{ period: '  ' }, 'field "period" must be a non-empty string, found "  "'],
+    [{ quote: {} }, 'field "quote" must be a non-empty string, found an object'],
+    [
+      { valueText: '七十四个', quote: '完成七十四个VOCs突出问题整治' },
+      'field "valueText" must be Arabic, Roman or Chinese numerals, found "七十四个"',
+    ],
+    [{ quote: '完成VOCs突出问题整治' }, 'field "quote" must contain valueText "74", found "完成VOCs突出问题整治"'],
+  ])('%j: %s', (change, message) => {
+    const result = parseReportFigures([figure(change)])
+    expect(result.figures).toEqual([])
+    expect(result.errors).toEqual([
+      `figure 0 (id ${JSON.stringify((change as { id?: string }).id ?? 'vocs-rectified')}): ${message}`,
+    ])
+  })
+
+  it.each(['topic', 'label', 'value', 'valueText', 'unit', 'period', 'id'])('a missing %s is named', (field) => {
+    const errors = errorsOf(figure({}, [field]))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(new RegExp(`: field "${field}" is missing$`))
+  })
+
+  it('an empty unit is a bare count and is accepted; an empty id is named by its index only', () => {
+    expect(parseReportFigures([figure({ unit: '' })]).errors).toEqual([])
+    expect(errorsOf(figure({ id: '' }))).toEqual(['figure 0: field "id" must be a non-empty string, found ""'])
+    expect(errorsOf(figure({}, ['id']))).toEqual(['figure 0: field "id" is missing'])
+  })
+
+  it('an entry that is not an object is named with what it is; the others still load', () => {
+    const result = parseReportFigures([null, [], 'x', 7, undefined, validFigure()])
+    expect(result.errors).toEqual([
+      'figure 0: must be an object, found null',
+      'figure 1: must be an object, found an array',
+      'figure 2: must be an object, found "x"',
+      'figure 3: must be an object, found 7',
+      'figure 4: must be an object, found undefined undefined',
+    ])
+    expect(result.figures).toEqual([validFigure()])
+  })
+
+  it('every problem of one entry is listed, not only the first', () => {
+    expect(errorsOf(figure({ topic: 'noise', value: 'x', extra: 1 }, ['quote']))).toHaveLength(4)
+  })
+})
+
+describe('numbers written in words', () => {
+  it.each([
+    ['XC', 90],
+    ['MCMXCIV', 1994],
+    ['一万二千', 12_000],
+    ['三万', 30_000],
+    ['两万五', 20_005],
+  ])('reads %s as %d', (text, value) => {
+    expect(romanOrChineseToNumber(text)).toBe(value)
+  })
+
+  it('leaves space around the text', () => {
+    expect(romanOrChineseToNumber(' 四 ')).toBe(4)
+  })
+})
+
+describe('formatFigure in English: amounts and places', () => {
+  const base = validFigure()
+  it.each([
+    [{ unit: '万元', value: 1000, valueText: '1000' }, 'CNY 10 million'],
+    [{ unit: '万元', value: 86.08, valueText: '86.08' }, 'CNY 860,800'],
+    [{ unit: '万元', value: 150, valueText: '150' }, 'CNY 1,500,000'],
+    [{ unit: '名', value: 1, valueText: '第一' }, '1st place'],
+    [{ unit: '名', value: 2, valueText: '第二' }, '2nd place'],
+    [{ unit: '名', value: 3, valueText: '第三' }, '3rd place'],
+    [{ unit: '名', value: 4, valueText: '第四' }, '4th place'],
+    [{ unit: '名', value: 11, valueText: '第十一' }, '11th place'],
+    [{ unit: '名', value: 12, valueText: '第十二' }, '12th place'],
+    [{ unit: '名', value: 13, valueText: '第十三' }, '13th place'],
+    [{ unit: '名', value: 21, valueText: '第二十一' }, '21st place'],
+    [{ unit: '名', value: 112, valueText: '第一百一十二' }, '112th place'],
+    [{ unit: '名', value: 1, valueText: '1' }, '1 person'],
+    [{ unit: '名', value: 3, valueText: '3' }, '3 people'],
+    [{ unit: '千克', value: 1234.5, valueText: '1234.5' }, '1,234.5 千克'],
+  ])('%j → %s', (change, text) => {
+    expect(formatFigure({ ...base, ...change }, 'en')).toBe(text)
+  })
+})

@@ -168,3 +168,177 @@ describe('order, sources and townships', () => {
     expect(warningsByTown(air)).toEqual({ '330703001': 2 })
   })
 })
+
+describe('reading stations and sections from a file', () => {
+  const point = (properties: Record<string, unknown>, coordinates: unknown = [119.7, 29.1], id?: string) => ({
+    type: 'Feature' as const,
+    ...(id ? { id } : {}),
+    properties,
+    geometry: { type: 'Point', coordinates } as never,
+  })
+  const collection = (...features: ReturnType<typeof point>[]): FeatureCollection => ({
+    type: 'FeatureCollection',
+    features,
+  })
+
+  test('an air station: its id (the property, else the feature id), names, township, monthly and daily values', () => {
+    const [a, b, c] = airStationsFrom(
+      collection(
+        point({
+          kind: 'air',
+          id: 'a1',
+          name: '曹宅站',
+          name_en: 'Caozhai',
+          town_code: '330703103',
+          pm25: [40, 'x', null],
+          pm10: [60],
+          daily: [
+            { date: '2022-01-05', pm25: 80, pm10: 'n/a', o3: 170 },
+            { date: 20220106, pm25: 90 },
+            null,
+            { date: '2022-01-07', o3_8h: 150, o3: 999 },
+          ],
+        }),
+        point({ kind: 'air', name: '无英文名' }, [119.8, 29.2], 'feature-id'),
+        point({ kind: 'air' }),
+      ),
+    )
+    expect(a).toEqual({
+      id: 'a1',
+      name: { zh: '曹宅站', en: 'Caozhai' },
+      lngLat: [119.7, 29.1],
+      townCode: '330703103',
+      monthly: { pm25: [40, null, null], pm10: [60] },
+      daily: [
+        { date: '2022-01-05', pm25: 80, pm10: null, o3_8h: 170 },
+        { date: '2022-01-07', pm25: null, pm10: null, o3_8h: 150 },
+      ],
+    })
+    expect(b).toMatchObject({ id: 'feature-id', name: { zh: '无英文名', en: '无英文名' }, townCode: null, daily: [] })
+    expect(b!.lngLat).toEqual([119.8, 29.2])
+    expect(c).toMatchObject({ id: '', name: { zh: '', en: '' }, monthly: { pm25: undefined, pm10: undefined } })
+  })
+
+  test('only air stations at a finite point: other kinds, lines and broken coordinates are left out', () => {
+    const stations = airStationsFrom(
+      collection(
+        point({ kind: 'vocs', id: 'v' }),
+        point({ kind: 'air', id: 'nan' }, [Number.NaN, 29.1]),
+        point({ kind: 'air', id: 'no-lat' }, [119.7, 'x']),
+        {
+          ...point({ kind: 'air', id: 'line' }),
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [119, 29],
+              [120, 30],
+            ],
+          } as never,
+        },
+        { ...point({ kind: 'air', id: 'none' }), geometry: null as never },
+        point({ kind: 'air', id: 'ok' }),
+      ),
+    )
+    expect(stations.map((s) => s.id)).toEqual(['ok'])
+    expect(airStationsFrom(null)).toEqual([])
+    expect(airStationsFrom(undefined)).toEqual([])
+  })
+
+  test('a water section: its classes, its own target or the assumed class Ⅲ, its township; none without them', () => {
+    const sections = waterSectionsFrom(
+      collection(
+        point({ id: 'w1', name: '东关桥', monthly_classes: [3, 4, 'x'], target_class: 2, town_code: '330703002' }),
+        point({ name: '洪坞桥', monthly_classes: [3] }, [119.6, 29.0], 'w2'),
+        point({ id: 'w3', monthly_classes: 'III' }),
+        point({ id: 'w4', monthly_classes: [3] }, [Number.POSITIVE_INFINITY, 29]),
+      ),
+    )
+    expect(sections).toEqual([
+      {
+        id: 'w1',
+        name: { zh: '东关桥', en: '东关桥' },
+        lngLat: [119.7, 29.1],
+        townCode: '330703002',
+        monthlyClasses: [3, 4, null],
+        targetClass: 2,
+        targetAssumed: false,
+      },
+      {
+        id: 'w2',
+        name: { zh: '洪坞桥', en: '洪坞桥' },
+        lngLat: [119.6, 29.0],
+        townCode: null,
+        monthlyClasses: [3],
+        targetClass: DEFAULT_TARGET_CLASS,
+        targetAssumed: true,
+      },
+    ])
+    expect(waterSectionsFrom(null)).toEqual([])
+  })
+
+  test('each warning has its own id: station, date, pollutant, and whether it is a monthly mean', () => {
+    const warnings = airWarnings(
+      [station({ daily: [{ date: '2022-01-05', pm25: 80, pm10: 160 }], monthly: { pm25: [36] } })],
+      'points',
+      'sample',
+    )
+    expect(warnings.map((w) => w.id).sort()).toEqual(
+      ['s1:2022-01-05:pm25', 's1:2022-01-05:pm10', 's1:2022-01:pm25:mean'].sort(),
+    )
+    expect(warnings.every((w) => w.limitAssumed === false)).toBe(true)
+    const water = waterWarnings(
+      [
+        {
+          id: 'w1',
+          name,
+          lngLat: [119.7, 29.1],
+          townCode: null,
+          monthlyClasses: [4],
+          targetClass: 3,
+          targetAssumed: true,
+        },
+      ],
+      'sections',
+      'sample',
+    )
+    expect(water.map((w) => w.id)).toEqual(['w1:2022-01:class'])
+  })
+})
+
+describe('placeInTowns', () => {
+  const square = (code: string, west: number) => ({
+    type: 'Feature' as const,
+    properties: { code, name: code },
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [west, 29],
+          [west + 0.1, 29],
+          [west + 0.1, 29.1],
+          [west, 29.1],
+          [west, 29],
+        ],
+      ],
+    },
+  })
+  const towns = townAreasFrom({ type: 'FeatureCollection', features: [square('A', 119.7), square('B', 119.8)] })
+  const at = (lngLat: [number, number], townCode: string | null) =>
+    waterWarnings(
+      [{ id: `w${lngLat[0]}`, name, lngLat, townCode, monthlyClasses: [5], targetClass: 3, targetAssumed: true }],
+      'sections',
+      'sample',
+    )[0]!
+
+  test("the township whose area holds the point, over the data's own code; the own code outside every area", () => {
+    const placed = placeInTowns([at([119.75, 29.05], 'B'), at([119.85, 29.05], null), at([120.5, 29.05], 'C')], towns)
+    expect(placed.map((w) => w.townCode)).toEqual(['A', 'B', 'C'])
+  })
+
+  test('without township areas the warnings are returned as they are, in a new list', () => {
+    const warnings = [at([119.75, 29.05], 'B')]
+    const placed = placeInTowns(warnings, [])
+    expect(placed).toEqual(warnings)
+    expect(placed).not.toBe(warnings)
+  })
+})
