@@ -241,6 +241,7 @@ describe('thematic layers and area indicators', () => {
   test('the credits line follows the language when it is switched on the page', async () => {
     await open(DISTRICT_VIEW)
     const credits = page().locator('.maplibregl-ctrl-attrib-inner')
+    await page().locator('[data-testid="language"]').selectOption('zh-CN')
     await expect.poll(() => credits.innerText()).toContain('行政区划')
     await page().locator('[data-testid="language"]').selectOption('en')
     await expect.poll(() => credits.innerText()).toContain('Boundaries: AMap')
