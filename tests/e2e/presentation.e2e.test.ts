@@ -366,16 +366,19 @@ describe('presentation mode', () => {
       await waitForStatus(page, 'playing')
       return used
     }
-    await expect.poll(loop, { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(1)
-    const afterFirstLoop = await measureAtFirstStop()
-    // 40 stops a loop: 5 loops are 200 steps.
-    await expect.poll(loop, { timeout: 280_000, interval: 500 }).toBeGreaterThanOrEqual(5)
+    // The baseline after two loops: the first visits every township, style and panel once, the
+    // second fills what the map keeps per view (tiles, label placement); measured after one loop the
+    // ratio sat at 1.10–1.11 on this machine whatever the code, after two it measures growth alone.
+    await expect.poll(loop, { timeout: 90_000, interval: 250 }).toBeGreaterThanOrEqual(2)
+    const afterWarmUp = await measureAtFirstStop()
+    // 40 stops a loop: 5 more loops are 200 steps.
+    await expect.poll(loop, { timeout: 280_000, interval: 500 }).toBeGreaterThanOrEqual(7)
     const afterSoak = await measureAtFirstStop()
     console.log(
-      `soak heap: after first loop ${(afterFirstLoop / 1e6).toFixed(2)} MB, ` +
-        `after 200 steps ${(afterSoak / 1e6).toFixed(2)} MB, ratio ${(afterSoak / afterFirstLoop).toFixed(3)}`,
+      `soak heap: after two loops ${(afterWarmUp / 1e6).toFixed(2)} MB, ` +
+        `after 200 steps ${(afterSoak / 1e6).toFixed(2)} MB, ratio ${(afterSoak / afterWarmUp).toFixed(3)}`,
     )
-    expect(afterSoak / afterFirstLoop).toBeLessThanOrEqual(1.1)
+    expect(afterSoak / afterWarmUp).toBeLessThanOrEqual(1.1)
     expect(session.consoleProblems).toEqual([])
     expect(session.foreignRequests).toEqual([])
     // Still touring: the map is still drawing township stops.
