@@ -122,6 +122,7 @@ export default {
     town: 'Township',
     village: 'Village',
     atTownship: 'no coordinates: shown at its township',
+    atTownshipNote: '{name}: no coordinates, shown at its township ({township})',
     none: 'No results',
   },
   basemap: {

@@ -114,6 +114,7 @@ export default {
     town: '乡镇',
     village: '村（社区）',
     atTownship: '无坐标，定位到所属乡镇',
+    atTownshipNote: '{name}：无坐标，定位到所属乡镇（{township}）',
     none: '无结果',
   },
   basemap: {

@@ -2,11 +2,13 @@
 /** The feature panel of a water section: its fields, ten monthly classes and provenance, all as text. */
 import type { Feature, FeatureCollection } from 'geojson'
 import { beforeEach, describe, expect, test } from 'vitest'
+import { defineComponent, h } from 'vue'
 import { useLayersStore } from '../../../src/stores/layers'
 import { useViewStore } from '../../../src/stores/view'
 import { loadLayers, manifestEntry, mountIn, readGeo, useFreshApp } from '../support/app'
 
 import FeaturePanel from '../../../src/components/FeaturePanel.vue'
+import BottomSheet from '../../../src/components/BottomSheet.vue'
 useFreshApp()
 beforeEach(() => loadLayers('water-sections'))
 
@@ -44,6 +46,24 @@ describe('FeaturePanel (water section 东关桥)', () => {
     expect(wrapper.text()).not.toContain(spec.method!.zh)
     await wrapper.get('[data-testid="feature-about"]').trigger('click')
     expect(useViewStore().about).toBe('layer-water-sections')
+  })
+
+  test("its × deselects; in the phone's sheet, whose own × closes, it has none (no two × stacked)", async () => {
+    const view = useViewStore()
+    view.select({ layerId: 'water-sections', featureId: 'dongguanqiao' })
+    const alone = panel()
+    await alone.get('[data-testid="feature-panel"] .close').trigger('click')
+    expect(view.selection).toBeNull()
+    const InSheet = defineComponent({
+      render: () =>
+        h(BottomSheet, { snap: 'half', title: '详情', available: 800 }, () =>
+          h(FeaturePanel, { layerId: 'water-sections', featureId: 'dongguanqiao' }),
+        ),
+    })
+    const sheet = mountIn(InSheet)
+    expect(sheet.findAll('[data-testid="sheet-close"]')).toHaveLength(1)
+    expect(sheet.find('[data-testid="feature-panel"] .close').exists()).toBe(false)
+    expect(sheet.get('[data-testid="feature-panel"] h2').text()).toBe('东关桥')
   })
 
   test('a property holding HTML is shown as literal text, never as an element', () => {

@@ -5,7 +5,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { useDataStore } from '../../../src/stores/data'
 import { useViewStore } from '../../../src/stores/view'
-import { fakeController, loadLayers, mountIn, readGeo, useFreshApp } from '../support/app'
+import { fakeController, loadLayers, mountIn, readGeo, setLocale, useFreshApp } from '../support/app'
 
 import { pictureMapSize, pictureSize } from '../../../src/settings/picture-pages'
 
@@ -47,6 +47,31 @@ describe('SearchBox', () => {
     expect(view.selection).toEqual({ layerId: 'towns', featureId: XIAOSHUN })
     expect(wrapper.get('[data-testid="search-note"]').text()).toBe('月潭村委会：无坐标，定位到所属乡镇（孝顺镇）')
     expect(wrapper.find('[role="option"]').exists()).toBe(false)
+  })
+
+  test('the note stays while its township is selected, and goes with another selection or new typing', async () => {
+    const view = useViewStore()
+    const wrapper = mountIn(SearchBox)
+    const note = () => wrapper.find('[data-testid="search-note"]')
+    await wrapper.get('input').setValue('yuetan')
+    await wrapper.get('[role="option"]').trigger('mousedown')
+    expect(note().exists()).toBe(true)
+    view.select({ layerId: 'towns', featureId: '330703001' })
+    await wrapper.vm.$nextTick()
+    expect(note().exists()).toBe(false)
+    await wrapper.get('input').setValue('yuetan')
+    await wrapper.get('[role="option"]').trigger('mousedown')
+    expect(note().exists()).toBe(true)
+    await wrapper.get('input').setValue('曹')
+    expect(note().exists()).toBe(false)
+  })
+
+  test('in English the note uses ASCII punctuation', async () => {
+    setLocale('en')
+    const wrapper = mountIn(SearchBox)
+    await wrapper.get('input').setValue('yuetan')
+    await wrapper.get('[role="option"]').trigger('mousedown')
+    expect(wrapper.get('[data-testid="search-note"]').text()).not.toMatch(/[：（）]/)
   })
 
   test('Enter chooses the highlighted result; a query without results says so', async () => {
@@ -145,7 +170,9 @@ describe('ExportMenu', () => {
     const at = (title: string) => drawn.indexOf(title)
     // The themes in the layer list's order, then the reference layers (outline, neighbours, rivers).
     const themes = [at('国控断面（示例数据）'), at('乡镇（街道）（近似） · 执法检查（示例数据）')]
-    const references = ['金东区界（开放数据）', '金华市相邻县市区（开放数据）', '河流（近似）', '乡镇驻地（近似）'].map(at)
+    const references = ['金东区界（开放数据）', '金华市相邻县市区（开放数据）', '河流（近似）', '乡镇驻地（近似）'].map(
+      at,
+    )
     expect(Math.min(...themes)).toBeGreaterThan(0)
     expect(Math.min(...references)).toBeGreaterThan(Math.max(...themes))
   })
