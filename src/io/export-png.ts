@@ -5,8 +5,8 @@
  * canvas. All text is drawn with fillText: nothing is parsed.
  *
  * A picture for a meeting has a page's shape (a 16:9 slide, an A4 page): the map is captured at the
- * size the page leaves it (`pictureMapSize` in src/settings/picture-pages.ts), and reference layers that do not fit in the legend
- * column are left out with a line saying how many.
+ * size the page leaves it (`pictureMapSize` in src/settings/picture-pages.ts), and reference layers that
+ * do not fit in the legend column are left out with a line saying how many.
  */
 import { drawTitleCard, type ExportTitleSubject } from './export-title-card'
 import { PICTURE_FRAME } from '../settings/picture-pages'

@@ -57,7 +57,7 @@ describe('useTour (default tour)', () => {
     expect(useViewStore().selection).toEqual({ layerId: 'towns', featureId: DUOHU })
   })
 
-  test("a stop that names no indicator draws the townships as outlines; the user's theme comes back at the end", async () => {
+  test("a stop without an indicator draws the townships as outlines; the user's theme comes back", async () => {
     const layers = useLayersStore()
     layers.setChoropleth('towns', { indicator: 'cases' })
     const { tour } = await startTour()

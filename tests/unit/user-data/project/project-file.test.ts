@@ -57,7 +57,12 @@ function setUp() {
   layers.setOpacity(b, 0.5)
   layers.move(a, -1) // a above b
   indicators.addUserIndicators([indicator])
-  layers.setChoropleth(layers.areaLayerId!, { indicator: indicator.id, method: 'equal-interval', classCount: 4 })
+  layers.setChoropleth(layers.areaLayerId!, {
+    indicator: indicator.id,
+    method: 'equal-interval',
+    classCount: 4,
+    coloured: false,
+  })
   layers.setVisible('rivers', false)
   layers.setOpacity('district', 0.3)
   view.locale = 'en'
@@ -119,6 +124,7 @@ describe('a project round trip', () => {
     expect(after.layers.record('district')?.opacity).toBe(0.3)
     expect(after.layers.areaLayer?.choropleth).toEqual({
       indicator: indicator.id,
+      coloured: false,
       method: 'equal-interval',
       classCount: 4,
       manualBreaksText: '',
