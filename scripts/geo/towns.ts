@@ -5,7 +5,7 @@
  * seat points: it invents no boundary shape beyond "closest seat". It is marked approximate
  * everywhere it is shown, and a user can replace it with real boundaries.
  */
-import { area, featureCollection, intersect, point, rewind, voronoi } from '@turf/turf'
+import { area, distance, featureCollection, intersect, point, rewind, voronoi } from '@turf/turf'
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson'
 import { roundGeometry } from './io'
 
@@ -18,8 +18,33 @@ export interface TownSeat {
   seatSource: string
 }
 
+/** Seats closer than this have names that meet at the district view on a phone (岭下镇 and 江东镇, 2.3 km). */
+const CLOSE_KM = 3
+/** A name moved above its seat needs this much room to the north (赤松镇 lies 3.9 km north of 东孝街道). */
+const ROOM_KM = 5
+
+/**
+ * Which side of its seat each township's name is drawn on (`label_side`): below, unless the nearest
+ * seat lies within CLOSE_KM to the south and no seat within ROOM_KM to the north; then above, so two
+ * close names do not cover each other. A replaced seats file without the property draws every name below.
+ */
+export function labelSides(seats: readonly Pick<TownSeat, 'lng' | 'lat'>[]): ('above' | 'below')[] {
+  const at = (seat: Pick<TownSeat, 'lng' | 'lat'>) => point([seat.lng, seat.lat])
+  return seats.map((seat, i) => {
+    const others = seats.filter((_, j) => j !== i)
+    const km = (other: Pick<TownSeat, 'lng' | 'lat'>) => distance(at(seat), at(other), { units: 'kilometers' })
+    const nearest = others.reduce<Pick<TownSeat, 'lng' | 'lat'> | null>(
+      (best, other) => (best === null || km(other) < km(best) ? other : best),
+      null,
+    )
+    if (!nearest || km(nearest) >= CLOSE_KM || nearest.lat >= seat.lat) return 'below'
+    return others.some((other) => other.lat > seat.lat && km(other) < ROOM_KM) ? 'below' : 'above'
+  })
+}
+
 export function buildSeatFeatures(seats: TownSeat[]): Feature<Point>[] {
-  return seats.map((seat) => ({
+  const sides = labelSides(seats)
+  return seats.map((seat, i) => ({
     type: 'Feature',
     id: seat.code,
     properties: {
@@ -28,6 +53,7 @@ export function buildSeatFeatures(seats: TownSeat[]): Feature<Point>[] {
       name_en: seat.nameEn,
       approximate: true,
       seat_source: seat.seatSource,
+      label_side: sides[i],
     },
     geometry: { type: 'Point', coordinates: [seat.lng, seat.lat] },
   }))

@@ -72,8 +72,16 @@ const towns: LayerSpec = {
         'text-field': nameField(locale) as never,
         'text-font': LABEL_FONT,
         'text-size': 14,
-        'text-offset': [0, 0.9],
-        'text-anchor': 'top',
+        // Below the seat, or above it where the build found a close seat to the south (label_side,
+        // scripts/geo/towns.ts): 岭下镇 and 江东镇 no longer cover each other on a phone.
+        'text-anchor': ['match', ['get', 'label_side'], 'above', 'bottom', 'top'] as never,
+        'text-offset': [
+          'match',
+          ['get', 'label_side'],
+          'above',
+          ['literal', [0, -0.9]],
+          ['literal', [0, 0.9]],
+        ] as never,
         // All 11 names must stay readable at the district view; they are few and far apart.
         'text-allow-overlap': true,
       },
