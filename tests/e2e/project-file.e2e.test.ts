@@ -187,7 +187,7 @@ describe('a project file round trip', () => {
       writeFileSync(missing, zipSync(files))
       await openFile(page, 'project-input', missing)
       await expect(page.locator('[data-testid="project-missing"]').innerText()).resolves.toContain(
-        'jindong-features.geojson（layers/user-1.geojson）',
+        'jindong-features.geojson (layers/user-1.geojson)',
       )
       // The user has layers now: opening replaces them, and the button says so.
       await expect(page.locator('[data-testid="project-replaces"]').innerText()).resolves.toContain(
