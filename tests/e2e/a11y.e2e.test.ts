@@ -117,6 +117,16 @@ describe('accessibility at 1920×1080', () => {
     await page.locator('[data-testid="import-dialog"] .close').click()
   })
 
+  test('axe: 关于数据, opened from a badge at its kind, closed by Escape', async () => {
+    const { page } = session
+    await openToolTab(page, 'layers')
+    await page.locator('[data-testid="layer-list"] [data-testid="provenance-badge"]').first().click()
+    await page.waitForSelector('[data-testid="about-data"]')
+    await axeState(page, 'about-data', '[data-testid="about-data"]')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('[data-testid="about-data"]').count()).toBe(0)
+  })
+
   test('colour has words: an air station’s panel names each month’s AQI level', async () => {
     const { page } = session
     await page.goto(`${inject('baseUrl')}#sel=monitoring-points:air-330703001`)
