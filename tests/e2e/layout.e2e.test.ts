@@ -244,6 +244,22 @@ describe('the title card and the tools at 1366×768', () => {
         box.y + box.height <= cardBox.y
       expect(apart, `the card is clear of ${other}`).toBe(true)
     }
+    // The chips that name approximate and sample layers: clear of the credits line and the scale, which
+    // at 1366 px takes two lines (the chips once sat on it).
+    const notice = (await page.locator('[data-testid="map-notice"]').boundingBox())!
+    for (const other of [
+      '.maplibregl-ctrl-bottom-right',
+      '.maplibregl-ctrl-bottom-left',
+      '.maplibregl-ctrl-top-right',
+    ]) {
+      const box = (await page.locator(other).boundingBox())!
+      const apart =
+        notice.x + notice.width <= box.x ||
+        box.x + box.width <= notice.x ||
+        notice.y + notice.height <= box.y ||
+        box.y + box.height <= notice.y
+      expect(apart, `the chips are clear of ${other}`).toBe(true)
+    }
     // The readings heatmap on: the card names the pollutant and month first.
     await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()
