@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { openSession, type Session } from './support/browser'
 import { openApp } from './support/app'
 import { countDarkPixels, project, waitForMapIdle } from './support/map-probe'
-import { pngSize, solidPng } from './support/png'
+import { pngBoxInk, pngSize, solidPng } from './support/png'
 import { openToolTab, openExportMenu } from './support/tools'
 
 const SHOTS = 'test-results/screenshots'
@@ -160,23 +160,13 @@ describe('export and the Content-Security-Policy', () => {
       // The map plus a 280 px legend column, at the export scale.
       expect(size.width).toBe(Math.round((canvas!.width + 280) * scale))
       // Decode it in the browser and look for the legend's text in the legend column.
-      const legendInk = await page.evaluate(
-        async ({ base64, mapWidth, scale }) => {
-          const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
-          const c = document.createElement('canvas')
-          c.width = bitmap.width
-          c.height = bitmap.height
-          const g = c.getContext('2d')!
-          g.drawImage(bitmap, 0, 0)
-          const x = Math.round(mapWidth * scale)
-          const pixels = g.getImageData(x, 56 * scale, bitmap.width - x, 300 * scale).data
-          let dark = 0
-          for (let i = 0; i < pixels.length; i += 4)
-            if (pixels[i]! < 100 && pixels[i + 1]! < 100 && pixels[i + 2]! < 100) dark++
-          return dark
-        },
-        { base64: bytes.toString('base64'), mapWidth: canvas!.width, scale },
-      )
+      const x = Math.round(canvas!.width * scale)
+      const { dark: legendInk } = await pngBoxInk(page, bytes, {
+        x,
+        y: 56 * scale,
+        width: size.width - x,
+        height: 300 * scale,
+      })
       expect(legendInk, `legend text at ${scale}×`).toBeGreaterThan(500 * scale)
       if (scale === 1) await download.saveAs(`${SHOTS}/export-1x.png`)
     }
@@ -197,19 +187,7 @@ describe('export and the Content-Security-Policy', () => {
     expect(pngSize(bytes)).toEqual({ width: 1600, height: 900 })
     // The map area (left of the 280 px legend, between the title bar and the footer) holds a map:
     // many distinct colours, not a blank or a single fill.
-    const colours = await page.evaluate(async (base64) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
-      const c = document.createElement('canvas')
-      c.width = bitmap.width
-      c.height = bitmap.height
-      const g = c.getContext('2d')!
-      g.drawImage(bitmap, 0, 0)
-      const pixels = g.getImageData(0, 56, 1600 - 280, 900 - 56 - 34).data
-      const seen = new Set<number>()
-      for (let i = 0; i < pixels.length; i += 4 * 97)
-        seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!)
-      return seen.size
-    }, bytes.toString('base64'))
+    const { colours } = await pngBoxInk(page, bytes, { x: 0, y: 56, width: 1600 - 280, height: 900 - 56 - 34 })
     expect(colours).toBeGreaterThan(50)
     await download.saveAs(`${SHOTS}/export-slide-16x9.png`)
     await expect.poll(() => page.locator('.maplibregl-canvas').boundingBox()).toEqual(before)

@@ -42,6 +42,14 @@ async function checkAboutData(page: Page, where: string) {
   await expect.poll(() => page.locator('[data-testid="about-data"]').count()).toBe(0)
 }
 
+/** Two things on screen do not overlap (either may be absent: nothing to check then). */
+async function expectApart(page: Page, one: string, other: string) {
+  const [a, b] = await Promise.all([page.locator(one).boundingBox(), page.locator(other).boundingBox()])
+  if (!a || !b) return
+  const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+  expect(apart, `${one} is clear of ${other}`).toBe(true)
+}
+
 /** The document's size and scroll, and whether the map shows drawn pixels at an unobstructed point. */
 async function pageState(page: Page) {
   return page.evaluate(() => {
@@ -233,33 +241,13 @@ describe('the title card and the tools at 1366×768', () => {
     await expect(subject.locator('[data-testid="provenance-badge"]').innerText()).resolves.toContain('示例数据')
     const classes = await page.locator('[data-testid="choropleth-classes"] li').count()
     await expect(subject.locator('[data-testid="map-title-legend"] li:not(.unit)').count()).resolves.toBe(classes)
-    const cardBox = (await card.boundingBox())!
-    for (const other of ['.maplibregl-ctrl-top-right', '[data-testid="map-notice"]']) {
-      const box = await page.locator(other).boundingBox()
-      if (!box) continue
-      const apart =
-        cardBox.x + cardBox.width <= box.x ||
-        box.x + box.width <= cardBox.x ||
-        cardBox.y + cardBox.height <= box.y ||
-        box.y + box.height <= cardBox.y
-      expect(apart, `the card is clear of ${other}`).toBe(true)
-    }
+    for (const other of ['.maplibregl-ctrl-top-right', '[data-testid="map-notice"]'])
+      await expectApart(page, '[data-testid="map-title"]', other)
     // The chips that name approximate and sample layers: clear of the credits line and the scale, which
     // at 1366 px takes two lines (the chips once sat on it).
-    const notice = (await page.locator('[data-testid="map-notice"]').boundingBox())!
-    for (const other of [
-      '.maplibregl-ctrl-bottom-right',
-      '.maplibregl-ctrl-bottom-left',
-      '.maplibregl-ctrl-top-right',
-    ]) {
-      const box = (await page.locator(other).boundingBox())!
-      const apart =
-        notice.x + notice.width <= box.x ||
-        box.x + box.width <= notice.x ||
-        notice.y + notice.height <= box.y ||
-        box.y + box.height <= notice.y
-      expect(apart, `the chips are clear of ${other}`).toBe(true)
-    }
+    await expect(page.locator('[data-testid="map-notice"]').count()).resolves.toBe(1)
+    for (const other of ['.maplibregl-ctrl-bottom-right', '.maplibregl-ctrl-bottom-left', '.maplibregl-ctrl-top-right'])
+      await expectApart(page, '[data-testid="map-notice"]', other)
     // The readings heatmap on: the card names the pollutant and month first.
     await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()

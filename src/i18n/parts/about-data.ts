@@ -15,8 +15,9 @@ export const ABOUT_DATA_MESSAGES = {
     licence: '许可：',
     samples: '示例数据',
     samplesText:
-      '监测读数、执法检查点位、河段与断面的逐月水质等是本应用按固定随机种子生成的示例数据，用来演示地图能做什么，不是监测或执法记录。凡能与报告核对的合计（如检查家次、案件数、PM2.5全区均值），生成时都与' +
-      '报告一致；各图层的具体做法见上。换成您自己的文件后，相应图层显示“用户数据”。',
+      '监测读数、执法检查点位、河段与断面的逐月水质等是本应用按固定随机种子生成的示例数据，用来演示地图能做什么，' +
+      '不是监测或执法记录。哪些合计与报告一致、哪些不一致，见上方“示例数据”标记的说明；各图层的具体做法见上。' +
+      '换成您自己的文件后，相应图层显示“用户数据”。',
     standards: '采用的标准',
     standardsList: {
       gb3095:
@@ -41,9 +42,9 @@ export const ABOUT_DATA_MESSAGES = {
     samplesText:
       'The station readings, the inspection points and the monthly classes of river reaches and sections ' +
       'are sample data that this app generates from fixed random seeds, to show what the map can do; they ' +
-      'are not monitoring or enforcement records. Every total that can be checked against the report ' +
-      "(inspections, cases, the district's PM2.5 mean) equals the report's; each layer's method is above. " +
-      'Replaced by your own file, a layer shows Your data.',
+      'are not monitoring or enforcement records. Which totals equal the report and which do not is said ' +
+      "under the Sample data badge above; each layer's method is above. Replaced by your own file, a " +
+      'layer shows Your data.',
     standards: 'Standards applied',
     standardsList: {
       gb3095:

@@ -1,5 +1,6 @@
-/** Just enough PNG for the tests: a solid tile to stand in for a basemap, and reading a PNG's size. */
+/** Just enough PNG for the tests: a solid tile to stand in for a basemap, a PNG's size, and what a box of it holds. */
 import { deflateSync } from 'node:zlib'
+import type { Page } from 'playwright-core'
 import { crc32 } from '../../fixtures/support/zip-writer'
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -29,4 +30,35 @@ export function solidPng(width: number, height: number, [r, g, b]: [number, numb
 export function pngSize(bytes: Buffer): { width: number; height: number } {
   if (bytes.subarray(1, 4).toString('ascii') !== 'PNG') throw new Error('not a PNG')
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
+}
+
+/**
+ * A PNG decoded by the browser, and what one box of it holds: pixels darker than 100 in every channel
+ * (text), and distinct colours among every `step`-th pixel (a map, not a blank).
+ */
+export async function pngBoxInk(
+  page: Page,
+  bytes: Buffer,
+  box: { x: number; y: number; width: number; height: number },
+  step = 97,
+): Promise<{ dark: number; colours: number }> {
+  return page.evaluate(
+    async ({ base64, box, step }) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
+      const c = document.createElement('canvas')
+      c.width = bitmap.width
+      c.height = bitmap.height
+      const g = c.getContext('2d')!
+      g.drawImage(bitmap, 0, 0)
+      const pixels = g.getImageData(box.x, box.y, box.width, box.height).data
+      let dark = 0
+      for (let i = 0; i < pixels.length; i += 4)
+        if (pixels[i]! < 100 && pixels[i + 1]! < 100 && pixels[i + 2]! < 100) dark++
+      const seen = new Set<number>()
+      for (let i = 0; i < pixels.length; i += 4 * step)
+        seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!)
+      return { dark, colours: seen.size }
+    },
+    { base64: bytes.toString('base64'), box, step },
+  )
 }

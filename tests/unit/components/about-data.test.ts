@@ -32,6 +32,9 @@ describe('AboutData', () => {
     expect(dialog()!.textContent).toContain('GB 3095-2012')
     expect(dialog()!.textContent).toContain('HJ 633-2012')
     expect(dialog()!.textContent).toContain('GB 3838-2002')
+    // What the sample data matches is said once, with what it does not (O₃): no blanket claim.
+    expect(dialog()!.textContent).toContain('示例的O₃读数与报告的164不同')
+    expect(dialog()!.querySelector('#about-samples')!.nextElementSibling!.textContent).not.toMatch(/都与报告一致/)
   })
 
   test('in English, with ASCII punctuation in its own words', () => {

@@ -86,6 +86,31 @@ describe('SearchBox', () => {
   })
 })
 
+/**
+ * A 2D context that records what is written (fillText) and the size of each canvas it is asked for,
+ * standing in for happy-dom's missing canvas.
+ */
+function recordingCanvas(): { drawn: string[]; sizes: number[][] } {
+  const drawn: string[] = []
+  const sizes: number[][] = []
+  const context = new Proxy({} as Record<string | symbol, unknown>, {
+    get: (target, key) =>
+      key in target
+        ? target[key]
+        : key === 'fillText'
+          ? (text: string) => void drawn.push(text)
+          : key === 'measureText'
+            ? (text: string) => ({ width: text.length * 8 })
+            : () => undefined,
+    set: (target, key, value) => ((target[key] = value), true),
+  })
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    sizes.push([this.width, this.height])
+    return context as never
+  })
+  return { drawn, sizes }
+}
+
 describe('ExportMenu', () => {
   beforeEach(() => loadLayers('towns', 'enforcement', 'water-sections'))
 
@@ -101,19 +126,7 @@ describe('ExportMenu', () => {
   })
 
   test('PNG 2×: with a recording 2D context, the title and each visible layer’s legend are drawn', async () => {
-    const drawn: string[] = []
-    const context = new Proxy({} as Record<string | symbol, unknown>, {
-      get: (target, key) =>
-        key in target
-          ? target[key]
-          : key === 'fillText'
-            ? (text: string) => void drawn.push(text)
-            : key === 'measureText'
-              ? (text: string) => ({ width: text.length * 8 })
-              : () => undefined,
-      set: (target, key, value) => ((target[key] = value), true),
-    })
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as never)
+    const { drawn } = recordingCanvas()
     const downloads: string[] = []
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push(this.download)
@@ -134,23 +147,7 @@ describe('ExportMenu', () => {
 
   test('a meeting picture: its own title, an A4 page, the themes first in the legend, a north arrow', async () => {
     loadLayers('counties', 'district', 'rivers', 'seats')
-    const drawn: string[] = []
-    const sizes: number[][] = []
-    const context = new Proxy({} as Record<string | symbol, unknown>, {
-      get: (target, key) =>
-        key in target
-          ? target[key]
-          : key === 'fillText'
-            ? (text: string) => void drawn.push(text)
-            : key === 'measureText'
-              ? (text: string) => ({ width: text.length * 8 })
-              : () => undefined,
-      set: (target, key, value) => ((target[key] = value), true),
-    })
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
-      sizes.push([this.width, this.height])
-      return context as never
-    })
+    const { drawn, sizes } = recordingCanvas()
     const downloads: string[] = []
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push(this.download)
