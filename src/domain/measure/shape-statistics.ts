@@ -181,9 +181,9 @@ function surfaceInShape(
   let count = 0
   let min = Infinity
   let max = -Infinity
-  mask.forEach((inside, cell) => {
-    const value = values[cell]!
-    if (inside === 0 || Number.isNaN(value)) return
+  // NaN outside the mask (and everywhere when no station has a value).
+  values.forEach((value) => {
+    if (Number.isNaN(value)) return
     sum += value
     count++
     min = Math.min(min, value)

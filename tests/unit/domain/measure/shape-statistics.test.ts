@@ -20,7 +20,8 @@ import { cellCentre, type StationValues } from '../../../../src/domain/surface/i
  *   29.10 └──────┴──────┘           └─────┘
  *       119.70 119.72 119.74     119.80 119.82
  *
- * The district is A ∪ B. The shape of most tests, 119.708..119.738 × 29.10..29.12, holds 0.6 of A
+ * The district is A ∪ B less the triangle (119.73, 29.10)–(119.74, 29.10)–(119.74, 29.11), so that
+ * the cell centre 119.735, 29.1033 lies in B but outside the district (no drawn value). The shape of most tests, 119.708..119.738 × 29.10..29.12, holds 0.6 of A
  * and 0.9 of B (0.4 and 0.6 of the shape) and touches D along 119.708..119.72 only. The 1 km cells'
  * centres (119.705, 119.715, …) lie off its edges.
  */
@@ -45,7 +46,19 @@ const towns: TownArea[] = [
   { code: 'C', name: '丙乡', geometry: rectangle(119.8, 29.1, 119.82, 29.12) },
   { code: 'D', name: '丁街道', geometry: rectangle(119.7, 29.12, 119.72, 29.14) },
 ]
-const district = rectangle(119.7, 29.1, 119.74, 29.12)
+const district: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [119.7, 29.1],
+      [119.73, 29.1],
+      [119.74, 29.11],
+      [119.74, 29.12],
+      [119.7, 29.12],
+      [119.7, 29.1],
+    ],
+  ],
+}
 const shape = rectangle(119.708, 29.1, 119.738, 29.12)
 
 const feature = (geometry: Geometry, properties: Record<string, unknown> = {}): Feature => ({
@@ -165,6 +178,11 @@ describe('shapeStatistics: a shape across two townships', () => {
     expect(stats.villagesInTouchedTowns).toBe(17)
   })
 
+  test('nor is one overlapped by a rounding sliver (an edge 1e-12° past the shared edge: about 0.0002 m²)', () => {
+    const sliver = shapeStatistics({ shape: rectangle(119.72 - 1e-12, 29.1, 119.75, 29.12), towns })
+    expect(sliver.towns.map((t) => t.code)).toEqual(['B'])
+  })
+
   test('inspections and cases inside, the boundary included; other kinds are neither', () => {
     expect(stats.inspections).toBe(2)
     expect(stats.cases).toBe(2)
@@ -199,15 +217,16 @@ describe('shapeStatistics: a shape across two townships', () => {
     const inside: number[] = []
     drawn.values.forEach((value, cell) => {
       const [lng, lat] = cellCentre(drawn.grid, cell % drawn.grid.columns, Math.floor(cell / drawn.grid.columns))
-      if (lng >= 119.708 && lng <= 119.738 && lat >= 29.1 && lat <= 29.12) inside.push(value)
+      const inShape = lng >= 119.708 && lng <= 119.738 && lat >= 29.1 && lat <= 29.12
+      if (inShape && !Number.isNaN(value)) inside.push(value)
     })
-    // Columns at 119.715, 119.725 and 119.735, three rows each.
-    expect(inside).toHaveLength(9)
+    // Columns at 119.715, 119.725 and 119.735, three rows each, less 119.735, 29.1033 (outside the district).
+    expect(inside).toHaveLength(8)
     expect(stats.surface).toEqual({
       mean: expect.closeTo(inside.reduce((a, b) => a + b, 0) / inside.length, 5),
       min: Math.min(...inside),
       max: Math.max(...inside),
-      cells: 9,
+      cells: 8,
       basis: 'cells',
     })
     // The station in cell (3, 0) pins its cell to its reading.
@@ -262,7 +281,7 @@ describe('shapeStatistics: elsewhere and in parts', () => {
     expect(stats.towns.map((t) => t.code)).toEqual(['B', 'A'])
     expect(stats.inspections).toBe(3)
     expect(stats.monitoringPoints).toHaveLength(3)
-    expect(stats.surface!.cells).toBe(10)
+    expect(stats.surface!.cells).toBe(9)
   })
 
   test('a shape covering one cell centre: the hand-computed IDW value there', () => {
