@@ -308,11 +308,15 @@ describe('shapeStatistics: elsewhere and in parts', () => {
     })
   })
 
-  test('outside the district, even a tiny shape has no surface value', () => {
+  test('outside the district, a tiny shape has no surface value either', () => {
     const tiny = rectangle(119.8101, 29.1091, 119.8102, 29.1092)
     const stats = shapeStatistics({ ...base, shape: tiny })
     expect(stats.surface).toEqual({ mean: null, min: null, max: null, cells: 0, basis: 'none' })
     expect(stats.towns.map((t) => t.code)).toEqual(['C'])
+    // In the district's bbox but in the corner cut off it: the cell under it is not drawn.
+    const corner = shapeStatistics({ ...base, shape: rectangle(119.7351, 29.1021, 119.7352, 29.1022) })
+    expect(corner.surface).toEqual({ mean: null, min: null, max: null, cells: 0, basis: 'none' })
+    expect(corner.towns.map((t) => t.code)).toEqual(['B'])
   })
 
   test('a shape partly outside the district counts only the cells inside it', () => {
