@@ -21,9 +21,11 @@ import { cellCentre, type StationValues } from '../../../../src/domain/surface/i
  *       119.70 119.72 119.74     119.80 119.82
  *
  * The district is A ∪ B less the triangle (119.73, 29.10)–(119.74, 29.10)–(119.74, 29.11), so that
- * the cell centre 119.735, 29.1033 lies in B but outside the district (no drawn value). The shape of most tests, 119.708..119.738 × 29.10..29.12, holds 0.6 of A
- * and 0.9 of B (0.4 and 0.6 of the shape) and touches D along 119.708..119.72 only. The 1 km cells'
- * centres (119.705, 119.715, …) lie off its edges.
+ * the cell centre 119.735, 29.1033 lies in B but outside the district (no drawn value).
+ *
+ * The shape of most tests, 119.708..119.738 × 29.10..29.12, holds 0.6 of A and 0.9 of B (0.4 and 0.6
+ * of the shape) and touches D along 119.708..119.72 only. The 1 km cells' centres (119.705, 119.715,
+ * …) lie off its edges.
  */
 function rectangle(west: number, south: number, east: number, north: number): Polygon {
   return {
@@ -308,11 +310,15 @@ describe('shapeStatistics: elsewhere and in parts', () => {
     })
   })
 
-  test('outside the district, even a tiny shape has no surface value', () => {
+  test('outside the district, a tiny shape has no surface value either', () => {
     const tiny = rectangle(119.8101, 29.1091, 119.8102, 29.1092)
     const stats = shapeStatistics({ ...base, shape: tiny })
     expect(stats.surface).toEqual({ mean: null, min: null, max: null, cells: 0, basis: 'none' })
     expect(stats.towns.map((t) => t.code)).toEqual(['C'])
+    // In the district's bbox but in the corner cut off it: the cell under it is not drawn.
+    const corner = shapeStatistics({ ...base, shape: rectangle(119.7351, 29.1021, 119.7352, 29.1022) })
+    expect(corner.surface).toEqual({ mean: null, min: null, max: null, cells: 0, basis: 'none' })
+    expect(corner.towns.map((t) => t.code)).toEqual(['B'])
   })
 
   test('a shape partly outside the district counts only the cells inside it', () => {
