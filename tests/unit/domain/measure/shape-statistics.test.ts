@@ -21,9 +21,11 @@ import { cellCentre, type StationValues } from '../../../../src/domain/surface/i
  *       119.70 119.72 119.74     119.80 119.82
  *
  * The district is A ∪ B less the triangle (119.73, 29.10)–(119.74, 29.10)–(119.74, 29.11), so that
- * the cell centre 119.735, 29.1033 lies in B but outside the district (no drawn value). The shape of most tests, 119.708..119.738 × 29.10..29.12, holds 0.6 of A
- * and 0.9 of B (0.4 and 0.6 of the shape) and touches D along 119.708..119.72 only. The 1 km cells'
- * centres (119.705, 119.715, …) lie off its edges.
+ * the cell centre 119.735, 29.1033 lies in B but outside the district (no drawn value).
+ *
+ * The shape of most tests, 119.708..119.738 × 29.10..29.12, holds 0.6 of A and 0.9 of B (0.4 and 0.6
+ * of the shape) and touches D along 119.708..119.72 only. The 1 km cells' centres (119.705, 119.715,
+ * …) lie off its edges.
  */
 function rectangle(west: number, south: number, east: number, north: number): Polygon {
   return {
