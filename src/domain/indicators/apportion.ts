@@ -12,8 +12,6 @@
  * no dependence on sort stability).
  */
 
-/** Quotas this close to an integer are treated as that integer (absorbs floating-point noise). */
-const INTEGER_SNAP = 1e-9
 /** Fractional remainders this close are treated as equal, so the lower index wins the tie. */
 const REMAINDER_TIE = 1e-12
 
@@ -54,14 +52,20 @@ function integerShares(total: number, weights: readonly number[], weightSum: num
   })
 }
 
-/** Floating-point path for fractional weights. */
+/**
+ * Floating-point path for fractional weights. No quota is rounded up to a nearby integer: one computed a
+ * hair under k (floating-point noise) floors to k − 1 with a remainder next to 1, the largest, so it
+ * gets its unit back among the leftovers. (Rounding such quotas up, as this did with a tolerance of
+ * 1e-9 × quota, also rounded up real halves once quotas passed 5 × 10⁸: 1,000,000,001 over [0.5, 0.5]
+ * gave 1,000,000,002 units and threw.) Exact while total × weights stay well inside double precision,
+ * about 10¹³; near 2⁵³ the fractions are lost and the guard below throws.
+ */
 function floatShares(total: number, weights: readonly number[], weightSum: number): Share[] {
   return weights.map((weight, index) => {
     // Divide first so total × weight cannot overflow for huge weights.
     const quota = (weight / weightSum) * total
-    const nearest = Math.round(quota)
-    const seats = Math.abs(quota - nearest) <= INTEGER_SNAP * Math.max(1, quota) ? nearest : Math.floor(quota)
-    return { index, seats, remainder: Math.max(0, quota - seats) }
+    const seats = Math.floor(quota)
+    return { index, seats, remainder: quota - seats }
   })
 }
 
@@ -94,7 +98,8 @@ export function apportionLargestRemainder(total: number, weights: readonly numbe
       return a.index - b.index
     })
   if (leftover < 0 || leftover > candidates.length) {
-    // Cannot happen for valid input; guards against a floating-point surprise.
+    // Cannot happen on the exact path, nor on the floating-point one below totals of about 10¹³; near
+    // 2⁵³ the quotas' fractions are lost, and a split that would miss the total is refused.
     throw new Error(`apportionLargestRemainder: internal error, ${leftover} units left for ${candidates.length} shares`)
   }
   for (const share of candidates) {

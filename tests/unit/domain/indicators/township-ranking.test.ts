@@ -53,6 +53,23 @@ describe('rankAreas', () => {
     ])
   })
 
+  it('orders the unranked by code too, whatever order they came in', () => {
+    const rows = rankAreas([
+      entry('9', null),
+      entry('3', 'pilot-area'),
+      entry('5', 2),
+      entry('1', Number.NaN),
+      entry('4', 2),
+    ])
+    expect(rows.map((row) => [row.code, row.rank])).toEqual([
+      ['4', 1],
+      ['5', 1],
+      ['1', null],
+      ['3', null],
+      ['9', null],
+    ])
+  })
+
   it('keeps each township’s name, and returns nothing for no townships', () => {
     expect(rankAreas([entry('1', 1, '曹宅镇')])[0]).toEqual({ code: '1', name: '曹宅镇', value: 1, rank: 1 })
     expect(rankAreas([])).toEqual([])
@@ -96,6 +113,32 @@ describe('sortRanking', () => {
   it('by name, in either direction, unranked townships among the others', () => {
     expect(codes('name', 'ascending')).toEqual(['2', '1', '3', '4'])
     expect(codes('name', 'descending')).toEqual(['4', '3', '1', '2'])
+  })
+
+  it('by rank, with several unranked townships: those last by code, in either direction and from any order', () => {
+    // Codes interleaved: the unranked 1 and 4 sort below ranked codes and above others.
+    const mixed = rankAreas([entry('4', null), entry('2', 3), entry('1', undefined), entry('5', 7), entry('3', 3)])
+    for (const given of [mixed, [...mixed].reverse(), sortRanking(mixed, 'name', 'descending', compare)]) {
+      const order = (direction: 'ascending' | 'descending') =>
+        sortRanking(given, 'rank', direction, compare).map((row) => row.code)
+      // Ascending: 1st, then joint 2nd by code; descending: joint 2nd by code, then 1st.
+      expect(order('ascending')).toEqual(['5', '2', '3', '1', '4'])
+      expect(order('descending')).toEqual(['2', '3', '5', '1', '4'])
+    }
+  })
+
+  it('by name: townships whose names the collation calls equal are ordered by code, both ways', () => {
+    // E.g. two townships with the same pinyin, compared without regard to case.
+    const sameName = rankAreas([entry('7', 1, 'Lingxia'), entry('2', 5, 'lingxia'), entry('5', null, 'LINGXIA')])
+    const caseless = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })
+    for (const direction of ['ascending', 'descending'] as const) {
+      expect(sortRanking(sameName, 'name', direction, caseless).map((row) => row.code)).toEqual(['2', '5', '7'])
+      expect(sortRanking([...sameName].reverse(), 'name', direction, caseless).map((row) => row.code)).toEqual([
+        '2',
+        '5',
+        '7',
+      ])
+    }
   })
 
   it('leaves the rows it was given unchanged', () => {
