@@ -41,6 +41,8 @@ export interface MapController {
    * least what is on screen. Rejects when no map is mounted.
    */
   capture(scale: number, size?: { width: number; height: number }): Promise<MapCapture>
+  /** Lets the map draw the measuring tool's store and send it its clicks (loaded on first use). */
+  sketch(): Promise<void>
   /** Resolves once the map has drawn every change so far. */
   whenIdle(): Promise<void>
   /**

@@ -18,6 +18,12 @@ import { ownValue } from '../domain/text/own-keys'
 /** Distinct, readable colours for successive user layers. */
 const USER_COLOURS = ['#d946ef', '#0891b2', '#65a30d', '#e11d48', '#7c2d12', '#4338ca']
 
+/**
+ * The file name of the layer the measuring tool's drawings (标绘) go to. A drawn layer is kept and
+ * saved like a loaded one, and its file name, which travels with it, says that it was drawn.
+ */
+export const DRAWN_LAYER_FILE = '地图标绘'
+
 export interface UserLayerMeta {
   id: string
   fileName: string
@@ -114,10 +120,13 @@ export function userLayerSpec(meta: UserLayerMeta): LayerSpec {
     defaultVisible: true,
     listed: true,
     provenance: 'user',
-    caveat: {
-      zh: `由您从文件 ${meta.fileName} 载入，未经核实。`,
-      en: `Loaded by you from ${meta.fileName}; not verified.`,
-    },
+    caveat:
+      meta.fileName === DRAWN_LAYER_FILE
+        ? { zh: '由您在地图上绘制（标绘），未经核实。', en: 'Drawn by you on the map; not verified.' }
+        : {
+            zh: `由您从文件 ${meta.fileName} 载入，未经核实。`,
+            en: `Loaded by you from ${meta.fileName}; not verified.`,
+          },
     source: meta.fileName,
     licence: '—',
     // A user's file is not built: it arrives through the import dialog, keyed by `id` (added when missing).

@@ -258,6 +258,10 @@ export function createMapController(): MapController {
     capture(scale: number, size?: { width: number; height: number }) {
       return adapter ? adapter.capture(scale, size) : Promise.reject(new Error('the map is not ready'))
     },
+    async sketch() {
+      const { attachSketch } = await import('./sketch-controller')
+      if (adapter) attachSketch(adapter)
+    },
     prepareLargePoints() {
       // A failed load is said when a layer needs deck.gl (the heatmap watch); not here.
       adapter?.prepareLargePoints().catch(() => undefined)

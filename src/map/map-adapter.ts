@@ -59,7 +59,8 @@ export class MapAdapter {
   /** Our data as loaded (WGS84); what MapLibre holds may be a GCJ-02 copy. */
   private readonly rawData = new Map<string, FeatureCollection>()
   private readonly layerSync = new LayerSync()
-  private readonly basemaps: BasemapControl
+  /** Its `crs` is what the map's own coordinates (events, sources) are in. */
+  readonly basemaps: BasemapControl
   readonly heatmaps: HeatmapOverlay
   private specs: readonly LayerSpec[] = []
   private rank: Record<string, number> = {}
@@ -67,6 +68,8 @@ export class MapAdapter {
   /** Set on MapLibre's 'load': before it the map has no style to add layers to. */
   private styleReady = false
   private attribution: AttributionControl
+  /** False while the measuring tool takes the map's clicks (src/map/sketch-controller.ts). */
+  picking = true
 
   constructor(private readonly options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -129,8 +132,9 @@ export class MapAdapter {
       const message = event.error?.message ?? 'map error'
       if (!this.basemaps.tileError(sourceId, message)) console.error(message)
     })
-    this.map.on('click', (event) => options.onClick(this.pick(event.point)))
+    this.map.on('click', (event) => this.picking && options.onClick(this.pick(event.point)))
     this.map.on('mousemove', (event) => {
+      if (!this.picking) return
       const picked = this.pick(event.point)
       this.map.getCanvas().style.cursor = picked ? 'pointer' : ''
       options.onHover(picked)

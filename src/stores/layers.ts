@@ -382,17 +382,36 @@ export const useLayersStore = defineStore('layers', () => {
     return id
   }
 
-  /** A user's layer under the name the user gave it (null: its file name again). */
-  function renameUserLayer(id: string, name: string | null) {
+  /** A user's layer's record with its name or its features changed: its spec is made again from them. */
+  function putUserChange(id: string, name: string | null | undefined, collection?: FeatureCollection) {
     const r = records.value[id]
-    if (!r?.user) return
-    const trimmed = name?.trim() || null
-    const index = Number(id.replace('user-', '')) - 1
-    const binary = Boolean(r.points)
-    const geometryTypes = [...r.spec.data.geometryTypes]
-    const spec = userLayerSpec({ id, fileName: r.user.fileName, index, geometryTypes, binary, name: trimmed })
-    records.value = { ...records.value, [id]: { ...r, spec: markRaw(spec), user: { ...r.user, name: trimmed } } }
+    if (!r?.user || (collection && r.points)) return
+    const geometryTypes = collection
+      ? [...new Set(collection.features.flatMap((f) => (f.geometry ? [f.geometry.type] : [])))]
+      : [...r.spec.data.geometryTypes]
+    const user = { ...r.user, name: name === undefined ? r.user.name : name?.trim() || null }
+    const spec = markRaw(
+      userLayerSpec({
+        id,
+        fileName: user.fileName,
+        index: Number(id.replace('user-', '')) - 1,
+        geometryTypes,
+        binary: Boolean(r.points),
+        name: user.name,
+      }),
+    )
+    const data = collection ? markRaw(keyed(collection, id, spec.data.key)) : r.data
+    records.value = { ...records.value, [id]: { ...r, spec, user, data } }
   }
+
+  /** A user's layer under the name the user gave it (null: its file name again). */
+  const renameUserLayer = (id: string, name: string | null) => putUserChange(id, name)
+
+  /**
+   * A user's layer's features, all of them, in place of the ones it had (a drawing added to the
+   * drawn layer); its spec follows the new geometry types. Large point sets are not changed here.
+   */
+  const setUserLayerData = (id: string, collection: FeatureCollection) => putUserChange(id, undefined, collection)
 
   /** Removes a user's layer (its record and its place in the list); built-in layers stay. */
   function removeUserLayer(id: string) {
@@ -491,6 +510,7 @@ export const useLayersStore = defineStore('layers', () => {
     addUserLayer,
     addUserPointLayer,
     renameUserLayer,
+    setUserLayerData,
     removeUserLayer,
     clearReplacement,
     pointProperties,

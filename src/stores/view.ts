@@ -4,16 +4,25 @@
  * which are layer records too) is in the layers store; transient pointer state in the interaction store.
  */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type { Locale } from '../i18n'
 import type { Camera } from '../settings/share-link'
 import type { BasemapChoice } from '../settings/basemap-choices'
 import type { ToolTab } from '../settings/tool-tabs'
 import type { PicturePage } from '../settings/picture-pages'
+import type { MultiPolygon, Polygon } from 'geojson'
+import type { Bilingual } from '../domain/types'
 
 export interface Selection {
   layerId: string
   featureId: string
+}
+
+/** A shape whose contents the side panel counts: a drawn polygon, a measured area or a buffer. */
+export interface AnalysedShape {
+  geometry: Polygon | MultiPolygon
+  /** What it is, in both languages (东关桥 周边 1 km; 测量的面). */
+  title: Bilingual
 }
 
 export type SideTab = 'overview' | 'details' | 'warnings'
@@ -40,10 +49,32 @@ export const useViewStore = defineStore('view', () => {
   /** 关于数据, open at a section ('marks', 'provenance-sample', 'layer-towns'…); null when closed. */
   const about = ref<string | null>(null)
 
+  /** The shape the side panel counts inside; it stands over the selection until closed or another is chosen. */
+  const shape = shallowRef<AnalysedShape | null>(null)
+
   function select(next: Selection | null) {
     selection.value = next
+    shape.value = null
+    if (next) sideTab.value = 'details'
+  }
+  function analyse(next: AnalysedShape | null) {
+    shape.value = next
     if (next) sideTab.value = 'details'
   }
 
-  return { locale, selection, sideTab, toolTab, camera, mode, stageScale, basemap, picture, about, select }
+  return {
+    locale,
+    selection,
+    sideTab,
+    toolTab,
+    camera,
+    mode,
+    stageScale,
+    basemap,
+    picture,
+    about,
+    shape,
+    select,
+    analyse,
+  }
 })

@@ -12,7 +12,7 @@ import { openSession, type Session } from './support/browser'
 const budget = JSON.parse(readFileSync('perf-budget.json', 'utf8')) as { firstViewRequests: number }
 /** Chunks that must not be fetched before the first view is drawn (names as the build writes them). */
 const LATER =
-  /\/assets\/(deck-overlay|heatmap-layers|webgl-device|import\.worker|import-client|ImportDialog|PresentationMode|kept-idb|KeptDataList|ExportMenu|WarningsPanel|HeatmapControls|DataTools|MapTitleCard|BasemapPicker|BottomSheet|en)-[\w-]+\.m?js$/
+  /\/assets\/(deck-overlay|heatmap-layers|webgl-device|import\.worker|import-client|ImportDialog|PresentationMode|kept-idb|KeptDataList|ExportMenu|WarningsPanel|AnalysisTools|MeasureTools|ShapePanel|NearbyAnalysis|sketch-controller|DataTools|MapTitleCard|BasemapPicker|BottomSheet|en)-[\w-]+\.m?js$/
 
 describe('the first view', () => {
   let session: Session

@@ -12,6 +12,8 @@ import en from '../../../src/i18n/en'
 import { PLATFORM_MESSAGES } from '../../../src/platform/messages'
 import { ABOUT_DATA_MESSAGES } from '../../../src/i18n/parts/about-data'
 import { DATA_TOOLS_MESSAGES } from '../../../src/i18n/parts/data-tools'
+import { MEASURE_MESSAGES } from '../../../src/i18n/parts/measure'
+import { DRAW_TOOLS, MEASURE_TOOLS } from '../../../src/stores/sketch'
 import { REPORT_TOPICS } from '../../../src/domain/report/report'
 import type { Provenance } from '../../../src/domain/types'
 import type { HeatmapState, Pollutant } from '../../../src/stores/layers'
@@ -42,7 +44,12 @@ function flatten(messages: Messages, prefix = ''): Map<string, unknown> {
 }
 
 /** The first view's messages and the parts' (src/i18n: addMessages), each part under its namespace. */
-const PARTS = { platform: PLATFORM_MESSAGES, aboutData: ABOUT_DATA_MESSAGES, ...DATA_TOOLS_MESSAGES }
+const PARTS = {
+  platform: PLATFORM_MESSAGES,
+  aboutData: ABOUT_DATA_MESSAGES,
+  ...DATA_TOOLS_MESSAGES,
+  ...MEASURE_MESSAGES,
+}
 const withParts = (base: Messages, locale: 'zh-CN' | 'en') =>
   flatten({ ...base, ...Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, part[locale]])) })
 const LOCALES = { 'zh-CN': withParts(zhCN, 'zh-CN'), en: withParts(en, 'en') }
@@ -74,6 +81,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'formats.join.': keysOf<JoinRowProblem['kind']>({ unmatched: true, duplicate: true, ambiguous: true, empty: true }),
   'a11y.sections.': keysOf<SheetSection>({ panel: true, layers: true, analysis: true, data: true }),
   'tools.': TOOL_TABS,
+  'measure.tool.': [...MEASURE_TOOLS, ...DRAW_TOOLS],
   'legend.': CLASSIFICATION_METHODS,
   'export.pages.': PICTURE_PAGES,
   'aboutData.standardsList.': APPLIED_STANDARDS,

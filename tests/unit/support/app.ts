@@ -68,11 +68,21 @@ export interface ControllerCalls {
   whenIdle: number
   mount: HTMLElement[]
   unmount: number
+  /** How many times a component asked the map to draw the measuring tool. */
+  sketch: number
 }
 
 /** A map controller without a map: it records every call; capture returns a small blank canvas. */
 export function fakeController(): { controller: MapController; calls: ControllerCalls } {
-  const calls: ControllerCalls = { moveTo: [], capture: [], captureSize: [], whenIdle: 0, mount: [], unmount: 0 }
+  const calls: ControllerCalls = {
+    moveTo: [],
+    capture: [],
+    captureSize: [],
+    whenIdle: 0,
+    mount: [],
+    unmount: 0,
+    sketch: 0,
+  }
   const controller: MapController = {
     mount: (container) => void calls.mount.push(container),
     unmount: () => void calls.unmount++,
@@ -86,6 +96,7 @@ export function fakeController(): { controller: MapController; calls: Controller
       return { canvas, metresPer100px: 500, bearing: 0 }
     },
     whenIdle: async () => void calls.whenIdle++,
+    sketch: async () => void calls.sketch++,
   }
   return { controller, calls }
 }
