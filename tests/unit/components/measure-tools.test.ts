@@ -4,7 +4,7 @@
  * buttons and figures, a buffer around 东关桥 and its refusals, and what the shape panel lists.
  */
 import { nextTick } from 'vue'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import MeasureTools from '../../../src/components/MeasureTools.vue'
 import NearbyAnalysis from '../../../src/components/NearbyAnalysis.vue'
 import ShapePanel from '../../../src/components/ShapePanel.vue'
@@ -64,6 +64,8 @@ describe('NearbyAnalysis and ShapePanel', () => {
     })
     await wrapper.get('[data-testid="nearby-radius"]').setValue(1000)
     await wrapper.get('form').trigger('submit')
+    // turf's buffer is fetched on the first use.
+    await vi.waitFor(() => expect(view.shape).not.toBeNull())
     expect(view.shape?.title).toEqual({ zh: '东关桥 周边 1 km', en: 'Within 1 km of Dongguanqiao' })
     expect(view.shape?.geometry.type).toBe('Polygon')
     // A point has no inside: only the buffer is offered.
@@ -76,10 +78,13 @@ describe('NearbyAnalysis and ShapePanel', () => {
     const wrapper = mountIn(NearbyAnalysis, {
       props: { layerId: 'water-sections', featureId: 'dongguanqiao', name: '国控断面' },
     })
-    for (const radius of [0, 1_000_000]) {
+    for (const [radius, says] of [
+      [0, '至少为 1 米'],
+      [1_000_000, '最大为 50 千米'],
+    ] as const) {
       await wrapper.get('[data-testid="nearby-radius"]').setValue(radius)
       await wrapper.get('form').trigger('submit')
-      expect(wrapper.get('[data-testid="nearby-problem"]').text()).not.toBe('')
+      await vi.waitFor(() => expect(wrapper.find('[data-testid="nearby-problem"]').text()).toContain(says))
       expect(view.shape).toBeNull()
     }
   })
@@ -91,6 +96,7 @@ describe('NearbyAnalysis and ShapePanel', () => {
       props: { layerId: 'water-sections', featureId: 'dongguanqiao', name: '国控断面' },
     })
     await nearby.get('form').trigger('submit')
+    await vi.waitFor(() => expect(view.shape).not.toBeNull())
     const { controller, calls } = fakeController()
     const panel = mountIn(ShapePanel, { props: { shape: view.shape }, controller })
     expect(panel.get('h2').text()).toBe('东关桥 周边 1 km')
