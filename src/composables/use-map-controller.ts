@@ -38,9 +38,10 @@ export interface MapController {
   moveTo(target: CameraTarget): void
   /**
    * The map's pixels at 1× or 2×, for export; with a size (CSS pixels), drawn at that size showing at
-   * least what is on screen. Rejects when no map is mounted.
+   * least what is on screen, or, with a `zoom`, at that zoom around the same centre (a print at 1:N).
+   * Rejects when no map is mounted.
    */
-  capture(scale: number, size?: { width: number; height: number }): Promise<MapCapture>
+  capture(scale: number, size?: { width: number; height: number }, zoom?: number): Promise<MapCapture>
   /** Lets the map draw the measuring tool's store and send it its clicks (loaded on first use). */
   sketch(): Promise<void>
   /** Resolves once the map has drawn every change so far. */

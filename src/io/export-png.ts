@@ -44,6 +44,10 @@ export interface PngLayout {
   page?: { width: number; height: number }
   /** The line that says how many legend sections did not fit ("另有 2 个参考图层未列出"). */
   omitted?: (count: number) => string
+  /** A print's scale, beside the scale bar ("比例尺 1:50,000"). */
+  scaleStatement?: string
+  /** A print's map approval number (审图号), at the footer's right. */
+  approval?: string
 }
 
 const FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
@@ -181,9 +185,17 @@ export function composePng(layout: PngLayout): HTMLCanvasElement {
   g.stroke()
   g.fillStyle = '#1c2b22'
   g.font = `12px ${FONT}`
-  g.fillText(bar.label, 16, footerY - 6)
+  g.fillText(layout.scaleStatement ? `${bar.label}  ${layout.scaleStatement}` : bar.label, 16, footerY - 6)
   g.fillStyle = '#5d6b62'
   g.font = `11px ${FONT}`
-  g.fillText(layout.attribution, 140, footerY, mapWidth + LEGEND_WIDTH - 156)
+  const approvalRoom = layout.approval ? 200 : 0
+  const attributionX = layout.scaleStatement ? 220 : 140
+  g.fillText(layout.attribution, attributionX, footerY, mapWidth + LEGEND_WIDTH - attributionX - 16 - approvalRoom)
+  if (layout.approval) {
+    g.fillStyle = '#1c2b22'
+    g.textAlign = 'right'
+    g.fillText(layout.approval, mapWidth + LEGEND_WIDTH - 16, footerY, approvalRoom - 8)
+    g.textAlign = 'left'
+  }
   return canvas
 }

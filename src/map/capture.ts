@@ -5,7 +5,8 @@
  *
  * With a `size` (a slide or an A4 page), the map is drawn at that size for the capture: the view on
  * screen is fitted into it, so everything the planner saw is in the picture with more around it on
- * the longer side; then the map's size and camera are put back exactly.
+ * the longer side; then the map's size and camera are put back exactly. A print at a chosen scale
+ * (1:N) keeps the centre at the zoom that gives that scale (src/settings/print-paper.ts).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
 
@@ -16,8 +17,11 @@ export interface MapCaptureResult {
   bearing: number
 }
 
-/** Lays the map out at `size` CSS pixels showing what it showed; returns how to put it back. */
-function frameAt(map: MapLibreMap, size: { width: number; height: number }): () => void {
+/**
+ * Lays the map out at `size` CSS pixels showing what it showed (or, with a `zoom`, at that zoom around
+ * the same centre: a print at 1:N); returns how to put it back.
+ */
+function frameAt(map: MapLibreMap, size: { width: number; height: number }, zoom?: number): () => void {
   const container = map.getContainer()
   const style = container.style.cssText
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() }
@@ -26,7 +30,8 @@ function frameAt(map: MapLibreMap, size: { width: number; height: number }): () 
   container.style.width = `${size.width}px`
   container.style.height = `${size.height}px`
   map.resize()
-  map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing })
+  if (zoom) map.jumpTo({ zoom })
+  else map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing })
   return () => {
     container.style.cssText = style
     map.resize()
@@ -39,9 +44,10 @@ export async function captureMap(
   scale: number,
   whenIdle: () => Promise<void>,
   size?: { width: number; height: number },
+  zoom?: number,
 ): Promise<MapCaptureResult> {
   const original = map.getPixelRatio()
-  const restore = size ? frameAt(map, size) : null
+  const restore = size ? frameAt(map, size, zoom) : null
   if (scale !== original) map.setPixelRatio(scale)
   if (restore || scale !== original) await whenIdle()
   const source = map.getCanvas()

@@ -255,8 +255,8 @@ export function createMapController(): MapController {
       if ('bounds' in target) adapter.fitBounds(target.bounds, target.durationMs, target.padding)
       else adapter.flyTo(target.lngLat, target.zoom, target.durationMs, target.padding)
     },
-    capture(scale: number, size?: { width: number; height: number }) {
-      return adapter ? adapter.capture(scale, size) : Promise.reject(new Error('the map is not ready'))
+    capture(scale: number, size?: { width: number; height: number }, zoom?: number) {
+      return adapter ? adapter.capture(scale, size, zoom) : Promise.reject(new Error('the map is not ready'))
     },
     async sketch() {
       const { attachSketch } = await import('./sketch-controller')

@@ -296,8 +296,8 @@ export class MapAdapter {
       this.options.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show')
   }
 
-  capture(scale: number, size?: { width: number; height: number }): Promise<MapCaptureResult> {
-    return captureMap(this.map, scale, () => this.whenIdle(), size)
+  capture(scale: number, size?: { width: number; height: number }, zoom?: number): Promise<MapCaptureResult> {
+    return captureMap(this.map, scale, () => this.whenIdle(), size, zoom)
   }
 
   /** Where a real (WGS84) place is drawn on screen, in CSS pixels. */

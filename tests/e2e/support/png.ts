@@ -62,3 +62,21 @@ export async function pngBoxInk(
     { base64: bytes.toString('base64'), box, step },
   )
 }
+
+/** A PNG drawn smaller by the browser (for the docs: a 300 dpi page is too big to keep). */
+export async function pngReduced(page: Page, bytes: Buffer, width: number): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    async ({ base64, width }) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
+      const c = document.createElement('canvas')
+      c.width = width
+      c.height = Math.round((bitmap.height * width) / bitmap.width)
+      const g = c.getContext('2d')!
+      g.imageSmoothingQuality = 'high'
+      g.drawImage(bitmap, 0, 0, c.width, c.height)
+      return c.toDataURL('image/png')
+    },
+    { base64: bytes.toString('base64'), width },
+  )
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')
+}

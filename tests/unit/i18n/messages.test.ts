@@ -13,6 +13,8 @@ import { PLATFORM_MESSAGES } from '../../../src/platform/messages'
 import { ABOUT_DATA_MESSAGES } from '../../../src/i18n/parts/about-data'
 import { DATA_TOOLS_MESSAGES } from '../../../src/i18n/parts/data-tools'
 import { MEASURE_MESSAGES } from '../../../src/i18n/parts/measure'
+import { PRINT_MESSAGES } from '../../../src/i18n/parts/print'
+import { PRINT_PAPERS } from '../../../src/settings/print-paper'
 import { DRAW_TOOLS, MEASURE_TOOLS } from '../../../src/stores/sketch'
 import { REPORT_TOPICS } from '../../../src/domain/report/report'
 import type { Provenance } from '../../../src/domain/types'
@@ -49,6 +51,7 @@ const PARTS = {
   aboutData: ABOUT_DATA_MESSAGES,
   ...DATA_TOOLS_MESSAGES,
   ...MEASURE_MESSAGES,
+  ...PRINT_MESSAGES,
 }
 const withParts = (base: Messages, locale: 'zh-CN' | 'en') =>
   flatten({ ...base, ...Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, part[locale]])) })
@@ -82,6 +85,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'a11y.sections.': keysOf<SheetSection>({ panel: true, layers: true, analysis: true, data: true }),
   'tools.': TOOL_TABS,
   'measure.tool.': [...MEASURE_TOOLS, ...DRAW_TOOLS],
+  'print.papers.': PRINT_PAPERS,
   'legend.': CLASSIFICATION_METHODS,
   'export.pages.': PICTURE_PAGES,
   'aboutData.standardsList.': APPLIED_STANDARDS,

@@ -65,6 +65,8 @@ export interface ControllerCalls {
   capture: number[]
   /** The size each capture asked for (a slide, a page), or null for the map as it is. */
   captureSize: ({ width: number; height: number } | null)[]
+  /** The zoom each capture asked for (a print at 1:N), or null for the view as it is. */
+  captureZoom: (number | null)[]
   whenIdle: number
   mount: HTMLElement[]
   unmount: number
@@ -78,6 +80,7 @@ export function fakeController(): { controller: MapController; calls: Controller
     moveTo: [],
     capture: [],
     captureSize: [],
+    captureZoom: [],
     whenIdle: 0,
     mount: [],
     unmount: 0,
@@ -87,9 +90,10 @@ export function fakeController(): { controller: MapController; calls: Controller
     mount: (container) => void calls.mount.push(container),
     unmount: () => void calls.unmount++,
     moveTo: (target) => void calls.moveTo.push(target),
-    capture: async (scale, size) => {
+    capture: async (scale, size, zoom) => {
       calls.capture.push(scale)
       calls.captureSize.push(size ?? null)
+      calls.captureZoom.push(zoom ?? null)
       const canvas = document.createElement('canvas')
       canvas.width = (size?.width ?? 40) * scale
       canvas.height = (size?.height ?? 30) * scale
