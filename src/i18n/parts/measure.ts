@@ -66,6 +66,7 @@ export const MEASURE_MESSAGES = {
         problemsText: '问题闭环尚未上线，暂无问题记录可统计。',
         surface: '浓度插值估算',
         surfaceText: '{pollutant}，{month}月：范围内均值 {mean}（{min}–{max}），{cells} 个 200 米格网。',
+        surfacePoint: '{pollutant}，{month}月：范围小于一个 200 米格网，取其所在格网的估算值 {mean}。',
         surfaceOutside: '范围内没有插值格网的格点（200 米格网，只在全区边界以内），无插值估算。',
         surfaceNote: '由各站月均值按反距离加权插值估算，不是监测值。',
         exportCsv: '导出统计 CSV',
@@ -137,6 +138,9 @@ export const MEASURE_MESSAGES = {
         problemsText: 'The problem loop is not running yet: there are no problem records to count.',
         surface: 'Interpolated concentration',
         surfaceText: '{pollutant}, month {month}: mean {mean} inside ({min} to {max}), {cells} cells of 200 m.',
+        surfacePoint:
+          '{pollutant}, month {month}: the shape is smaller than a 200 m cell; ' +
+          'the estimate of the cell it lies in, {mean}.',
         surfaceOutside:
           'No cell of the interpolation grid (200 m, inside the district outline only) lies in the shape: no estimate.',
         surfaceNote: "Estimated from the stations' monthly means by inverse-distance weighting; not a measurement.",

@@ -108,4 +108,23 @@ describe('NearbyAnalysis and ShapePanel', () => {
     expect(calls.moveTo).toHaveLength(1)
     expect('bounds' in calls.moveTo[0]!).toBe(true)
   })
+
+  test('a shape smaller than a surface cell takes the estimate of the cell it lies in, and says so', () => {
+    loadLayers('towns', 'monitoring-points', 'district')
+    const [lng, lat] = A
+    const d = 0.00005
+    const square = [
+      [lng, lat],
+      [lng + d, lat],
+      [lng + d, lat + d],
+      [lng, lat + d],
+      [lng, lat],
+    ]
+    const panel = mountIn(ShapePanel, {
+      props: { shape: { geometry: { type: 'Polygon', coordinates: [square] }, title: { zh: '小方块', en: 'Tiny' } } },
+    })
+    expect(panel.get('[data-testid="shape-surface"]').text()).toMatch(
+      /范围小于一个 200 米格网，取其所在格网的估算值 \d/,
+    )
+  })
 })
