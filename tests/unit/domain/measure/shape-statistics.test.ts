@@ -198,6 +198,19 @@ describe('shapeStatistics: a shape across two townships', () => {
     ])
   })
 
+  test('a monitoring point is named by its name, else its id (a number written out), else nothing', () => {
+    const points = collection([
+      point(119.715, 29.11, { name: '', id: 7, kind: 3 }),
+      point(119.716, 29.11, {}),
+      feature({ type: 'Point', coordinates: [119.717, 29.11] }, null as never),
+    ])
+    expect(shapeStatistics({ ...base, monitoring: points, surface: undefined }).monitoringPoints).toEqual([
+      { name: '7', kind: '3' },
+      { name: '', kind: null },
+      { name: '', kind: null },
+    ])
+  })
+
   test('layers: points inside, lines and polygons that intersect (not by centroid)', () => {
     expect(stats.layers).toEqual([
       { id: 'rivers', count: 2 },
