@@ -155,10 +155,12 @@ describe('测量与标绘', () => {
     await page.locator('[data-testid="shape-panel"] .close').click()
     await page.locator('[data-testid="nearby-radius"]').fill('0')
     await page.locator('[data-testid="nearby-run"]').click()
-    await expect(page.locator('[data-testid="nearby-problem"]').innerText()).resolves.toMatch(/至少为 1 米/)
+    // Each run answers after turf's buffer has loaded: wait for the answer, not the one before it.
+    const problem = () => page.locator('[data-testid="nearby-problem"]').innerText()
+    await expect.poll(problem).toMatch(/至少为 1 米/)
     await page.locator('[data-testid="nearby-radius"]').fill('1000000')
     await page.locator('[data-testid="nearby-run"]').click()
-    await expect(page.locator('[data-testid="nearby-problem"]').innerText()).resolves.toMatch(/50/)
+    await expect.poll(problem).toMatch(/最大为 50 千米/)
     await expect(page.locator('[data-testid="shape-panel"]').count()).resolves.toBe(0)
   }, 60_000)
 
