@@ -102,6 +102,8 @@ describe('NearbyAnalysis and ShapePanel', () => {
     expect(panel.get('h2').text()).toBe('东关桥 周边 1 km')
     expect(panel.get('[data-testid="shape-area"]').text()).toMatch(/^3\.1\d km² · 31\d\.\d\d 公顷 · 4,[67]\d\d\.\d 亩$/)
     expect(panel.findAll('[data-testid="shape-towns"] tbody tr').length).toBeGreaterThan(0)
+    // 东关桥 lies at 多湖街道's edge: a sliver of the township, said as such, not as 0.0%.
+    expect(panel.get('[data-testid="shape-towns"] tbody td:last-child').text()).toBe('<0.1%')
     expect(panel.findAll('[data-testid="shape-monitoring"] li').map((li) => li.text())).toContain('东关桥')
     expect(panel.get('[data-testid="shape-layers"] tr[data-layer="water-sections"] td').text()).toBe('1')
     // The map frames the shape.
