@@ -1,12 +1,12 @@
 /**
  * KML (Google Earth, 奥维互动地图), KMZ (a zip holding doc.kml) and GPX (field GPS tracks) to
- * candidates, with @tmcw/togeojson over our worker-side XML DOM (xml-dom.ts). togeojson is loaded
+ * candidates, with @tmcw/togeojson over our worker-side XML DOM (src/domain/text/xml-dom.ts). togeojson is loaded
  * with a dynamic import, so it is fetched only when such a file is opened.
  */
 import type { Feature } from 'geojson'
 import { CandidateList, failedSource, type ParsedSource } from './candidate'
 import type { ImportContext } from './import-context'
-import { parseXml, XmlSyntaxError, type XmlDocument } from './xml-dom'
+import { parseXml, XmlSyntaxError, type XmlDocument } from '../../domain/text/xml-dom'
 import { listZipEntries, readZipEntry, ZipFormatError } from './zip-reader'
 import { decodeText } from './decode-text'
 

@@ -1,6 +1,6 @@
 // The worker-side XML DOM that togeojson reads KML and GPX through, and the syntax errors it names.
 import { describe, expect, it } from 'vitest'
-import { parseXml, XmlSyntaxError } from '../../../../src/user-data/import/xml-dom'
+import { parseXml, XmlSyntaxError } from '../../../../src/domain/text/xml-dom'
 
 describe('the worker-side XML DOM', () => {
   it('builds what togeojson reads: elements, attributes, text, CDATA, entities, namespaces', () => {
