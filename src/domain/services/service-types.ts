@@ -46,9 +46,10 @@ export type RasterTiles =
   /**
    * WMTS in a Web Mercator matrix set (天地图's `w`, GoogleMapsCompatible): a template with
    * {TileMatrix}, {TileRow} and {TileCol}; `matrixIds[z]` names the matrix drawn at web zoom z
-   * (null where the set has none).
+   * (null where the set has none). `tileSize`: the tiles' width and height in pixels, 256 when absent
+   * (a set of 512-px tiles has one tile across the world at z = 0 all the same).
    */
-  | { scheme: 'wmts-mercator'; template: string; matrixIds: (string | null)[] }
+  | { scheme: 'wmts-mercator'; template: string; matrixIds: (string | null)[]; tileSize?: number }
   /**
    * WMTS in a geographic matrix set (天地图's `c`): each Web Mercator tile is made from the
    * service's tiles, resampled row by row (latitude is not linear in Web Mercator).
