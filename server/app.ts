@@ -32,6 +32,7 @@ import { DEFAULT_COST, type ScryptCost } from './session/passwords'
 import { sessionRoutes } from './session/routes'
 import { SESSION_COOKIE, csrfMatches, findSession, type SessionInfo } from './session/sessions'
 import { townshipRoutes } from './townships/routes'
+import { withContentSecurityPolicy } from '../src/settings/content-security-policy'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -195,7 +196,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(townshipRoutes)
 
   const hasApp = existsSync(`${config.staticDir}/index.html`)
-  const indexHtml = hasApp ? readFileSync(join(config.staticDir, 'index.html'), 'utf8') : ''
+  const builtHtml = hasApp ? readFileSync(join(config.staticDir, 'index.html'), 'utf8') : ''
+  // SERVICE_HOSTS set on the server: the page's CSP names those hosts instead of the build's.
+  const indexHtml =
+    hasApp && config.serviceHosts ? withContentSecurityPolicy(builtHtml, config.serviceHosts) : builtHtml
   /**
    * The app's page with a note that a server stands behind it (src/platform/server-meta.ts): the app
    * asks the API only then, so the static build on any web server makes no request that fails. The

@@ -4,6 +4,7 @@
  * table in docs/platform.md lists the same variables; `CONFIG_VARS` is its source.
  */
 import { resolve } from 'node:path'
+import { parseServiceHosts } from '../src/settings/content-security-policy'
 
 export interface Config {
   port: number
@@ -30,6 +31,11 @@ export interface Config {
   logLevel: string
   /** Trust X-Forwarded-* from a reverse proxy (nginx) in front. */
   trustProxy: boolean
+  /**
+   * The hosts service layers may reach, written into the served page's CSP; null keeps the policy
+   * the app was built with.
+   */
+  serviceHosts: string[] | null
 }
 
 export const CONFIG_VARS: { name: string; default: string; meaning: string }[] = [
@@ -52,6 +58,12 @@ export const CONFIG_VARS: { name: string; default: string; meaning: string }[] =
   { name: 'MAX_JSON_BYTES', default: '65536', meaning: 'largest JSON request body (bytes; over → 413)' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'pino level: fatal, error, warn, info, debug, trace, silent' },
   { name: 'TRUST_PROXY', default: 'false', meaning: 'trust X-Forwarded-For/Proto from a reverse proxy' },
+  {
+    name: 'SERVICE_HOSTS',
+    default: "(the build's)",
+    meaning:
+      'hosts service layers may reach, e.g. "https://map.zj.gov.cn http://10.1.2.3:8080"; written into the CSP of the page served',
+  },
 ]
 
 export class ConfigError extends Error {
@@ -75,6 +87,15 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name}=${raw}: expected true or false`)
 }
 
+function serviceHosts(raw: string | undefined): string[] | null {
+  if (raw === undefined || raw.trim() === '') return null
+  try {
+    return parseServiceHosts(raw)
+  } catch (error) {
+    throw new ConfigError((error as Error).message)
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const databaseUrl = env.DATABASE_URL ?? ''
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
@@ -95,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxJsonBytes: int(env, 'MAX_JSON_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    serviceHosts: serviceHosts(env.SERVICE_HOSTS),
   }
 }

@@ -11,7 +11,7 @@ import type { CameraTarget, MapController } from '../composables/use-map-control
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useUserStylesStore } from '../stores/user-styles'
-import { useInteractionStore } from '../stores/interaction'
+import { serviceFailureOf, useInteractionStore } from '../stores/interaction'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 import { pick } from '../i18n/bilingual'
@@ -66,6 +66,8 @@ export function createMapController(): MapController {
       },
       onHexagonHover: (count, point) => (interaction.hexHover = count === null ? null : { count, point }),
       onSurfaceHover: (value, point) => (interaction.surfaceHover = value === null ? null : { value, point }),
+      onServiceStatus: (layerId, status) =>
+        interaction.setServiceStatus(layerId, status.ok ? null : serviceFailureOf(status.error)),
     })
     adapter = map
 
@@ -87,6 +89,15 @@ export function createMapController(): MapController {
       }
     }
 
+    /** The service layers' definitions (and files), for the map's sources. */
+    const serviceInputs = () =>
+      Object.values(layers.records).flatMap((r) =>
+        // GeoJSON at an address is drawn from its features, like a loaded file.
+        r.service && r.service.kind !== 'geojson'
+          ? [{ id: r.spec.id, definition: r.service, file: r.serviceFile ?? null }]
+          : [],
+      )
+
     function drawLayers() {
       const desired = desiredMapLayers({
         records: Object.values(layers.records),
@@ -99,6 +110,7 @@ export function createMapController(): MapController {
         resolvedStyle: userStyles.resolvedStyle,
       })
       map.setLayers(layers.specs, layers.drawRank, desired)
+      map.pruneServices()
     }
 
     /** Sources whose data changed since the last push (data objects are replaced, never mutated). */
@@ -122,6 +134,12 @@ export function createMapController(): MapController {
       watch(
         () => Object.values(layers.records).map((r) => r.data),
         () => void afterRedraw(pushData()),
+      )
+      // A service layer's source is made before its map layers are drawn (they read it).
+      watch(
+        () => layers.records,
+        () => void afterRedraw(map.setServices(serviceInputs()).then(drawLayers)),
+        { immediate: true },
       )
       watch(
         () => [layers.records, layers.drawRank, view.locale, view.selection, indicators.colours, view.mode] as const,

@@ -6,12 +6,14 @@
  * The end-to-end build (vite --mode e2e) alone reads `?netTimeoutMs=` so that a test of a server
  * that never answers takes a second, not the real timeout; the production build drops that branch.
  */
-export type NetworkWait = 'style' | 'tiles' | 'tour'
+export type NetworkWait = 'style' | 'tiles' | 'tour' | 'service'
 
 export const NETWORK_TIMEOUT_MS: Readonly<Record<NetworkWait, number>> = {
   style: 10_000,
   tiles: 15_000,
   tour: 10_000,
+  /** A service's capabilities, its legend, a PMTiles header. */
+  service: 15_000,
 }
 
 export function networkTimeoutMs(kind: NetworkWait): number {
@@ -42,13 +44,22 @@ export class HttpStatusError extends Error {
  * when the server has not answered in `ms`, an HttpStatusError for a refusal, a SyntaxError for
  * text that is not JSON, a TypeError when the network failed.
  */
-export async function fetchJsonWithTimeout(url: string, ms: number): Promise<unknown> {
+export function fetchJsonWithTimeout(url: string, ms: number): Promise<unknown> {
+  return fetchWithTimeout(url, ms, (response) => response.json() as Promise<unknown>)
+}
+
+/** The body of `url` read by `read`, with the same deadline and errors as fetchJsonWithTimeout. */
+export async function fetchWithTimeout<T>(
+  url: string,
+  ms: number,
+  read: (response: Response) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), ms)
   try {
     const response = await fetch(url, { signal: controller.signal })
     if (!response.ok) throw new HttpStatusError(response.status)
-    return (await response.json()) as unknown
+    return await read(response)
   } catch (error) {
     if (controller.signal.aborted) throw new NetworkTimeoutError(Math.round(ms / 100) / 10)
     throw error

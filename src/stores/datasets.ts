@@ -29,6 +29,7 @@ import { useDataStore } from './data'
 import { useIndicatorsStore } from './indicators'
 import { useLayersStore } from './layers'
 import { useViewStore } from './view'
+import type { ServiceDefinition } from '../domain/services/service-types'
 
 type Bounds = [number, number, number, number]
 
@@ -178,6 +179,15 @@ export const useDatasetsStore = defineStore('datasets', () => {
     return opened(applyProject(project, { layers, indicators, view }, { published: true, visitor, tiandituKey }))
   }
 
+  /** A layer from another server (its definition read by the add-a-service form), at the top of the list. */
+  function addService(
+    definition: ServiceDefinition,
+    file: Blob | null = null,
+    collection: FeatureCollection | null = null,
+  ): string {
+    return layers.addServiceLayer(definition, { file, collection })
+  }
+
   /** Everything the user brought, and the view, as a project file's bytes. */
   async function saveProject(appVersion: string, savedAt = new Date().toISOString()) {
     const [{ writeProject }, { captureProjectView }] = await Promise.all([
@@ -185,7 +195,13 @@ export const useDatasetsStore = defineStore('datasets', () => {
       import('./apply-project'),
     ])
     const snapshot = captureUserState(layers, indicators)
-    const bytes = writeProject({ snapshot, view: captureProjectView(layers, view), appVersion, savedAt })
+    // PMTiles archives chosen as files go into the project beside their definitions.
+    const serviceFiles = new Map<string, Uint8Array>()
+    for (const layer of snapshot.layers)
+      if (layer.data.kind === 'service' && layer.data.file)
+        serviceFiles.set(layer.id, new Uint8Array(await layer.data.file.arrayBuffer()))
+    const projectView = captureProjectView(layers, view)
+    const bytes = writeProject({ snapshot, view: projectView, appVersion, savedAt, serviceFiles })
     return { bytes, savedAt, layers: snapshot.layers.length, indicators: snapshot.indicators.length }
   }
 
@@ -206,6 +222,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     joinByName,
     openProject,
     applyPublished,
+    addService,
     saveProject,
   }
 })

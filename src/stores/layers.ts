@@ -18,6 +18,8 @@ import { DERIVED_LAYER_SPECS, LAYER_SPECS } from '../layers/registry'
 import { resolveLayerMeta, type LayerReplacement } from '../layers/resolve-meta'
 import type { Capability, LayerMeta, LayerSpec } from '../layers/types'
 import { userLayerSpec } from '../layers/user-layer'
+import { serviceLayerSpec } from '../layers/service-layer'
+import type { ServiceDefinition } from '../domain/services/service-types'
 import { sortSpecs } from '../layers/spec-helpers'
 import { defaultUserLayerStyle, type UserLayerStyle } from '../user-data/styles/user-layer-style'
 
@@ -97,6 +99,13 @@ export interface LayerRecord {
   surface?: SurfaceSettings | null
   /** The inspection density's style, kinds and months (layers with the inspectionDensity capability). */
   density?: DensitySettings | null
+  /**
+   * A layer from another server (WMS, WMTS, ArcGIS, tiles, PMTiles): how the map fetches it. Such a
+   * layer has no data in the app; `user` says who added it and what they called it.
+   */
+  service?: ServiceDefinition | null
+  /** A PMTiles archive the user chose as a file (markRaw); its definition says `fromFile`. */
+  serviceFile?: Blob | null
 }
 
 export interface UserLayerOrigin {
@@ -382,6 +391,32 @@ export const useLayersStore = defineStore('layers', () => {
     return id
   }
 
+  /**
+   * A layer from another server, shown at the top of the list: one call. Its `user.fileName` is the
+   * address it came from. Returns its id.
+   */
+  function addServiceLayer(
+    definition: ServiceDefinition,
+    options: UserLayerOptions & { file?: Blob | null; collection?: FeatureCollection | null } = {},
+  ): string {
+    const { id, index } = userLayerId(options.id)
+    const service = markRaw({ ...definition })
+    if (definition.kind === 'geojson') {
+      // Features at an address: a user layer like a loaded file (styled, counted, exported), whose
+      // features the address gives (src/modules/remote-layers.ts fetches and refreshes them).
+      const spec = userLayerSpec({ id, fileName: definition.url, index, geometryTypes: [], name: options.name ?? null })
+      putUserRecord(spec, { service }, definition.url, options)
+      if (options.collection) setUserLayerData(id, options.collection)
+      return id
+    }
+    const spec = serviceLayerSpec({ id, index, definition, name: options.name ?? null })
+    const file = options.file ? markRaw(options.file) : null
+    putUserRecord(spec, { service, serviceFile: file }, definition.url, options)
+    // Another server's picture has no columns to style: the style panel and its legend are not offered.
+    patch(id, { userStyle: null })
+    return id
+  }
+
   /** A user's layer's record with its name or its features changed: its spec is made again from them. */
   function putUserChange(id: string, name: string | null | undefined, collection?: FeatureCollection) {
     const r = records.value[id]
@@ -390,6 +425,12 @@ export const useLayersStore = defineStore('layers', () => {
       ? [...new Set(collection.features.flatMap((f) => (f.geometry ? [f.geometry.type] : [])))]
       : [...r.spec.data.geometryTypes]
     const user = { ...r.user, name: name === undefined ? r.user.name : name?.trim() || null }
+    if (r.service && r.service.kind !== 'geojson') {
+      const index = Number(id.replace('user-', '')) - 1
+      const spec = markRaw(serviceLayerSpec({ id, index, definition: r.service, name: user.name }))
+      records.value = { ...records.value, [id]: { ...r, spec, user } }
+      return
+    }
     const spec = markRaw(
       userLayerSpec({
         id,
@@ -509,6 +550,7 @@ export const useLayersStore = defineStore('layers', () => {
     replaceData,
     addUserLayer,
     addUserPointLayer,
+    addServiceLayer,
     renameUserLayer,
     setUserLayerData,
     removeUserLayer,

@@ -6,6 +6,7 @@
  */
 import type { useIndicatorsStore } from './indicators'
 import type { useLayersStore } from './layers'
+import { defaultUserLayerStyle } from '../user-data/styles/user-layer-style'
 
 export type {
   ReplacementSnapshot,
@@ -26,12 +27,14 @@ type IndicatorsStore = ReturnType<typeof useIndicatorsStore>
 export function captureUserState(layers: LayersStore, indicators: IndicatorsStore): UserStateSnapshot {
   const userLayers = layers.order.flatMap((id): UserLayerSnapshot[] => {
     const record = layers.record(id)
-    if (!record?.user || !record.userStyle) return []
-    const data: UserLayerData | null = record.points
-      ? { kind: 'points', table: record.points }
-      : record.data
-        ? { kind: 'features', collection: record.data }
-        : null
+    if (!record?.user || (!record.userStyle && !record.service)) return []
+    const data: UserLayerData | null = record.service
+      ? { kind: 'service', definition: record.service, ...(record.serviceFile ? { file: record.serviceFile } : {}) }
+      : record.points
+        ? { kind: 'points', table: record.points }
+        : record.data
+          ? { kind: 'features', collection: record.data }
+          : null
     if (!data) return []
     return [
       {
@@ -41,7 +44,7 @@ export function captureUserState(layers: LayersStore, indicators: IndicatorsStor
         addedAt: record.user.addedAt,
         visible: record.visible,
         opacity: record.opacity,
-        style: record.userStyle,
+        style: record.userStyle ?? defaultUserLayerStyle(),
         data,
       },
     ]
@@ -87,10 +90,13 @@ export function applyUserState(
       opacity: layer.opacity,
       ...(published ? { published } : {}),
     }
+    const data = layer.data
     layerIds[layer.id] =
-      layer.data.kind === 'points'
-        ? layers.addUserPointLayer(layer.data.table, layer.fileName, options)
-        : layers.addUserLayer(layer.data.collection, layer.fileName, options)
+      data.kind === 'service'
+        ? layers.addServiceLayer(data.definition, { ...options, file: data.file ?? null })
+        : data.kind === 'points'
+          ? layers.addUserPointLayer(data.table, layer.fileName, options)
+          : layers.addUserLayer(data.collection, layer.fileName, options)
   }
   const missingLayers: string[] = []
   for (const replacement of snapshot.replacements) {

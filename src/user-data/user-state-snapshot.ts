@@ -9,7 +9,21 @@ import type { PointTable } from './tables/point-table'
 import type { UserIndicator } from './tables/user-indicators'
 import type { UserLayerStyle } from './styles/user-layer-style'
 
-export type UserLayerData = { kind: 'features'; collection: FeatureCollection } | { kind: 'points'; table: PointTable }
+import type { ServiceDefinition } from '../domain/services/service-types'
+
+/**
+ * A user layer's data: features, a large point set, or a layer from another server (its definition,
+ * and a PMTiles archive when the user chose one as a file).
+ */
+export type UserLayerData =
+  | { kind: 'features'; collection: FeatureCollection }
+  | { kind: 'points'; table: PointTable }
+  | { kind: 'service'; definition: ServiceDefinition; file?: Blob | null }
+
+/** What identifies a layer's data (unchanged data is not written again). */
+export function userLayerDataRef(data: UserLayerData): unknown {
+  return data.kind === 'points' ? data.table : data.kind === 'features' ? data.collection : data.definition
+}
 
 export interface UserLayerSnapshot {
   id: string

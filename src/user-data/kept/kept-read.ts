@@ -14,7 +14,8 @@ import {
   type KeptIndex,
   type KeptLayerEntry,
 } from './kept-storage'
-import type { UserLayerData, UserStateSnapshot } from '../user-state-snapshot'
+import { userLayerDataRef, type UserLayerData, type UserStateSnapshot } from '../user-state-snapshot'
+import { parseServiceDefinition } from '../../domain/services/parse-definition'
 
 export interface ReadResult {
   snapshot: UserStateSnapshot
@@ -36,8 +37,11 @@ export async function readKept(backend: KeptBackend): Promise<ReadResult> {
   for (const entry of entries) {
     const data = await backend.get(entry.key)
     if (entry.kind === 'layer' && isLayerData(data)) {
-      snapshot.layers.push({ ...layerFields(entry), data })
-      refs.set(entry.key, [data.kind === 'points' ? data.table : data.collection])
+      // A service definition is read back checked, field by field, like one from a project file.
+      const own: UserLayerData =
+        data.kind === 'service' ? { ...data, definition: parseServiceDefinition(data.definition)! } : data
+      snapshot.layers.push({ ...layerFields(entry), data: own })
+      refs.set(entry.key, [userLayerDataRef(data)])
     } else if (entry.kind === 'replacement' && isReplacement(data)) {
       const note = noteOf(data.note)
       snapshot.replacements.push({
@@ -75,8 +79,12 @@ function layerFields(entry: KeptLayerEntry) {
 }
 
 function isLayerData(value: unknown): value is UserLayerData {
-  const data = value as { kind?: unknown; table?: unknown; collection?: { features?: unknown } } | undefined
+  const data = value as
+    | { kind?: unknown; table?: unknown; collection?: { features?: unknown }; definition?: unknown; file?: unknown }
+    | undefined
   if (data?.kind === 'points') return typeof data.table === 'object' && data.table !== null
+  if (data?.kind === 'service')
+    return parseServiceDefinition(data.definition) !== null && (data.file === undefined || data.file instanceof Blob)
   return data?.kind === 'features' && Array.isArray(data.collection?.features)
 }
 

@@ -9,7 +9,7 @@
 import type { PointTable } from '../tables/point-table'
 import type { UserIndicator } from '../tables/user-indicators'
 import type { UserLayerStyle } from '../styles/user-layer-style'
-import type { UserStateSnapshot } from '../user-state-snapshot'
+import { userLayerDataRef, type UserStateSnapshot } from '../user-state-snapshot'
 
 /** What idb-keyval offers, reduced to what is used here. */
 export interface KeptBackend {
@@ -91,7 +91,7 @@ function plan(snapshot: UserStateSnapshot): Planned[] {
       style: JSON.parse(JSON.stringify(layer.style)) as UserLayerStyle,
     },
     data: layer.data,
-    refs: [layer.data.kind === 'points' ? layer.data.table : layer.data.collection],
+    refs: [userLayerDataRef(layer.data)],
   }))
   const replacements = snapshot.replacements.map((r): Planned => ({
     entry: { kind: 'replacement', key: `replacement:${r.layerId}`, layerId: r.layerId, fileName: r.fileName },
@@ -141,6 +141,9 @@ export function utf8Length(text: string): number {
 /** About how many bytes a value takes kept: typed arrays by their length, everything else as JSON. */
 export function estimateBytes(value: unknown): number {
   if (ArrayBuffer.isView(value)) return value.byteLength
+  // A service layer: its definition, and a PMTiles archive chosen as a file (a Blob, JSON's {}).
+  const file = (value as { kind?: unknown; file?: unknown } | null)?.file
+  if (file instanceof Blob) return file.size + utf8Length(JSON.stringify({ ...(value as object), file: null }))
   if (isPointData(value)) {
     const table = value.table
     const columns = table.columns.reduce(

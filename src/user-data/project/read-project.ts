@@ -11,6 +11,7 @@ import { PROJECT_INDEX, parseProjectJson, type ProjectIndex, type ProjectIssue, 
 import { listZipEntries, readZipEntry, type ZipEntry } from '../import/zip-reader'
 import type { ReplacementSnapshot, UserLayerSnapshot, UserStateSnapshot } from '../user-state-snapshot'
 import { readPointTable } from './point-table-files'
+import { parseServiceDefinition } from '../../domain/services/parse-definition'
 
 /** project.json itself: the index and the indicators, never megabytes of geometry. */
 export const MAX_PROJECT_INDEX_BYTES = 32 * 1024 * 1024
@@ -132,8 +133,39 @@ export async function readProjectZip(
     return null
   }
 
+  /** A service layer's definition, checked, and its PMTiles archive when it came as a file. */
+  async function serviceOf(layer: ProjectIndex['layers'][number]): Promise<UserLayerSnapshot['data'] | null> {
+    const name = layer.name ?? layer.fileName
+    try {
+      const bytes = await read(layer.data)
+      const definition = bytes ? parseServiceDefinition(JSON.parse(new TextDecoder().decode(bytes))) : null
+      if (!definition) {
+        const reason = bytes ? 'not a service definition' : 'missing'
+        missing.push({ layerId: layer.id, name, path: layer.data, reason })
+        return null
+      }
+      if (!definition.pmtiles?.fromFile) return { kind: 'service', definition }
+      const archivePath = layer.data.replace(/\.service\.json$/, '.pmtiles')
+      const archive = await read(archivePath)
+      if (!archive) {
+        missing.push({ layerId: layer.id, name, path: archivePath, reason: 'missing' })
+        return null
+      }
+      return { kind: 'service', definition, file: new Blob([archive as Uint8Array<ArrayBuffer>]) }
+    } catch (error) {
+      missing.push({ layerId: layer.id, name, path: layer.data, reason: (error as Error).message })
+      return null
+    }
+  }
+
   const layers: UserLayerSnapshot[] = []
   for (const layer of index.layers) {
+    if (layer.data.endsWith('.service.json')) {
+      const service = await serviceOf(layer)
+      const { id, fileName, name, addedAt, visible, opacity, style } = layer
+      if (service) layers.push({ id, fileName, name, addedAt, visible, opacity, style, data: service })
+      continue
+    }
     const data = await dataOf(layer.data, layer.id, layer.name ?? layer.fileName)
     if (!data) continue
     const { id, fileName, name, addedAt, visible, opacity, style } = layer

@@ -12,6 +12,8 @@ import { pointTableFiles } from './point-table-files'
 
 export interface ProjectToWrite {
   snapshot: UserStateSnapshot
+  /** The bytes of PMTiles archives chosen as files, by layer id (read from their Blobs beforehand). */
+  serviceFiles?: ReadonlyMap<string, Uint8Array>
   view: ProjectView
   appVersion: string
   savedAt: string
@@ -20,13 +22,19 @@ export interface ProjectToWrite {
 /** A file name safe inside the zip (ids are already [a-z0-9-]). */
 const safe = (id: string) => id.replace(/[^a-z0-9-]/gi, '_')
 
-export function writeProject({ snapshot, view, appVersion, savedAt }: ProjectToWrite): Uint8Array {
+export function writeProject({ snapshot, view, appVersion, savedAt, serviceFiles }: ProjectToWrite): Uint8Array {
   const encoder = new TextEncoder()
   // One deflate level for all: GeoJSON shrinks several times, and typed arrays of real data still shrink.
   const files: Zippable = {}
   const layers = snapshot.layers.map((layer) => {
     let data: string
-    if (layer.data.kind === 'points') {
+    if (layer.data.kind === 'service') {
+      // A service layer is its definition; an archive chosen as a file travels beside it.
+      data = `layers/${safe(layer.id)}.service.json`
+      files[data] = encoder.encode(JSON.stringify(layer.data.definition, null, 1))
+      const archive = serviceFiles?.get(layer.id)
+      if (archive) files[`layers/${safe(layer.id)}.pmtiles`] = [archive, { level: 0 }]
+    } else if (layer.data.kind === 'points') {
       const written = pointTableFiles(layer.data.table, `layers/${safe(layer.id)}`)
       // Raw columns at the fastest level: a million points zip in a fraction of the time level 6 takes.
       for (const [path, bytes] of Object.entries(written.files)) files[path] = [bytes, { level: 1 }]

@@ -64,6 +64,11 @@ export interface SessionOptions {
    */
   profileDir?: string
   /**
+   * Other servers on 127.0.0.1 the test started (map services): their requests go through and are not
+   * foreign. Only http://127.0.0.1 origins are accepted.
+   */
+  localOrigins?: string[]
+  /**
    * Stand-ins for online services a test exercises (basemap tiles): matching requests are answered
    * locally and never leave the machine, so they are not counted as foreign.
    */
@@ -88,11 +93,13 @@ export async function openSession(baseUrl: string, options: SessionOptions = {})
     acceptDownloads: true,
   })
   const origin = new URL(baseUrl).origin
+  const localOrigins = (options.localOrigins ?? []).filter((o) => /^http:\/\/127\.0\.0\.1:\d+$/.test(o))
   const consoleProblems: string[] = []
   const foreignRequests: string[] = []
   await context.route('**/*', (route) => {
     const url = route.request().url()
     if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+    if (localOrigins.some((local) => url.startsWith(`${local}/`))) return route.continue()
     if (standIn?.matches(url)) {
       const answer = standIn.respond(url)
       return answer === 'abort' ? route.abort('connectionrefused') : route.fulfill(answer)

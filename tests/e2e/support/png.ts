@@ -80,3 +80,27 @@ export async function pngReduced(page: Page, bytes: Buffer, width: number): Prom
   )
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')
 }
+
+/** An RGBA PNG whose pixels a function gives: tiles with a mark at a known place, for the service tests. */
+export function rgbaPng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number, number],
+): Buffer {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 6, 0, 0, 0], 8) // 8-bit RGBA
+  const rows: Buffer[] = []
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 4)
+    for (let x = 0; x < width; x++) row.set(pixel(x, y), 1 + x * 4)
+    rows.push(row)
+  }
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
