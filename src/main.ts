@@ -20,7 +20,6 @@ const MODULE_ORDER = [
   'share-link', // the URL hash ⇄ the stores
   'aggregation', // inspections and cases counted per township in a worker
   'kept-data', // 本机数据: what the user brought comes back once the built data is in
-  'remote-layers', // GeoJSON at an address: fetched when added or restored, refreshed on its interval
   'map-controller', // the one way to the map, provided to every component
   'locale', // the interface's language (src/i18n); the page's language and title follow view.locale
   'presentation', // ?mode=present opens presentation mode

@@ -6,11 +6,12 @@
  */
 import { watch } from 'vue'
 import { useLayersStore } from '../stores/layers'
-import { serviceFailureOf, useInteractionStore } from '../stores/interaction'
+import { useServiceStatusStore } from '../stores/service-status'
+import { serviceFailureOf } from '../user-data/services/service-failure'
 
 export function useRemoteLayers() {
   const layers = useLayersStore()
-  const interaction = useInteractionStore()
+  const status = useServiceStatusStore()
   /** Per layer id: the address and interval it was scheduled with, and its timer. */
   const scheduled = new Map<string, { key: string; timer: ReturnType<typeof setInterval> | null }>()
 
@@ -21,9 +22,9 @@ export function useRemoteLayers() {
       // The layer may have been removed, or pointed elsewhere, while the feed was on its way.
       if (layers.record(id)?.service?.url !== url) return
       layers.setUserLayerData(id, collection)
-      interaction.setServiceStatus(id, null)
+      status.setStatus(id, null)
     } catch (error) {
-      if (layers.record(id)) interaction.setServiceStatus(id, serviceFailureOf(error))
+      if (layers.record(id)) status.setStatus(id, serviceFailureOf(error))
     }
   }
 

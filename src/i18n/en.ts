@@ -235,14 +235,6 @@ export default {
     tourUnreachable: 'The tour file {url} could not be fetched (network unavailable).',
     tourInvalid: 'The tour file {url} has errors and was not used.',
     playingDefault: 'Playing the default tour instead.',
-    serviceProblem: 'The service layer "{name}" ({host}): {problem}',
-    serviceTimeout:
-      'The service layer "{name}" ({host}) did not answer within {seconds} s; the other layers are unaffected.',
-    serviceRefused: 'The service layer "{name}" ({host}) refused the request (HTTP {status}).',
-    serviceUnreachable:
-      'The service layer "{name}" ({host}) cannot be reached: the address is unreachable, ' +
-      'or this deployment does not allow that host.',
-    serviceError: 'The service layer "{name}" ({host}) answered with an error instead of a picture: {reason}',
   },
   a11y: {
     mapName: 'Jindong eco-environment map',

@@ -213,11 +213,6 @@ export default {
     tourUnreachable: '无法获取演示脚本 {url}（网络不可用）。',
     tourInvalid: '演示脚本 {url} 有误，未使用。',
     playingDefault: '现播放默认演示。',
-    serviceProblem: '服务图层「{name}」（{host}）：{problem}',
-    serviceTimeout: '服务图层「{name}」（{host}）{seconds} 秒内无应答，其余图层不受影响。',
-    serviceRefused: '服务图层「{name}」（{host}）拒绝了请求（HTTP {status}）。',
-    serviceUnreachable: '服务图层「{name}」（{host}）无法连接：地址不可达，或本部署未允许访问该主机。',
-    serviceError: '服务图层「{name}」（{host}）返回了错误而不是图片：{reason}',
   },
   a11y: {
     mapName: '金东区生态环境地图',

@@ -11,7 +11,7 @@ import type { CameraTarget, MapController } from '../composables/use-map-control
 import { useDataStore } from '../stores/data'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useUserStylesStore } from '../stores/user-styles'
-import { serviceFailureOf, useInteractionStore } from '../stores/interaction'
+import { useInteractionStore } from '../stores/interaction'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
 import { pick } from '../i18n/bilingual'
@@ -66,8 +66,11 @@ export function createMapController(): MapController {
       },
       onHexagonHover: (count, point) => (interaction.hexHover = count === null ? null : { count, point }),
       onSurfaceHover: (value, point) => (interaction.surfaceHover = value === null ? null : { value, point }),
-      onServiceStatus: (layerId, status) =>
-        interaction.setServiceStatus(layerId, status.ok ? null : serviceFailureOf(status.error)),
+      // The status store comes with the service layers' code (loaded with the first one).
+      onServiceStatus: (layerId, failure) =>
+        void import('../stores/service-status').then(({ useServiceStatusStore }) =>
+          useServiceStatusStore().setStatus(layerId, failure),
+        ),
     })
     adapter = map
 

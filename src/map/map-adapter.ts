@@ -23,7 +23,7 @@ import { FIRST_VIEW_MARK, savesData, whenBrowserIdle } from './browser-idle'
 import { LayerSync, type DesiredMapLayer, type SyncTarget } from './layer-sync'
 import { pickFeature, type PickedFeature } from './picking'
 import { captureMap, type MapCaptureResult } from './capture'
-import { ServiceSources, type ServiceLayerInput, type ServiceStatus } from './service-tiles/service-sources'
+import type { ServiceLayerInput, ServiceSources, ServiceStatus } from './service-tiles/service-sources'
 import { networkTimeoutMs } from '../settings/network-timeouts'
 
 /** The closest a fit to data may come: a street block, with its surroundings. */
@@ -54,7 +54,7 @@ export interface MapAdapterOptions {
   /** The interpolated surface's value under the pointer, or null off it. */
   onSurfaceHover?(value: number | null, point: { x: number; y: number }): void
   /** A service layer's tiles arrived, or failed (timeout, refusal, an error instead of a picture). */
-  onServiceStatus?(layerId: string, status: ServiceStatus): void
+  onServiceStatus?(layerId: string, failure: ServiceStatus): void
 }
 
 export class MapAdapter {
@@ -66,7 +66,9 @@ export class MapAdapter {
   /** Its `crs` is what the map's own coordinates (events, sources) are in. */
   readonly basemaps: BasemapControl
   readonly heatmaps: HeatmapOverlay
-  private readonly services: ServiceSources
+  /** Loaded with the first service layer (its code and the pmtiles reader are not in the first view). */
+  private services: Promise<ServiceSources> | null = null
+  private serviceSources: ServiceSources | null = null
   private serviceInputs: readonly ServiceLayerInput[] = []
   private specs: readonly LayerSpec[] = []
   private rank: Record<string, number> = {}
@@ -127,12 +129,6 @@ export class MapAdapter {
       options.onHexagonHover,
       options.onSurfaceHover,
     )
-    this.services = new ServiceSources(
-      this.map,
-      () => this.basemaps.crs,
-      () => networkTimeoutMs('tiles'),
-      (id, status) => options.onServiceStatus?.(id, status),
-    )
     this.map.on('moveend', () => {
       const centre = this.map.getCenter()
       const [lng, lat] = fromDisplay([centre.lng, centre.lat], this.basemaps.crs)
@@ -142,8 +138,6 @@ export class MapAdapter {
       // MapLibre adds the failing source's id to tile errors; the type does not declare it.
       const sourceId = (event as unknown as { sourceId?: string }).sourceId
       const message = event.error?.message ?? 'map error'
-      // A service layer's failures are reported by its own protocol (onServiceStatus), with its name.
-      if (sourceId && this.services.owns(sourceId)) return
       if (!this.basemaps.tileError(sourceId, message)) console.error(message)
     })
     this.map.on('click', (event) => this.picking && options.onClick(this.pick(event.point)))
@@ -173,12 +167,22 @@ export class MapAdapter {
   async setServices(inputs: readonly ServiceLayerInput[]) {
     await this.loaded
     this.serviceInputs = inputs
-    await this.services.set(inputs)
+    if (!this.services && inputs.length === 0) return
+    this.services ??= import('./service-tiles/service-sources').then(({ ServiceSources }) => {
+      this.serviceSources = new ServiceSources(
+        this.map,
+        () => this.basemaps.crs,
+        () => networkTimeoutMs('tiles'),
+        (id, status) => this.options.onServiceStatus?.(id, status),
+      )
+      return this.serviceSources
+    })
+    await (await this.services).set(inputs)
   }
 
   /** Removes the sources of service layers no longer listed, once their map layers are gone. */
   pruneServices() {
-    if (this.styleReady) this.services.prune(new Set(this.serviceInputs.map((i) => i.id)))
+    if (this.styleReady) this.serviceSources?.prune(new Set(this.serviceInputs.map((i) => i.id)))
   }
 
   hasSource(id: string): boolean {
@@ -205,7 +209,7 @@ export class MapAdapter {
     const centre = this.map.getCenter()
     const real = fromDisplay([centre.lng, centre.lat], this.basemaps.crs === 'GCJ-02' ? 'WGS84' : 'GCJ-02')
     for (const [id, data] of this.rawData) await this.setSourceData(id, data)
-    await this.services.reproject(this.serviceInputs)
+    await this.serviceSources?.reproject(this.serviceInputs)
     this.map.jumpTo({ center: toDisplay(real, this.basemaps.crs) })
   }
 

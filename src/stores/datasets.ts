@@ -30,6 +30,7 @@ import { useIndicatorsStore } from './indicators'
 import { useLayersStore } from './layers'
 import { useViewStore } from './view'
 import type { ServiceDefinition } from '../domain/services/service-types'
+import { addServiceLayer } from './service-layers'
 
 type Bounds = [number, number, number, number]
 
@@ -185,7 +186,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     file: Blob | null = null,
     collection: FeatureCollection | null = null,
   ): string {
-    return layers.addServiceLayer(definition, { file, collection })
+    return addServiceLayer(layers, definition, { file, collection })
   }
 
   /** Everything the user brought, and the view, as a project file's bytes. */

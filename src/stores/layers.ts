@@ -18,7 +18,6 @@ import { DERIVED_LAYER_SPECS, LAYER_SPECS } from '../layers/registry'
 import { resolveLayerMeta, type LayerReplacement } from '../layers/resolve-meta'
 import type { Capability, LayerMeta, LayerSpec } from '../layers/types'
 import { userLayerSpec } from '../layers/user-layer'
-import { serviceLayerSpec } from '../layers/service-layer'
 import type { ServiceDefinition } from '../domain/services/service-types'
 import { sortSpecs } from '../layers/spec-helpers'
 import { defaultUserLayerStyle, type UserLayerStyle } from '../user-data/styles/user-layer-style'
@@ -392,28 +391,21 @@ export const useLayersStore = defineStore('layers', () => {
   }
 
   /**
-   * A layer from another server, shown at the top of the list: one call. Its `user.fileName` is the
-   * address it came from. Returns its id.
+   * A layer from another server, at the top of the list; its spec is made by `makeSpec` (see
+   * src/stores/service-layers.ts, loaded with the first one). `user.fileName` is its address. GeoJSON
+   * at an address is a user layer with features (given here or fetched later); a tiled service has
+   * no columns to style. Returns its id.
    */
-  function addServiceLayer(
-    definition: ServiceDefinition,
+  function addServiceRecord(
+    makeSpec: (id: string, index: number) => LayerSpec,
+    service: ServiceDefinition,
     options: UserLayerOptions & { file?: Blob | null; collection?: FeatureCollection | null } = {},
   ): string {
     const { id, index } = userLayerId(options.id)
-    const service = markRaw({ ...definition })
-    if (definition.kind === 'geojson') {
-      // Features at an address: a user layer like a loaded file (styled, counted, exported), whose
-      // features the address gives (src/modules/remote-layers.ts fetches and refreshes them).
-      const spec = userLayerSpec({ id, fileName: definition.url, index, geometryTypes: [], name: options.name ?? null })
-      putUserRecord(spec, { service }, definition.url, options)
-      if (options.collection) setUserLayerData(id, options.collection)
-      return id
-    }
-    const spec = serviceLayerSpec({ id, index, definition, name: options.name ?? null })
-    const file = options.file ? markRaw(options.file) : null
-    putUserRecord(spec, { service, serviceFile: file }, definition.url, options)
-    // Another server's picture has no columns to style: the style panel and its legend are not offered.
-    patch(id, { userStyle: null })
+    const fields = { service: markRaw({ ...service }), serviceFile: options.file ? markRaw(options.file) : null }
+    putUserRecord(makeSpec(id, index), fields, service.url, options)
+    if (service.kind !== 'geojson') patch(id, { userStyle: null })
+    else if (options.collection) setUserLayerData(id, options.collection)
     return id
   }
 
@@ -426,8 +418,9 @@ export const useLayersStore = defineStore('layers', () => {
       : [...r.spec.data.geometryTypes]
     const user = { ...r.user, name: name === undefined ? r.user.name : name?.trim() || null }
     if (r.service && r.service.kind !== 'geojson') {
-      const index = Number(id.replace('user-', '')) - 1
-      const spec = markRaw(serviceLayerSpec({ id, index, definition: r.service, name: user.name }))
+      // A service layer's spec says its name in its title and nothing else depends on the name.
+      const title = user.name ?? r.service.title ?? r.service.host
+      const spec = markRaw({ ...r.spec, title: { zh: title, en: title } })
       records.value = { ...records.value, [id]: { ...r, spec, user } }
       return
     }
@@ -550,7 +543,7 @@ export const useLayersStore = defineStore('layers', () => {
     replaceData,
     addUserLayer,
     addUserPointLayer,
-    addServiceLayer,
+    addServiceRecord,
     renameUserLayer,
     setUserLayerData,
     removeUserLayer,

@@ -7,6 +7,7 @@
 import type { useIndicatorsStore } from './indicators'
 import type { useLayersStore } from './layers'
 import { defaultUserLayerStyle } from '../user-data/styles/user-layer-style'
+import { addServiceLayer } from './service-layers'
 
 export type {
   ReplacementSnapshot,
@@ -93,7 +94,7 @@ export function applyUserState(
     const data = layer.data
     layerIds[layer.id] =
       data.kind === 'service'
-        ? layers.addServiceLayer(data.definition, { ...options, file: data.file ?? null })
+        ? addServiceLayer(layers, data.definition, { ...options, file: data.file ?? null })
         : data.kind === 'points'
           ? layers.addUserPointLayer(data.table, layer.fileName, options)
           : layers.addUserLayer(data.collection, layer.fileName, options)

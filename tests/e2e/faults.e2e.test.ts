@@ -203,7 +203,7 @@ describe('faults: hostile names, lazy parts, timeouts, presentation', () => {
     await page.route('https://tile.openstreetmap.org/**', hang)
     await openToolTab(page, 'layers')
     await page.locator('[data-testid="basemap-select"]').selectOption('custom')
-    await page.locator('input[type="url"]').fill('https://style.example.test/style.json')
+    await page.locator('.basemap input[type="url"]').fill('https://style.example.test/style.json')
     await page.locator('.basemap button', { hasText: /应用|Apply/ }).click()
     const banner = page.locator('[data-testid="map-banner"]')
     await expect(banner.innerText({ timeout: 15_000 })).resolves.toContain('1.5 秒内无应答')

@@ -103,6 +103,7 @@ describe('service layers', () => {
     const only4490 = offer.locator('li', { hasText: '环境管控单元' })
     expect(await only4490.locator('input').isDisabled()).toBe(true)
     expect(await only4490.innerText()).toContain('EPSG:4490')
+    await page.screenshot({ path: 'docs/screenshots/service-offer.png' })
     await page.locator('[data-testid="service-add"]').click()
     await page.waitForSelector('[data-testid="service-message"]:has-text("已添加")')
     await waitForMapIdle(page)
@@ -136,6 +137,7 @@ describe('service layers', () => {
     await legend.waitFor()
     expect(await legend.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(20)
     expect(await page.locator('[data-testid="service-source"]').innerText()).toContain('浙江省测试数据')
+    await page.screenshot({ path: 'docs/screenshots/service-wms.png' })
   })
 
   test('a WMTS layer in the c (degrees) matrix set lands on its place within a pixel at zoom 14', async () => {
@@ -152,6 +154,7 @@ describe('service layers', () => {
     const mark = await colourCentre(page, MARK_COLOUR, place)
     expect(mark.n).toBeGreaterThan(10)
     expect(Math.hypot(mark.x - place.x, mark.y - place.y)).toBeLessThan(1)
+    await page.screenshot({ path: 'docs/screenshots/service-wmts-c.png' })
     const tiles = servers.requests.filter((r) => r.path === '/wmts' && r.query.get('REQUEST') === 'GetTile')
     // Asked for in the c set, in the matrix whose pixel is the screen's: MapLibre's zoom counts 512-px
     // tiles, so at zoom 14 a 256-px source draws z15 tiles, and c's level 15 has that pixel size.
@@ -246,6 +249,7 @@ describe('a service that never answers', () => {
     await banner.waitFor({ timeout: 15_000 })
     expect(await banner.innerText()).toContain('127.0.0.1')
     expect(await banner.innerText()).toContain('1.5 秒内无应答')
+    await page.screenshot({ path: 'docs/screenshots/service-timeout.png' })
     // The map is not left waiting, and what it drew before is drawn as it was.
     await waitForMapIdle(page)
     expect(await changedPixels(page, 'before')).toBe(0)

@@ -11,6 +11,8 @@ import type { App } from '../../server/app'
 import { openContext, type TestContext } from './support/context'
 import { as, login } from './support/http'
 import { projectZip } from './support/projects'
+import { ConfigError, loadConfig } from '../../server/config'
+import { connectSources, contentSecurityPolicy } from '../../src/settings/content-security-policy'
 
 const INDEX = '<!doctype html><html><head><title>金东</title></head><body><div id="app"></div></body></html>'
 let ctx: TestContext
@@ -67,5 +69,35 @@ describe("the app's page", () => {
     const api = await app.inject({ method: 'GET', url: '/api/nothing', headers: { accept: 'text/html' } })
     expect(api.statusCode).toBe(404)
     expect(api.json().error).toBe('not_found')
+  })
+})
+
+describe('SERVICE_HOSTS', () => {
+  it("writes the hosts into the page's Content-Security-Policy, in place of the build's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jd-app-csp-'))
+    const built = contentSecurityPolicy([])
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${built}" /></head></html>`,
+    )
+    try {
+      const served = await ctx.appWith({ STATIC_DIR: dir, SERVICE_HOSTS: 'http://10.1.2.3:8080, https://*.zj.gov.cn' })
+      const body = (await served.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } })).body
+      const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(body)![1]!
+      expect(connectSources(policy)).toEqual(expect.arrayContaining(['http://10.1.2.3:8080', 'https://*.zj.gov.cn']))
+      expect(policy).toContain("script-src 'self'")
+      const unchanged = await ctx.appWith({ STATIC_DIR: dir })
+      const plain = (await unchanged.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } })).body
+      expect(plain).toContain(built)
+      expect(plain).not.toContain('10.1.2.3')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a source that would open every host, by name', () => {
+    expect(() => loadConfig({ SERVICE_HOSTS: 'https:' })).toThrow(/SERVICE_HOSTS/)
+    expect(() => loadConfig({ SERVICE_HOSTS: "https://a.cn 'unsafe-inline'" })).toThrow(ConfigError)
+    expect(loadConfig({ SERVICE_HOSTS: '' }).serviceHosts).toBeNull()
   })
 })

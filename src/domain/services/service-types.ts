@@ -8,6 +8,20 @@
 /** What kind of service a URL is. */
 export type ServiceKind = 'xyz' | 'wms' | 'wmts' | 'arcgis' | 'vector-tiles' | 'pmtiles' | 'geojson'
 
+/** Every kind, in the order the add-a-service form offers them. */
+export const SERVICE_KINDS: readonly ServiceKind[] = [
+  'wms',
+  'wmts',
+  'arcgis',
+  'xyz',
+  'vector-tiles',
+  'pmtiles',
+  'geojson',
+]
+
+/** How a WMTS matrix set is drawn: as it is, resampled by rows, or not at all. */
+export const MATRIX_SET_KINDS = ['mercator', 'geographic', 'other'] as const
+
 /**
  * The coordinates a service's pictures are in, for alignment: most are WGS84 (CGCS2000 differs by
  * centimetres); a Chinese commercial service may be GCJ-02 and is shifted as the basemaps are.
@@ -114,7 +128,7 @@ export interface OfferedLayer {
   /** Null when the layer can be drawn; otherwise why not (only EPSG:4490, no image format, …). */
   problem: ServiceProblem | null
   /** WMTS: the matrix sets offered for it, drawable ones first. */
-  matrixSets?: { id: string; kind: 'mercator' | 'geographic' | 'other'; problem: ServiceProblem | null }[]
+  matrixSets?: { id: string; kind: (typeof MATRIX_SET_KINDS)[number]; problem: ServiceProblem | null }[]
 }
 
 /** What reading a service's capabilities gives: the layers to choose from, and how to make one. */

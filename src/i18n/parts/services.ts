@@ -54,6 +54,13 @@ export const SERVICE_MESSAGES = {
       legendFailed: '服务未能提供图例图片。',
       source: '来源：{source}',
       gcj02: 'GCJ-02：已按当前底图对齐。',
+      failure: {
+        problem: '服务图层「{name}」（{host}）：{problem}',
+        timeout: '服务图层「{name}」（{host}）{seconds} 秒内无应答，其余图层不受影响。',
+        refused: '服务图层「{name}」（{host}）拒绝了请求（HTTP {status}）。',
+        unreachable: '服务图层「{name}」（{host}）无法连接：地址不可达，或本部署未允许访问该主机。',
+        error: '服务图层「{name}」（{host}）返回了错误而不是图片：{reason}',
+      },
     },
     en: {
       heading: 'Add a service layer',
@@ -110,6 +117,16 @@ export const SERVICE_MESSAGES = {
       legendFailed: 'The service gave no legend picture.',
       source: 'Source: {source}',
       gcj02: 'GCJ-02: aligned to the current basemap.',
+      failure: {
+        problem: 'The service layer "{name}" ({host}): {problem}',
+        timeout:
+          'The service layer "{name}" ({host}) did not answer within {seconds} s; the other layers are unaffected.',
+        refused: 'The service layer "{name}" ({host}) refused the request (HTTP {status}).',
+        unreachable:
+          'The service layer "{name}" ({host}) cannot be reached: the address is unreachable, ' +
+          'or this deployment does not allow that host.',
+        error: 'The service layer "{name}" ({host}) answered with an error instead of a picture: {reason}',
+      },
     },
   },
 }

@@ -39,16 +39,19 @@ function install() {
     const entry = match ? registry.get(match[1]!) : undefined
     if (!match || !entry) throw new Error(`no service for ${params.url}`)
     const [z, x, y] = [Number(match[2]), Number(match[3]), Number(match[4])]
+    let data: ImageBitmap | ArrayBuffer | null = null
     try {
-      const data = await entry.source.tile(z, x, y, abortController.signal)
+      data = await entry.source.tile(z, x, y, abortController.signal)
       entry.report({ ok: true })
-      if (data) return { data }
-      return { data: entry.source.kind === 'raster' ? await emptyImage() : new ArrayBuffer(0) }
     } catch (error) {
       // A tile MapLibre no longer wants (the map moved on) is not the service's failure.
-      if (!abortController.signal.aborted) entry.report({ ok: false, error })
-      throw error
+      if (abortController.signal.aborted) throw error
+      // Reported here, with the layer's name; MapLibre gets an empty tile, so its own error (and a
+      // console line without the service's name) never comes, and the rest of the map goes on.
+      entry.report({ ok: false, error })
     }
+    if (data) return { data }
+    return { data: entry.source.kind === 'raster' ? await emptyImage() : new ArrayBuffer(0) }
   })
 }
 

@@ -8,6 +8,7 @@ import type { Map as MapLibreMap, RasterSourceSpecification, VectorSourceSpecifi
 import type { ServiceDefinition } from '../../domain/services/service-types'
 import { rasterZoomRange } from '../../domain/services/tile-urls'
 import { fromDisplay, loadCrs, toDisplay, type DisplayCrs } from '../crs-shift'
+import { serviceFailureOf, type ServiceFailure } from '../../user-data/services/service-failure'
 import { rasterTileSource, vectorTileSource, type ToServiceCrs } from './raster-source'
 import { openPmtiles, pmtilesTileSource } from './pmtiles-source'
 import {
@@ -25,8 +26,8 @@ export interface ServiceLayerInput {
   file?: Blob | null
 }
 
-/** A layer's tiles worked, or why they did not. */
-export type ServiceStatus = { ok: true } | { ok: false; error: unknown }
+/** A layer's tiles worked (null), or why they did not. */
+export type ServiceStatus = ServiceFailure | null
 
 function toServiceCrs(display: DisplayCrs, service: DisplayCrs): ToServiceCrs {
   if (display === service) return null
@@ -84,11 +85,6 @@ export class ServiceSources {
     return vector ? { type: 'vector', ...common } : { type: 'raster', tileSize, ...common }
   }
 
-  /** Whether a map source is a service layer's (its errors are reported through onStatus). */
-  owns(sourceId: string): boolean {
-    return this.applied.has(sourceId)
-  }
-
   /** Adds or updates the sources of these layers (before the layers that read them are drawn). */
   async set(inputs: readonly ServiceLayerInput[]) {
     const crs = this.displayCrs()
@@ -100,7 +96,9 @@ export class ServiceSources {
       const source = this.tileSource(input)
       if (!source) continue
       const key = `s${++keys}`
-      registerTileSource(key, source, (outcome: TileOutcome) => this.onStatus(input.id, outcome))
+      registerTileSource(key, source, (outcome: TileOutcome) =>
+        this.onStatus(input.id, outcome.ok ? null : serviceFailureOf(outcome.error)),
+      )
       const spec = this.sourceSpec(input, key)
       const existing = this.map.getSource(input.id) as { setTiles?: (tiles: string[]) => void } | undefined
       if (existing && previous && existing.setTiles && this.map.getSource(input.id)?.type === spec.type)

@@ -14,6 +14,8 @@ import { ABOUT_DATA_MESSAGES } from '../../../src/i18n/parts/about-data'
 import { DATA_TOOLS_MESSAGES } from '../../../src/i18n/parts/data-tools'
 import { MEASURE_MESSAGES } from '../../../src/i18n/parts/measure'
 import { PRINT_MESSAGES } from '../../../src/i18n/parts/print'
+import { SERVICE_MESSAGES } from '../../../src/i18n/parts/services'
+import { MATRIX_SET_KINDS, SERVICE_KINDS } from '../../../src/domain/services/service-types'
 import { PRINT_PAPERS } from '../../../src/settings/print-paper'
 import { DRAW_TOOLS, MEASURE_TOOLS } from '../../../src/stores/sketch'
 import { REPORT_TOPICS } from '../../../src/domain/report/report'
@@ -52,6 +54,7 @@ const PARTS = {
   ...DATA_TOOLS_MESSAGES,
   ...MEASURE_MESSAGES,
   ...PRINT_MESSAGES,
+  ...SERVICE_MESSAGES,
 }
 const withParts = (base: Messages, locale: 'zh-CN' | 'en') =>
   flatten({ ...base, ...Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, part[locale]])) })
@@ -86,6 +89,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'tools.': TOOL_TABS,
   'measure.tool.': [...MEASURE_TOOLS, ...DRAW_TOOLS],
   'print.papers.': PRINT_PAPERS,
+  'services.kinds.': ['auto', ...SERVICE_KINDS],
+  'services.matrixKind.': MATRIX_SET_KINDS,
   'legend.': CLASSIFICATION_METHODS,
   'export.pages.': PICTURE_PAGES,
   'aboutData.standardsList.': APPLIED_STANDARDS,

@@ -12,6 +12,7 @@ import { writeProject } from '../../../../src/user-data/project/write-project'
 import { applyProject, captureProjectView } from '../../../../src/stores/apply-project'
 import { captureUserState } from '../../../../src/stores/user-state'
 import { useLayersStore } from '../../../../src/stores/layers'
+import { addServiceLayer } from '../../../../src/stores/service-layers'
 import { useIndicatorsStore } from '../../../../src/stores/indicators'
 import { useViewStore } from '../../../../src/stores/view'
 import type { ServiceDefinition } from '../../../../src/domain/services/service-types'
@@ -65,8 +66,8 @@ beforeEach(() => setActivePinia(createPinia()))
 describe('service layers in a project file', () => {
   test('a WMS layer and a PMTiles file come back with their names, order, visibility and opacity', async () => {
     const { layers } = stores()
-    const wms = layers.addServiceLayer(WMS)
-    const archive = layers.addServiceLayer(PMTILES, { file: new Blob([ARCHIVE]) })
+    const wms = addServiceLayer(layers, WMS)
+    const archive = addServiceLayer(layers, PMTILES, { file: new Blob([ARCHIVE]) })
     layers.renameUserLayer(wms, '红线')
     layers.setOpacity(wms, 0.6)
     layers.setVisible(archive, false)
@@ -94,8 +95,8 @@ describe('service layers in a project file', () => {
 
   test('a definition that is not one, or an archive that is missing, is reported and the rest kept', async () => {
     const { layers } = stores()
-    const wms = layers.addServiceLayer(WMS)
-    const archive = layers.addServiceLayer(PMTILES, { file: new Blob([ARCHIVE]) })
+    const wms = addServiceLayer(layers, WMS)
+    const archive = addServiceLayer(layers, PMTILES, { file: new Blob([ARCHIVE]) })
     const zip = write()
     const files = unzipSync(zip)
     files[`layers/${wms}.service.json`] = strToU8(
