@@ -185,13 +185,19 @@ export const useKeptStore = defineStore('kept', () => {
     )
   }
 
+  /** A layer's name in the list: the user's, a service's own title, or the file (the address) it came from. */
+  const layerName = (id: string, fileName: string) => {
+    const record = layers.record(id)
+    return record?.user?.name ?? (record?.service?.title || fileName)
+  }
+
   /** The list: what is kept, then what could not be (too large for the space left). */
   const rows = computed<KeptRow[]>(() => {
     const keptRows = index.value.entries.map((entry): KeptRow => ({
       key: entry.key,
       kind: entry.kind,
       fileName: entry.fileName,
-      name: entry.kind === 'layer' ? (layers.record(entry.id)?.user?.name ?? entry.fileName) : entry.fileName,
+      name: entry.kind === 'layer' ? layerName(entry.id, entry.fileName) : entry.fileName,
       layerId: entry.kind === 'replacement' ? entry.layerId : null,
       bytes: entry.bytes,
       date: entry.kind === 'layer' ? entry.addedAt : entry.keptAt,
@@ -207,7 +213,7 @@ export const useKeptStore = defineStore('kept', () => {
           key: f.key,
           kind,
           fileName: f.fileName,
-          name: kind === 'layer' ? (layers.record(id)?.user?.name ?? f.fileName) : f.fileName,
+          name: kind === 'layer' ? layerName(id, f.fileName) : f.fileName,
           layerId: kind === 'replacement' ? id : null,
           bytes: f.bytes,
           date: null,

@@ -131,6 +131,12 @@ async function readPmtiles(request: ServiceRequest): Promise<ServiceReading> {
   return { kind: 'ready', definition, ...(file ? { file } : {}) }
 }
 
+/** A tile template's name in the layer list: its host and first folder ("tiles.example.cn/imagery"). */
+function templateTitle(template: string): string {
+  const folder = new URL(template.replace(/[{}]/g, '')).pathname.split('/').find(Boolean)
+  return folder ? `${hostOf(template)}/${decodeURIComponent(folder)}` : hostOf(template)
+}
+
 /** Where the district is, for the one tile a vector template is asked for (z 10 holds it). */
 const DISTRICT_TILE = { z: 10, x: 852, y: 425 }
 
@@ -191,7 +197,7 @@ export async function readService(request: ServiceRequest): Promise<ServiceReadi
           kind: 'xyz',
           url: template,
           host,
-          title: host,
+          title: templateTitle(template),
           attribution: '',
           crs: request.crs,
           raster: { scheme: 'xyz', template },
