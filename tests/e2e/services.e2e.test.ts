@@ -20,7 +20,7 @@ import type { Session } from './support/browser'
 import { openToolTab } from './support/tools'
 import { changedPixels, countColours, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
 import { MARK_COLOUR, WMS_COLOUR, startServiceServers, type ServiceServers } from './support/service-servers'
-import { writePmtiles } from './support/pmtiles-writer'
+import { writePmtiles } from '../fixtures/support/pmtiles-writer'
 import { rgbaPng } from './support/png'
 
 const sections = JSON.parse(readFileSync('public/geo/water-sections.geojson', 'utf8')) as FeatureCollection

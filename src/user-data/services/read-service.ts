@@ -172,7 +172,7 @@ async function readVectorTemplate(request: ServiceRequest): Promise<ServiceReadi
       kind: 'vector-tiles',
       url: template,
       host,
-      title: host,
+      title: templateTitle(template),
       attribution: '',
       crs: 'WGS84',
       vector: { template, sourceLayers },
