@@ -12,6 +12,7 @@
  * - a service layer comes back after a reload (本机数据).
  */
 import { readFileSync } from 'node:fs'
+import gcoord from 'gcoord'
 import type { Feature, FeatureCollection, Point } from 'geojson'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -39,8 +40,13 @@ async function openServiceForm(page: Page) {
 }
 
 async function readService(page: Page, url: string, kind = 'auto') {
+  await readServiceAs(page, url, kind, 'WGS84')
+}
+
+async function readServiceAs(page: Page, url: string, kind: string, crs: 'WGS84' | 'GCJ-02') {
   await openServiceForm(page)
   await page.locator('[data-testid="service-kind"]').selectOption(kind)
+  await page.locator('[data-testid="service-crs"]').selectOption(crs)
   await page.locator('[data-testid="service-url"]').fill(url)
   await page.locator('[data-testid="service-read"]').click()
 }
@@ -161,6 +167,28 @@ describe('service layers', () => {
     expect(new Set(tiles.map((r) => `${r.query.get('TILEMATRIXSET')}:${r.query.get('TILEMATRIX')}`))).toEqual(
       new Set(['c:15']),
     )
+  })
+
+  test('a GCJ-02 tile service is moved onto WGS84: its mark lands on the place within a pixel', async () => {
+    const page = session.page
+    // A new link's layer list takes the c-set layer (the same mark in the same colour) off the map.
+    await page.evaluate(
+      ([lng, lat]) => (window.location.hash = `#map=14/${lat}/${lng}&layers=counties,district`),
+      DONGGUANQIAO,
+    )
+    await waitForMapIdle(page)
+    expect((await colourCentre(page, MARK_COLOUR, await project(page, DONGGUANQIAO))).n).toBe(0)
+    await waitForMapIdle(page)
+    await readServiceAs(page, `${servers.origin}/gcj/{z}/{x}/{y}.png`, 'xyz', 'GCJ-02')
+    await page.waitForSelector('[data-testid="service-message"]:has-text("已添加")')
+    await waitForMapIdle(page)
+    const place = await project(page, DONGGUANQIAO)
+    const mark = await colourCentre(page, MARK_COLOUR, place)
+    expect(mark.n).toBeGreaterThan(10)
+    expect(Math.hypot(mark.x - place.x, mark.y - place.y)).toBeLessThan(1)
+    // Unmoved, the mark would be where the place is in GCJ-02: some 500 m away, tens of pixels here.
+    const unmoved = await project(page, gcoord.transform(DONGGUANQIAO, gcoord.WGS84, gcoord.GCJ02) as [number, number])
+    expect(Math.hypot(unmoved.x - place.x, unmoved.y - place.y)).toBeGreaterThan(20)
   })
 
   test('a PMTiles archive chosen as a file draws', async () => {

@@ -2,11 +2,13 @@
  * Small map services on 127.0.0.1 for the service-layer tests: a WMS 1.3.0 (capabilities with a layer
  * in EPSG:3857 and one offered only in EPSG:4490, GetMap as a solid picture, a legend), a 天地图-like
  * WMTS with its `c` (CGCS2000 degrees) and `w` (Web Mercator) sets whose tiles carry a red mark
- * centred on one place, text that is not XML, and a tile server that never answers. Every request is
+ * centred on one place, an XYZ service in GCJ-02 with the same mark where that place is in GCJ-02,
+ * text that is not XML, and a tile server that never answers. Every request is
  * recorded, so a test can check the boxes the map asked for.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import gcoord from 'gcoord'
 import { rgbaPng } from './png'
 
 export const WMS_COLOUR: [number, number, number] = [192, 38, 211]
@@ -118,6 +120,22 @@ function geographicTile(level: number, row: number, col: number, mark: [number, 
   })
 }
 
+/** Web Mercator pixel of a lon/lat at zoom z (256-px tiles). */
+function worldPixel(z: number, [lng, lat]: [number, number]): [number, number] {
+  const size = 256 * 2 ** z
+  const sin = Math.sin((lat * Math.PI) / 180)
+  return [((lng + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size]
+}
+
+/** An XYZ tile of a GCJ-02 service (高德-like): the mark drawn where the place is in GCJ-02. */
+function gcj02Tile(z: number, x: number, y: number, mark: [number, number]): Buffer {
+  const [mx, my] = worldPixel(z, gcoord.transform(mark, gcoord.WGS84, gcoord.GCJ02) as [number, number])
+  return rgbaPng(256, 256, (px, py) => {
+    const inside = Math.abs(x * 256 + px + 0.5 - mx) <= 2.5 && Math.abs(y * 256 + py + 0.5 - my) <= 2.5
+    return inside ? [...MARK_COLOUR, 255] : [0, 0, 0, 0]
+  })
+}
+
 export async function startServiceServers(mark: [number, number]): Promise<ServiceServers> {
   const requests: ServiceServers['requests'] = []
   const sockets = new Set<Socket>()
@@ -136,6 +154,8 @@ export async function startServiceServers(mark: [number, number]): Promise<Servi
     if (url.pathname.startsWith('/hang/')) return // never answers
     if (url.pathname === '/not-xml') return send(response, 'text/html', '<html><body><p>维护中<br></body></html>')
     if (url.pathname === '/legend.png') return send(response, 'image/png', legend)
+    const gcj = /^\/gcj\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(url.pathname)
+    if (gcj) return send(response, 'image/png', gcj02Tile(Number(gcj[1]), Number(gcj[2]), Number(gcj[3]), mark))
     if (url.pathname === '/wms') {
       if (query.get('REQUEST') === 'GetCapabilities') return send(response, 'text/xml', wmsCapabilities(origin))
       if (query.get('REQUEST') === 'GetMap') return send(response, 'image/png', wmsTile)
