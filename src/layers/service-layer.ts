@@ -23,6 +23,18 @@ export function serviceSourceLine(definition: ServiceDefinition): string {
   return definition.attribution ? `${definition.host} · ${definition.attribution}` : definition.host
 }
 
+/**
+ * The credits line of an exported picture or a printed map: the app's own sources, then each visible
+ * service layer's host and attribution (another server's picture on paper says whose it is).
+ */
+export function creditsWithServices(
+  own: string,
+  records: readonly { visible: boolean; service?: ServiceDefinition | null }[],
+): string {
+  const services = records.flatMap((r) => (r.visible && r.service ? [serviceSourceLine(r.service)] : []))
+  return [own, ...new Set(services)].filter(Boolean).join(' · ')
+}
+
 function vectorLayers(id: string, colour: string, opacity: number, sourceLayers: readonly string[]): MapLayerSpec[] {
   return sourceLayers.flatMap((sourceLayer, i): MapLayerSpec[] => {
     const base = { 'source-layer': sourceLayer } as const
