@@ -72,7 +72,7 @@ function answerObject(json: unknown, what: { zh: string; en: string }): Json {
   }
   if (isObject(json.error)) {
     const error = json.error
-    const details = Array.isArray(error.details) ? error.details.map(text).filter(Boolean) : []
+    const details = Array.isArray(error.details) ? error.details.map(text) : []
     const said = quoteServiceText([text(error.message), ...details].filter(Boolean).join('; ') || '?')
     const code = number(error.code)
     refuse(
@@ -123,7 +123,9 @@ function extentBounds(extent: unknown): LonLatBox | undefined {
   const values = [extent.xmin, extent.ymin, extent.xmax, extent.ymax].map(number)
   if (values.some((value) => value === null)) return undefined
   const [xmin, ymin, xmax, ymax] = values as number[]
-  if (xmin! > xmax! || ymin! > ymax!) return undefined
+  // An empty box (a point) says nothing of where the service draws, and a project file would not keep it
+  // (parse-definition.ts): no bounds, rather than tiles cut to a speck around the point.
+  if (xmin! >= xmax! || ymin! >= ymax!) return undefined
   const wkids = wkidsOf(extent.spatialReference)
   const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value))
   if (wkids.some((wkid) => GEOGRAPHIC_WKIDS.has(wkid))) {

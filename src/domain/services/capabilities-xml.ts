@@ -96,9 +96,10 @@ function exceptionText(root: XmlElement): string {
  * like instead), or the server's exception report quoted. Which root is right is the caller's to say.
  */
 export function capabilitiesRoot(text: string, label: DocumentLabel): XmlElement {
-  let root: XmlElement | null
+  let root: XmlElement
   try {
-    root = parseXml(text).documentElement
+    // parseXml refuses a document without a root element (as not XML).
+    root = parseXml(text).documentElement!
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error
     const hint = notXmlHint(text)
@@ -107,7 +108,6 @@ export function capabilitiesRoot(text: string, label: DocumentLabel): XmlElement
       `${label.en} are not XML: line ${error.line}, column ${error.column}, ${error.reason.en}${hint.en}`,
     )
   }
-  if (!root) refuse(`${label.zh}是空的`, `${label.en} are empty`)
   if (root.localName === 'ServiceExceptionReport' || root.localName === 'ExceptionReport') {
     const said = exceptionText(root)
     refuse(`服务器拒绝了请求：“${said}”`, `The server refused the request: "${said}"`)

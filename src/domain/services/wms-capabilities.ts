@@ -80,18 +80,23 @@ interface Inherited {
   legendUrl: string | null
 }
 
-/** The image format GetMap is asked for: PNG (transparent), else PNG8, else JPEG, else any image. */
+/**
+ * The image format GetMap is asked for: PNG (transparent), else PNG8, else JPEG, else any image.
+ * `formats` are trimmed.
+ */
 function chooseFormat(formats: string[]): string | null {
-  const lower = formats.map((format) => format.trim().toLowerCase())
+  const lower = formats.map((format) => format.toLowerCase())
   for (const wanted of ['image/png', 'image/png8', 'image/jpeg']) {
     const at = lower.indexOf(wanted)
-    if (at >= 0) return formats[at]!.trim()
+    if (at >= 0) return formats[at]!
   }
-  return formats.find((format) => format.trim().toLowerCase().startsWith('image/'))?.trim() ?? null
+  return formats.find((format, index) => lower[index]!.startsWith('image/')) ?? null
 }
 
 function box(west: number, south: number, east: number, north: number): LonLatBox | undefined {
-  if (![west, south, east, north].every(Number.isFinite) || west > east || south > north) return undefined
+  // An empty box (a point) says nothing of where the service draws, and a project file would not keep it
+  // (parse-definition.ts): no bounds, rather than tiles cut to a speck around the point.
+  if (![west, south, east, north].every(Number.isFinite) || west >= east || south >= north) return undefined
   const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value))
   return [clamp(west, 180), clamp(south, 90), clamp(east, 180), clamp(north, 90)]
 }
@@ -138,8 +143,7 @@ function inherit(layer: XmlElement, parent: Inherited): Inherited {
       crsSet.add(code)
     }
   }
-  const mercatorCode =
-    crs === parent.crs ? parent.mercatorCode : (MERCATOR_CODES.find((code) => crsSet.has(code)) ?? null)
+  const mercatorCode = MERCATOR_CODES.find((code) => crsSet.has(code)) ?? null
   const attribution = childText(childElement(layer, 'Attribution'), 'Title')
   return {
     crs,

@@ -270,7 +270,9 @@ function readBounds(layer: XmlElement): LonLatBox | undefined {
   const box = childElement(layer, 'WGS84BoundingBox')
   const lower = numbersIn(childText(box, 'LowerCorner'), 2)
   const upper = numbersIn(childText(box, 'UpperCorner'), 2)
-  if (!lower || !upper || lower[0]! > upper[0]! || lower[1]! > upper[1]!) return undefined
+  // An empty box (a point) says nothing of where the service draws, and a project file would not keep it
+  // (parse-definition.ts): no bounds, rather than tiles cut to a speck around the point.
+  if (!lower || !upper || lower[0]! >= upper[0]! || lower[1]! >= upper[1]!) return undefined
   const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value))
   return [clamp(lower[0]!, 180), clamp(lower[1]!, 90), clamp(upper[0]!, 180), clamp(upper[1]!, 90)]
 }
@@ -451,7 +453,8 @@ export function wmtsLayerDefinition(
     )
   }
   const set = caps.matrixSets.find((item) => item.id === matrixSetId)
-  const problem = linked.problem ?? (layer.format || layer.resourceUrls.length ? null : layer.problem)
+  // A drawable set leaves the layer only the problem of naming no format (layerProblem).
+  const problem = linked.problem ?? layer.problem
   if (!set || problem) {
     const said = problem ?? linked.problem!
     refuse(`图层“${layer.title}”不能绘制：${said.zh}`, `The layer "${layer.title}" cannot be drawn: ${said.en}`)

@@ -121,3 +121,19 @@ describe('the pixel under a place', () => {
     expect(geographicPixel(level(2), -190, 95)).toMatchObject({ col: -1, row: -1 })
   })
 })
+
+describe('matrices and ranges, at their edges', () => {
+  const webZoom = (z: number) => 360 / 256 / 2 ** z
+  it('takes the coarsest fine enough matrix in whatever order the set lists them, 0.1 % slack included', () => {
+    expect(chooseGeographicMatrix([...C].reverse(), webZoom(14))?.id).toBe('14')
+    const slack = { ...level(1), id: 'slack', degreesPerPixel: 1.001 }
+    expect(chooseGeographicMatrix([slack, { ...level(1), degreesPerPixel: 0.5 }], 1)?.id).toBe('slack')
+  })
+  it('clips a box beyond the east edge to the last column', () => {
+    expect(geographicTileRange(level(1), [170, 0, 200, 10])).toEqual({ minCol: 1, maxCol: 1, minRow: 0, maxRow: 0 })
+  })
+  it('gives null for a box beside the matrix in longitude only, or in latitude only', () => {
+    expect(geographicTileRange(level(3), [-190, 0, -185, 10])).toBeNull()
+    expect(geographicTileRange(level(3), [0, -95, 10, -91])).toBeNull()
+  })
+})

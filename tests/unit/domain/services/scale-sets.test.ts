@@ -48,3 +48,30 @@ describe('the geographic quad', () => {
     expect(webZoomOfDegreesPerPixel(180 / 256 / 2 ** 13)).toBe(14)
   })
 })
+
+describe('the ends of the levels', () => {
+  const MPD = (2 * Math.PI * 6378137) / 360
+  /** The 96-dpi scale (天地图's, 2 ppm off) of quad level k for 256-px tiles. */
+  const scaleOfLevel = (k: number) => ((360 / 256 / 2 ** k) * MPD * (1 + 2e-6)) / (0.0254 / 96)
+  const ogc = (scale: number) => (scale * 0.00028) / MPD
+
+  it('has Web Mercator zoom 24, and no further', () => {
+    expect(mercatorZoomOfResolution(156543.03392804097 / 2 ** 24, 256)).toBe(24)
+  })
+  it('snaps quad levels 0 to 25, in 96 dpi too, and no others', () => {
+    expect(geographicDegreesPerPixel([{ scale: scaleOfLevel(0), tileWidth: 256 }])).toEqual([1.40625])
+    expect(geographicDegreesPerPixel([{ scale: 2.958293554545656e8, tileWidth: 512 }])).toEqual([0.703125])
+    expect(geographicDegreesPerPixel([{ scale: scaleOfLevel(25), tileWidth: 256 }])).toEqual([1.40625 / 2 ** 25])
+    for (const k of [-1, 26]) {
+      const scale = scaleOfLevel(k)
+      expect(geographicDegreesPerPixel([{ scale, tileWidth: 256 }])).toEqual([ogc(scale)])
+    }
+  })
+  it('snaps no level unless every level fits the quad', () => {
+    const levels = [
+      { scale: scaleOfLevel(1), tileWidth: 256 },
+      { scale: scaleOfLevel(2) * 1.2, tileWidth: 256 },
+    ]
+    expect(geographicDegreesPerPixel(levels)).toEqual(levels.map(({ scale }) => ogc(scale)))
+  })
+})

@@ -5,6 +5,7 @@ import { quoteServiceText, ServiceReadError } from '../../../../src/domain/servi
 import {
   appendQuery,
   operationUrl,
+  queryParts,
   queryValue,
   sameHost,
   userQueryParts,
@@ -81,5 +82,35 @@ describe('refusals', () => {
     expect(error.message).toBe('English')
     expect(error.name).toBe('ServiceReadError')
     expect(error.problem.zh).toBe('中文')
+  })
+})
+
+describe('query strings and hosts, more', () => {
+  it('reads a key with + as a space, and a key with a broken escape as written, lowercased', () => {
+    expect(appendQuery('http://h/x?my+key=1', ['my%20key=2'])).toBe('http://h/x?my+key=1')
+    expect(queryParts('http://h/x?%ZZ=1&SERVICE%=2')).toEqual([
+      { key: '%zz', raw: '%ZZ=1' },
+      { key: 'service%', raw: 'SERVICE%=2' },
+    ])
+    expect(queryParts('?tk=1')).toEqual([{ key: 'tk', raw: 'tk=1' }])
+  })
+  it('keeps every part that is not OGC’s', () => {
+    expect(withoutOgcKeys('http://h/ows?map=a&SERVICE=WMS&tk=1')).toBe('http://h/ows?map=a&tk=1')
+  })
+  it('reads an href with spaces around it', () => {
+    expect(operationUrl('  /geoserver/ows  ', 'http://h/wms')).toBe('http://h/geoserver/ows')
+  })
+  it('knows a loopback host with a user name or any 127 address, and not a name that starts like one', () => {
+    const user = 'https://gis.example.cn/geoserver/wms'
+    expect(operationUrl('http://admin@localhost:8080/geoserver/ows', user)).toBe('https://gis.example.cn/geoserver/ows')
+    expect(operationUrl('http://127.10.20.30/geoserver/ows', user)).toBe('https://gis.example.cn/geoserver/ows')
+    expect(operationUrl('http://127.0.0.1.nip.io/geoserver/ows', user)).toBe('http://127.0.0.1.nip.io/geoserver/ows')
+  })
+  it('finds no host in common with an address that has none', () => {
+    expect(sameHost('http://h/a', 'legend.png')).toBe(false)
+  })
+  it('quotes a text of exactly the limit whole', () => {
+    expect(quoteServiceText('x'.repeat(200))).toBe('x'.repeat(200))
+    expect(quoteServiceText('abcdef', 5)).toBe('abcd…')
   })
 })

@@ -108,3 +108,39 @@ describe('hostOf', () => {
     expect(hostOf('rivers.geojson')).toBe('')
   })
 })
+
+describe('the checks, more', () => {
+  it('takes an address of spaces as empty, and says the whole refusal of a password', () => {
+    expect(serviceUrlProblem('   ')).toEqual({ zh: '服务地址为空', en: 'The service address is empty' })
+    expect(serviceUrlProblem('https://a:b@h/wms')).toEqual({
+      zh: '地址中不能包含用户名或密码（user:password@），否则会随项目保存和发布',
+      en:
+        'The address must not hold a user name or password (user:password@): it would be saved and published ' +
+        'with the project',
+    })
+  })
+  it('quotes an address that is not one in full up to 80 characters, else its first 79 and an ellipsis', () => {
+    const eighty = 'x'.repeat(80)
+    expect(serviceUrlProblem(eighty)!.en).toBe(
+      `"${eighty}" is not a full web address (it should start with http:// or https://)`,
+    )
+    expect(serviceUrlProblem(`${eighty}y`)!.zh).toBe(
+      `“${'x'.repeat(79)}…”不是完整的网址（应以 http:// 或 https:// 开头）`,
+    )
+  })
+  it('guesses from an address with spaces around it, and from the SERVICE key only', () => {
+    expect(guessServiceKind('  https://data.example.cn/jindong.pmtiles  ')).toBe('pmtiles')
+    expect(guessServiceKind('http://h/ows?map=wmts&service=WMS')).toBe('wms')
+    expect(guessServiceKind('http://h/ows?service')).toBeNull()
+    expect(guessServiceKind('https://h/data/tdt_WMTSCapabilities.xml')).toBe('wmts')
+  })
+  it('names every missing placeholder in Chinese too', () => {
+    expect(tileTemplateProblem('https://tiles.example.cn/{y}.png')!.zh).toBe(
+      '瓦片地址模板缺少 {z}、{x}（需要 {z}、{x} 和 {y} 或 {-y}）',
+    )
+  })
+  it('trims the address before asking for capabilities, and reads its host trimmed', () => {
+    expect(capabilitiesUrl('  http://h/wmts  ', 'wmts')).toBe('http://h/wmts?SERVICE=WMTS&REQUEST=GetCapabilities')
+    expect(hostOf('  https://H:8443/x ')).toBe('h:8443')
+  })
+})

@@ -47,3 +47,17 @@ describe('raster tile URLs', () => {
     expect(rasterTileUrl({ scheme: 'wmts-geographic', template: 'x', matrices: [] }, 1, 0, 0)).toBeNull()
   })
 })
+
+describe('raster tile URLs, more', () => {
+  test('a tile below the top row, and an ArcGIS export box', () => {
+    expect(mercatorTileBounds(1, 0, 1)).toEqual([-20037508.342789244, -20037508.342789244, 0, 0])
+    const template = 'https://a.cn/MapServer/export?bbox={bbox-epsg-3857}&f=image'
+    expect(rasterTileUrl({ scheme: 'arcgis-export', template }, 1, 0, 1)).toBe(
+      'https://a.cn/MapServer/export?bbox=-20037508.343,-20037508.343,0.000,0.000&f=image',
+    )
+  })
+  test('a WMTS set without any level has only zoom 0', () => {
+    const raster = { scheme: 'wmts-mercator' as const, template: 'x', matrixIds: [null, null] }
+    expect(rasterZoomRange(raster)).toEqual({ minzoom: 0, maxzoom: 0 })
+  })
+})

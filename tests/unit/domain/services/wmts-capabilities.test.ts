@@ -16,9 +16,11 @@ const GWC = 'http://10.1.2.3:8080/geoserver/gwc/service/wmts?REQUEST=GetCapabili
 const setOf = (caps: WmtsCapabilities, id: string) => caps.matrixSets.find((set) => set.id === id)!
 
 describe('天地图 (sets c and w, GetTile by KVP)', () => {
-  const caps = readWmtsCapabilities(fixture('wmts-tianditu.xml'), TIANDITU)
+  // Read in each test: the reading is what they test.
+  const tianditu = () => readWmtsCapabilities(fixture('wmts-tianditu.xml'), TIANDITU)
 
   it('offers both layers, each in both sets, Web Mercator first', () => {
+    const caps = tianditu()
     expect(caps.offer).toMatchObject({
       kind: 'wmts',
       title: '在线地图服务',
@@ -37,11 +39,13 @@ describe('天地图 (sets c and w, GetTile by KVP)', () => {
     expect(caps.offer.layers[0]!.problem).toBeNull()
   })
   it('reads w (EPSG:900913, 96-dpi scales) as Web Mercator, level n at zoom n', () => {
+    const caps = tianditu()
     const w = setOf(caps, 'w')
     expect(w).toMatchObject({ kind: 'mercator', problem: null, tileSize: 256, minzoom: 1, maxzoom: 18 })
     expect(w.matrixIds).toEqual([null, ...Array.from({ length: 18 }, (_, i) => String(i + 1))])
   })
   it('reads c (EPSG:4490, "90.0 -180.0") as geographic, the quad’s exact pixel sizes', () => {
+    const caps = tianditu()
     const c = setOf(caps, 'c')
     expect(c).toMatchObject({ kind: 'geographic', problem: null, minzoom: 1, maxzoom: 18 })
     expect(c.geographic).toHaveLength(18)
@@ -60,6 +64,7 @@ describe('天地图 (sets c and w, GetTile by KVP)', () => {
     expect(level14.matrixWidth).toBe(2 ** 14)
   })
   it('makes a KVP GetTile template with the user’s tk, over https as the user asked', () => {
+    const caps = tianditu()
     const definition = wmtsLayerDefinition(caps, 'img', 'w')
     expect(definition.raster).toEqual({
       scheme: 'wmts-mercator',
@@ -87,6 +92,7 @@ describe('天地图 (sets c and w, GetTile by KVP)', () => {
     expect(plain.getTileUrl).toBe('http://t0.tianditu.gov.cn/img_c/wmts')
   })
   it('makes the geographic definition from c', () => {
+    const caps = tianditu()
     const definition = wmtsLayerDefinition(caps, 'cia', 'c', 'WGS84')
     expect(definition.raster?.scheme).toBe('wmts-geographic')
     if (definition.raster?.scheme !== 'wmts-geographic') return
@@ -95,6 +101,7 @@ describe('天地图 (sets c and w, GetTile by KVP)', () => {
     expect([definition.minzoom, definition.maxzoom]).toEqual([1, 18])
   })
   it('refuses a layer or a set it does not offer', () => {
+    const caps = tianditu()
     expect(refusal(() => wmtsLayerDefinition(caps, 'vec', 'w')).en).toBe('The WMTS capabilities list no layer "vec"')
     expect(refusal(() => wmtsLayerDefinition(caps, 'img', 'EPSG:3857'))).toEqual({
       zh: '图层“全球影像地图服务”没有矩阵集“EPSG:3857”（它有：w、c）',
@@ -104,8 +111,8 @@ describe('天地图 (sets c and w, GetTile by KVP)', () => {
 })
 
 describe('GeoServer (RESTful templates)', () => {
-  const caps = readWmtsCapabilities(fixture('wmts-geoserver-restful.xml'), GWC)
-  const layer = (id: string) => caps.offer.layers.find((item) => item.id === id)!
+  const geoserver = () => readWmtsCapabilities(fixture('wmts-geoserver-restful.xml'), GWC)
+  const layer = (id: string) => geoserver().offer.layers.find((item) => item.id === id)!
 
   it('lists a layer’s sets drawable first, and says why the others cannot be drawn', () => {
     expect(layer('jindong:landuse').matrixSets).toEqual([
@@ -125,6 +132,7 @@ describe('GeoServer (RESTful templates)', () => {
     expect(layer('jindong:landuse').problem).toBeNull()
   })
   it('sets the layer’s problem when none of its sets can be drawn', () => {
+    const caps = geoserver()
     const problem = layer('jindong:dem_hillshade').problem!
     expect(problem.zh).toMatch(/^没有能叠加在 Web 墨卡托地图上的矩阵集：矩阵集“EPSG:4549”/)
     expect(problem.en).toMatch(/^has no matrix set that can be drawn on a Web Mercator map: matrix set "EPSG:4549"/)
@@ -132,6 +140,7 @@ describe('GeoServer (RESTful templates)', () => {
     expect(refused.en).toMatch(/^The layer "地形晕渲" cannot be drawn: matrix set "EPSG:4549" \(/)
   })
   it('fills the RESTful template’s style and set, PNG chosen over JPEG, the user’s token kept', () => {
+    const caps = geoserver()
     const definition = wmtsLayerDefinition(caps, 'jindong:landuse', 'EPSG:900913')
     expect(definition.raster).toEqual({
       scheme: 'wmts-mercator',
@@ -154,6 +163,7 @@ describe('GeoServer (RESTful templates)', () => {
     })
   })
   it('reads GeoServer’s EPSG:4326 grid (OGC scales) as the geographic quad', () => {
+    const caps = geoserver()
     const set = setOf(caps, 'EPSG:4326')
     expect(set.geographic![0]).toMatchObject({ id: 'EPSG:4326:0', degreesPerPixel: 0.703125, originLon: -180 })
     expect([set.minzoom, set.maxzoom]).toEqual([1, 11])
@@ -161,6 +171,7 @@ describe('GeoServer (RESTful templates)', () => {
     expect(definition.raster?.scheme).toBe('wmts-geographic')
   })
   it('reads a set of 512-px tiles: one tile across the world at zoom 0', () => {
+    const caps = geoserver()
     const definition = wmtsLayerDefinition(caps, 'jindong:basemap_hidpi', 'EPSG:900913x2')
     expect(definition.raster).toMatchObject({
       scheme: 'wmts-mercator',
@@ -170,6 +181,7 @@ describe('GeoServer (RESTful templates)', () => {
     expect(wmtsLayerDefinition(caps, 'jindong:landuse', 'EPSG:900913').raster).not.toHaveProperty('tileSize')
   })
   it('fills a dimension with its default (and an empty style identifier with "default")', () => {
+    const caps = geoserver()
     const definition = wmtsLayerDefinition(caps, 'jindong:aqi_daily', 'EPSG:900913')
     expect((definition.raster as { template: string }).template).toBe(
       'http://10.1.2.3:8080/geoserver/gwc/service/wmts/rest/jindong:aqi_daily/default/EPSG:900913/{TileMatrix}/{TileRow}/' +
@@ -177,6 +189,7 @@ describe('GeoServer (RESTful templates)', () => {
     )
   })
   it('takes the KVP Get of GetTile, not the RESTful one', () => {
+    const caps = geoserver()
     expect(caps.getTileUrl).toBe('http://10.1.2.3:8080/geoserver/gwc/service/wmts')
   })
 })
@@ -379,5 +392,344 @@ describe('refusals of what is not a WMTS capabilities document', () => {
       'The WMTS capabilities hold no <Contents>',
     )
     expect(refusal(() => readWmtsCapabilities(wmts('', ''), TIANDITU)).zh).toBe('WMTS 能力文档中没有图层（<Layer>）')
+  })
+})
+
+const H = 20037508.342789244
+const square = (id: string, crs: string, matrices: string[]): string =>
+  `<TileMatrixSet><ows:Identifier>${id}</ows:Identifier><ows:SupportedCRS>${crs}</ows:SupportedCRS>` +
+  `${matrices.join('')}</TileMatrixSet>`
+/** One TileMatrix with fields that may be changed or left out (undefined). */
+function matrixXml(fields: Partial<Record<string, string | number | undefined>>): string {
+  const all: Record<string, string | number | undefined> = {
+    'ows:Identifier': '0',
+    ScaleDenominator: S0,
+    TopLeftCorner: CORNER,
+    TileWidth: 256,
+    TileHeight: 256,
+    MatrixWidth: 1,
+    MatrixHeight: 1,
+    ...fields,
+  }
+  const body = Object.entries(all)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `<${name}>${value}</${name}>`)
+  return `<TileMatrix>${body.join('')}</TileMatrix>`
+}
+
+describe('matrices, checked', () => {
+  const read = (set: string) => readWmtsCapabilities(wmts(layerXml(['s']), set), 'http://h/wmts').matrixSets[0]!
+  const mercator = (...matrices: string[]) => read(square('s', 'EPSG:3857', matrices))
+
+  it('reads a whole matrix', () => {
+    expect(mercator(matrixXml({})).matrices).toEqual([
+      {
+        id: '0',
+        scaleDenominator: S0,
+        topLeft: [-20037508.3427892, 20037508.3427892],
+        tileWidth: 256,
+        tileHeight: 256,
+        matrixWidth: 1,
+        matrixHeight: 1,
+      },
+    ])
+  })
+
+  it('refuses a matrix without identifier, with a scale of 0, or sizes that are not positive whole numbers', () => {
+    const broken = [
+      { 'ows:Identifier': undefined },
+      { ScaleDenominator: 0 },
+      { TileWidth: 0 },
+      { TileHeight: 256.5 },
+      { MatrixWidth: -1 },
+      { MatrixHeight: undefined },
+    ]
+    for (const change of broken) {
+      const set = mercator(matrixXml({ 'ows:Identifier': '1', ScaleDenominator: S0 / 2 }), matrixXml(change))
+      expect(set.kind).toBe('other')
+      expect(set.problem).toEqual({
+        zh: '矩阵集“s”（EPSG:3857）的矩阵缺少数字或数字有误',
+        en: 'matrix set "s" (EPSG:3857) has a matrix with missing or wrong numbers',
+      })
+    }
+    expect(mercator().problem!.en).toBe('matrix set "s" (EPSG:3857) has no TileMatrix')
+  })
+
+  it('refuses Web Mercator tiles that are not squares of one size, in both languages', () => {
+    const tall = mercator(matrixXml({ TileHeight: 512 }))
+    expect(tall.problem).toEqual({
+      zh: '矩阵集“s”（EPSG:3857）的瓦片不是同样大小的正方形',
+      en: 'matrix set "s" (EPSG:3857) has tiles that are not squares of one size',
+    })
+    const wider = mercator(
+      matrixXml({}),
+      matrixXml({ 'ows:Identifier': '1', ScaleDenominator: S0 / 4, TileWidth: 512 }),
+    )
+    expect(wider.kind).toBe('other')
+  })
+
+  it('takes a corner within a metre of Web Mercator’s, and names one further off in both languages', () => {
+    expect(mercator(matrixXml({ TopLeftCorner: `${-H + 1} ${H - 1}` })).kind).toBe('mercator')
+    expect(mercator(matrixXml({ TopLeftCorner: '0 0' })).problem!.zh).toBe(
+      '矩阵集“s”（EPSG:3857）的矩阵“0”左上角是 0 0，不是 Web 墨卡托的 -20037508.34 20037508.34',
+    )
+  })
+
+  it('lists the first three scales of a set off the standard levels', () => {
+    const scales = [S0, S0 / 3, S0 / 5, S0 / 7]
+    const set = mercator(...scales.map((scale, i) => matrixXml({ 'ows:Identifier': `${i}`, ScaleDenominator: scale })))
+    const [a, b, c] = scales
+    expect(set.problem).toEqual({
+      zh: `矩阵集“s”（EPSG:3857）的比例尺（1:${a}、1:${b}、1:${c}…）不是 Web 墨卡托的标准级别`,
+      en: `matrix set "s" (EPSG:3857) does not use the standard Web Mercator levels (scales 1:${a}, 1:${b}, 1:${c}, …)`,
+    })
+  })
+
+  it('says "?" for a set that names no CRS', () => {
+    expect(read(square('s', '', [matrixXml({})])).problem!.en).toBe(
+      'matrix set "s" (?) is neither Web Mercator nor longitude and latitude; it cannot be drawn on a Web Mercator map',
+    )
+  })
+
+  it('reads a corner of exactly ±90 by the CRS: "lon lat" in CRS84, "lat lon" in EPSG:4326', () => {
+    const geographic = (crs: string, corner: string) =>
+      read(square('s', crs, [matrixXml({ TopLeftCorner: corner })])).geographic![0]!
+    expect(geographic('urn:ogc:def:crs:OGC:1.3:CRS84', '-90 90')).toMatchObject({ originLon: -90, originLat: 90 })
+    expect(geographic('EPSG:4326', '90 60')).toMatchObject({ originLon: 60, originLat: 90 })
+    // A second number beyond ±90 is the longitude, even in CRS84.
+    expect(geographic('urn:ogc:def:crs:OGC:1.3:CRS84', '30 100')).toMatchObject({ originLon: 100, originLat: 30 })
+  })
+
+  it('orders geographic matrices coarsest first, their zooms kept within 0 and 24', () => {
+    const set = read(
+      square('s', 'EPSG:4326', [
+        matrixXml({ 'ows:Identifier': 'fine', ScaleDenominator: 1 }),
+        matrixXml({ 'ows:Identifier': 'coarse', ScaleDenominator: S0 * 16 }),
+      ]),
+    )
+    expect(set.geographic!.map((matrix) => matrix.id)).toEqual(['coarse', 'fine'])
+    expect([set.minzoom, set.maxzoom]).toEqual([0, 24])
+  })
+
+  it('reads a SupportedCRS with spaces around it, and one without a code as none', () => {
+    expect(crsCode(' EPSG:3857 ')).toBe('EPSG:3857')
+    expect(crsCode('urn:ogc:def:crs:EPSG::')).toBeNull()
+  })
+})
+
+describe('layers, read', () => {
+  const read = (layers: string, url = 'http://h/wmts?tk=k') =>
+    readWmtsCapabilities(wmts(layers, setXml('s', 'EPSG:3857', [['0', S0, CORNER]])), url)
+  const link = '<TileMatrixSetLink><TileMatrixSet>s</TileMatrixSet></TileMatrixSetLink>'
+  const layerOf = (body: string, id = 'L') => `<Layer><ows:Identifier>${id}</ows:Identifier>${link}${body}</Layer>`
+  const template = (caps: WmtsCapabilities, id = 'L') =>
+    (wmtsLayerDefinition(caps, id, 's').raster as { template: string }).template
+
+  it('skips a layer without identifier and a repeated one', () => {
+    const caps = read(
+      `<Layer><ows:Title>x</ows:Title>${link}</Layer>${layerOf('<ows:Title>first</ows:Title>')}${layerOf('')}`,
+    )
+    expect(caps.offer.layers.map((layer) => [layer.id, layer.title])).toEqual([['L', 'first']])
+    expect(caps.offer.total).toBe(1)
+  })
+
+  it('titles a layer by its identifier when it has no title, and keeps its abstract', () => {
+    const [layer] = read(layerOf('<ows:Abstract>说明</ows:Abstract><Format>image/png</Format>')).offer.layers
+    expect(layer).toMatchObject({ id: 'L', title: 'L', abstract: '说明', format: 'image/png', style: 'default' })
+    expect(read(layerOf('<Format>image/png</Format>')).offer.layers[0]).not.toHaveProperty('abstract')
+  })
+
+  it('chooses PNG when it comes first, and image/jpg when there is no PNG or JPEG', () => {
+    const format = (formats: string[]) =>
+      read(layerOf(formats.map((item) => `<Format> ${item} </Format>`).join(''))).offer.layers[0]!.format
+    expect(format(['image/png', 'image/jpeg'])).toBe('image/png')
+    expect(format(['image/webp', 'image/JPG'])).toBe('image/JPG')
+    expect(format([])).toBeNull()
+  })
+
+  it('requests the default style, else the first', () => {
+    const style = (id: string, isDefault?: string) =>
+      `<Style${isDefault ? ` isDefault="${isDefault}"` : ''}><ows:Identifier>${id}</ows:Identifier></Style>`
+    const styleOf = (styles: string) => read(layerOf(`<Format>image/png</Format>${styles}`)).offer.layers[0]!.style
+    expect(styleOf(style('a', 'false') + style('b', ' true '))).toBe('b')
+    expect(styleOf(style('a') + style('b'))).toBe('a')
+  })
+
+  it('reads the WGS84 box, clamped to the world, and leaves out one that is missing, empty or inverted', () => {
+    const box = (lower: string, upper: string) =>
+      read(
+        layerOf(
+          `<Format>image/png</Format><ows:WGS84BoundingBox><ows:LowerCorner>${lower}</ows:LowerCorner>` +
+            `<ows:UpperCorner>${upper}</ows:UpperCorner></ows:WGS84BoundingBox>`,
+        ),
+      ).offer.layers[0]!.bounds
+    expect(box('119.5 28.9', '120 29.3')).toEqual([119.5, 28.9, 120, 29.3])
+    expect(box('-200 -95', '200 95')).toEqual([-180, -90, 180, 90])
+    const refused: [string, string][] = [
+      ['', '120 29.3'],
+      ['119.5 28.9', ''],
+      ['120 28.9', '120 29.3'],
+      ['119.5 29.3', '120 29.3'],
+      ['121 28.9', '120 29.3'],
+      ['119.5 30', '120 29.3'],
+    ]
+    for (const [lower, upper] of refused) expect(box(lower, upper)).toBeUndefined()
+  })
+
+  it('takes tile templates only, trimmed, and their formats as the layer’s', () => {
+    const resource = (attributes: string) => `<ResourceURL ${attributes}/>`
+    const caps = read(
+      layerOf(
+        resource('format="image/png" resourceType="FeatureInfo" template="http://h/info/{TileMatrix}"') +
+          resource('format="image/png" template="http://h/none/{TileMatrix}"') +
+          resource('format="image/png" resourceType="tile" template="  "') +
+          resource('format="image/png" resourceType="tile"') +
+          resource(
+            ' format=" image/png " resourceType="Tile" template=" http://h/tiles/{TileMatrix}/{TileRow}/{TileCol} "',
+          ),
+      ),
+    )
+    const [layer] = caps.offer.layers
+    expect(layer!.resourceUrls).toEqual([
+      { format: 'image/png', template: 'http://h/tiles/{TileMatrix}/{TileRow}/{TileCol}' },
+    ])
+    expect(layer!.format).toBe('image/png')
+    expect(layer!.problem).toBeNull()
+    expect(template(caps)).toBe('http://h/tiles/{TileMatrix}/{TileRow}/{TileCol}?tk=k')
+    const unnamed = read(layerOf(resource('resourceType="tile" template="http://h/t/{TileMatrix}"'))).offer.layers[0]!
+    expect([unnamed.resourceUrls, unnamed.format]).toEqual([
+      [{ format: '', template: 'http://h/t/{TileMatrix}' }],
+      null,
+    ])
+    expect(unnamed.problem).toBeNull()
+  })
+
+  it('asks by KVP when the tile template is no web address', () => {
+    const caps = read(
+      layerOf(
+        '<Format>image/png</Format><ResourceURL format="image/png" resourceType="tile" template="ftp://h/{TileMatrix}"/>',
+      ),
+    )
+    expect(template(caps)).toMatch(/^http:\/\/h\/wmts\?SERVICE=WMTS&REQUEST=GetTile&.*&FORMAT=image\/png&/)
+  })
+
+  it('does not send the user’s key to a template on another host', () => {
+    const caps = read(
+      layerOf('<ResourceURL format="image/png" resourceType="tile" template="http://cdn/t/{TileMatrix}"/>'),
+    )
+    expect(template(caps)).toBe('http://cdn/t/{TileMatrix}')
+  })
+
+  it('fills a dimension of any name, its value the default else the first', () => {
+    const dimension = (id: string, values: string) =>
+      `<Dimension><ows:Identifier>${id}</ows:Identifier>${values}</Dimension>`
+    const caps = read(
+      layerOf(
+        dimension('band.v', '<Value>b1</Value><Value>b2</Value>') +
+          dimension('time', '<Default>2024-06-01</Default><Value>2024-05-01</Value>') +
+          '<ResourceURL format="image/png" resourceType="tile" template="http://h/{band.v}/{bandXv}/{Time}/{TileMatrix}"/>',
+      ),
+    )
+    expect(caps.offer.layers[0]!.dimensions).toEqual([
+      { id: 'band.v', value: 'b1' },
+      { id: 'time', value: '2024-06-01' },
+    ])
+    expect(template(caps)).toBe('http://h/b1/{bandXv}/2024-06-01/{TileMatrix}?tk=k')
+  })
+
+  it('asks for dimensions by KVP too, leaving out one without identifier', () => {
+    const caps = read(
+      layerOf(
+        '<Format>image/png</Format>' +
+          '<Dimension><ows:Identifier>time</ows:Identifier><Default>2024</Default></Dimension>' +
+          '<Dimension><Default>x</Default></Dimension>',
+      ),
+    )
+    expect(template(caps)).toBe(
+      'http://h/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=L&STYLE=default&TILEMATRIXSET=s&FORMAT=image/png' +
+        '&TILEMATRIX={TileMatrix}&TILEROW={TileRow}&TILECOL={TileCol}&time=2024&tk=k',
+    )
+  })
+
+  it('passes over an empty matrix set link', () => {
+    const caps = read(
+      `<Layer><ows:Identifier>L</ows:Identifier><Format>image/png</Format>` +
+        `<TileMatrixSetLink><TileMatrixSet></TileMatrixSet></TileMatrixSetLink>${link}</Layer>`,
+    )
+    expect(caps.offer.layers[0]!.matrixSets.map((set) => set.id)).toEqual(['s'])
+  })
+
+  it('resolves a legend’s path against the user’s address, with the user’s key', () => {
+    const caps = read(
+      layerOf(
+        '<Format>image/png</Format><Style><ows:Identifier>a</ows:Identifier>' +
+          '<LegendURL format="image/png" xlink:href="/legend.png?layer=L"/></Style>',
+      ),
+    )
+    expect(wmtsLayerDefinition(caps, 'L', 's').legend).toEqual({ image: 'http://h/legend.png?layer=L&tk=k' })
+  })
+
+  it('names a missing set and a layer without sets in both languages', () => {
+    const caps = readWmtsCapabilities(wmts(layerXml(['gone']), ''), 'http://h/wmts')
+    expect(caps.offer.layers[0]!.matrixSets[0]!.problem!.zh).toBe('能力文档中没有矩阵集“gone”')
+    const unlinked = readWmtsCapabilities(wmts(layerXml([]), ''), 'http://h/wmts')
+    expect(unlinked.offer.layers[0]!.problem!.zh).toBe('没有矩阵集（TileMatrixSetLink）')
+    expect(refusal(() => wmtsLayerDefinition(unlinked, 'L', 's'))).toEqual({
+      zh: '图层“L”没有矩阵集“s”（它有：无）',
+      en: 'The layer "L" has no matrix set "s" (it has: none)',
+    })
+  })
+
+  it('lists at most five undrawable sets in the layer’s problem', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f']
+    const sets = ids.map((id) => square(id, 'EPSG:4549', [matrixXml({})])).join('')
+    const caps = readWmtsCapabilities(wmts(layerXml(ids), sets), 'http://h/wmts')
+    const reason = (id: string, en: boolean) =>
+      en
+        ? `matrix set "${id}" (EPSG:4549) is neither Web Mercator nor longitude and latitude; ` +
+          'it cannot be drawn on a Web Mercator map'
+        : `矩阵集“${id}”（EPSG:4549）不是 Web 墨卡托或经纬度坐标系，不能叠加在 Web 墨卡托地图上`
+    const five = ids.slice(0, 5)
+    expect(caps.offer.layers[0]!.problem).toEqual({
+      zh: `没有能叠加在 Web 墨卡托地图上的矩阵集：${five.map((id) => reason(id, false)).join('；')}`,
+      en: `has no matrix set that can be drawn on a Web Mercator map: ${five.map((id) => reason(id, true)).join('; ')}`,
+    })
+  })
+})
+
+describe('the KVP GetTile address, more', () => {
+  const read = (get: string) =>
+    readWmtsCapabilities(
+      wmts(
+        layerXml([]),
+        '',
+        `<ows:OperationsMetadata><ows:Operation name="GetTile"><ows:DCP><ows:HTTP>${get}</ows:HTTP></ows:DCP>` +
+          '</ows:Operation></ows:OperationsMetadata>',
+      ),
+      'http://h/wmts',
+    ).getTileUrl
+  const constraint = (name: string, values: string) => `<ows:Constraint name="${name}">${values}</ows:Constraint>`
+  it('reads the encodings in any case and spacing, and only from the GetEncoding constraint', () => {
+    const allowed = (value: string) => `<ows:AllowedValues><ows:Value>${value}</ows:Value></ows:AllowedValues>`
+    expect(read(`<ows:Get xlink:href="http://h/kvp?">${constraint('GetEncoding', allowed(' kvp '))}</ows:Get>`)).toBe(
+      'http://h/kvp',
+    )
+    expect(read(`<ows:Get xlink:href="http://h/any?">${constraint('Other', allowed('REST'))}</ows:Get>`)).toBe(
+      'http://h/any',
+    )
+    expect(read(`<ows:Get xlink:href="http://h/open?">${constraint('GetEncoding', '')}</ows:Get>`)).toBe(
+      'http://h/open',
+    )
+  })
+})
+
+describe('refusals of what is not a WMTS capabilities document, more', () => {
+  it('says so in Chinese too', () => {
+    expect(refusal(() => readWmtsCapabilities(fixture('wms-130-geoserver.xml'), TIANDITU)).zh).toBe(
+      'WMTS 能力文档的根元素是 <WMS_Capabilities>，不是 <Capabilities>',
+    )
+    expect(refusal(() => readWmtsCapabilities(wmts('', ''), TIANDITU)).en).toBe(
+      'The WMTS capabilities list no layer (<Layer>)',
+    )
   })
 })
