@@ -23,6 +23,7 @@ import { changedPixels, countColours, project, snapshotCanvas, waitForMapIdle } 
 import { MARK_COLOUR, WMS_COLOUR, startServiceServers, type ServiceServers } from './support/service-servers'
 import { writePmtiles } from '../fixtures/support/pmtiles-writer'
 import { rgbaPng } from './support/png'
+import { blocking, runAxe } from './support/axe'
 
 const sections = JSON.parse(readFileSync('public/geo/water-sections.geojson', 'utf8')) as FeatureCollection
 const DONGGUANQIAO = (sections.features as Feature<Point>[]).find((f) => f.properties?.name === '东关桥')!.geometry
@@ -106,10 +107,12 @@ describe('service layers', () => {
     const offer = page.locator('[data-testid="service-offer"]')
     expect(await offer.innerText()).toContain('生态保护红线（测试）')
     // The layer offered only in CGCS2000 degrees is listed, not choosable, with the reason.
-    const only4490 = offer.locator('li', { hasText: '环境管控单元' })
+    const only4490 = offer.locator('.layer-option', { hasText: '环境管控单元' })
     expect(await only4490.locator('input').isDisabled()).toBe(true)
     expect(await only4490.innerText()).toContain('EPSG:4490')
     await page.screenshot({ path: 'docs/screenshots/service-offer.png' })
+    // The form with a service's layers listed: labelled fields, a named radio group, nothing axe blocks on.
+    expect(blocking(await runAxe(page, '[data-testid="service-form"]'))).toEqual([])
     await page.locator('[data-testid="service-add"]').click()
     await page.waitForSelector('[data-testid="service-message"]:has-text("已添加")')
     await waitForMapIdle(page)

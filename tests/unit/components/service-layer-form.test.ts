@@ -73,7 +73,7 @@ describe('ServiceLayerForm', () => {
     )
     const wrapper = mountIn(ServiceLayerForm)
     await submit(wrapper, 'auto', 'https://map.example.cn/wms?SERVICE=WMS&tk=KEY')
-    const rows = wrapper.findAll('[data-testid="service-offer"] li')
+    const rows = wrapper.findAll('[data-testid="service-offer"] .layer-option')
     expect(rows.map((r) => r.find('label').text())).toEqual(['红线 a', '单元 b'])
     expect(rows[1]!.find('input').attributes('disabled')).toBeDefined()
     expect(rows[1]!.text()).toContain('EPSG:4490')
