@@ -96,7 +96,8 @@ export function serviceLayerSpec(meta: ServiceLayerMeta): LayerSpec {
       vector
         ? vectorLayers(meta.id, colour, opacity, vector)
         : [{ id: `${meta.id}-raster`, type: 'raster', paint: { 'raster-opacity': opacity } }],
-    legend: vector ? [{ label: { zh: title, en: title }, colour, shape: 'fill' }] : [],
+    // A vector service's entry names what it draws (its source layers), so a new name leaves it right.
+    legend: vector ? [{ label: { zh: vector.join('、'), en: vector.join(', ') }, colour, shape: 'fill' }] : [],
     interactiveLayerIds: [],
   }
 }

@@ -48,21 +48,42 @@ export function fetchJsonWithTimeout(url: string, ms: number): Promise<unknown> 
   return fetchWithTimeout(url, ms, (response) => response.json() as Promise<unknown>)
 }
 
-/** The body of `url` read by `read`, with the same deadline and errors as fetchJsonWithTimeout. */
+/**
+ * The body of `url` read by `read`, with the same deadline and errors as fetchJsonWithTimeout.
+ * `outer` is the caller's own abort (a tile the map no longer wants): it aborts the request, and its
+ * AbortError is passed on as it is, never reported as a timeout.
+ */
 export async function fetchWithTimeout<T>(
   url: string,
   ms: number,
   read: (response: Response) => Promise<T>,
+  outer?: AbortSignal,
 ): Promise<T> {
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), ms)
+  const abort = () => controller.abort()
+  outer?.addEventListener('abort', abort)
+  const timer = setTimeout(abort, ms)
   try {
     const response = await fetch(url, { signal: controller.signal })
     if (!response.ok) throw new HttpStatusError(response.status)
     return await read(response)
   } catch (error) {
-    if (controller.signal.aborted) throw new NetworkTimeoutError(Math.round(ms / 100) / 10)
+    if (controller.signal.aborted && !outer?.aborted) throw new NetworkTimeoutError(Math.round(ms / 100) / 10)
     throw error
+  } finally {
+    clearTimeout(timer)
+    outer?.removeEventListener('abort', abort)
+  }
+}
+
+/** `work`, or a NetworkTimeoutError once `ms` have passed (for readers that fetch on their own: PMTiles). */
+export async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NetworkTimeoutError(Math.round(ms / 100) / 10)), ms)
+  })
+  try {
+    return await Promise.race([work, deadline])
   } finally {
     clearTimeout(timer)
   }

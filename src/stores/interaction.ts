@@ -26,13 +26,5 @@ export const useInteractionStore = defineStore('interaction', () => {
   const basemapFailure = ref<{ basemap: BasemapId; reason: string; timeoutSeconds?: number } | null>(null)
   /** A lazily loaded part that failed to load (it is tried again the next time it is needed). */
   const partFailure = ref<{ part: 'heatmaps'; reason: string } | null>(null)
-  return {
-    hover,
-    hexHover,
-    surfaceHover,
-    mapIdle,
-    firstViewDrawn,
-    basemapFailure,
-    partFailure,
-  }
+  return { hover, hexHover, surfaceHover, mapIdle, firstViewDrawn, basemapFailure, partFailure }
 })

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openApp } from './support/app'
 import type { Session } from './support/browser'
 import { openToolTab } from './support/tools'
-import { changedPixels, countColours, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { changedPixels, colourCentre, countColours, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
 import { MARK_COLOUR, WMS_COLOUR, startServiceServers, type ServiceServers } from './support/service-servers'
 import { writePmtiles } from '../fixtures/support/pmtiles-writer'
 import { rgbaPng } from './support/png'
@@ -50,41 +50,6 @@ async function readServiceAs(page: Page, url: string, kind: string, crs: 'WGS84'
   await page.locator('[data-testid="service-crs"]').selectOption(crs)
   await page.locator('[data-testid="service-url"]').fill(url)
   await page.locator('[data-testid="service-read"]').click()
-}
-
-/** The centre of the pixels of one colour near a screen point (CSS pixels), and how many there are. */
-async function colourCentre(page: Page, colour: [number, number, number], around: { x: number; y: number }) {
-  return page.evaluate(
-    ({ colour, around }) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!
-      const scale = canvas.width / canvas.clientWidth
-      const copy = document.createElement('canvas')
-      copy.width = canvas.width
-      copy.height = canvas.height
-      const context = copy.getContext('2d', { willReadFrequently: true })!
-      context.drawImage(canvas, 0, 0)
-      const data = context.getImageData(0, 0, copy.width, copy.height).data
-      let sx = 0
-      let sy = 0
-      let n = 0
-      const reach = 30 * scale
-      for (let y = Math.max(0, Math.round(around.y * scale - reach)); y < around.y * scale + reach; y++)
-        for (let x = Math.max(0, Math.round(around.x * scale - reach)); x < around.x * scale + reach; x++) {
-          const i = (y * copy.width + x) * 4
-          const near =
-            Math.abs(data[i]! - colour[0]) < 40 &&
-            Math.abs(data[i + 1]! - colour[1]) < 40 &&
-            Math.abs(data[i + 2]! - colour[2]) < 40
-          if (near) {
-            sx += x + 0.5
-            sy += y + 0.5
-            n++
-          }
-        }
-      return n ? { x: sx / n / scale, y: sy / n / scale, n } : { x: NaN, y: NaN, n: 0 }
-    },
-    { colour, around },
-  )
 }
 
 describe('service layers', () => {
@@ -172,7 +137,7 @@ describe('service layers', () => {
     )
   })
 
-  test('a GCJ-02 tile service is moved onto WGS84: its mark lands on the place within a pixel', async () => {
+  test('GCJ-02 services are moved onto WGS84: a tiled one and a WMS land on the place within a pixel', async () => {
     const page = session.page
     // A new link's layer list takes the c-set layer (the same mark in the same colour) off the map.
     await page.evaluate(
@@ -192,6 +157,33 @@ describe('service layers', () => {
     // Unmoved, the mark would be where the place is in GCJ-02: some 500 m away, tens of pixels here.
     const unmoved = await project(page, gcoord.transform(DONGGUANQIAO, gcoord.WGS84, gcoord.GCJ02) as [number, number])
     expect(Math.hypot(unmoved.x - place.x, unmoved.y - place.y)).toBeGreaterThan(20)
+
+    // A WMS is asked for the moved box itself (one GetMap a tile), and lands as well.
+    await page.evaluate(([lng, lat]) => (window.location.hash = `#map=14/${lat}/${lng}&layers=district`), DONGGUANQIAO)
+    await waitForMapIdle(page)
+    expect((await colourCentre(page, MARK_COLOUR, place)).n).toBe(0)
+    const before = servers.requests.length
+    await readServiceAs(page, `${servers.origin}/wms?SERVICE=WMS&REQUEST=GetCapabilities`, 'auto', 'GCJ-02')
+    await page
+      .locator('[data-testid="service-offer"] .layer-option', { hasText: '标记（GCJ-02）' })
+      .locator('input')
+      .check()
+    await page.locator('[data-testid="service-add"]').click()
+    await page.waitForSelector('[data-testid="service-message"]:has-text("已添加")')
+    await waitForMapIdle(page)
+    const wmsMark = await colourCentre(page, MARK_COLOUR, place)
+    expect(wmsMark.n).toBeGreaterThan(10)
+    expect(Math.hypot(wmsMark.x - place.x, wmsMark.y - place.y)).toBeLessThan(1)
+    const getMaps = servers.requests.slice(before).filter((r) => r.query.get('LAYERS') === 'zj:mark-gcj')
+    // Each box is a tile's moved by the shift, not a tile of the grid (tiles put together would be).
+    expect(getMaps.length).toBeGreaterThan(0)
+    for (const request of getMaps) {
+      const [minX, , maxX] = request.query.get('BBOX')!.split(',').map(Number) as [number, number, number]
+      // The tile's width from its zoom, not from the box's rounded corners (which would blur the column).
+      const size = (2 * HALF_WORLD) / 2 ** Math.round(Math.log2((2 * HALF_WORLD) / (maxX - minX)))
+      const column = (minX + HALF_WORLD) / size
+      expect(Math.abs(column - Math.round(column))).toBeGreaterThan(0.01)
+    }
   })
 
   test('a PMTiles archive chosen as a file draws', async () => {

@@ -20,6 +20,13 @@ export function webMercatorTileBox(z: number, x: number, y: number): LonLatBox {
   return [(x / n) * 360 - 180, mercatorLatitude((y + 1) / n), ((x + 1) / n) * 360 - 180, mercatorLatitude(y / n)]
 }
 
+/** Where a lon/lat lies in the Web Mercator world at zoom z, in pixels of `tileSize` tiles from the top-left. */
+export function mercatorWorldPixel(z: number, lng: number, lat: number, tileSize = 256): [number, number] {
+  const size = tileSize * 2 ** z
+  const sin = Math.sin(lat / DEGREES)
+  return [((lng + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size]
+}
+
 /** The latitude at the centre of pixel row `row` (0 at the top) of Web Mercator tile row `y` at zoom z. */
 export function mercatorPixelRowLatitude(z: number, y: number, row: number, tileSize = 256): number {
   return mercatorLatitude((y + (row + 0.5) / tileSize) / 2 ** z)

@@ -30,3 +30,14 @@ export function quoteServiceText(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`
 }
+
+/**
+ * What an error answer says, as plain text fit for a notice: the OGC exception's text, an ArcGIS
+ * JSON error's message, or the page's text with its tags taken out; at most 160 characters.
+ */
+export function serviceErrorText(body: string): string {
+  const own =
+    /<(?:\w+:)?(ServiceException|ExceptionText)[^>]*>([\s\S]*?)<\/(?:\w+:)?\1>/i.exec(body)?.[2] ??
+    /"message"\s*:\s*"([^"]*)"/.exec(body)?.[1]
+  return quoteServiceText((own ?? body).replace(/<!\[CDATA\[|\]\]>/g, '').replace(/<[^>]*>/g, ' '), 160)
+}

@@ -4,10 +4,8 @@
  * The map asks for tiles by z/x/y through its own protocol (src/map/service-tiles), so that every
  * request has a deadline and its failure names the service; these URLs are what it then fetches.
  */
+import { MERCATOR_HALF_WORLD as HALF_WORLD } from './scale-sets'
 import type { RasterTiles } from './service-types'
-
-/** Half the Web Mercator world's width in metres. */
-const HALF_WORLD = 20037508.342789244
 
 /** The tile's [minX, minY, maxX, maxY] in EPSG:3857 metres. */
 export function mercatorTileBounds(z: number, x: number, y: number): [number, number, number, number] {
@@ -31,12 +29,8 @@ export function rasterTileUrl(raster: RasterTiles, z: number, x: number, y: numb
     case 'arcgis-tiles':
       return fill(raster.template, { z: String(z), x: String(x), y: String(y), '-y': String(2 ** z - 1 - y) })
     case 'wms':
-    case 'arcgis-export': {
-      const box = mercatorTileBounds(z, x, y)
-        .map((v) => v.toFixed(3))
-        .join(',')
-      return fill(raster.template, { 'bbox-epsg-3857': box })
-    }
+    case 'arcgis-export':
+      return rasterBoxUrl(raster, mercatorTileBounds(z, x, y))
     case 'wmts-mercator': {
       const matrix = raster.matrixIds[z]
       if (matrix === null || matrix === undefined) return null
@@ -45,6 +39,15 @@ export function rasterTileUrl(raster: RasterTiles, z: number, x: number, y: numb
     case 'wmts-geographic':
       return null
   }
+}
+
+/**
+ * For a service drawn by boxes (WMS GetMap, ArcGIS export): the picture of any EPSG:3857 box
+ * [minX, minY, maxX, maxY] (a tile's, or a tile's moved by a CRS shift); null for tiled schemes.
+ */
+export function rasterBoxUrl(raster: RasterTiles, box: readonly number[]): string | null {
+  if (raster.scheme !== 'wms' && raster.scheme !== 'arcgis-export') return null
+  return fill(raster.template, { 'bbox-epsg-3857': box.map((v) => v.toFixed(3)).join(',') })
 }
 
 /** The URL of a geographic WMTS tile by its matrix, row and column. */

@@ -4,7 +4,7 @@
  * vector archives MVT bytes; a request has the same deadline as any service tile.
  */
 import { FileSource, PMTiles } from 'pmtiles'
-import { NetworkTimeoutError } from '../../settings/network-timeouts'
+import { withDeadline } from '../../settings/network-timeouts'
 import type { TileSource } from './service-protocol'
 
 /** The archive at a URL, or a file the user chose. */
@@ -16,17 +16,9 @@ export function pmtilesTileSource(archive: PMTiles, kind: 'raster' | 'vector', t
   return {
     kind,
     async tile(z, x, y, signal) {
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new NetworkTimeoutError(Math.round(timeoutMs / 100) / 10)), timeoutMs)
-      })
-      try {
-        const answer = await Promise.race([archive.getZxy(z, x, y, signal), deadline])
-        if (!answer) return null
-        return kind === 'vector' ? answer.data : createImageBitmap(new Blob([answer.data]))
-      } finally {
-        clearTimeout(timer)
-      }
+      const answer = await withDeadline(archive.getZxy(z, x, y, signal), timeoutMs)
+      if (!answer) return null
+      return kind === 'vector' ? answer.data : createImageBitmap(new Blob([answer.data]))
     },
   }
 }

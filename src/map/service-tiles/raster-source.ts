@@ -1,18 +1,20 @@
 /**
  * Raster tiles from a service, as the map draws them (Web Mercator, in the display CRS):
  * - a service in the display's CRS and in Web Mercator: its own tile, as it is;
- * - a service in the other CRS (GCJ-02 under a WGS84 basemap, or the reverse): the tile is put
- *   together from the service's neighbouring tiles, moved by the shift at the tile's centre
+ * - a service in the other CRS (GCJ-02 under a WGS84 basemap, or the reverse): moved by the shift
+ *   at the tile's centre: a WMS or ArcGIS export is asked for the moved box, a tiled service's tile
+ *   is put together from its neighbouring tiles
  *   (the shift changes by well under a pixel across one tile at the zooms a district is seen at);
  * - a geographic WMTS set (天地图's `c`): each row of pixels is taken from the service's tiles at
  *   its latitude, since latitude is not linear in Web Mercator while longitude is.
  */
 import type { RasterTiles } from '../../domain/services/service-types'
-import { geographicTileUrl, rasterTileUrl } from '../../domain/services/tile-urls'
+import { geographicTileUrl, mercatorTileBounds, rasterBoxUrl, rasterTileUrl } from '../../domain/services/tile-urls'
 import {
   chooseGeographicMatrix,
   geographicTileRange,
   mercatorPixelRowLatitude,
+  mercatorWorldPixel,
   webMercatorTileBox,
 } from '../../domain/services/geographic-tiles'
 import { fetchTileBytes } from './fetch-tile'
@@ -34,13 +36,6 @@ function canvas(size = TILE): OffscreenCanvasRenderingContext2D {
   return context
 }
 
-/** Web Mercator pixel (at zoom z, in tiles of `tileSize`) of a lon/lat. */
-function worldPixel(z: number, tileSize: number, lng: number, lat: number): [number, number] {
-  const size = tileSize * 2 ** z
-  const sin = Math.sin((lat * Math.PI) / 180)
-  return [((lng + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size]
-}
-
 /** The tile at z/x/y made from the service's tiles around it, moved by the CRS shift at its centre. */
 async function shiftedTile(
   raster: RasterTiles,
@@ -56,9 +51,15 @@ async function shiftedTile(
   const [w, s, e, n] = webMercatorTileBox(z, x, y)
   const centre: [number, number] = [(w + e) / 2, (s + n) / 2]
   const there = toService(centre)
-  const [cx, cy] = worldPixel(z, size, ...centre)
-  const [sx, sy] = worldPixel(z, size, ...there)
-  // The service's pixel under this tile's top-left corner.
+  const [cx, cy] = mercatorWorldPixel(z, ...centre, size)
+  const [sx, sy] = mercatorWorldPixel(z, ...there, size)
+  // A service drawn by boxes (WMS, ArcGIS export) is asked for the moved box itself: one picture.
+  const [minX, minY, maxX, maxY] = mercatorTileBounds(z, x, y)
+  const metresPerPixel = (maxX - minX) / size
+  const moved = [sx - cx, cy - sy].map((pixels) => pixels * metresPerPixel)
+  const boxUrl = rasterBoxUrl(raster, [minX + moved[0]!, minY + moved[1]!, maxX + moved[0]!, maxY + moved[1]!])
+  if (boxUrl) return bitmapAt(boxUrl, timeoutMs, signal)
+  // A tiled service: its pixel under this tile's top-left corner, and the tiles around it.
   const left = x * size + (sx - cx)
   const top = y * size + (sy - cy)
   const pieces: Promise<void>[] = []

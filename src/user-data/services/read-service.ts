@@ -1,17 +1,19 @@
 /**
- * Reading a service the user named, before it becomes a layer: its capabilities (WMS, WMTS), its
- * description (ArcGIS MapServer), one of its tiles (a vector tile template: which layers it has), or
- * an archive's header (PMTiles). The answer is either a list of layers to choose from, with the way
- * to make the chosen one's definition, or a definition ready to add. Every refusal is a
- * ServiceReadError in both languages, naming the service; the network's own failures keep their
- * types (NetworkTimeoutError, HttpStatusError, TypeError) for the dialog to say.
+ * Reading a service the user named, before it becomes a layer: its capabilities (WMS, WMTS; read in
+ * a worker, capabilities-client.ts), its description (ArcGIS MapServer), one of its tiles (a vector
+ * tile template: which layers it has), or an archive's header (PMTiles). The answer is either a
+ * list of layers to choose from, with the way to make the chosen one's definition, or a definition
+ * ready to add. Every refusal is a ServiceReadError in both languages, naming the service; the
+ * network's own failures keep their types (NetworkTimeoutError, HttpStatusError, TypeError) for the
+ * dialog to say.
  */
 import { FileSource, PMTiles, TileType } from 'pmtiles'
 import type { ServiceCrs, ServiceDefinition, ServiceKind, ServiceOffer } from '../../domain/services/service-types'
 import { ServiceReadError } from '../../domain/services/service-problem'
 import { capabilitiesUrl, hostOf, serviceUrlProblem, tileTemplateProblem } from '../../domain/services/service-url'
-import { readWmsCapabilities, wmsLayerDefinition } from '../../domain/services/wms-capabilities'
-import { readWmtsCapabilities, wmtsLayerDefinition } from '../../domain/services/wmts-capabilities'
+import { wmsLayerDefinition } from '../../domain/services/wms-capabilities'
+import { wmtsLayerDefinition } from '../../domain/services/wmts-capabilities'
+import { readWmsInWorker, readWmtsInWorker } from './capabilities-client'
 import {
   arcgisDefinition,
   arcgisJsonUrl,
@@ -22,7 +24,7 @@ import {
 import { mvtLayerNames } from '../../domain/services/mvt-layer-names'
 import type { FeatureCollection } from 'geojson'
 import { fetchRemoteGeojson } from './remote-geojson'
-import { fetchWithTimeout, networkTimeoutMs, NetworkTimeoutError } from '../../settings/network-timeouts'
+import { fetchWithTimeout, networkTimeoutMs, NetworkTimeoutError, withDeadline } from '../../settings/network-timeouts'
 
 /** The largest capabilities document read (a WMS listing thousands of layers is a few MB). */
 const MAX_CAPABILITIES_BYTES = 20 * 1024 * 1024
@@ -76,15 +78,8 @@ async function readPmtiles(request: ServiceRequest): Promise<ServiceReading> {
   const url = file ? file.name : checkedUrl(request.url)
   const archive = new PMTiles(file ? new FileSource(file) : url)
   let header
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const ms = networkTimeoutMs('service')
   try {
-    header = await Promise.race([
-      archive.getHeader(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new NetworkTimeoutError(Math.round(ms / 100) / 10)), ms)
-      }),
-    ])
+    header = await withDeadline(archive.getHeader(), networkTimeoutMs('service'))
   } catch (error) {
     // The network's own failures are said as such; anything else means the bytes are not an archive.
     if (!file && (error instanceof TypeError || error instanceof NetworkTimeoutError)) throw error
@@ -92,8 +87,6 @@ async function readPmtiles(request: ServiceRequest): Promise<ServiceReading> {
       zh: `${url} 不是 PMTiles 文件（${(error as Error).message}）。`,
       en: `${url} is not a PMTiles archive (${(error as Error).message}).`,
     })
-  } finally {
-    clearTimeout(timer)
   }
   const tileType = PMTILES_TYPES[header.tileType]
   if (!tileType)
@@ -206,12 +199,12 @@ export async function readService(request: ServiceRequest): Promise<ServiceReadi
     }
     case 'wms': {
       const url = checkedUrl(request.url)
-      const caps = readWmsCapabilities(await text(capabilitiesUrl(url, 'wms')), url)
+      const caps = await readWmsInWorker(await text(capabilitiesUrl(url, 'wms')), url)
       return { kind: 'offer', offer: caps.offer, define: (id, _set, crs) => wmsLayerDefinition(caps, id, crs) }
     }
     case 'wmts': {
       const url = checkedUrl(request.url)
-      const caps = readWmtsCapabilities(await text(capabilitiesUrl(url, 'wmts')), url)
+      const caps = await readWmtsInWorker(await text(capabilitiesUrl(url, 'wmts')), url)
       return {
         kind: 'offer',
         offer: caps.offer,

@@ -185,3 +185,38 @@ export async function screenLattice(
   )
   return lattice.map((p, i) => ({ ...p, lngLat: lngLats[i]! }))
 }
+
+/** The centre of the pixels of one colour near a screen point (CSS pixels), and how many there are. */
+export async function colourCentre(page: Page, colour: Rgb, around: { x: number; y: number }) {
+  return page.evaluate(
+    ({ colour, around }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!
+      const scale = canvas.width / canvas.clientWidth
+      const copy = document.createElement('canvas')
+      copy.width = canvas.width
+      copy.height = canvas.height
+      const context = copy.getContext('2d', { willReadFrequently: true })!
+      context.drawImage(canvas, 0, 0)
+      const data = context.getImageData(0, 0, copy.width, copy.height).data
+      let sx = 0
+      let sy = 0
+      let n = 0
+      const reach = 30 * scale
+      for (let y = Math.max(0, Math.round(around.y * scale - reach)); y < around.y * scale + reach; y++)
+        for (let x = Math.max(0, Math.round(around.x * scale - reach)); x < around.x * scale + reach; x++) {
+          const i = (y * copy.width + x) * 4
+          const near =
+            Math.abs(data[i]! - colour[0]) < 40 &&
+            Math.abs(data[i + 1]! - colour[1]) < 40 &&
+            Math.abs(data[i + 2]! - colour[2]) < 40
+          if (near) {
+            sx += x + 0.5
+            sy += y + 0.5
+            n++
+          }
+        }
+      return n ? { x: sx / n / scale, y: sy / n / scale, n } : { x: NaN, y: NaN, n: 0 }
+    },
+    { colour, around },
+  )
+}

@@ -2,7 +2,8 @@
  * Small map services on 127.0.0.1 for the service-layer tests: a WMS 1.3.0 (capabilities with a layer
  * in EPSG:3857 and one offered only in EPSG:4490, GetMap as a solid picture, a legend), a 天地图-like
  * WMTS with its `c` (CGCS2000 degrees) and `w` (Web Mercator) sets whose tiles carry a red mark
- * centred on one place, an XYZ service in GCJ-02 with the same mark where that place is in GCJ-02,
+ * centred on one place, an XYZ service and a WMS layer in GCJ-02 with the same mark where that place
+ * is in GCJ-02,
  * text that is not XML, and a tile server that never answers. Every request is
  * recorded, so a test can check the boxes the map asked for.
  */
@@ -51,6 +52,11 @@ function wmsCapabilities(origin: string): string {
         <Style><Name>default</Name><Title>default</Title>
           <LegendURL width="20" height="20"><Format>image/png</Format>
             <OnlineResource xlink:href="${origin}/legend.png"/></LegendURL></Style>
+      </Layer>
+      <Layer>
+        <Name>zj:mark-gcj</Name>
+        <Title>标记（GCJ-02）</Title>
+        <CRS>EPSG:3857</CRS>
       </Layer>
       <Layer>
         <Name>zj:units-4490</Name>
@@ -127,6 +133,19 @@ function worldPixel(z: number, [lng, lat]: [number, number]): [number, number] {
   return [((lng + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size]
 }
 
+/** A GetMap picture of a GCJ-02 WMS: the mark where the place is in GCJ-02, inside the box asked for. */
+function gcj02Picture(box: number[], mark: [number, number]): Buffer {
+  const [lng, lat] = gcoord.transform(mark, gcoord.WGS84, gcoord.GCJ02) as [number, number]
+  const half = 20037508.342789244
+  const x = (lng / 180) * half
+  const y = (Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) * half
+  const [minX, minY, maxX, maxY] = box as [number, number, number, number]
+  const [mx, my] = [((x - minX) / (maxX - minX)) * 256, ((maxY - y) / (maxY - minY)) * 256]
+  return rgbaPng(256, 256, (px, py) =>
+    Math.abs(px + 0.5 - mx) <= 2.5 && Math.abs(py + 0.5 - my) <= 2.5 ? [...MARK_COLOUR, 255] : [0, 0, 0, 0],
+  )
+}
+
 /** An XYZ tile of a GCJ-02 service (高德-like): the mark drawn where the place is in GCJ-02. */
 function gcj02Tile(z: number, x: number, y: number, mark: [number, number]): Buffer {
   const [mx, my] = worldPixel(z, gcoord.transform(mark, gcoord.WGS84, gcoord.GCJ02) as [number, number])
@@ -158,7 +177,10 @@ export async function startServiceServers(mark: [number, number]): Promise<Servi
     if (gcj) return send(response, 'image/png', gcj02Tile(Number(gcj[1]), Number(gcj[2]), Number(gcj[3]), mark))
     if (url.pathname === '/wms') {
       if (query.get('REQUEST') === 'GetCapabilities') return send(response, 'text/xml', wmsCapabilities(origin))
+      if (query.get('REQUEST') === 'GetMap' && query.get('LAYERS') === 'zj:mark-gcj')
+        return send(response, 'image/png', gcj02Picture(query.get('BBOX')!.split(',').map(Number), mark))
       if (query.get('REQUEST') === 'GetMap') return send(response, 'image/png', wmsTile)
+      if (query.get('REQUEST') === 'GetLegendGraphic') return send(response, 'image/png', legend)
     }
     if (url.pathname === '/wmts') {
       if (query.get('REQUEST') === 'GetCapabilities') return send(response, 'text/xml', wmtsCapabilities(origin))

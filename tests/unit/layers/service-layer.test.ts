@@ -50,6 +50,9 @@ describe('a service layer spec', () => {
       'user-2-v1-circle',
     ])
     expect(layers.map((l) => l['source-layer'])).toEqual(['河流', '河流', '河流', 'roads', 'roads', 'roads'])
+    // Its legend names what it draws, whatever the user calls the layer.
+    expect(vector.legend.map((e) => e.label)).toEqual([{ zh: '河流、roads', en: '河流, roads' }])
+    expect(gcj.legend).toEqual([])
   })
 
   test("the credits name each visible service once, after the app's own", () => {

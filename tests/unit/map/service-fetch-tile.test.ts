@@ -4,7 +4,7 @@
  * refusal gives its status, and a server that never answers times out.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { fetchTileBytes, serviceErrorText, ServiceAnswerError } from '../../../src/map/service-tiles/fetch-tile'
+import { fetchTileBytes, ServiceAnswerError } from '../../../src/map/service-tiles/fetch-tile'
 import { HttpStatusError, NetworkTimeoutError } from '../../../src/settings/network-timeouts'
 
 afterEach(() => {
@@ -70,10 +70,5 @@ describe('a service tile', () => {
     const abandoned = fetchTileBytes('https://a.cn/t', 'image', 10_000, dropped.signal)
     dropped.abort()
     await expect(abandoned).rejects.toMatchObject({ name: 'AbortError' })
-  })
-
-  test('error text is plain and short', () => {
-    expect(serviceErrorText('<ows:ExceptionText><![CDATA[bad <b>bbox</b>]]></ows:ExceptionText>')).toBe('bad bbox')
-    expect(serviceErrorText('x'.repeat(500))).toHaveLength(160)
   })
 })

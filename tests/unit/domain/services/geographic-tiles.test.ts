@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   chooseGeographicMatrix,
   geographicPixel,
+  mercatorWorldPixel,
   geographicTileRange,
   mercatorPixelRowLatitude,
   webMercatorTileBox,
@@ -47,6 +48,18 @@ describe('Web Mercator tiles', () => {
     expect(mercatorPixelRowLatitude(14, 6807, 255.5)).toBeCloseTo(south, 12)
     expect(mercatorPixelRowLatitude(14, 6807, -0.5, 512)).toBeCloseTo(north, 12)
     expect(mercatorPixelRowLatitude(14, 6807, 511.5, 512)).toBeCloseTo(south, 12)
+  })
+})
+
+describe('the Web Mercator world pixel of a place', () => {
+  it('is the corner of the tile whose corner the place is, at any tile size', () => {
+    const [west, , , north] = webMercatorTileBox(15, 27236, 13452)
+    const [x, y] = mercatorWorldPixel(15, west, north)
+    expect(x).toBeCloseTo(27236 * 256, 6)
+    expect(y).toBeCloseTo(13452 * 256, 6)
+    const [x512, y512] = mercatorWorldPixel(15, west, north, 512)
+    expect([x512, y512]).toEqual([2 * x, 2 * y])
+    expect(mercatorWorldPixel(0, 0, 0)).toEqual([128, 128])
   })
 })
 

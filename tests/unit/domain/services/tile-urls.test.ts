@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import {
   geographicTileUrl,
   mercatorTileBounds,
+  rasterBoxUrl,
   rasterTileUrl,
   rasterZoomRange,
 } from '../../../../src/domain/services/tile-urls'
@@ -59,5 +60,13 @@ describe('raster tile URLs, more', () => {
   test('a WMTS set without any level has only zoom 0', () => {
     const raster = { scheme: 'wmts-mercator' as const, template: 'x', matrixIds: [null, null] }
     expect(rasterZoomRange(raster)).toEqual({ minzoom: 0, maxzoom: 0 })
+  })
+
+  test('a box service takes any box (a tile moved by a CRS shift); a tiled one has none', () => {
+    const wms = { scheme: 'wms' as const, template: 'https://w.cn/wms?BBOX={bbox-epsg-3857}' }
+    expect(rasterBoxUrl(wms, [1, 2.5, 3.25, 4])).toBe('https://w.cn/wms?BBOX=1.000,2.500,3.250,4.000')
+    const exported = { scheme: 'arcgis-export' as const, template: 'https://a.cn/export?bbox={bbox-epsg-3857}' }
+    expect(rasterBoxUrl(exported, [0, 0, 1, 1])).toBe('https://a.cn/export?bbox=0.000,0.000,1.000,1.000')
+    expect(rasterBoxUrl({ scheme: 'xyz', template: 'https://t.cn/{z}/{x}/{y}' }, [0, 0, 1, 1])).toBeNull()
   })
 })
