@@ -23,6 +23,7 @@ export default defineConfig({
         heatmap: resolve(pages, 'heatmap.html'),
         aggregate: resolve(pages, 'aggregate.html'),
         'bare-map': resolve(pages, 'bare-map.html'),
+        'same-layers': resolve(pages, 'same-layers.html'),
         'big-file': resolve(pages, 'big-file.html'),
       },
     },

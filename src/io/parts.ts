@@ -53,6 +53,8 @@ export class PartLoader {
   private readonly failed = new Set<string>()
   /** When the server last answered: parts asked for together share one question. */
   private answeredAt = -Infinity
+  /** The question now on its way, if any. */
+  private asking: Promise<boolean> | null = null
 
   constructor(private readonly options: PartsOptions) {}
 
@@ -61,6 +63,18 @@ export class PartLoader {
     const url = this.options.probeUrl()
     if (url === null) return true
     if (acceptRecent && this.options.now() - this.answeredAt < ANSWER_FRESH_MS) return true
+    // Parts asked for in the same moment (those a first view loads after it) share one question.
+    if (acceptRecent && this.asking) return this.asking
+    const asking = this.ask(url)
+    this.asking = asking
+    try {
+      return await asking
+    } finally {
+      if (this.asking === asking) this.asking = null
+    }
+  }
+
+  private async ask(url: string): Promise<boolean> {
     this.answeredAt = -Infinity
     const controller = new AbortController()
     const timer = this.options.setTimeout(() => controller.abort(), this.options.probeTimeoutMs)

@@ -88,6 +88,7 @@ export function createMapController(): MapController {
         if (pendingRedraws === 0) {
           interaction.mapIdle = true
           interaction.firstViewDrawn = true
+          map.firstViewDrawn()
         }
       }
     }
@@ -131,7 +132,18 @@ export function createMapController(): MapController {
     scope = effectScope()
     scope.run(() => {
       void map.setBackground(view.mode === 'present' ? 'dark' : 'light')
-      void afterRedraw(pushData()).then(() => {
+      // The map is made once the manifest is in (its frame and credits), while the files still load, so
+      // that MapLibre starts its worker and style beside the downloads. Each file is pushed as it comes
+      // (the watch below); this first redraw waits for all of them, so the map is never said idle, nor
+      // the first view drawn, before its data is.
+      const filesLoaded = new Promise<void>((resolve) => {
+        watch(
+          () => data.status === 'ready' || data.status === 'failed',
+          (done) => done && resolve(),
+          { immediate: true },
+        )
+      })
+      void afterRedraw(filesLoaded.then(pushData)).then(() => {
         if (view.basemap.id !== 'offline') void map.setBasemap(view.basemap)
       })
       watch(

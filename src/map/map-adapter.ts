@@ -75,6 +75,7 @@ export class MapAdapter {
   private idle: Promise<void> | null = null
   /** Set on MapLibre's 'load': before it the map has no style to add layers to. */
   private styleReady = false
+  private firstViewMarked = false
   private attribution: AttributionControl
   /** False while the measuring tool takes the map's clicks (src/map/sketch-controller.ts). */
   picking = true
@@ -113,12 +114,6 @@ export class MapAdapter {
         resolve()
       }),
     )
-    // deck.gl and its programs, made ready in idle time once the first view is drawn, so that neither
-    // a dropped file nor the first heatmap waits for them (HeatmapOverlay.warmWhenIdle).
-    this.map.once('idle', () => {
-      performance.mark(FIRST_VIEW_MARK)
-      if (!savesData()) this.heatmaps.warmWhenIdle(whenBrowserIdle)
-    })
     this.basemaps = new BasemapControl(this.map, {
       onCrsChange: () => this.reproject(),
       onFailed: options.onBasemapFailed,
@@ -252,6 +247,19 @@ export class MapAdapter {
     // 'idle' only fires after a render; ask for one in case nothing is pending.
     this.map.triggerRepaint()
     return this.idle
+  }
+
+  /**
+   * The app's first view is drawn: every layer it was given at the start, not the map's first 'idle'
+   * (that one fires on an empty map as soon as the style loads, before any data is added). Marks it,
+   * then makes deck.gl and its programs ready in idle time, so that neither a dropped file nor the
+   * first heatmap waits for them (HeatmapOverlay.warmWhenIdle) and the first view never does either.
+   */
+  firstViewDrawn() {
+    if (this.firstViewMarked) return
+    this.firstViewMarked = true
+    performance.mark(FIRST_VIEW_MARK)
+    if (!savesData()) this.heatmaps.warmWhenIdle(whenBrowserIdle)
   }
 
   /** `padding` keeps screen space clear (presentation overlays): the point is centred in the rest. */

@@ -37,6 +37,8 @@ export function exposeTestProbe(adapter: MapAdapter) {
       const ys = corners.map((c) => c.y)
       return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) }
     },
+    /** The map's style as drawn now, sources' data included (the bench's same-layers baseline draws it). */
+    style: () => map.getStyle(),
     /** Our map layer ids in drawing order, bottom first. */
     layerIds: () => map.getStyle().layers.map((l) => l.id),
     /** The camera now: read in the same task as a move, it tells a jump (already there) from a flight. */

@@ -48,6 +48,22 @@ describe('PartLoader', () => {
     expect(parts.isSpoiled).toBe(false)
   })
 
+  test('parts asked for in the same moment share one question to the server', async () => {
+    const { parts, fetch } = loader([true])
+    const loaded = await Promise.all(['a', 'b', 'c', 'd'].map((part) => parts.load(part, async () => part)))
+    expect(loaded).toEqual(['a', 'b', 'c', 'd'])
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  test('a question that found the server away is not shared with the next use', async () => {
+    const { parts, fetch } = loader([false, true])
+    const first = await Promise.allSettled([parts.load('a', async () => 'a'), parts.load('b', async () => 'b')])
+    expect(first.map((r) => r.status)).toEqual(['rejected', 'rejected'])
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await expect(parts.load('a', async () => 'a')).resolves.toBe('a')
+    expect(fetch).toHaveBeenCalledTimes(2)
+  })
+
   test('once it answers again, the same part loads', async () => {
     const { parts } = loader([false, true])
     const importer = vi.fn(async () => 'module')

@@ -1,0 +1,175 @@
+/**
+ * Where the first view's time goes: the app (dist/) and the bare MapLibre page of figure 3, each
+ * loaded once in a fresh profile with a V8 CPU profile running from navigation to the first map
+ * idle. For each: when each request started and ended, the app's own marks, the main thread's busy
+ * time by script (chunk) and by kind, the largest functions by self time, and the long animation
+ * frames with the scripts that ran in them (LoAF attribution).
+ *
+ *   npx vite build --mode e2e && npx tsx bench/profile/first-view-trace.ts [runs=1]
+ *
+ * Prints a report; writes nothing. Measures only: it asserts nothing.
+ */
+import { loadavg } from 'node:os'
+import { openSession } from '../../tests/e2e/support/browser'
+import { buildBenchPages, startServers } from '../support/servers'
+import { classifyFrame, type CpuProfile } from './profile-stretches'
+
+const APP_VIEW = '#map=10.4/29.155/119.785'
+const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 1)
+
+interface PageTimeline {
+  idleAt: number
+  marks: { name: string; at: number }[]
+  resources: { name: string; kind: string; start: number; end: number; kB: number }[]
+  frames: {
+    start: number
+    duration: number
+    blocking: number
+    scripts: { source: string; invoker: string; ms: number }[]
+  }[]
+}
+
+/** Installed before any script of the page: the first [data-idle="true"] and the long animation frames. */
+const OBSERVERS = `
+  window.__frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__frames.push({
+        start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+        scripts: (e.scripts || []).map((s) => ({
+          source: (s.sourceURL || '').split('/').pop() + ':' + s.sourceFunctionName,
+          invoker: s.invoker, ms: s.duration })),
+      });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch (_) {}
+  new MutationObserver(() => {
+    if (window.__idleAt === undefined && document.querySelector('[data-idle="true"]'))
+      window.__idleAt = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-idle'] });
+`
+
+async function trace(url: string, origin: string) {
+  const session = await openSession(origin)
+  const { page } = session
+  try {
+    await page.addInitScript({ content: OBSERVERS })
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+    await cdp.send('Profiler.start')
+    const profileStartedAt = Date.now()
+    await page.goto(url)
+    await page.waitForFunction(() => (window as unknown as { __idleAt?: number }).__idleAt !== undefined, undefined, {
+      timeout: 90_000,
+      polling: 50,
+    })
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    const timeline = (await page.evaluate(`(() => ({
+      idleAt: window.__idleAt,
+      marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })),
+      resources: performance.getEntriesByType('resource').map((r) => ({
+        name: r.name.split('/').pop(), kind: r.initiatorType, start: r.startTime, end: r.responseEnd,
+        kB: r.encodedBodySize / 1024 })),
+      frames: window.__frames,
+    }))()`)) as PageTimeline
+    const navigationStart = (await page.evaluate('performance.timeOrigin')) as number
+    if (process.env.TRACE_DUMP) {
+      const { writeFileSync } = await import('node:fs')
+      writeFileSync(
+        `${process.env.TRACE_DUMP}-${new URL(url).port}.json`,
+        JSON.stringify({ profile, timeline, navigationStart, profileStartedAt }),
+      )
+    }
+    return { profile, timeline, navigationStart, profileStartedAt }
+  } finally {
+    await session.close()
+  }
+}
+
+/** Main-thread self time before `untilMs` (ms since navigation), by script file and kind, and the top functions. */
+function cpuBefore(profile: CpuProfile, navigationStartMs: number, untilMs: number) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const byScript = new Map<string, number>()
+  const byFunction = new Map<string, number>()
+  let busy = 0
+  let time = profile.startTime
+  for (let i = 0; i < profile.samples.length; i++) {
+    time += profile.timeDeltas[i]!
+    // The profile's clock is the monotonic clock in µs; the page's timeOrigin is epoch ms. Compare
+    // through the profile's own start, which is the moment before navigation.
+    const sinceStartMs = (time - profile.startTime) / 1000
+    if (sinceStartMs > untilMs + navigationStartMs) break
+    const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000
+    const frame = byId.get(profile.samples[i]!)!.callFrame
+    if (frame.functionName === '(idle)') continue
+    busy += delta
+    const kind = classifyFrame(frame)
+    const file = frame.url ? (frame.url.split('/').pop() ?? '').replace(/-[\w-]{8}\.(m?js)$/, '.$1') : `(${kind})`
+    byScript.set(file, (byScript.get(file) ?? 0) + delta)
+    const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}`
+    byFunction.set(name, (byFunction.get(name) ?? 0) + delta)
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${k}`)
+      .join('\n')
+  return { busy, scripts: top(byScript, 14), functions: top(byFunction, 20) }
+}
+
+function report(label: string, run: Awaited<ReturnType<typeof trace>>) {
+  const { timeline } = run
+  // Milliseconds between the profile's start and the page's navigation start.
+  const offset = run.navigationStart - run.profileStartedAt
+  const cpu = cpuBefore(run.profile, offset, timeline.idleAt)
+  const lines = [
+    `\n=== ${label}: first idle at ${timeline.idleAt.toFixed(0)} ms; ` +
+      `main thread busy ${cpu.busy.toFixed(0)} ms before it`,
+  ]
+  lines.push('  marks:')
+  for (const mark of timeline.marks) lines.push(`    ${mark.at.toFixed(0).padStart(6)} ms  ${mark.name}`)
+  lines.push(`  requests before the first idle (start → end, kB):`)
+  for (const r of timeline.resources.filter((r) => r.start < timeline.idleAt).sort((a, b) => a.start - b.start))
+    lines.push(
+      `    ${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ms  ` +
+        `${r.kB.toFixed(1).padStart(7)}  ${r.kind.padEnd(6)} ${r.name}`,
+    )
+  lines.push('  main-thread self time by script:', cpu.scripts)
+  lines.push('  largest functions (self time):', cpu.functions)
+  lines.push('  long animation frames before the first idle (start, duration, blocking; scripts over 10 ms):')
+  for (const frame of timeline.frames.filter((f) => f.start < timeline.idleAt)) {
+    const scripts = frame.scripts
+      .filter((s) => s.ms >= 10)
+      .map((s) => `${s.source} (${s.invoker}) ${s.ms.toFixed(0)}`)
+      .join('; ')
+    lines.push(
+      `    ${frame.start.toFixed(0).padStart(6)} ms  ${frame.duration.toFixed(0).padStart(4)} / ` +
+        `${frame.blocking.toFixed(0).padStart(4)}  ${scripts}`,
+    )
+  }
+  console.log(lines.join('\n'))
+}
+
+async function main() {
+  await buildBenchPages()
+  const servers = await startServers()
+  try {
+    for (let i = 0; i < runs; i++) {
+      console.log(`\nrun ${i + 1} of ${runs}, load ${loadavg()[0]!.toFixed(1)}`)
+      for (const [label, url, origin] of [
+        ['app', `${servers.appUrl}${APP_VIEW}`, servers.appUrl],
+        ['bare MapLibre', `${servers.benchUrl}bare-map.html`, servers.benchUrl],
+      ] as const) {
+        report(label, await trace(url, origin))
+      }
+    }
+  } finally {
+    await servers.close()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
