@@ -64,11 +64,22 @@ export function useShareLink() {
   window.addEventListener('hashchange', onHashChange)
   // The listener goes with the component (or scope) that made it; an unmounted app must not react.
   onScopeDispose(() => window.removeEventListener('hashchange', onHashChange))
+  // Written in a task of its own: `history.replaceState` took 1–14 ms a click on the test machine, and
+  // a click's panel must not wait for the address bar. Changes in between are written once, the last.
+  let pendingHash: string | null = null
+  let writeTimer: ReturnType<typeof setTimeout> | null = null
+  const writeHash = () => {
+    writeTimer = null
+    if (pendingHash !== null && pendingHash !== window.location.hash)
+      history.replaceState(null, '', `${window.location.pathname}${window.location.search}${pendingHash}`)
+    pendingHash = null
+  }
+  onScopeDispose(() => writeTimer !== null && clearTimeout(writeTimer))
   watch(
     () => formatShareHash(current()),
     (hash) => {
-      if (hash !== window.location.hash)
-        history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`)
+      pendingHash = hash
+      writeTimer ??= setTimeout(writeHash, 0)
     },
   )
 }

@@ -45,6 +45,9 @@ describe('useShareLink', () => {
     view.select({ layerId: 'water-sections', featureId: 'dongguanqiao' })
     view.locale = 'en'
     await nextTick()
+    // Written in a task of its own, after the change has been drawn (a click's panel does not wait for it).
+    expect(hashParams().get('sel')).toBeNull()
+    await new Promise((resolve) => setTimeout(resolve, 0))
     expect(hashParams().get('layers')?.split(',')).toEqual(layers.visibleListedIds)
     expect(hashParams().get('layers')?.split(',')).not.toContain('rivers')
     expect(hashParams().get('sel')).toBe('water-sections:dongguanqiao')

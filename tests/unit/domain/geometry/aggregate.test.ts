@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import {
   countInTowns,
+  countInTown,
   featuresInTown,
   monthlyCountsInTowns,
   townAreasFrom,
@@ -495,6 +496,28 @@ describe('featuresInTown', () => {
       onEdge,
       touching,
     ])
+  })
+})
+
+describe('countInTown', () => {
+  const fixture = () =>
+    collection([point(119.71, 29.11, { id: 'a' }), point(119.72, 29.11, { id: 'edge' }), point(119.77, 29.11, {})])
+
+  it('counts what featuresInTown lists', () => {
+    const points = fixture()
+    expect(countInTown(points, townA)).toBe(featuresInTown(points, townA).length)
+    expect(countInTown(points, townA)).toBe(2)
+    expect(countInTown(points, townC)).toBe(1)
+  })
+
+  it('remembers the count for the same collection and town, and counts again for new ones', () => {
+    const points = fixture()
+    expect(countInTown(points, townA)).toBe(2)
+    // Collections are replaced, never mutated: a changed array in place is not seen (the memo is used).
+    points.features.push(point(119.71, 29.111, {}))
+    expect(countInTown(points, townA)).toBe(2)
+    expect(countInTown({ ...points, features: [...points.features] }, townA)).toBe(3)
+    expect(countInTown(points, { ...townA })).toBe(3)
   })
 })
 

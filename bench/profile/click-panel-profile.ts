@@ -1,0 +1,167 @@
+/**
+ * What a click on a township does before its area panel shows (figure 5's path), from a V8 CPU
+ * profile taken over the clicks: each click's latency, and the main thread's inclusive time by
+ * function (the app's, Vue's and MapLibre's) inside the click → panel windows, summed over the
+ * clicks. With `--sourcemap` builds (`npx vite build --mode e2e --sourcemap`) the app's frames are
+ * named by their source file and line.
+ *
+ *   npx vite build --mode e2e --sourcemap && npx tsx bench/profile/click-panel-profile.ts [clicks=30]
+ *
+ * Prints a report; writes nothing. Measures only: it asserts nothing.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { resolve } from 'node:path'
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping'
+import type { FeatureCollection, Point } from 'geojson'
+import { preview } from 'vite'
+import { openSession } from '../../tests/e2e/support/browser'
+import { canvasOrigin, project, waitForMapIdle, waitForProgramsWarmed } from '../../tests/e2e/support/map-probe'
+import { REPO_ROOT } from '../support/servers'
+import type { CpuProfile } from './profile-stretches'
+
+const clicks = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 30)
+const APP_VIEW = '#map=10.4/29.155/119.785'
+
+type ProbeWindow = Window & { __clickProbe?: { expected: string; clickAt: number | null; shownAt: number | null } }
+
+const sourceMaps = new Map<string, TraceMap | null>()
+function frameName(frame: CpuProfile['nodes'][number]['callFrame']): string {
+  const file = frame.url.split('/').pop() ?? ''
+  const mapPath = resolve(REPO_ROOT, 'dist/assets', `${file}.map`)
+  if (!sourceMaps.has(file))
+    sourceMaps.set(file, file && existsSync(mapPath) ? new TraceMap(readFileSync(mapPath, 'utf8')) : null)
+  const map = sourceMaps.get(file)
+  if (!map) return `${frame.functionName || '(anonymous)'} ${file.replace(/-[\w-]{8}\.js$/, '')}`
+  const at = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber ?? 0 })
+  const source = (at.source ?? file).replace(/^.*?\/(src|node_modules)\//, '$1/')
+  return `${at.name ?? frame.functionName ?? '(anonymous)'} ${source}:${at.line}`
+}
+
+async function main() {
+  const server = await preview({ root: REPO_ROOT, preview: { host: '127.0.0.1', port: 4296 }, logLevel: 'warn' })
+  const appUrl = server.resolvedUrls!.local[0]!
+  const session = await openSession(appUrl)
+  const { page } = session
+  const windows: [number, number][] = []
+  try {
+    await page.goto(`${appUrl}${APP_VIEW}`)
+    await waitForMapIdle(page)
+    await waitForProgramsWarmed(page) // idle-time work (deck.gl's warm-up) out of the way, as figure 5 does
+    await page.evaluate(() => {
+      const probeWindow = window as ProbeWindow
+      window.addEventListener(
+        'click',
+        (event) => {
+          const probe = probeWindow.__clickProbe
+          if (probe && probe.clickAt === null) probe.clickAt = event.timeStamp
+        },
+        { capture: true },
+      )
+      // Event Timing: how long each click waited before its handlers ran, and how long they ran.
+      const timings: { delay: number; processing: number }[] = []
+      ;(window as unknown as { __eventTimings: typeof timings }).__eventTimings = timings
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as PerformanceEventTiming[])
+          if (entry.name === 'click')
+            timings.push({
+              delay: entry.processingStart - entry.startTime,
+              processing: entry.processingEnd - entry.processingStart,
+            })
+      }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit)
+      new MutationObserver(() => {
+        const probe = probeWindow.__clickProbe
+        if (!probe || probe.shownAt !== null) return
+        const panel = document.querySelector<HTMLElement>('[data-testid="area-panel"]')
+        if (panel?.dataset.code === probe.expected) probe.shownAt = performance.now()
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-code'] })
+    })
+    const seats = (
+      JSON.parse(readFileSync(resolve(REPO_ROOT, 'public/geo/seats.geojson'), 'utf8')) as FeatureCollection<Point>
+    ).features.map((f) => ({ code: String(f.properties?.code), lngLat: f.geometry.coordinates as [number, number] }))
+    const origin = await canvasOrigin(page)
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    await cdp.send('Profiler.start')
+    // The profile's clock (µs) against the page's performance.now(): anchored right after the start
+    // (off by the round trip, a few ms at most).
+    const pageStartMs = (await page.evaluate(() => performance.now())) as number
+    const latencies: number[] = []
+    for (let click = 0; click < clicks; click++) {
+      const town = seats[click % seats.length]!
+      const point = await project(page, town.lngLat)
+      await page.evaluate(
+        (code) => ((window as ProbeWindow).__clickProbe = { expected: code, clickAt: null, shownAt: null }),
+        town.code,
+      )
+      await page.mouse.move(origin.x + point.x, origin.y + point.y)
+      await waitForMapIdle(page, 10_000).catch(() => undefined)
+      await page.mouse.down()
+      await page.mouse.up()
+      await page.waitForFunction(() => (window as ProbeWindow).__clickProbe?.shownAt !== null, undefined, {
+        timeout: 5000,
+        polling: 20,
+      })
+      const probe = await page.evaluate(() => (window as ProbeWindow).__clickProbe!)
+      latencies.push(probe.shownAt! - probe.clickAt!)
+      windows.push([probe.clickAt!, probe.shownAt!])
+      await waitForMapIdle(page, 10_000).catch(() => undefined)
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+    const parentOf = new Map<number, number>()
+    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id)
+    const inclusive = new Map<string, number>()
+    const self = new Map<string, number>()
+    let time = profile.startTime
+    let inWindows = 0
+    for (let i = 0; i < profile.samples.length; i++) {
+      time += profile.timeDeltas[i]!
+      const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000
+      const nowMs = pageStartMs + (time - profile.startTime) / 1000
+      if (!windows.some(([from, to]) => nowMs >= from && nowMs <= to)) continue
+      const node = byId.get(profile.samples[i]!)!
+      if (node.callFrame.functionName === '(idle)') continue
+      inWindows += delta
+      const selfName = frameName(node.callFrame)
+      self.set(selfName, (self.get(selfName) ?? 0) + delta)
+      const seen = new Set<string>()
+      for (let at: number | undefined = node.id; at !== undefined; at = parentOf.get(at)) {
+        const name = frameName(byId.get(at)!.callFrame)
+        if (seen.has(name)) continue
+        seen.add(name)
+        inclusive.set(name, (inclusive.get(name) ?? 0) + delta)
+      }
+    }
+    const timings = (await page.evaluate('window.__eventTimings')) as { delay: number; processing: number }[]
+    const fmt = (values: number[]) => values.map((v) => v.toFixed(0)).join(' ')
+    console.log(
+      `click events over 16 ms (Event Timing), ${timings.length}: input delay ${fmt(timings.map((t) => t.delay))}`,
+    )
+    console.log(`  handlers ran (ms): ${fmt(timings.map((t) => t.processing))}`)
+    latencies.sort((a, b) => a - b)
+    const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor((q / 100) * latencies.length))]!
+    console.log(
+      `load ${loadavg()[0]!.toFixed(1)}; ${latencies.length} clicks: ` +
+        `median ${p(50).toFixed(1)} ms, p95 ${p(95).toFixed(1)} ms`,
+    )
+    console.log(`latencies (ms): ${latencies.map((l) => l.toFixed(0)).join(' ')}`)
+    console.log(
+      `main thread busy inside the click windows: ${inWindows.toFixed(0)} ms over ${clicks} clicks; inclusive time:`,
+    )
+    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 60))
+      console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+    console.log('self time:')
+    for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+  } finally {
+    await session.close()
+    await server.close()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
