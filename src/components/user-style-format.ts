@@ -6,6 +6,7 @@ import {
   RADIUS_RANGE,
   type ResolvedUserStyle,
 } from '../user-data/styles/user-style-resolve'
+import '../i18n/parts/after-first-view'
 
 /** A value as the legend shows it: integers whole, others to at most two decimals. */
 export function formatValue(n: number): string {

@@ -16,6 +16,7 @@ import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
 import { useUserStylesStore } from '../stores/user-styles'
 import { useLocaleText } from './use-locale-text'
+import '../i18n/parts/after-first-view'
 
 export interface MapSubject {
   kind: 'readings' | 'density' | 'choropleth' | 'user-layer'

@@ -4,13 +4,13 @@
  * above the sheet, so the place stays visible.
  */
 import { ref, watch } from 'vue'
-import { bbox } from '@turf/turf'
 import type { SheetSnap } from '../settings/layout'
 import type { ToolTab } from '../settings/tool-tabs'
 import { snapHeights } from '../settings/layout'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
 import { useViewStore } from '../stores/view'
+import { boxOf } from '../domain/geometry/planar'
 import { useLayout } from './use-layout'
 import type { MapController } from './use-map-controller'
 
@@ -49,7 +49,7 @@ export function usePhoneSheet(map: MapController) {
       if (!area) return
       const sheet = snapHeights(available()).half
       map.moveTo({
-        bounds: bbox(area.geometry) as [number, number, number, number],
+        bounds: boxOf(area.geometry),
         padding: { top: 24, left: 24, right: 24, bottom: sheet + 24 },
       })
     },

@@ -27,6 +27,7 @@ import {
   NetworkTimeoutError,
 } from '../settings/network-timeouts'
 import type { BBox } from '../domain/geometry/geojson-checks'
+import '../i18n/parts/after-first-view'
 
 export interface TourOptions {
   /**

@@ -22,7 +22,7 @@ import { HeatmapOverlay, type HeatmapSpec, type UserPointsDraw } from './deck-la
 import { FIRST_VIEW_MARK, savesData, whenBrowserIdle } from './browser-idle'
 import { LayerSync, type DesiredMapLayer, type SyncTarget } from './layer-sync'
 import { pickFeature, type PickedFeature } from './picking'
-import { captureMap, type MapCaptureResult } from './capture'
+import type { MapCaptureResult } from './capture'
 import type { ServiceLayerInput, ServiceSources, ServiceStatus } from './service-tiles/service-sources'
 import { networkTimeoutMs } from '../settings/network-timeouts'
 
@@ -335,7 +335,9 @@ export class MapAdapter {
       this.options.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show')
   }
 
-  capture(scale: number, size?: { width: number; height: number }, zoom?: number): Promise<MapCaptureResult> {
+  /** Loaded on the first picture or print (not part of the first view). */
+  async capture(scale: number, size?: { width: number; height: number }, zoom?: number): Promise<MapCaptureResult> {
+    const { captureMap } = await import('./capture')
     return captureMap(this.map, scale, () => this.whenIdle(), size, zoom)
   }
 

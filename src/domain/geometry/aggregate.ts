@@ -3,27 +3,27 @@
  *
  * Why geometry and not the features' own town_code property: the township areas shipped with the
  * app are approximate (Voronoi cells of the seats), and the user may load real boundaries in their
- * place. Counting with turf makes every per-town figure follow whatever boundaries are loaded, so a
+ * place. Counting by geometry makes every per-town figure follow whatever boundaries are loaded, so a
  * point whose town_code disagrees with its position is counted where it lies.
  *
  * Rules:
  *  - Points (and each position of a MultiPoint) belong to the towns whose polygon contains them,
- *    boundary included (turf booleanPointInPolygon).
+ *    boundary included (pointInArea, src/domain/geometry/planar.ts: turf's booleanPointInPolygon rule).
  *  - A Point is counted once: if it lies on an edge shared by two towns, it goes to the first of
  *    them in the towns list, so per-town counts add up to the number of points and district totals
  *    reconcile with the report. featuresInTown sees one town only and so lists such a point in
  *    both towns.
  *  - Every other geometry (lines, polygons, multi-geometries, collections) counts in every town it
- *    intersects (turf booleanIntersects): a river crossing two towns counts in both. Touching a
- *    town's edge counts as intersecting.
+ *    intersects (touchesArea, planar.ts: turf's booleanIntersects rule): a river crossing two towns
+ *    counts in both. Touching a town's edge counts as intersecting.
  *
  * Every test is preceded by a bounding-box check, which is exact for rejection and cheap.
  *
  * Pure TypeScript.
  */
-import { bbox, booleanIntersects, booleanPointInPolygon } from '@turf/turf'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import { REPORT_MONTHS } from '../types'
+import { boxOf, pointInArea, touchesArea, type Box } from './planar'
 
 export interface TownArea {
   code: string
@@ -32,15 +32,6 @@ export interface TownArea {
 }
 
 type PropertyFilter = (properties: Record<string, unknown>) => boolean
-
-/** [west, south, east, north] in degrees. */
-type Box = [number, number, number, number]
-
-/** Recomputed, never read from the data: a stale bbox member in user-supplied GeoJSON would hide features. */
-function boxOf(geometry: Geometry): Box {
-  const [west, south, east, north] = bbox(geometry, { recompute: true })
-  return [west, south, east, north]
-}
 
 /** A town with its bounding box, computed once per call rather than once per feature. */
 interface IndexedTown {
@@ -66,7 +57,7 @@ function isFinitePosition(position: Position): boolean {
 }
 
 function pointInTown(position: Position, indexed: IndexedTown): boolean {
-  return positionInBox(position, indexed.box) && booleanPointInPolygon(position, indexed.town.geometry)
+  return positionInBox(position, indexed.box) && pointInArea(position, indexed.town.geometry)
 }
 
 /** The code of the first town containing position, or null. */
@@ -88,7 +79,7 @@ function geometryInTown(geometry: Geometry, geometryBox: Box, indexed: IndexedTo
   if (geometry.type === 'MultiPoint') {
     return geometry.coordinates.some((position) => isFinitePosition(position) && pointInTown(position, indexed))
   }
-  return booleanIntersects(geometry, indexed.town.geometry)
+  return touchesArea(geometry, indexed.town.geometry)
 }
 
 function hasCoordinates(geometry: Geometry): boolean {

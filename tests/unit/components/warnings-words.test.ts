@@ -6,9 +6,10 @@
  * the assumed class Ⅲ says it is assumed, and the readings legend says its breakpoints are daily ones.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { useWarningText, useWarnings } from '../../../src/composables/use-warnings'
+import { useWarnings } from '../../../src/composables/use-warnings'
+import { useWarningText } from '../../../src/composables/use-warning-text'
 import type { EnvWarning } from '../../../src/domain/warnings/warnings'
-import zh from '../../../src/i18n/zh-CN'
+import { zhAll as zh } from '../support/messages'
 import { loadLayers, mountComposable, mountIn, setLocale, useFreshApp } from '../support/app'
 
 import AreaPanel from '../../../src/components/AreaPanel.vue'

@@ -9,12 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import zhCN from '../../../src/i18n/zh-CN'
 import en from '../../../src/i18n/en'
-import { PLATFORM_MESSAGES } from '../../../src/platform/messages'
-import { ABOUT_DATA_MESSAGES } from '../../../src/i18n/parts/about-data'
-import { DATA_TOOLS_MESSAGES } from '../../../src/i18n/parts/data-tools'
-import { MEASURE_MESSAGES } from '../../../src/i18n/parts/measure'
-import { PRINT_MESSAGES } from '../../../src/i18n/parts/print'
-import { SERVICE_MESSAGES } from '../../../src/i18n/parts/services'
+import { AFTER_FIRST_VIEW_MESSAGES } from '../../../src/i18n/parts/after-first-view'
+import { AFTER_FIRST_VIEW_MODULE, PART_MODULES, withParts } from '../support/messages'
 import { MATRIX_SET_KINDS, SERVICE_KINDS } from '../../../src/domain/services/service-types'
 import { PRINT_PAPERS } from '../../../src/settings/print-paper'
 import { DRAW_TOOLS, MEASURE_TOOLS } from '../../../src/stores/sketch'
@@ -47,18 +43,15 @@ function flatten(messages: Messages, prefix = ''): Map<string, unknown> {
   return out
 }
 
-/** The first view's messages and the parts' (src/i18n: addMessages), each part under its namespace. */
-const PARTS = {
-  platform: PLATFORM_MESSAGES,
-  aboutData: ABOUT_DATA_MESSAGES,
-  ...DATA_TOOLS_MESSAGES,
-  ...MEASURE_MESSAGES,
-  ...PRINT_MESSAGES,
-  ...SERVICE_MESSAGES,
+const LOCALES = {
+  'zh-CN': flatten(withParts(zhCN as Messages, 'zh-CN') as Messages),
+  en: flatten(withParts(en as Messages, 'en') as Messages),
 }
-const withParts = (base: Messages, locale: 'zh-CN' | 'en') =>
-  flatten({ ...base, ...Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, part[locale]])) })
-const LOCALES = { 'zh-CN': withParts(zhCN, 'zh-CN'), en: withParts(en, 'en') }
+/** The first view's own keys, and the after-first-view part's. */
+const FIRST_VIEW_KEYS = flatten(zhCN as Messages)
+const AFTER_FIRST_VIEW_KEYS = flatten(
+  Object.fromEntries(Object.entries(AFTER_FIRST_VIEW_MESSAGES).map(([name, part]) => [name, part['zh-CN']])),
+)
 const has = (key: string) => LOCALES['zh-CN'].has(key) && LOCALES.en.has(key)
 const params = (text: unknown) => [...String(text).matchAll(/\{\s*(\w+)\s*\}/g)].map((m) => m[1]).sort()
 
@@ -170,6 +163,28 @@ describe('message files', () => {
       [...text.matchAll(LITERAL)].map((m) => m[2]!).flatMap((key) => (has(key) ? [] : [`${file}: ${key}`])),
     )
     expect(missing).toEqual([])
+  })
+
+  test('a file that reads a message of a part loaded later imports that part (the first view carries none)', () => {
+    const partOf = (key: string): string | null => {
+      if (FIRST_VIEW_KEYS.has(key)) return null
+      if (AFTER_FIRST_VIEW_KEYS.has(key)) return AFTER_FIRST_VIEW_MODULE
+      return PART_MODULES[key.split('.')[0]!] ?? null
+    }
+    const missing = sources.flatMap(({ file, text }) => {
+      const literal = [...text.matchAll(LITERAL)].map((m) => m[2]!)
+      const built = [...text.matchAll(DYNAMIC_KEY)].flatMap(([, prefix]) =>
+        (DYNAMIC[prefix!] ?? []).map((value) => `${prefix}${value}`),
+      )
+      const modules = new Set([...literal, ...built].flatMap((key) => partOf(key) ?? []))
+      return [...modules].filter((module) => !text.includes(`${module}'`)).map((module) => `${file} needs ${module}`)
+    })
+    expect(missing).toEqual([])
+  })
+
+  test('the after-first-view part holds only keys the first view does not read', () => {
+    expect(AFTER_FIRST_VIEW_KEYS.size).toBeGreaterThan(100)
+    expect([...AFTER_FIRST_VIEW_KEYS.keys()].filter((key) => FIRST_VIEW_KEYS.has(key))).toEqual([])
   })
 
   test('every key built at run time exists in both languages for each value', () => {
