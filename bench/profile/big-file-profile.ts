@@ -18,7 +18,7 @@ import { openSession } from '../../tests/e2e/support/browser'
 import { waitForMapIdle } from '../../tests/e2e/support/map-probe'
 import { benchCsv } from '../figures/big-file'
 import { REPO_ROOT } from '../support/servers'
-import { longStretches, type CpuProfile } from './profile-stretches'
+import { longStretches, timeByFunction, type CpuProfile } from './profile-stretches'
 import { FIRST_VIEW_MARK } from '../../src/map/browser-idle'
 
 const rows = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100_000)
@@ -81,16 +81,34 @@ async function main() {
     await page.locator('[data-testid="import-input"]').setInputFiles(path)
     await page.waitForSelector('[data-testid="import-summary"]', { timeout: 600_000 })
     const parsed = Date.now() - t0
+    const summaryAt = (await page.evaluate(() => performance.now())) as number
     await page.locator('[data-testid="import-point-display"]').selectOption('heatmap')
     await page.locator('[data-testid="import-point-weight"]').selectOption('pm25')
+    const confirmAt = (await page.evaluate(() => performance.now())) as number
     await page.locator('[data-testid="import-confirm"]').click()
     await page.waitForFunction(() => document.querySelector('[data-idle="true"]') !== null, undefined, {
       polling: 'raf',
       timeout: 300_000,
     })
     const drawn = Date.now() - t0
+    const drawnAt = (await page.evaluate(() => performance.now())) as number
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
     console.log(`${rows} rows: summary after ${parsed} ms, drawn after ${drawn} ms (wall, driver side)`)
+    console.log(
+      `page clock: drop → summary ${Math.round(summaryAt - pageT0)} ms, summary → confirm ` +
+        `${Math.round(confirmAt - summaryAt)} ms (the driver's choices), ` +
+        `confirm → drawn ${Math.round(drawnAt - confirmAt)} ms`,
+    )
+    for (const [label, window] of [
+      ['drop → summary', [pageT0, summaryAt]],
+      ['confirm → drawn', [confirmAt, drawnAt]],
+    ] as const) {
+      const times = timeByFunction(profile, pageT0, [window as [number, number]], join(REPO_ROOT, 'dist/assets'))
+      console.log(`\nmain thread, ${label}: busy ${Math.round(times.busyMs)} ms; by function (inclusive):`)
+      for (const [name, ms] of times.inclusive.slice(0, 30)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`)
+      console.log('  self:')
+      for (const [name, ms] of times.self.slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`)
+    }
     console.log(`load average (1 min): ${loadavg()[0]!.toFixed(1)}`)
     const tasks = await page.evaluate(
       () => (window as unknown as { __longTasks: { startTime: number; duration: number }[] }).__longTasks,

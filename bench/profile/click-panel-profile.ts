@@ -9,34 +9,20 @@
  *
  * Prints a report; writes nothing. Measures only: it asserts nothing.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
-import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping'
 import type { FeatureCollection, Point } from 'geojson'
 import { preview } from 'vite'
 import { openSession } from '../../tests/e2e/support/browser'
 import { canvasOrigin, project, waitForMapIdle, waitForProgramsWarmed } from '../../tests/e2e/support/map-probe'
 import { REPO_ROOT } from '../support/servers'
-import type { CpuProfile } from './profile-stretches'
+import { timeByFunction, type CpuProfile } from './profile-stretches'
 
 const clicks = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 30)
 const APP_VIEW = '#map=10.4/29.155/119.785'
 
 type ProbeWindow = Window & { __clickProbe?: { expected: string; clickAt: number | null; shownAt: number | null } }
-
-const sourceMaps = new Map<string, TraceMap | null>()
-function frameName(frame: CpuProfile['nodes'][number]['callFrame']): string {
-  const file = frame.url.split('/').pop() ?? ''
-  const mapPath = resolve(REPO_ROOT, 'dist/assets', `${file}.map`)
-  if (!sourceMaps.has(file))
-    sourceMaps.set(file, file && existsSync(mapPath) ? new TraceMap(readFileSync(mapPath, 'utf8')) : null)
-  const map = sourceMaps.get(file)
-  if (!map) return `${frame.functionName || '(anonymous)'} ${file.replace(/-[\w-]{8}\.js$/, '')}`
-  const at = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber ?? 0 })
-  const source = (at.source ?? file).replace(/^.*?\/(src|node_modules)\//, '$1/')
-  return `${at.name ?? frame.functionName ?? '(anonymous)'} ${source}:${at.line}`
-}
 
 async function main() {
   const server = await preview({ root: REPO_ROOT, preview: { host: '127.0.0.1', port: 4296 }, logLevel: 'warn' })
@@ -109,31 +95,7 @@ async function main() {
       await waitForMapIdle(page, 10_000).catch(() => undefined)
     }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-    const parentOf = new Map<number, number>()
-    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id)
-    const inclusive = new Map<string, number>()
-    const self = new Map<string, number>()
-    let time = profile.startTime
-    let inWindows = 0
-    for (let i = 0; i < profile.samples.length; i++) {
-      time += profile.timeDeltas[i]!
-      const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000
-      const nowMs = pageStartMs + (time - profile.startTime) / 1000
-      if (!windows.some(([from, to]) => nowMs >= from && nowMs <= to)) continue
-      const node = byId.get(profile.samples[i]!)!
-      if (node.callFrame.functionName === '(idle)') continue
-      inWindows += delta
-      const selfName = frameName(node.callFrame)
-      self.set(selfName, (self.get(selfName) ?? 0) + delta)
-      const seen = new Set<string>()
-      for (let at: number | undefined = node.id; at !== undefined; at = parentOf.get(at)) {
-        const name = frameName(byId.get(at)!.callFrame)
-        if (seen.has(name)) continue
-        seen.add(name)
-        inclusive.set(name, (inclusive.get(name) ?? 0) + delta)
-      }
-    }
+    const times = timeByFunction(profile, pageStartMs, windows, resolve(REPO_ROOT, 'dist/assets'))
     const timings = (await page.evaluate('window.__eventTimings')) as { delay: number; processing: number }[]
     const fmt = (values: number[]) => values.map((v) => v.toFixed(0)).join(' ')
     console.log(
@@ -148,13 +110,11 @@ async function main() {
     )
     console.log(`latencies (ms): ${latencies.map((l) => l.toFixed(0)).join(' ')}`)
     console.log(
-      `main thread busy inside the click windows: ${inWindows.toFixed(0)} ms over ${clicks} clicks; inclusive time:`,
+      `main thread busy inside the click windows: ${times.busyMs.toFixed(0)} ms over ${clicks} clicks; inclusive time:`,
     )
-    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 60))
-      console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+    for (const [name, ms] of times.inclusive.slice(0, 60)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
     console.log('self time:')
-    for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
-      console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+    for (const [name, ms] of times.self.slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
   } finally {
     await session.close()
     await server.close()

@@ -1,3 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping'
+
 /**
  * A V8 CPU profile (Profiler.stop's result) cut into stretches of main-thread work: consecutive
  * samples that are not "(idle)", split where the thread idled. A stretch is not exactly a browser
@@ -89,4 +93,62 @@ export function longStretches(profile: CpuProfile, minMs: number): Stretch[] {
   }
   close()
   return stretches
+}
+
+const sourceMaps = new Map<string, TraceMap | null>()
+
+/**
+ * A frame's name for people: with a source-mapped build (`vite build --sourcemap`) the source file and
+ * line it came from, else the function and chunk.
+ */
+export function frameName(frame: CpuProfile['nodes'][number]['callFrame'], distAssets: string): string {
+  const file = frame.url.split('/').pop() ?? ''
+  const mapPath = resolve(distAssets, `${file}.map`)
+  if (!sourceMaps.has(file))
+    sourceMaps.set(file, file && existsSync(mapPath) ? new TraceMap(readFileSync(mapPath, 'utf8')) : null)
+  const map = sourceMaps.get(file)
+  if (!map) return `${frame.functionName || '(anonymous)'} ${file.replace(/-[\w-]{8}\.js$/, '')}`
+  const at = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber ?? 0 })
+  const source = (at.source ?? file).replace(/^.*?\/(src|node_modules)\//, '$1/')
+  return `${at.name ?? frame.functionName ?? '(anonymous)'} ${source}:${at.line}`
+}
+
+/**
+ * Main-thread time inside the given windows (page milliseconds, performance.now()), by function:
+ * inclusive (the function and what it called) and self. `pageStartMs` is the page's clock when the
+ * profile started.
+ */
+export function timeByFunction(
+  profile: CpuProfile,
+  pageStartMs: number,
+  windows: readonly [number, number][],
+  distAssets: string,
+): { busyMs: number; inclusive: [string, number][]; self: [string, number][] } {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parentOf = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id)
+  const inclusive = new Map<string, number>()
+  const self = new Map<string, number>()
+  let busyMs = 0
+  let time = profile.startTime
+  for (let i = 0; i < profile.samples.length; i++) {
+    time += profile.timeDeltas[i]!
+    const nowMs = pageStartMs + (time - profile.startTime) / 1000
+    if (!windows.some(([from, to]) => nowMs >= from && nowMs <= to)) continue
+    const node = byId.get(profile.samples[i]!)!
+    if (node.callFrame.functionName === '(idle)') continue
+    const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000
+    busyMs += delta
+    const own = frameName(node.callFrame, distAssets)
+    self.set(own, (self.get(own) ?? 0) + delta)
+    const seen = new Set<string>()
+    for (let at: number | undefined = node.id; at !== undefined; at = parentOf.get(at)) {
+      const name = frameName(byId.get(at)!.callFrame, distAssets)
+      if (seen.has(name)) continue
+      seen.add(name)
+      inclusive.set(name, (inclusive.get(name) ?? 0) + delta)
+    }
+  }
+  const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1])
+  return { busyMs, inclusive: sorted(inclusive), self: sorted(self) }
 }

@@ -66,11 +66,14 @@ export function useShareLink() {
   onScopeDispose(() => window.removeEventListener('hashchange', onHashChange))
   // Written in a task of its own: `history.replaceState` took 1–14 ms a click on the test machine, and
   // a click's panel must not wait for the address bar. Changes in between are written once, the last.
+  // A hash set by hand (or a link) after the write was asked for wins: its hashchange comes after this
+  // task, and a write now would put back the state it replaces.
   let pendingHash: string | null = null
+  let hashWhenAsked = ''
   let writeTimer: ReturnType<typeof setTimeout> | null = null
   const writeHash = () => {
     writeTimer = null
-    if (pendingHash !== null && pendingHash !== window.location.hash)
+    if (pendingHash !== null && pendingHash !== window.location.hash && window.location.hash === hashWhenAsked)
       history.replaceState(null, '', `${window.location.pathname}${window.location.search}${pendingHash}`)
     pendingHash = null
   }
@@ -79,7 +82,9 @@ export function useShareLink() {
     () => formatShareHash(current()),
     (hash) => {
       pendingHash = hash
-      writeTimer ??= setTimeout(writeHash, 0)
+      if (writeTimer !== null) return
+      hashWhenAsked = window.location.hash
+      writeTimer = setTimeout(writeHash, 0)
     },
   )
 }

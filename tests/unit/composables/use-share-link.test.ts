@@ -56,6 +56,17 @@ describe('useShareLink', () => {
     expect(history.length).toBe(entries)
   })
 
+  test('a hash set by hand before the deferred write is kept, not overwritten with the older state', async () => {
+    mountComposable(useShareLink)
+    const view = useViewStore()
+    view.select({ layerId: 'water-sections', featureId: 'dongguanqiao' })
+    await nextTick()
+    // Set between the change and its write (its hashchange would come after the write's task).
+    history.replaceState(null, '', '/#layers=seats&sel=towns:330703103')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(window.location.hash).toBe('#layers=seats&sel=towns:330703103')
+  })
+
   test('editing the hash by hand (hashchange) applies it', () => {
     mountComposable(useShareLink)
     history.replaceState(null, '', '/#layers=seats&ind=vocs')
