@@ -28,7 +28,13 @@ export interface CameraPadding {
 /** Where to move the camera: a point and zoom, or bounds to frame; optionally clear of `padding`. */
 export type CameraTarget =
   | { lngLat: [number, number]; zoom: number; durationMs?: number; padding?: CameraPadding }
-  | { bounds: BBox; durationMs?: number; padding?: CameraPadding }
+  | {
+      bounds: BBox
+      durationMs?: number
+      padding?: CameraPadding
+      /** Stay when the box is already in view and framing it would change the zoom by less than half a level. */
+      unlessShown?: boolean
+    }
 
 export interface MapController {
   /** Builds the map in this element and keeps it in step with the stores until unmount. */

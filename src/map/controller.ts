@@ -285,7 +285,7 @@ export function createMapController(): MapController {
     },
     moveTo(target: CameraTarget) {
       if (!adapter) return
-      if ('bounds' in target) adapter.fitBounds(target.bounds, target.durationMs, target.padding)
+      if ('bounds' in target) adapter.fitBounds(target.bounds, target.durationMs, target.padding, target.unlessShown)
       else adapter.flyTo(target.lngLat, target.zoom, target.durationMs, target.padding)
     },
     capture(scale: number, size?: { width: number; height: number }, zoom?: number) {

@@ -271,9 +271,24 @@ export class MapAdapter {
   }
 
   /** Frames the bounds in the map less `padding` (default 80 px on every side). */
-  fitBounds(bounds: BBox, durationMs = 800, padding: CameraPadding | number = 80) {
+  /**
+   * Frames a box. With `unlessShown`, a box already in view that the frame would change by less than
+   * half a zoom level is left as it is: the move would redraw (and re-tile) the whole map for nothing.
+   */
+  fitBounds(bounds: BBox, durationMs = 800, padding: CameraPadding | number = 80, unlessShown = false) {
     const sw = toDisplay([bounds[0], bounds[1]], this.basemaps.crs)
     const ne = toDisplay([bounds[2], bounds[3]], this.basemaps.crs)
+    if (unlessShown) {
+      const shown = this.map.getBounds()
+      const framed = this.map.cameraForBounds([sw, ne], { padding, maxZoom: FIT_MAX_ZOOM })
+      if (
+        shown.contains(sw) &&
+        shown.contains(ne) &&
+        framed?.zoom !== undefined &&
+        Math.abs(framed.zoom - this.map.getZoom()) < 0.5
+      )
+        return
+    }
     // A single point (or a tiny box) would otherwise zoom to 22, where nothing around it shows.
     this.map.fitBounds([sw, ne], {
       padding,

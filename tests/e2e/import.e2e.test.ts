@@ -141,6 +141,63 @@ describe('import: conversions, limits, replacement and round trip', () => {
     )
   })
 
+  test('a file is framed on the map, unless it is in view already at about that zoom', async () => {
+    const page = session.page
+    const points = (name: string, positions: [number, number][]) => ({
+      name,
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: positions.map((coordinates, i) => ({
+            type: 'Feature',
+            properties: { name: `${name} ${i}` },
+            geometry: { type: 'Point', coordinates },
+          })),
+        }),
+      ),
+    })
+    const camera = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { __jindongMap: { camera(): { zoom: number; lng: number; lat: number } } }
+        ).__jindongMap.camera(),
+      )
+    const add = async (file: ReturnType<typeof points>) => {
+      await page.locator('[data-testid="import-input"]').setInputFiles(file)
+      await page.waitForSelector('[data-testid="import-summary"][data-ok="true"]')
+      await page.locator('[data-testid="import-confirm"]').click()
+      await waitForMapIdle(page)
+    }
+    const spread: [number, number][] = [
+      [119.68, 29.02],
+      [119.92, 29.29],
+      [119.8, 29.15],
+    ]
+    await add(points('spread-a.geojson', spread))
+    const framed = await camera()
+    await page.evaluate(() =>
+      (window as unknown as { __jindongMap: { whenIdle(): Promise<void> } }).__jindongMap.whenIdle(),
+    )
+    // A tenth smaller, in view: framing it would zoom in by about 0.15 of a level; the map stays.
+    await add(
+      points('spread-b.geojson', [
+        [119.692, 29.0335],
+        [119.908, 29.2765],
+        [119.8, 29.15],
+      ]),
+    )
+    expect(await camera()).toEqual(framed)
+    // Two points 300 m apart, in view but far smaller than it: framed, so the zoom grows.
+    await add(
+      points('close.geojson', [
+        [119.8, 29.15],
+        [119.803, 29.15],
+      ]),
+    )
+    await expect.poll(async () => (await camera()).zoom, { timeout: 10_000 }).toBeGreaterThan(framed.zoom + 2)
+  })
+
   test('a file over 200 MB is refused at once, naming the limit', async () => {
     const page = session.page
     await page.evaluate(() => {
