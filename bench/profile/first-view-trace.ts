@@ -1,5 +1,5 @@
 /**
- * Where the first view's time goes: the app (dist/) and the bare MapLibre page of figure 3, each
+ * Where the first view's time goes: the app (dist/) and figure 3's MapLibre page with the same layers, each
  * loaded once in a fresh profile with a V8 CPU profile running from navigation to the first map
  * idle. For each: when each request started and ended, the app's own marks, the main thread's busy
  * time by script (chunk) and by kind, the largest functions by self time, and the long animation
@@ -11,6 +11,7 @@
  */
 import { loadavg } from 'node:os'
 import { openSession } from '../../tests/e2e/support/browser'
+import { copyAppStyle } from '../figures/first-idle'
 import { buildBenchPages, startServers } from '../support/servers'
 import { classifyFrame, type CpuProfile } from './profile-stretches'
 
@@ -154,12 +155,13 @@ function report(label: string, run: Awaited<ReturnType<typeof trace>>) {
 async function main() {
   await buildBenchPages()
   const servers = await startServers()
+  await copyAppStyle(servers.appUrl)
   try {
     for (let i = 0; i < runs; i++) {
       console.log(`\nrun ${i + 1} of ${runs}, load ${loadavg()[0]!.toFixed(1)}`)
       for (const [label, url, origin] of [
         ['app', `${servers.appUrl}${APP_VIEW}`, servers.appUrl],
-        ['bare MapLibre', `${servers.benchUrl}bare-map.html`, servers.benchUrl],
+        ['MapLibre alone, the same layers', `${servers.benchUrl}same-layers.html`, servers.benchUrl],
       ] as const) {
         report(label, await trace(url, origin))
       }
