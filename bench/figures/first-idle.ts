@@ -3,7 +3,8 @@
  * against MapLibre alone drawing the same layers (bench/pages/same-layers.ts: the app's own style
  * and source data, read from the app just before the runs), and, for the record, against the older
  * baseline that draws only the foundation layers (bench/pages/bare-map.ts). Each run is a fresh
- * browser profile (cold cache); median of 5 each (the spread on a shared 2-core machine is wide), alternating, so no side gets a warmer machine.
+ * browser profile (cold cache); median of 5 each (the spread on a shared 2-core machine is wide),
+ * alternating, so no side gets a warmer machine.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
