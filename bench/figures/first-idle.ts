@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { StyleSpecification } from 'maplibre-gl'
 import { openSession } from '../../tests/e2e/support/browser'
-import { waitForMapIdle } from '../../tests/e2e/support/map-probe'
+import { firstIdleAt, noteFirstIdle, waitForMapIdle } from '../../tests/e2e/support/map-probe'
 import { REPO_ROOT } from '../support/servers'
 import { measured, ratioOf, type FigureContext, type FigureReport } from '../support/report'
 import { median, round } from '../support/stats'
@@ -23,22 +23,9 @@ const APP_VIEW = '#map=10.4/29.155/119.785'
 async function firstIdleMs(url: string, origin: string): Promise<number> {
   const session = await openSession(origin)
   try {
-    // The observer's callback stays anonymous and inline: tsx would wrap a named one in a __name() helper
-    // the page lacks.
-    await session.page.addInitScript(() => {
-      new MutationObserver(() => {
-        const target = window as unknown as { __firstIdleAt?: number }
-        if (target.__firstIdleAt === undefined && document.querySelector('[data-idle="true"]'))
-          target.__firstIdleAt = performance.now()
-      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-idle'] })
-    })
+    await noteFirstIdle(session.page)
     await session.page.goto(url)
-    await session.page.waitForFunction(
-      () => (window as unknown as { __firstIdleAt?: number }).__firstIdleAt !== undefined,
-      undefined,
-      { timeout: 90_000, polling: 50 },
-    )
-    return await session.page.evaluate(() => (window as unknown as { __firstIdleAt: number }).__firstIdleAt)
+    return await firstIdleAt(session.page)
   } finally {
     await session.close()
   }

@@ -9,20 +9,18 @@
  *
  * Prints a report; writes nothing. Measures only: it asserts nothing.
  */
-import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
-import type { FeatureCollection, Point } from 'geojson'
 import { preview } from 'vite'
 import { openSession } from '../../tests/e2e/support/browser'
-import { canvasOrigin, project, waitForMapIdle, waitForProgramsWarmed } from '../../tests/e2e/support/map-probe'
+import { canvasOrigin, waitForMapIdle, waitForProgramsWarmed } from '../../tests/e2e/support/map-probe'
+import { installClickProbe, seatOnPage, timedClick, townSeats } from '../support/click-probe'
 import { REPO_ROOT } from '../support/servers'
+import { median, percentile } from '../support/stats'
 import { timeByFunction, type CpuProfile } from './profile-stretches'
 
 const clicks = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 30)
 const APP_VIEW = '#map=10.4/29.155/119.785'
-
-type ProbeWindow = Window & { __clickProbe?: { expected: string; clickAt: number | null; shownAt: number | null } }
 
 async function main() {
   const server = await preview({ root: REPO_ROOT, preview: { host: '127.0.0.1', port: 4296 }, logLevel: 'warn' })
@@ -34,16 +32,8 @@ async function main() {
     await page.goto(`${appUrl}${APP_VIEW}`)
     await waitForMapIdle(page)
     await waitForProgramsWarmed(page) // idle-time work (deck.gl's warm-up) out of the way, as figure 5 does
+    await installClickProbe(page)
     await page.evaluate(() => {
-      const probeWindow = window as ProbeWindow
-      window.addEventListener(
-        'click',
-        (event) => {
-          const probe = probeWindow.__clickProbe
-          if (probe && probe.clickAt === null) probe.clickAt = event.timeStamp
-        },
-        { capture: true },
-      )
       // Event Timing: how long each click waited before its handlers ran, and how long they ran.
       const timings: { delay: number; processing: number }[] = []
       ;(window as unknown as { __eventTimings: typeof timings }).__eventTimings = timings
@@ -55,16 +45,8 @@ async function main() {
               processing: entry.processingEnd - entry.processingStart,
             })
       }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit)
-      new MutationObserver(() => {
-        const probe = probeWindow.__clickProbe
-        if (!probe || probe.shownAt !== null) return
-        const panel = document.querySelector<HTMLElement>('[data-testid="area-panel"]')
-        if (panel?.dataset.code === probe.expected) probe.shownAt = performance.now()
-      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-code'] })
     })
-    const seats = (
-      JSON.parse(readFileSync(resolve(REPO_ROOT, 'public/geo/seats.geojson'), 'utf8')) as FeatureCollection<Point>
-    ).features.map((f) => ({ code: String(f.properties?.code), lngLat: f.geometry.coordinates as [number, number] }))
+    const seats = townSeats()
     const origin = await canvasOrigin(page)
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Profiler.enable')
@@ -76,23 +58,9 @@ async function main() {
     const latencies: number[] = []
     for (let click = 0; click < clicks; click++) {
       const town = seats[click % seats.length]!
-      const point = await project(page, town.lngLat)
-      await page.evaluate(
-        (code) => ((window as ProbeWindow).__clickProbe = { expected: code, clickAt: null, shownAt: null }),
-        town.code,
-      )
-      await page.mouse.move(origin.x + point.x, origin.y + point.y)
-      await waitForMapIdle(page, 10_000).catch(() => undefined)
-      await page.mouse.down()
-      await page.mouse.up()
-      await page.waitForFunction(() => (window as ProbeWindow).__clickProbe?.shownAt !== null, undefined, {
-        timeout: 5000,
-        polling: 20,
-      })
-      const probe = await page.evaluate(() => (window as ProbeWindow).__clickProbe!)
-      latencies.push(probe.shownAt! - probe.clickAt!)
-      windows.push([probe.clickAt!, probe.shownAt!])
-      await waitForMapIdle(page, 10_000).catch(() => undefined)
+      const timed = await timedClick(page, await seatOnPage(page, origin, town), town.code)
+      latencies.push(timed.shownAt - timed.clickAt)
+      windows.push([timed.clickAt, timed.shownAt])
     }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
     const times = timeByFunction(profile, pageStartMs, windows, resolve(REPO_ROOT, 'dist/assets'))
@@ -102,13 +70,16 @@ async function main() {
       `click events over 16 ms (Event Timing), ${timings.length}: input delay ${fmt(timings.map((t) => t.delay))}`,
     )
     console.log(`  handlers ran (ms): ${fmt(timings.map((t) => t.processing))}`)
-    latencies.sort((a, b) => a - b)
-    const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor((q / 100) * latencies.length))]!
     console.log(
       `load ${loadavg()[0]!.toFixed(1)}; ${latencies.length} clicks: ` +
-        `median ${p(50).toFixed(1)} ms, p95 ${p(95).toFixed(1)} ms`,
+        `median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
     )
-    console.log(`latencies (ms): ${latencies.map((l) => l.toFixed(0)).join(' ')}`)
+    console.log(
+      `latencies (ms): ${[...latencies]
+        .sort((a, b) => a - b)
+        .map((l) => l.toFixed(0))
+        .join(' ')}`,
+    )
     console.log(
       `main thread busy inside the click windows: ${times.busyMs.toFixed(0)} ms over ${clicks} clicks; inclusive time:`,
     )

@@ -10,10 +10,12 @@
  * Prints a report; writes nothing. Measures only: it asserts nothing.
  */
 import { loadavg } from 'node:os'
+import { resolve } from 'node:path'
 import { openSession } from '../../tests/e2e/support/browser'
+import { firstIdleAt, noteFirstIdle } from '../../tests/e2e/support/map-probe'
 import { copyAppStyle } from '../figures/first-idle'
-import { buildBenchPages, startServers } from '../support/servers'
-import { classifyFrame, type CpuProfile } from './profile-stretches'
+import { buildBenchPages, REPO_ROOT, startServers } from '../support/servers'
+import { timeByFunction, type CpuProfile } from './profile-stretches'
 
 const APP_VIEW = '#map=10.4/29.155/119.785'
 const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 1)
@@ -30,7 +32,7 @@ interface PageTimeline {
   }[]
 }
 
-/** Installed before any script of the page: the first [data-idle="true"] and the long animation frames. */
+/** Installed before any script of the page: the long animation frames (the first idle: noteFirstIdle). */
 const OBSERVERS = `
   window.__frames = [];
   try {
@@ -43,10 +45,6 @@ const OBSERVERS = `
       });
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch (_) {}
-  new MutationObserver(() => {
-    if (window.__idleAt === undefined && document.querySelector('[data-idle="true"]'))
-      window.__idleAt = performance.now();
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-idle'] });
 `
 
 async function trace(url: string, origin: string) {
@@ -54,19 +52,17 @@ async function trace(url: string, origin: string) {
   const { page } = session
   try {
     await page.addInitScript({ content: OBSERVERS })
+    await noteFirstIdle(page)
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
     await cdp.send('Profiler.start')
     const profileStartedAt = Date.now()
     await page.goto(url)
-    await page.waitForFunction(() => (window as unknown as { __idleAt?: number }).__idleAt !== undefined, undefined, {
-      timeout: 90_000,
-      polling: 50,
-    })
+    await firstIdleAt(page)
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
     const timeline = (await page.evaluate(`(() => ({
-      idleAt: window.__idleAt,
+      idleAt: window.__firstIdleAt,
       marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })),
       resources: performance.getEntriesByType('resource').map((r) => ({
         name: r.name.split('/').pop(), kind: r.initiatorType, start: r.startTime, end: r.responseEnd,
@@ -74,56 +70,24 @@ async function trace(url: string, origin: string) {
       frames: window.__frames,
     }))()`)) as PageTimeline
     const navigationStart = (await page.evaluate('performance.timeOrigin')) as number
-    if (process.env.TRACE_DUMP) {
-      const { writeFileSync } = await import('node:fs')
-      writeFileSync(
-        `${process.env.TRACE_DUMP}-${new URL(url).port}.json`,
-        JSON.stringify({ profile, timeline, navigationStart, profileStartedAt }),
-      )
-    }
     return { profile, timeline, navigationStart, profileStartedAt }
   } finally {
     await session.close()
   }
 }
 
-/** Main-thread self time before `untilMs` (ms since navigation), by script file and kind, and the top functions. */
-function cpuBefore(profile: CpuProfile, navigationStartMs: number, untilMs: number) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const byScript = new Map<string, number>()
-  const byFunction = new Map<string, number>()
-  let busy = 0
-  let time = profile.startTime
-  for (let i = 0; i < profile.samples.length; i++) {
-    time += profile.timeDeltas[i]!
-    // The profile's clock is the monotonic clock in µs; the page's timeOrigin is epoch ms. Compare
-    // through the profile's own start, which is the moment before navigation.
-    const sinceStartMs = (time - profile.startTime) / 1000
-    if (sinceStartMs > untilMs + navigationStartMs) break
-    const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000
-    const frame = byId.get(profile.samples[i]!)!.callFrame
-    if (frame.functionName === '(idle)') continue
-    busy += delta
-    const kind = classifyFrame(frame)
-    const file = frame.url ? (frame.url.split('/').pop() ?? '').replace(/-[\w-]{8}\.(m?js)$/, '.$1') : `(${kind})`
-    byScript.set(file, (byScript.get(file) ?? 0) + delta)
-    const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}`
-    byFunction.set(name, (byFunction.get(name) ?? 0) + delta)
-  }
-  const top = (map: Map<string, number>, n: number) =>
-    [...map]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${k}`)
-      .join('\n')
-  return { busy, scripts: top(byScript, 14), functions: top(byFunction, 20) }
-}
-
 function report(label: string, run: Awaited<ReturnType<typeof trace>>) {
   const { timeline } = run
   // Milliseconds between the profile's start and the page's navigation start.
   const offset = run.navigationStart - run.profileStartedAt
-  const cpu = cpuBefore(run.profile, offset, timeline.idleAt)
+  // The profile starts `offset` ms before the page's clock does; the first idle ends the window.
+  const times = timeByFunction(run.profile, -offset, [[-offset, timeline.idleAt]], resolve(REPO_ROOT, 'dist/assets'))
+  const top = (rows: [string, number][], n: number) =>
+    rows
+      .slice(0, n)
+      .map(([name, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${name}`)
+      .join('\n')
+  const cpu = { busy: times.busyMs, scripts: top(times.byScript, 14), functions: top(times.self, 20) }
   const lines = [
     `\n=== ${label}: first idle at ${timeline.idleAt.toFixed(0)} ms; ` +
       `main thread busy ${cpu.busy.toFixed(0)} ms before it`,

@@ -123,12 +123,14 @@ export function timeByFunction(
   pageStartMs: number,
   windows: readonly [number, number][],
   distAssets: string,
-): { busyMs: number; inclusive: [string, number][]; self: [string, number][] } {
+): { busyMs: number; inclusive: [string, number][]; self: [string, number][]; byScript: [string, number][] } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parentOf = new Map<number, number>()
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id)
   const inclusive = new Map<string, number>()
   const self = new Map<string, number>()
+  /** Self time by script file (the chunk's hash left out), or by kind for the browser's own frames. */
+  const byScript = new Map<string, number>()
   let busyMs = 0
   let time = profile.startTime
   for (let i = 0; i < profile.samples.length; i++) {
@@ -139,6 +141,11 @@ export function timeByFunction(
     if (node.callFrame.functionName === '(idle)') continue
     const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000
     busyMs += delta
+    const { url } = node.callFrame
+    const script = url
+      ? (url.split('/').pop() ?? '').replace(/-[\w-]{8}\.(m?js)$/, '.$1')
+      : `(${classifyFrame(node.callFrame)})`
+    byScript.set(script, (byScript.get(script) ?? 0) + delta)
     const own = frameName(node.callFrame, distAssets)
     self.set(own, (self.get(own) ?? 0) + delta)
     const seen = new Set<string>()
@@ -150,5 +157,5 @@ export function timeByFunction(
     }
   }
   const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1])
-  return { busyMs, inclusive: sorted(inclusive), self: sorted(self) }
+  return { busyMs, inclusive: sorted(inclusive), self: sorted(self), byScript: sorted(byScript) }
 }

@@ -5,7 +5,6 @@
  */
 import { toCsv } from '../domain/text/export-table'
 import type { EnvWarning } from '../domain/warnings/warnings'
-import '../i18n/parts/after-first-view'
 import { useAreaNames } from './use-area-names'
 import { useLocaleText } from './use-locale-text'
 

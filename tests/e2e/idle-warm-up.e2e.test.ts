@@ -11,7 +11,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { openSession, type Session } from './support/browser'
-import { changedPixels, snapshotCanvas, waitForMapIdle, waitForProgramsWarmed } from './support/map-probe'
+import {
+  changedPixels,
+  noteFirstIdle,
+  snapshotCanvas,
+  waitForMapIdle,
+  waitForProgramsWarmed,
+} from './support/map-probe'
 import { openToolTab } from './support/tools'
 
 /** Over the large-point threshold (50,000) and over 1 MB, as a ledger staff would drop. */
@@ -42,13 +48,7 @@ describe('deck.gl made ready in idle time', () => {
     writeFileSync(path, pointsCsv(ROWS))
     session = await openSession(inject('baseUrl'))
     // When the page first says the map is idle with everything it was given drawn (the data too).
-    await session.page.addInitScript(() => {
-      new MutationObserver(() => {
-        const page = window as unknown as { __firstIdleAt?: number }
-        if (page.__firstIdleAt === undefined && document.querySelector('[data-idle="true"]'))
-          page.__firstIdleAt = performance.now()
-      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-idle'] })
-    })
+    await noteFirstIdle(session.page)
     await session.page.addInitScript(() => {
       const counted = window as unknown as Counted
       counted.__linkCount = 0

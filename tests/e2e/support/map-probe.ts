@@ -220,3 +220,29 @@ export async function colourCentre(page: Page, colour: Rgb, around: { x: number;
     { colour, around },
   )
 }
+
+/**
+ * Notes, from before any script of the page runs, when the page first says its map is idle
+ * (`[data-idle="true"]`: everything it was given at the start drawn). Call before `page.goto`; read
+ * it with firstIdleAt. The observer's callback stays anonymous and inline: tsx would wrap a named one
+ * in a __name() helper the page lacks.
+ */
+export async function noteFirstIdle(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const target = window as unknown as { __firstIdleAt?: number }
+      if (target.__firstIdleAt === undefined && document.querySelector('[data-idle="true"]'))
+        target.__firstIdleAt = performance.now()
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-idle'] })
+  })
+}
+
+/** The page's time (performance.now()) of its first `[data-idle="true"]`, waiting for it (see noteFirstIdle). */
+export async function firstIdleAt(page: Page, timeout = 90_000): Promise<number> {
+  await page.waitForFunction(
+    () => (window as unknown as { __firstIdleAt?: number }).__firstIdleAt !== undefined,
+    undefined,
+    { timeout, polling: 50 },
+  )
+  return page.evaluate(() => (window as unknown as { __firstIdleAt: number }).__firstIdleAt)
+}
