@@ -4,7 +4,7 @@
  * restores it. replaceState, not pushState: panning should not fill the back button's history.
  */
 import { onScopeDispose, watch } from 'vue'
-import { formatShareHash, parseShareHash, type ShareState } from '../settings/share-link'
+import { editedParts, formatShareHash, parseShareHash, type ShareState } from '../settings/share-link'
 import { INDICATORS, type IndicatorId, type UserIndicatorId } from '../domain/indicators/township-indicators'
 import { useIndicatorsStore } from '../stores/indicators'
 import { useLayersStore } from '../stores/layers'
@@ -45,7 +45,8 @@ export function useShareLink() {
       camera: view.camera ?? undefined,
       layers: layers.visibleListedIds,
       selection: view.selection ?? undefined,
-      indicator: layers.areaLayer?.choropleth?.indicator,
+      // One still awaited stays in the link: a reload before its table is back must still ask for it.
+      indicator: awaitedIndicator ?? layers.areaLayer?.choropleth?.indicator,
       lang: view.locale,
     }
   }
@@ -60,31 +61,40 @@ export function useShareLink() {
       awaitedIndicator = null
     },
   )
-  const onHashChange = () => apply(parseShareHash(window.location.hash))
-  window.addEventListener('hashchange', onHashChange)
-  // The listener goes with the component (or scope) that made it; an unmounted app must not react.
-  onScopeDispose(() => window.removeEventListener('hashchange', onHashChange))
   // Written in a task of its own: `history.replaceState` took 1–14 ms a click on the test machine, and
   // a click's panel must not wait for the address bar. Changes in between are written once, the last.
-  // A hash set by hand (or a link) after the write was asked for wins: its hashchange comes after this
-  // task, and a write now would put back the state it replaces.
+  // `knownHash` is the hash the state was last in step with. A different one in the address bar is an
+  // edit by hand (or a link) whose hashchange has not come yet: the write waits for it, and the edit
+  // applies only what it changed, so neither the edit nor a newer change on screen is lost.
+  let knownHash = window.location.hash
   let pendingHash: string | null = null
-  let hashWhenAsked = ''
   let writeTimer: ReturnType<typeof setTimeout> | null = null
   const writeHash = () => {
     writeTimer = null
-    if (pendingHash !== null && pendingHash !== window.location.hash && window.location.hash === hashWhenAsked)
-      history.replaceState(null, '', `${window.location.pathname}${window.location.search}${pendingHash}`)
+    const hash = pendingHash
     pendingHash = null
+    if (hash === null || window.location.hash !== knownHash) return
+    if (hash !== window.location.hash)
+      history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`)
+    knownHash = window.location.hash
   }
+  const askWrite = (hash: string) => {
+    pendingHash = hash
+    if (writeTimer === null) writeTimer = setTimeout(writeHash, 0)
+  }
+  const onHashChange = () => {
+    const edited = window.location.hash
+    apply(editedParts(parseShareHash(edited), parseShareHash(knownHash)))
+    knownHash = edited
+    // The state may hold more than the edit (a change still on its way): the address bar gets it all.
+    askWrite(formatShareHash(current()))
+  }
+  window.addEventListener('hashchange', onHashChange)
+  // The listener goes with the component (or scope) that made it; an unmounted app must not react.
+  onScopeDispose(() => window.removeEventListener('hashchange', onHashChange))
   onScopeDispose(() => writeTimer !== null && clearTimeout(writeTimer))
   watch(
     () => formatShareHash(current()),
-    (hash) => {
-      pendingHash = hash
-      if (writeTimer !== null) return
-      hashWhenAsked = window.location.hash
-      writeTimer = setTimeout(writeHash, 0)
-    },
+    (hash) => askWrite(hash),
   )
 }

@@ -89,3 +89,18 @@ export function parseShareHash(hash: string): ShareState {
   }
   return state
 }
+
+/**
+ * The parts of a link that an edit changed, against the link it was made from. Someone who edits
+ * the address bar changes what they touch: the rest of what they typed is the older link, and may
+ * lag a change on screen that has not reached the address bar yet (its write waits for a task).
+ */
+export function editedParts(edited: ShareState, before: ShareState): ShareState {
+  const changed: ShareState = {}
+  const keys = ['camera', 'layers', 'selection', 'indicator', 'lang'] as const
+  for (const key of keys) {
+    if (edited[key] === undefined || JSON.stringify(edited[key]) === JSON.stringify(before[key])) continue
+    Object.assign(changed, { [key]: edited[key] })
+  }
+  return changed
+}

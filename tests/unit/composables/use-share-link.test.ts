@@ -64,7 +64,29 @@ describe('useShareLink', () => {
     // Set between the change and its write (its hashchange would come after the write's task).
     history.replaceState(null, '', '/#layers=seats&sel=towns:330703103')
     await new Promise((resolve) => setTimeout(resolve, 0))
-    expect(window.location.hash).toBe('#layers=seats&sel=towns:330703103')
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    // The edit is what shows and what the link says; the parts it left out are filled from the screen.
+    expect(view.selection).toEqual({ layerId: 'towns', featureId: '330703103' })
+    expect(hashParams().get('layers')).toBe('seats')
+    expect(hashParams().get('sel')).toBe('towns:330703103')
+  })
+
+  test('a hand edit made from the older hash changes what it touched and keeps the newer change on screen', async () => {
+    history.replaceState(null, '', '/#map=10/29.1/119.7&lang=zh-CN')
+    mountComposable(useShareLink)
+    const view = useViewStore()
+    view.locale = 'en'
+    await nextTick()
+    // Edited from the hash still in the address bar (lang=zh-CN), before the language's write.
+    history.replaceState(null, '', window.location.hash.replace(/map=[^&]*/, 'map=10.8/29.13/119.74'))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(view.locale).toBe('en')
+    expect(view.camera).toEqual({ zoom: 10.8, lat: 29.13, lng: 119.74 })
+    expect(hashParams().get('lang')).toBe('en')
+    expect(hashParams().get('map')).toBe('10.8/29.1300/119.7400')
   })
 
   test('editing the hash by hand (hashchange) applies it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatShareHash, parseShareHash } from '../../../src/settings/share-link'
+import { editedParts, formatShareHash, parseShareHash } from '../../../src/settings/share-link'
 
 describe('share link', () => {
   test('writes the view the way OpenStreetMap does', () => {
@@ -37,5 +37,20 @@ describe('share link', () => {
     expect(parseShareHash(hash)).toEqual({ indicator })
     expect(parseShareHash(formatShareHash({ indicator: `user:${'x'.repeat(201)}` }))).toEqual({})
     expect(parseShareHash('#ind=%3Cb%3E')).toEqual({})
+  })
+
+  test('an edit yields only the parts it changed; a part it drops is not a change', () => {
+    const before = parseShareHash('#map=10/29.1/119.7&layers=towns,rivers&sel=towns:330703001&ind=cases&lang=zh-CN')
+    expect(editedParts(parseShareHash('#map=10/29.1/119.7&layers=towns&ind=cases&lang=zh-CN'), before)).toEqual({
+      layers: ['towns'],
+    })
+    expect(editedParts(parseShareHash('#map=12/29.1/119.7&lang=en'), before)).toEqual({
+      camera: { zoom: 12, lat: 29.1, lng: 119.7 },
+      lang: 'en',
+    })
+    expect(editedParts(before, before)).toEqual({})
+    expect(editedParts(parseShareHash('#sel=towns:330703002'), {})).toEqual({
+      selection: { layerId: 'towns', featureId: '330703002' },
+    })
   })
 })
