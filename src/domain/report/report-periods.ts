@@ -29,7 +29,8 @@ export const PERIOD_LABELS: Readonly<Record<string, Bilingual>> = {
 
 /** The label of a period code; an unknown code is shown as written rather than hidden. */
 export function periodLabel(period: string): Bilingual {
-  return PERIOD_LABELS[period] ?? { zh: period, en: period }
+  // Own keys only: `PERIOD_LABELS['toString']` is Object's function, not a label.
+  return Object.hasOwn(PERIOD_LABELS, period) ? PERIOD_LABELS[period]! : { zh: period, en: period }
 }
 
 /** Whether a figure's period has a label (a test checks every figure in figures.json has one). */
