@@ -93,6 +93,15 @@ async function main() {
     const drawn = Date.now() - t0
     const drawnAt = (await page.evaluate(() => performance.now())) as number
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    const frames = await page.evaluate(
+      ([from, to]) =>
+        (window as unknown as { __jindongMap: { renderTimes(): number[] } }).__jindongMap
+          .renderTimes()
+          .filter((at) => at >= from! && at <= to!)
+          .map((at) => Math.round(at - from!)),
+      [confirmAt, drawnAt],
+    )
+    console.log(`MapLibre frames from the confirm to drawn (ms after it): ${frames.join(', ') || 'none'}`)
     console.log(`${rows} rows: summary after ${parsed} ms, drawn after ${drawn} ms (wall, driver side)`)
     console.log(
       `page clock: drop → summary ${Math.round(summaryAt - pageT0)} ms, summary → confirm ` +

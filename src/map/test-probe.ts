@@ -7,6 +7,12 @@ import type { MapAdapter } from './map-adapter'
 
 export function exposeTestProbe(adapter: MapAdapter) {
   const map = adapter.map
+  // When MapLibre drew its last frames (page clock), for the profiles: how many frames a change cost.
+  const renders: number[] = []
+  map.on('render', () => {
+    renders.push(performance.now())
+    if (renders.length > 200) renders.shift()
+  })
   ;(window as unknown as Record<string, unknown>).__jindongMap = Object.freeze({
     project: (lngLat: [number, number]) => adapter.project(lngLat),
     /** The map's own coordinate under a pixel: GCJ-02 on a GCJ-02 basemap, WGS84 otherwise. */
@@ -39,6 +45,8 @@ export function exposeTestProbe(adapter: MapAdapter) {
     },
     /** The map's style as drawn now, sources' data included (the bench's same-layers baseline draws it). */
     style: () => map.getStyle(),
+    /** The page-clock times of MapLibre's last 200 frames. */
+    renderTimes: () => [...renders],
     /** Our map layer ids in drawing order, bottom first. */
     layerIds: () => map.getStyle().layers.map((l) => l.id),
     /** The camera now: read in the same task as a move, it tells a jump (already there) from a flight. */

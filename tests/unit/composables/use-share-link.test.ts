@@ -72,7 +72,7 @@ describe('useShareLink', () => {
     expect(hashParams().get('sel')).toBe('towns:330703103')
   })
 
-  test('a hand edit made from the older hash changes what it touched and keeps the newer change on screen', async () => {
+  test('a hand edit made from the older hash changes what it touched; the newer change on screen stays', async () => {
     history.replaceState(null, '', '/#map=10/29.1/119.7&lang=zh-CN')
     mountComposable(useShareLink)
     const view = useViewStore()
