@@ -52,6 +52,10 @@ interface Run {
   dropToDrawnMs?: number
   /** The app only: drop → drawn on the clock, the driver's reading and choices in the dialog included. */
   wallMs?: number
+  /** The file read: the app's drop → summary shown; the floor's drop → parsed. */
+  parseMs?: number
+  /** Drawing it: the app's confirm click → drawn; the floor's parsed → drawn. */
+  drawMs?: number
   /** The app only: summary shown → confirm clicked (the driver's two choices). */
   choicesMs?: number
   heapMB?: number | null
@@ -172,6 +176,8 @@ async function runApp(context: FigureContext, path: string): Promise<Run> {
       ok: true,
       dropToDrawnMs: round(at.summary! - dropAt + (drawnAt - at.confirm!)),
       wallMs: round(drawnAt - dropAt),
+      parseMs: round(at.summary! - dropAt),
+      drawMs: round(drawnAt - at.confirm!),
       choicesMs: round(at.confirm! - at.summary!),
       heapMB: measuredTasks.heapMB === null ? null : round(measuredTasks.heapMB),
       longestTaskMs: round(measuredTasks.longest),
@@ -223,6 +229,8 @@ async function runFloor(context: FigureContext, path: string, parser: 'engine' |
     return {
       ok: true,
       dropToDrawnMs: round(result.drawnAt - result.dropAt),
+      parseMs: round(result.parsedAt - result.dropAt),
+      drawMs: round(result.drawnAt - result.parsedAt),
       heapMB: tasks.heapMB === null ? null : round(tasks.heapMB),
       longestTaskMs: round(tasks.longest),
       longestToDrawnMs: round(tasks.longestToDrawn),
@@ -322,6 +330,15 @@ export async function bigFileFigure(context: FigureContext): Promise<FigureRepor
           })
           .join(', ') +
         '.',
+      `Where the time goes, app / engine floor: ${Object.entries(details)
+        .map(([label, d]) => {
+          const { app, engine } = d as { app: Run; engine: Run }
+          return (
+            `${label} read ${app.parseMs ?? '—'} / ${engine.parseMs ?? '—'} ms, ` +
+            `drawn ${app.drawMs ?? '—'} / ${engine.drawMs ?? '—'} ms`
+          )
+        })
+        .join('; ')}.`,
       'Both sides pan the same way (three drags) after the heatmap is drawn; long tasks count from the drop.',
       `Long tasks after the parse (dialog result shown → drawn → panned): ${Object.entries(details)
         .map(([label, d]) => `${label} ${(d as { app: Run }).app.longestAfterParseMs ?? '—'} ms`)

@@ -84,6 +84,11 @@ async function main() {
     const summaryAt = (await page.evaluate(() => performance.now())) as number
     await page.locator('[data-testid="import-point-display"]').selectOption('heatmap')
     await page.locator('[data-testid="import-point-weight"]').selectOption('pm25')
+    const camera = () =>
+      page.evaluate(() =>
+        JSON.stringify((window as unknown as { __jindongMap: { camera(): unknown } }).__jindongMap.camera()),
+      )
+    const cameraBefore = await camera()
     const confirmAt = (await page.evaluate(() => performance.now())) as number
     await page.locator('[data-testid="import-confirm"]').click()
     await page.waitForFunction(() => document.querySelector('[data-idle="true"]') !== null, undefined, {
@@ -102,6 +107,7 @@ async function main() {
       [confirmAt, drawnAt],
     )
     console.log(`MapLibre frames from the confirm to drawn (ms after it): ${frames.join(', ') || 'none'}`)
+    console.log(`camera at the confirm ${cameraBefore}, when drawn ${await camera()}`)
     console.log(`${rows} rows: summary after ${parsed} ms, drawn after ${drawn} ms (wall, driver side)`)
     console.log(
       `page clock: drop → summary ${Math.round(summaryAt - pageT0)} ms, summary → confirm ` +

@@ -34,6 +34,9 @@ function mapName(): string {
 
 export function createMapController(): MapController {
   let adapter: MapAdapter | null = null
+  // The user point layers' draw list, once loaded: used in the same task as a change, so that
+  // deck.gl draws it in MapLibre's next frame.
+  let pointDraws: typeof import('./user-point-draws') | null = null
   let scope: EffectScope | null = null
   const surfaceSource = new ReadingsSurfaceSource()
 
@@ -248,6 +251,12 @@ export function createMapController(): MapController {
       // Users' large point sets: only records with a point table; data and table are markRaw. Their
       // code loads with the first such layer (none on the first view of a fresh visit).
       let pointsRequest = 0
+      const drawUserPoints = ({ userPointDraws }: typeof import('./user-point-draws')) => {
+        const draws = userPointDraws(Object.values(layers.records), layers.drawRank, userStyles.resolvedStyle)
+        if (draws.length === 0 && !drawnUserPoints) return
+        drawnUserPoints = draws.length > 0
+        void afterRedraw(map.setUserPoints(draws))
+      }
       watch(
         () => [layers.records, layers.drawRank, view.basemap] as const,
         () => {
@@ -257,12 +266,10 @@ export function createMapController(): MapController {
           )
           if (!drawnByDeck && !drawnUserPoints) return
           const request = ++pointsRequest
-          void import('./user-point-draws').then(({ userPointDraws }) => {
-            if (request !== pointsRequest) return
-            const draws = userPointDraws(Object.values(layers.records), layers.drawRank, userStyles.resolvedStyle)
-            if (draws.length === 0 && !drawnUserPoints) return
-            drawnUserPoints = draws.length > 0
-            void afterRedraw(map.setUserPoints(draws))
+          if (pointDraws) return drawUserPoints(pointDraws)
+          void import('./user-point-draws').then((module) => {
+            pointDraws = module
+            if (request === pointsRequest) drawUserPoints(module)
           })
         },
         { immediate: true },
@@ -298,6 +305,7 @@ export function createMapController(): MapController {
     prepareLargePoints() {
       // A failed load is said when a layer needs deck.gl (the heatmap watch); not here.
       adapter?.prepareLargePoints().catch(() => undefined)
+      import('./user-point-draws').then((module) => (pointDraws = module)).catch(() => undefined)
     },
     whenIdle() {
       return adapter ? adapter.whenIdle() : Promise.resolve()

@@ -31,6 +31,12 @@ export interface HeatmapSpec {
   } | null
 }
 
+interface LayerFactories {
+  heat: typeof import('./heatmap-layers') | null
+  points: typeof import('./user-points-layers') | null
+  surface: typeof import('./surface-layers') | null
+}
+
 export class DeckHeatmaps {
   private deck: Promise<DeckOverlay> | null = null
   /** Warm-up layers not drawn yet (built once deck.gl is loaded). */
@@ -48,6 +54,8 @@ export class DeckHeatmaps {
   private readonly shifted = new WeakMap<Float64Array, Float64Array>()
   private readonly shifted32 = new WeakMap<Float32Array, Float32Array>()
   private heat: HeatmapSpec = { readings: null, inspections: null }
+  /** The layer factories once loaded, so that a change is drawn in the frame MapLibre draws it in. */
+  private factories: LayerFactories = { heat: null, points: null, surface: null }
   /** Users' large point sets, drawn under the heatmaps (WGS84; shifted here when the basemap is GCJ-02). */
   userPoints: readonly UserPointsDraw[] = []
 
@@ -101,7 +109,14 @@ export class DeckHeatmaps {
     const spec = this.heat
     const userPoints = this.userPoints
     if (!spec.readings && !spec.inspections && !spec.surface && userPoints.length === 0 && !this.deck) return
-    const [overlay, [factories, pointFactories, surfaceFactory]] = await Promise.all([
+    // Everything loaded: drawn now, in this task. A change (a file confirmed, a layer shown) then
+    // reaches deck.gl before MapLibre's next frame, rather than a frame or two later after awaits
+    // that each cost a whole frame on a CPU renderer (three frames at 1M points, 2026-12-07).
+    const loaded = this.factories
+    const ready =
+      this.loadedDeck && loaded.heat && (userPoints.length === 0 || loaded.points) && (!spec.surface || loaded.surface)
+    if (ready) return this.draw(this.loadedDeck!, spec, userPoints)
+    const [overlay, [heat, points, surface]] = await Promise.all([
       this.loadDeck(),
       parts.load('heatmap layers', () =>
         Promise.all([
@@ -111,8 +126,16 @@ export class DeckHeatmaps {
         ]),
       ),
     ])
+    this.factories = { heat, points: points ?? this.factories.points, surface: surface ?? this.factories.surface }
     // A later call has superseded this one while deck.gl loaded.
     if (spec !== this.heat || userPoints !== this.userPoints) return
+    this.draw(overlay, spec, userPoints)
+  }
+
+  private draw(overlay: DeckOverlay, spec: HeatmapSpec, userPoints: readonly UserPointsDraw[]) {
+    const factories = this.factories.heat!
+    const pointFactories = this.factories.points
+    const surfaceFactory = this.factories.surface
     // Under the first label, so names stay readable over a heatmap.
     const beforeId = this.map.getStyle().layers.find((l) => l.type === 'symbol')?.id
     // beforeId is read by @deck.gl/maplibre's interleaving, not declared on the layers' own props.
@@ -170,10 +193,17 @@ export class DeckHeatmaps {
    * they waited on a GPU process busy with the points).
    */
   prepare(): Promise<void> {
-    return this.loadDeck().then((overlay) => {
-      const rest = this.warmQueue.splice(0)
-      if (rest.length) void this.track(overlay.warm(rest))
-    })
+    // The point layers' factories too, so the confirmed file is drawn in the task that adds it.
+    const factories = parts
+      .load('heatmap layers', () => Promise.all([import('./heatmap-layers'), import('./user-points-layers')]))
+      .then(([heat, points]) => void (this.factories = { ...this.factories, heat, points }))
+    return Promise.all([
+      this.loadDeck().then((overlay) => {
+        const rest = this.warmQueue.splice(0)
+        if (rest.length) void this.track(overlay.warm(rest))
+      }),
+      factories,
+    ]).then(() => undefined)
   }
 
   /**
