@@ -18,6 +18,7 @@ import { waitForMapIdle } from '../../tests/e2e/support/map-probe'
 import { benchReady } from '../support/page'
 import { measured, ratioOf, type FigureContext, type FigureReport, type FigureRow } from '../support/report'
 import { round } from '../support/stats'
+import { IMPORT_MARKS } from '../../src/user-data/import/import-client'
 
 const SIZES = [100_000, 1_000_000] as const
 const APP_VIEW = '#map=10.4/29.155/119.785&layers=counties,district,rivers,towns'
@@ -56,6 +57,9 @@ interface Run {
   parseMs?: number
   /** Drawing it: the app's confirm click → drawn; the floor's parsed → drawn. */
   drawMs?: number
+  /** The import client's marks, from the drop: worker up (its script loaded), result posted back. */
+  workerUpMs?: number
+  resultMs?: number
   /** The app only: summary shown → confirm clicked (the driver's two choices). */
   choicesMs?: number
   heapMB?: number | null
@@ -174,6 +178,7 @@ async function runApp(context: FigureContext, path: string): Promise<Run> {
     const measuredTasks = await tasksAndHeap(page, dropAt, parsedAt, drawnAt)
     return {
       ok: true,
+      ...(await importMarks(page, dropAt)),
       dropToDrawnMs: round(at.summary! - dropAt + (drawnAt - at.confirm!)),
       wallMs: round(drawnAt - dropAt),
       parseMs: round(at.summary! - dropAt),
@@ -228,6 +233,7 @@ async function runFloor(context: FigureContext, path: string, parser: 'engine' |
     )
     return {
       ok: true,
+      ...(await importMarks(page, result.dropAt)),
       dropToDrawnMs: round(result.drawnAt - result.dropAt),
       parseMs: round(result.parsedAt - result.dropAt),
       drawMs: round(result.drawnAt - result.parsedAt),
@@ -240,6 +246,20 @@ async function runFloor(context: FigureContext, path: string, parser: 'engine' |
   } finally {
     await session.close().catch(() => undefined)
   }
+}
+
+/** The import client's marks since the drop (IMPORT_MARKS), read in the page. */
+async function importMarks(page: Page, dropAt: number): Promise<Pick<Run, 'workerUpMs' | 'resultMs'>> {
+  const marks = await page.evaluate(
+    (names) =>
+      names.map((name) => {
+        const entries = performance.getEntriesByName(name, 'mark')
+        return entries.length ? entries[entries.length - 1]!.startTime : null
+      }),
+    [IMPORT_MARKS.workerUp, IMPORT_MARKS.result],
+  )
+  const since = (at: number | null) => (at === null ? undefined : round(at - dropAt))
+  return { workerUpMs: since(marks[0]!), resultMs: since(marks[1]!) }
 }
 
 const ms = (run: Run, value: number | undefined) =>
@@ -334,7 +354,9 @@ export async function bigFileFigure(context: FigureContext): Promise<FigureRepor
         .map(([label, d]) => {
           const { app, engine } = d as { app: Run; engine: Run }
           return (
-            `${label} read ${app.parseMs ?? '—'} / ${engine.parseMs ?? '—'} ms, ` +
+            `${label} read ${app.parseMs ?? '—'} / ${engine.parseMs ?? '—'} ms ` +
+            `(worker up ${app.workerUpMs ?? '—'} / ${engine.workerUpMs ?? '—'}, ` +
+            `result ${app.resultMs ?? '—'} / ${engine.resultMs ?? '—'}), ` +
             `drawn ${app.drawMs ?? '—'} / ${engine.drawMs ?? '—'} ms`
           )
         })

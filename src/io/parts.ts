@@ -12,11 +12,8 @@
  *    spoiled for this page: the app waits until the server answers and reloads itself, keeping its
  *    state (the share link in the address, the settings in local storage, and what `beforeReload`
  *    hands over). At most one such reload in `reloadSpacingMs`, so a server that serves a broken file
- *    does not make the screen reload in a loop.
+ *    does not make the screen reload in a loop; a later one waits out the spacing, then comes.
  */
-
-/** An answer from the server this recent is taken as still true (parts asked for together). */
-const ANSWER_FRESH_MS = 3000
 
 /** Thrown when a part is not even tried: the server does not answer. */
 export class PartUnavailableError extends Error {
@@ -51,20 +48,21 @@ export class PartLoader {
   private readonly savers = new Set<Saver>()
   /** Parts whose import failed once while the server answered. */
   private readonly failed = new Set<string>()
-  /** When the server last answered: parts asked for together share one question. */
-  private answeredAt = -Infinity
-  /** The question now on its way, if any. */
+  /** The question now on its way, if any: parts asked for in the same moment share it. */
   private asking: Promise<boolean> | null = null
 
   constructor(private readonly options: PartsOptions) {}
 
-  /** Whether the server answers now (an answer of the last few seconds will do, unless `acceptRecent` is false). */
-  async serverAnswers(acceptRecent = true): Promise<boolean> {
+  /**
+   * Whether the server answers now. Parts asked for in the same moment (those a first view loads after
+   * it) share one question; an answer is never reused once given, however recent: a server that went
+   * away a second after it answered would have the import tried, and the failure would stay in the
+   * browser's module map (the e2e server-back test turned readings on just after a probe, 2026-12-07).
+   */
+  async serverAnswers(): Promise<boolean> {
     const url = this.options.probeUrl()
     if (url === null) return true
-    if (acceptRecent && this.options.now() - this.answeredAt < ANSWER_FRESH_MS) return true
-    // Parts asked for in the same moment (those a first view loads after it) share one question.
-    if (acceptRecent && this.asking) return this.asking
+    if (this.asking) return this.asking
     const asking = this.ask(url)
     this.asking = asking
     try {
@@ -75,7 +73,6 @@ export class PartLoader {
   }
 
   private async ask(url: string): Promise<boolean> {
-    this.answeredAt = -Infinity
     const controller = new AbortController()
     const timer = this.options.setTimeout(() => controller.abort(), this.options.probeTimeoutMs)
     try {
@@ -84,7 +81,6 @@ export class PartLoader {
         cache: 'no-store',
         signal: controller.signal,
       })
-      if (response.ok) this.answeredAt = this.options.now()
       return response.ok
     } catch {
       return false
@@ -104,7 +100,7 @@ export class PartLoader {
       this.failed.delete(part)
       return module
     } catch (error) {
-      if (this.failed.has(part) && (await this.serverAnswers(false))) this.spoil()
+      if (this.failed.has(part) && (await this.serverAnswers())) this.spoil()
       else this.failed.add(part)
       throw error
     }
@@ -119,9 +115,6 @@ export class PartLoader {
   /** A module import failed for good: this page cannot load that part again; reload once the server answers. */
   spoil(): void {
     this.spoiled = true
-    const last = this.options.lastReload.read()
-    // Reloaded for this only a moment ago: the server itself serves something broken; stay and say so.
-    if (last !== null && this.options.now() - last < this.options.reloadSpacingMs) return
     this.waiting ??= this.reloadWhenBack()
   }
 
@@ -130,11 +123,16 @@ export class PartLoader {
   }
 
   private async reloadWhenBack(): Promise<void> {
+    // Reloaded for this only a moment ago: the server may itself serve something broken. The next
+    // reload waits out the spacing (no loop), but comes: a screen left alone must not stay broken.
+    const last = this.options.lastReload.read()
+    const wait = last === null ? 0 : last + this.options.reloadSpacingMs - this.options.now()
+    if (wait > 0) await new Promise<void>((resolve) => this.options.setTimeout(resolve, wait))
     const delays = this.options.retryDelaysMs
     for (let attempt = 0; ; attempt++) {
       const delay = delays[Math.min(attempt, delays.length - 1)] ?? 5000
       await new Promise<void>((resolve) => this.options.setTimeout(resolve, delay))
-      if (await this.serverAnswers(false)) break
+      if (await this.serverAnswers()) break
     }
     this.options.lastReload.write(this.options.now())
     for (const save of this.savers) {

@@ -1,8 +1,9 @@
 /**
  * Faults and hostile input in the built app, one session: property names that are Object.prototype
  * members draw and show; a fit to one point stops at zoom 16; deck.gl failing to load is said and
- * recovers without a reload; an online style or tiles that never answer time out with a notice; a
- * tour stop whose part cannot load is skipped; leaving presentation returns the user's map.
+ * recovers by itself (reloading the page where the browser keeps the failed import); an online style
+ * or tiles that never answer time out with a notice; a tour stop whose part cannot load is skipped;
+ * leaving presentation returns the user's map.
  *
  * `?netTimeoutMs=1500` (read by the e2e build only, src/settings/network-timeouts.ts) shortens the
  * network timeouts so a server that never answers costs the test 1.5 s, not the real 10–15 s.
@@ -12,9 +13,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page, Route } from 'playwright-core'
+import { PNG } from 'pngjs'
 import type { Session } from './support/browser'
 import { openApp } from './support/app'
-import { changedPixels, countColours, hexToRgb, project, snapshotCanvas, waitForMapIdle } from './support/map-probe'
+import { countColours, hexToRgb, project, waitForMapIdle } from './support/map-probe'
 import { openToolTab } from './support/tools'
 
 /** The first user layer's colour (src/layers/user-layer.ts). */
@@ -28,6 +30,25 @@ const hashParams = (page: Page) =>
   page.evaluate(() => Object.fromEntries(new URLSearchParams(window.location.hash.slice(1))) as Record<string, string>)
 async function hashValue(page: Page, key: string): Promise<string | null> {
   return page.evaluate((key) => new URLSearchParams(window.location.hash.slice(1)).get(key), key)
+}
+
+/** The map canvas's pixels, read from a screenshot (kept by the test, so a reload does not lose them). */
+async function canvasRgba(page: Page): Promise<Uint8Array> {
+  return PNG.sync.read(await page.locator('.maplibregl-canvas').screenshot()).data
+}
+
+/** Pixels whose colour moved by more than 24 (summed over the channels), as changedPixels counts. */
+function changedRgba(before: Uint8Array, after: Uint8Array): number {
+  if (before.length !== after.length) return 0
+  let changed = 0
+  for (let i = 0; i < after.length; i += 4) {
+    const moved =
+      Math.abs(after[i]! - before[i]!) +
+      Math.abs(after[i + 1]! - before[i + 1]!) +
+      Math.abs(after[i + 2]! - before[i + 2]!)
+    if (moved > 24) changed++
+  }
+  return changed
 }
 
 async function importAndAdd(page: Page, path: string) {
@@ -176,12 +197,16 @@ describe('faults: hostile names, lazy parts, timeouts, presentation', () => {
     expect(lng).toBeCloseTo(119.8, 2)
   })
 
-  test('deck.gl failing to load is said in the interface, and works once the network is back (no reload)', async () => {
+  test('deck.gl failing to load is said in the interface; once the network is back the heatmap draws', async () => {
     const page = session.page
     await page.evaluate(() => (window.location.hash = '#map=10.4/29.155/119.785&layers=district'))
     await waitForMapIdle(page)
+    // A new incident: the stop test before this one may have reloaded the page for its own, and a
+    // second reload within the spacing waits it out (minutes; the unit tests cover that wait).
+    await page.evaluate(() => sessionStorage.removeItem('jindong:parts-reloaded-at'))
     await reloadWithDeckBlocked(page)
-    await snapshotCanvas(page, 'before-heatmap')
+    // Kept here, not in the page: the page may reload itself on the way (below).
+    const before = await canvasRgba(page)
     await openToolTab(page, 'analysis')
     await page.locator('[data-testid="readings-toggle"]').check()
     await expect(page.locator('[data-testid="part-failure"]').innerText({ timeout: 15_000 })).resolves.toContain(
@@ -190,9 +215,23 @@ describe('faults: hostile names, lazy parts, timeouts, presentation', () => {
     await page.unroute(DECK_CHUNK)
     await page.locator('[data-testid="readings-toggle"]').uncheck()
     await page.locator('[data-testid="readings-toggle"]').check()
-    await expect.poll(() => page.locator('[data-testid="part-failure"]').count(), { timeout: 30_000 }).toBe(0)
-    await waitForMapIdle(page)
-    await expect.poll(() => changedPixels(page, 'before-heatmap'), { timeout: 20_000 }).toBeGreaterThan(5_000)
+    // A browser that keeps a failed module import (Chromium 150 does) cannot load deck.gl again in
+    // this page: the page reloads itself once the server answers, with the readings still on
+    // (src/modules/recovery.ts); one that fetches it again draws without a reload. Either way the
+    // person sees the heatmap come back without touching anything.
+    await expect
+      .poll(
+        async () => {
+          await waitForMapIdle(page)
+          return (await page.locator('[data-testid="part-failure"]').count()) === 0
+            ? changedRgba(before, await canvasRgba(page))
+            : 0
+        },
+        { timeout: 40_000 },
+      )
+      .toBeGreaterThan(5_000)
+    await openToolTab(page, 'analysis')
+    await expect(page.locator('[data-testid="readings-toggle"]').isChecked()).resolves.toBe(true)
     await page.locator('[data-testid="readings-toggle"]').uncheck()
   })
 

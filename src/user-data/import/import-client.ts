@@ -27,6 +27,17 @@ export interface ImportWorkerPort {
   terminate(): void
 }
 
+/**
+ * User Timing marks of the last import, for the profiles and figure 6 (the same client runs in the
+ * app and in the bench's floor page): asked, the worker's first word (its script loaded), the result.
+ */
+export const IMPORT_MARKS = {
+  start: 'jindong:import-start',
+  workerUp: 'jindong:import-worker-up',
+  result: 'jindong:import-result',
+} as const
+const mark = (name: string) => void globalThis.performance?.mark?.(name)
+
 function createImportWorker(): ImportWorkerPort {
   return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' })
 }
@@ -57,12 +68,18 @@ export function startImport(
       worker?.terminate()
       resolve(result)
     }
+    mark(IMPORT_MARKS.start)
+    let up = false
     worker = createWorker()
     worker.onmessage = (event) => {
       const message = event.data
+      if (!up) mark(IMPORT_MARKS.workerUp)
+      up = true
       if (message.type === 'progress') for (const listener of listeners) listener(message.progress)
-      else if (message.type === 'result') finish(message.result)
-      else finish(importFailure(file.name, classifyEngineFailure(message.message), message.message))
+      else if (message.type === 'result') {
+        mark(IMPORT_MARKS.result)
+        finish(message.result)
+      } else finish(importFailure(file.name, classifyEngineFailure(message.message), message.message))
     }
     // An ErrorEvent from the worker itself: it crashed, was killed, or its script did not load. A
     // new worker is made for the next import, so trying again is a real retry.

@@ -12,6 +12,8 @@ const now = 1_000_000
 function loader(answers: boolean[]) {
   lastReload = null
   const timers: (() => void)[] = []
+  /** Waits longer than the probe's timeout (the spacing between reloads), not run by tick(). */
+  const longWaits: { ms: number; run: () => void }[] = []
   const fetch = vi.fn(async () => {
     const up = answers.length > 1 ? answers.shift()! : answers[0]!
     if (!up) throw new TypeError('Failed to fetch')
@@ -24,7 +26,8 @@ function loader(answers: boolean[]) {
     retryDelaysMs: [10, 20],
     fetch: fetch as unknown as typeof globalThis.fetch,
     reload,
-    setTimeout: (callback, ms) => (ms >= 1000 ? 0 : timers.push(callback)),
+    setTimeout: (callback, ms) =>
+      ms === 1000 ? 0 : ms > 1000 ? longWaits.push({ ms, run: callback }) : timers.push(callback),
     lastReload: { read: () => lastReload, write: (at) => (lastReload = at) },
     now: () => now,
     reloadSpacingMs: 60_000,
@@ -34,7 +37,7 @@ function loader(answers: boolean[]) {
     timers.shift()?.()
     for (let i = 0; i < 5; i++) await Promise.resolve()
   }
-  return { parts, fetch, reload, tick }
+  return { parts, fetch, reload, tick, longWaits }
 }
 
 const broken = async (): Promise<never> => Promise.reject(new TypeError('import failed'))
@@ -64,6 +67,16 @@ describe('PartLoader', () => {
     expect(fetch).toHaveBeenCalledTimes(2)
   })
 
+  test('an answer is not reused once given: a part asked for after it asks again', async () => {
+    const { parts, fetch } = loader([true, false])
+    await expect(parts.load('a', async () => 'a')).resolves.toBe('a')
+    // The server went away right after answering: the next part is not imported on the old answer.
+    const importer = vi.fn(async () => 'b')
+    await expect(parts.load('b', importer)).rejects.toBeInstanceOf(PartUnavailableError)
+    expect(importer).not.toHaveBeenCalled()
+    expect(fetch).toHaveBeenCalledTimes(2)
+  })
+
   test('once it answers again, the same part loads', async () => {
     const { parts } = loader([false, true])
     const importer = vi.fn(async () => 'module')
@@ -82,9 +95,8 @@ describe('PartLoader', () => {
   })
 
   test('failing twice while the server answers spoils the page: it saves, then reloads once it answers', async () => {
-    // Probes: the first load, the check after the second failure (the second load reuses the first
-    // answer); then down, down, up.
-    const { parts, reload, tick } = loader([true, true, false, false, true])
+    // Probes: before each load, the check after the second failure; then down, down, up.
+    const { parts, reload, tick } = loader([true, true, true, false, false, true])
     const saved: string[] = []
     parts.beforeReload(() => saved.push('heatmaps'))
     await expect(parts.load('deck.gl', broken)).rejects.toThrow('import failed')
@@ -100,12 +112,16 @@ describe('PartLoader', () => {
     expect(lastReload).toBe(now)
   })
 
-  test('a page that reloaded for this a moment ago does not reload again (no loop on a broken server)', async () => {
-    const { parts, reload, tick } = loader([true])
+  test('a page that reloaded for this a moment ago waits out the spacing, then reloads (no loop)', async () => {
+    const { parts, reload, tick, longWaits } = loader([true])
     lastReload = now - 1000
     await expect(parts.load('deck.gl', broken)).rejects.toThrow()
     await expect(parts.load('deck.gl', broken)).rejects.toThrow()
     for (let i = 0; i < 4; i++) await tick()
     expect(reload).not.toHaveBeenCalled()
+    expect(longWaits.map((w) => w.ms)).toEqual([59_000])
+    longWaits[0]!.run()
+    for (let i = 0; i < 4; i++) await tick()
+    expect(reload).toHaveBeenCalledTimes(1)
   })
 })
