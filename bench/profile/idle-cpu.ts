@@ -1,0 +1,137 @@
+/**
+ * CPU spent by each Chromium process (renderer: the page and its workers; gpu-process: the CPU
+ * renderer; browser) while a page sits idle, and while it reads a big CSV: the app after its first
+ * view (deck.gl warmed) against the big-file floor page (deck.gl warmed on a bare map). On a 2-core
+ * machine with a CPU renderer, a process busy beside the import worker takes its time (figure 6's
+ * read phase). Linux only (reads /proc).
+ *
+ *   npx vite build --mode e2e && npx tsx bench/profile/idle-cpu.ts [seconds=10] [rows=1000000]
+ *
+ * Prints a report; writes nothing. Measures only: it asserts nothing.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openSession } from '../../tests/e2e/support/browser'
+import { waitForMapIdle } from '../../tests/e2e/support/map-probe'
+import { benchCsv } from '../figures/big-file'
+import { benchReady } from '../support/page'
+import { buildBenchPages, startServers } from '../support/servers'
+
+const numbers = process.argv.slice(2).filter((arg) => /^\d+$/.test(arg))
+const seconds = Number(numbers[0] ?? 10)
+const rows = Number(numbers[1] ?? 1_000_000)
+const TICKS = 100 // USER_HZ on Linux
+
+/** CPU seconds so far of every Chromium process started with this profile folder, by process type. */
+function cpuByType(profile: string): Record<string, number> {
+  const processes = readdirSync('/proc').filter((name) => /^\d+$/.test(name))
+  const info = new Map<number, { parent: number; type: string; cpu: number; root: boolean }>()
+  for (const pid of processes) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      // Chromium rewrites its children's command lines as one space-separated string.
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      const type = /--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser'
+      const cpu = (Number(fields[11]) + Number(fields[12])) / TICKS
+      info.set(Number(pid), { parent: Number(fields[1]), type, cpu, root: cmdline.includes(profile) })
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  const ours = new Set([...info].filter(([, p]) => p.root && p.type === 'browser').map(([pid]) => pid))
+  for (let grown = true; grown;) {
+    grown = false
+    for (const [pid, p] of info)
+      if (!ours.has(pid) && ours.has(p.parent)) {
+        ours.add(pid)
+        grown = true
+      }
+  }
+  const byType: Record<string, number> = {}
+  for (const pid of ours) {
+    const p = info.get(pid)!
+    byType[p.type] = (byType[p.type] ?? 0) + p.cpu
+  }
+  return byType
+}
+
+type Page = import('playwright-core').Page
+const since = (before: Record<string, number>, after: Record<string, number>) =>
+  Object.fromEntries(Object.keys(after).map((type) => [type, after[type]! - (before[type] ?? 0)]))
+
+/** CPU by process type: sitting idle, then reading the file (`read` resolves when it is read). */
+async function cpuOf(url: string, ready: (page: Page) => Promise<void>, read: (page: Page) => Promise<void>) {
+  const profile = mkdtempSync(join(tmpdir(), 'idle-cpu-'))
+  const session = await openSession(url, { profileDir: profile })
+  try {
+    await session.page.goto(url)
+    await ready(session.page)
+    await session.page.waitForTimeout(2000)
+    const before = cpuByType(profile)
+    await session.page.waitForTimeout(seconds * 1000)
+    const idle = since(before, cpuByType(profile))
+    const start = Date.now()
+    const beforeRead = cpuByType(profile)
+    await read(session.page)
+    return { idle, read: since(beforeRead, cpuByType(profile)), readMs: Date.now() - start }
+  } finally {
+    await session.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+async function main() {
+  await buildBenchPages()
+  const servers = await startServers()
+  const dir = mkdtempSync(join(tmpdir(), 'idle-cpu-file-'))
+  const path = join(dir, `points-${rows}.csv`)
+  writeFileSync(path, benchCsv(rows))
+  try {
+    const app = await cpuOf(
+      `${servers.appUrl}#map=10.4/29.155/119.785&layers=counties,district,rivers,towns`,
+      async (page) => {
+        await waitForMapIdle(page)
+        await page.waitForFunction(
+          () => (window as unknown as { __jindongMap: { programsWarmed(): boolean } }).__jindongMap.programsWarmed(),
+          undefined,
+          { timeout: 120_000, polling: 100 },
+        )
+      },
+      async (page) => {
+        await page.locator('[data-testid="import-input"]').setInputFiles(path)
+        await page.waitForSelector('[data-testid="import-summary"]', { timeout: 600_000 })
+      },
+    )
+    const floor = await cpuOf(
+      `${servers.benchUrl}big-file.html?parser=engine`,
+      async (page) => {
+        const outcome = await benchReady(page, 90_000)
+        if (!outcome.ok) throw new Error(outcome.message)
+      },
+      async (page) => {
+        await page.locator('#file').setInputFiles(path)
+        await page.evaluate(() => (window as unknown as { __bench: { result: Promise<unknown> } }).__bench.result)
+      },
+    )
+    for (const [label, key] of [
+      [`over ${seconds} s idle`, 'idle'],
+      [`reading ${rows} rows (app ${app.readMs} ms, floor ${floor.readMs} ms, to its summary / drawn)`, 'read'],
+    ] as const) {
+      console.log(`CPU seconds ${label}, by Chromium process type (app / floor):`)
+      for (const type of new Set([...Object.keys(app[key]), ...Object.keys(floor[key])])) {
+        const [ours, bare] = [app[key][type] ?? 0, floor[key][type] ?? 0]
+        console.log(`  ${type.padEnd(14)} ${ours.toFixed(2).padStart(6)} / ${bare.toFixed(2)}`)
+      }
+    }
+  } finally {
+    await servers.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
