@@ -9,57 +9,20 @@
  *
  * Prints a report; writes nothing. Measures only: it asserts nothing.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openSession } from '../../tests/e2e/support/browser'
 import { waitForMapIdle } from '../../tests/e2e/support/map-probe'
 import { benchCsv } from '../figures/big-file'
 import { benchReady } from '../support/page'
+import { cpuByType, cpuSince } from '../support/process-cpu'
 import { buildBenchPages, startServers } from '../support/servers'
 
 const numbers = process.argv.slice(2).filter((arg) => /^\d+$/.test(arg))
 const seconds = Number(numbers[0] ?? 10)
 const rows = Number(numbers[1] ?? 1_000_000)
-const TICKS = 100 // USER_HZ on Linux
-
-/** CPU seconds so far of every Chromium process started with this profile folder, by process type. */
-function cpuByType(profile: string): Record<string, number> {
-  const processes = readdirSync('/proc').filter((name) => /^\d+$/.test(name))
-  const info = new Map<number, { parent: number; type: string; cpu: number; root: boolean }>()
-  for (const pid of processes) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      // Chromium rewrites its children's command lines as one space-separated string.
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
-      const type = /--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser'
-      const cpu = (Number(fields[11]) + Number(fields[12])) / TICKS
-      info.set(Number(pid), { parent: Number(fields[1]), type, cpu, root: cmdline.includes(profile) })
-    } catch {
-      // The process ended while it was read.
-    }
-  }
-  const ours = new Set([...info].filter(([, p]) => p.root && p.type === 'browser').map(([pid]) => pid))
-  for (let grown = true; grown;) {
-    grown = false
-    for (const [pid, p] of info)
-      if (!ours.has(pid) && ours.has(p.parent)) {
-        ours.add(pid)
-        grown = true
-      }
-  }
-  const byType: Record<string, number> = {}
-  for (const pid of ours) {
-    const p = info.get(pid)!
-    byType[p.type] = (byType[p.type] ?? 0) + p.cpu
-  }
-  return byType
-}
-
 type Page = import('playwright-core').Page
-const since = (before: Record<string, number>, after: Record<string, number>) =>
-  Object.fromEntries(Object.keys(after).map((type) => [type, after[type]! - (before[type] ?? 0)]))
 
 /** CPU by process type: sitting idle, then reading the file (`read` resolves when it is read). */
 async function cpuOf(url: string, ready: (page: Page) => Promise<void>, read: (page: Page) => Promise<void>) {
@@ -71,11 +34,11 @@ async function cpuOf(url: string, ready: (page: Page) => Promise<void>, read: (p
     await session.page.waitForTimeout(2000)
     const before = cpuByType(profile)
     await session.page.waitForTimeout(seconds * 1000)
-    const idle = since(before, cpuByType(profile))
+    const idle = cpuSince(before, cpuByType(profile))
     const start = Date.now()
     const beforeRead = cpuByType(profile)
     await read(session.page)
-    return { idle, read: since(beforeRead, cpuByType(profile)), readMs: Date.now() - start }
+    return { idle, read: cpuSince(beforeRead, cpuByType(profile)), readMs: Date.now() - start }
   } finally {
     await session.close()
     rmSync(profile, { recursive: true, force: true })

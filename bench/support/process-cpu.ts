@@ -1,0 +1,47 @@
+/**
+ * CPU seconds spent by the Chromium processes of one browser (found by its profile folder), by
+ * process type: renderer (the page, its workers), gpu-process (SwiftShader: WebGL and compositing on
+ * the CPU), browser, utility. Linux only: read from /proc.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+
+const TICKS = 100 // USER_HZ on Linux
+
+/** CPU seconds so far of every Chromium process started with this profile folder, by process type. */
+export function cpuByType(profile: string): Record<string, number> {
+  const processes = readdirSync('/proc').filter((name) => /^\d+$/.test(name))
+  const info = new Map<number, { parent: number; type: string; cpu: number; root: boolean }>()
+  for (const pid of processes) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      // Chromium rewrites its children's command lines as one space-separated string.
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      const type = /--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser'
+      const cpu = (Number(fields[11]) + Number(fields[12])) / TICKS
+      info.set(Number(pid), { parent: Number(fields[1]), type, cpu, root: cmdline.includes(profile) })
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  const ours = new Set([...info].filter(([, p]) => p.root && p.type === 'browser').map(([pid]) => pid))
+  for (let grown = true; grown;) {
+    grown = false
+    for (const [pid, p] of info)
+      if (!ours.has(pid) && ours.has(p.parent)) {
+        ours.add(pid)
+        grown = true
+      }
+  }
+  const byType: Record<string, number> = {}
+  for (const pid of ours) {
+    const p = info.get(pid)!
+    byType[p.type] = (byType[p.type] ?? 0) + p.cpu
+  }
+  return byType
+}
+
+/** What each process type spent between two readings. */
+export function cpuSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((type) => [type, after[type]! - (before[type] ?? 0)]))
+}
