@@ -35,7 +35,9 @@ export class ReadingsSurfaceSource {
     if (!this.client) {
       // The worker's script is fetched when it starts: not while the server does not answer.
       if (!(await parts.serverAnswers())) throw new PartUnavailableError('surface worker')
-      this.client = SurfaceClient.create()
+      // A request made meanwhile (the month slider moved while the first waited for the same answer)
+      // may have started it: a second worker would get no outline, and the request never a surface.
+      this.client ??= SurfaceClient.create()
     }
     const client = this.client
     if (this.area !== geometry) {
