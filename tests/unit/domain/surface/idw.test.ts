@@ -50,6 +50,18 @@ const grid = gridOver(bboxOf(district), 200)
 const mask = polygonMask(grid, district)
 
 describe('grid and mask', () => {
+  test('a box with no width or height, or a cell of no size, is refused by name', () => {
+    const message = 'gridOver: bad bbox or cell size'
+    expect(() => gridOver([119.7, 29.0, 119.7, 29.3])).toThrow(message)
+    expect(() => gridOver([119.6, 29.3, 119.9, 29.3])).toThrow(message)
+    expect(() => gridOver([119.9, 29.0, 119.6, 29.3])).toThrow(message)
+    expect(() => gridOver([119.6, 29.3, 119.9, 29.0])).toThrow(message)
+    expect(() => gridOver([119.6, 29.0, 119.9, 29.3], 0)).toThrow(message)
+    expect(() => gridOver([119.6, 29.0, 119.9, 29.3], Number.NaN)).toThrow(message)
+    expect(() => gridOver([119.6, Number.NaN, 119.9, 29.3])).toThrow(message)
+    expect(gridOver([119.6, 29.0, 119.9, 29.3], 200).columns).toBeGreaterThan(0)
+  })
+
   test('cells are about 200 m and the mask covers the district', () => {
     const widthKm = (grid.east - grid.west) * 111.32 * Math.cos((29.15 * Math.PI) / 180)
     const heightKm = (grid.north - grid.south) * 110.574
