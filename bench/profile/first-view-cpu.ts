@@ -8,30 +8,21 @@
  *
  * Prints a report; writes bench/dist (the same-layers page's copy of the style). Asserts nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openSession } from '../../tests/e2e/support/browser'
 import { firstIdleAt, noteFirstIdle } from '../../tests/e2e/support/map-probe'
 import { copyAppStyle } from '../figures/first-idle'
-import { cpuByType, cpuSince } from '../support/process-cpu'
+import { cpuSince, withMeasuredSession } from '../support/process-cpu'
 import { buildBenchPages, startServers } from '../support/servers'
 
 const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 3)
 
-async function firstViewCpu(url: string, origin: string) {
-  const profile = mkdtempSync(join(tmpdir(), 'first-view-cpu-'))
-  const session = await openSession(origin, { profileDir: profile })
-  try {
+function firstViewCpu(url: string, origin: string) {
+  return withMeasuredSession(origin, async (session, cpuNow) => {
     await noteFirstIdle(session.page)
-    const before = cpuByType(profile)
+    const before = cpuNow()
     await session.page.goto(url)
     const idleMs = await firstIdleAt(session.page)
-    return { idleMs, cpu: cpuSince(before, cpuByType(profile)) }
-  } finally {
-    await session.close()
-    rmSync(profile, { recursive: true, force: true })
-  }
+    return { idleMs, cpu: cpuSince(before, cpuNow()) }
+  })
 }
 
 async function main() {

@@ -12,11 +12,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openSession } from '../../tests/e2e/support/browser'
 import { waitForMapIdle } from '../../tests/e2e/support/map-probe'
 import { benchCsv } from '../figures/big-file'
 import { benchReady } from '../support/page'
-import { cpuByType, cpuSince } from '../support/process-cpu'
+import { cpuSince, withMeasuredSession } from '../support/process-cpu'
 import { buildBenchPages, startServers } from '../support/servers'
 
 const numbers = process.argv.slice(2).filter((arg) => /^\d+$/.test(arg))
@@ -25,24 +24,19 @@ const rows = Number(numbers[1] ?? 1_000_000)
 type Page = import('playwright-core').Page
 
 /** CPU by process type: sitting idle, then reading the file (`read` resolves when it is read). */
-async function cpuOf(url: string, ready: (page: Page) => Promise<void>, read: (page: Page) => Promise<void>) {
-  const profile = mkdtempSync(join(tmpdir(), 'idle-cpu-'))
-  const session = await openSession(url, { profileDir: profile })
-  try {
+function cpuOf(url: string, ready: (page: Page) => Promise<void>, read: (page: Page) => Promise<void>) {
+  return withMeasuredSession(url, async (session, cpuNow) => {
     await session.page.goto(url)
     await ready(session.page)
     await session.page.waitForTimeout(2000)
-    const before = cpuByType(profile)
+    const before = cpuNow()
     await session.page.waitForTimeout(seconds * 1000)
-    const idle = cpuSince(before, cpuByType(profile))
+    const idle = cpuSince(before, cpuNow())
     const start = Date.now()
-    const beforeRead = cpuByType(profile)
+    const beforeRead = cpuNow()
     await read(session.page)
-    return { idle, read: cpuSince(beforeRead, cpuByType(profile)), readMs: Date.now() - start }
-  } finally {
-    await session.close()
-    rmSync(profile, { recursive: true, force: true })
-  }
+    return { idle, read: cpuSince(beforeRead, cpuNow()), readMs: Date.now() - start }
+  })
 }
 
 async function main() {

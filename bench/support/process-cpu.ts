@@ -3,7 +3,10 @@
  * process type: renderer (the page, its workers), gpu-process (SwiftShader: WebGL and compositing on
  * the CPU), browser, utility. Linux only: read from /proc.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openSession, type Session } from '../../tests/e2e/support/browser'
 
 const TICKS = 100 // USER_HZ on Linux
 
@@ -44,4 +47,19 @@ export function cpuByType(profile: string): Record<string, number> {
 /** What each process type spent between two readings. */
 export function cpuSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.keys(after).map((type) => [type, after[type]! - (before[type] ?? 0)]))
+}
+
+/** A browser in a profile folder of its own (so its processes can be found), closed and removed after `use`. */
+export async function withMeasuredSession<T>(
+  origin: string,
+  use: (session: Session, cpuNow: () => Record<string, number>) => Promise<T>,
+): Promise<T> {
+  const profile = mkdtempSync(join(tmpdir(), 'process-cpu-'))
+  const session = await openSession(origin, { profileDir: profile })
+  try {
+    return await use(session, () => cpuByType(profile))
+  } finally {
+    await session.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
 }
