@@ -19,6 +19,8 @@ describe('the first view', () => {
   let session: Session
   let before: string[] = []
   let layers: { atMark: string[]; atIdle: string[] } = { atMark: [], atIdle: [] }
+  /** The map canvas's sizes (CSS px) from its making to the first view: one, when the page is laid out first. */
+  let canvasSizes: string[] = []
 
   beforeAll(async () => {
     session = await openSession(inject('baseUrl'))
@@ -37,7 +39,15 @@ describe('the first view', () => {
         if (name === 'jindong:first-view-drawn') page.__layersAtMark = page.__jindongMap?.layerIds() ?? []
         return mark(name, options)
       }
+      const sizes: string[] = []
+      Object.assign(window, { __canvasSizes: sizes })
+      const resized = new ResizeObserver((entries) => {
+        if (performance.getEntriesByName('jindong:first-view-drawn').length) return
+        for (const entry of entries) sizes.push(`${entry.contentRect.width}×${entry.contentRect.height}`)
+      })
       new MutationObserver(() => {
+        const canvas = document.querySelector('canvas.maplibregl-canvas')
+        if (canvas && !sizes.length) resized.observe(canvas)
         if (page.__layersAtIdle === undefined && document.querySelector('[data-idle="true"]'))
           page.__layersAtIdle = page.__jindongMap?.layerIds() ?? []
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-idle'] })
@@ -54,6 +64,7 @@ describe('the first view', () => {
       const page = window as unknown as { __layersAtMark: string[]; __layersAtIdle: string[] }
       return { atMark: page.__layersAtMark, atIdle: page.__layersAtIdle }
     })
+    canvasSizes = await session.page.evaluate(() => (window as unknown as { __canvasSizes: string[] }).__canvasSizes)
     before = await session.page.evaluate(() => {
       const drawn = performance.getEntriesByName('jindong:first-view-drawn')[0]!.startTime
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
@@ -72,6 +83,14 @@ describe('the first view', () => {
     )
     expect(before.length).toBeGreaterThan(5)
     expect(before.length).toBeLessThanOrEqual(budget.firstViewRequests)
+  })
+
+  // The side columns are laid out while the files load, so the map is made at its final size: made full
+  // width and then narrowed when the columns came with the data, it was resized and drawn again.
+  test('draws the map at one size: the columns are laid out before the map is made', () => {
+    expect(canvasSizes).toHaveLength(1)
+    // Beside the columns, not the window's whole width (1920 px).
+    expect(Number(canvasSizes[0]!.split('×')[0])).toBeLessThan(1600)
   })
 
   test('is marked drawn once its layers are on the map, not when the style has loaded', () => {

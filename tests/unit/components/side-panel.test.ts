@@ -3,11 +3,15 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { useLayersStore } from '../../../src/stores/layers'
 import { useViewStore } from '../../../src/stores/view'
+import { useDataStore } from '../../../src/stores/data'
 import { loadLayers, mountIn, settleLazy, useFreshApp } from '../support/app'
 
 import SidePanel from '../../../src/components/SidePanel.vue'
 useFreshApp()
-beforeEach(() => loadLayers('towns', 'water-sections'))
+beforeEach(() => {
+  loadLayers('towns', 'water-sections')
+  useDataStore().status = 'ready'
+})
 
 type Wrapper = ReturnType<typeof mountIn>
 const shown = (wrapper: Wrapper) =>
@@ -16,6 +20,15 @@ const shown = (wrapper: Wrapper) =>
   )
 
 describe('SidePanel', () => {
+  // App lays the column out while the files load, so that the map beside it is made at its final size.
+  test('while the data loads: its tabs and a line saying so, and no panel yet', () => {
+    useDataStore().status = 'loading'
+    const wrapper = mountIn(SidePanel)
+    expect(shown(wrapper)).toEqual([])
+    expect(wrapper.findAll('[role="tab"]')).toHaveLength(3)
+    expect(wrapper.get('[role="tabpanel"]').text()).toBe('正在加载地图数据…')
+  })
+
   test('opens on the overview; the details tab without a selection lists the townships', async () => {
     const wrapper = mountIn(SidePanel)
     expect(shown(wrapper)).toEqual(['overview'])
