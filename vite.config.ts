@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue'
 import { publishedProject } from './scripts/published-project.ts'
 import { chunkModules } from './scripts/budget/chunk-modules.ts'
 import { contentSecurityPolicyPlugin } from './scripts/content-security-policy.ts'
+import { precompressPlugin } from './scripts/precompress.ts'
 
 // Relative base: the built app works from any sub-path or straight from dist/ on a file server.
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   // data/project.zip, when the bureau has put one there, becomes every visitor's default map.
   // chunks.json lists each chunk's packages, for the first-view budget (scripts/budget).
   // SERVICE_HOSTS: the hosts service layers may reach, written into index.html's CSP.
-  plugins: [vue(), publishedProject(), chunkModules(), contentSecurityPolicyPlugin()],
+  plugins: [vue(), publishedProject(), chunkModules(), contentSecurityPolicyPlugin(), precompressPlugin()],
   // Every component is <script setup>: Vue's Options API and devtools hooks are left out of the bundle.
   define: {
     __VUE_OPTIONS_API__: 'false',

@@ -92,6 +92,24 @@ describe('the platform: accounts, publishing, audit, and a server that goes away
 
   let admin: Session
 
+  test("the server sends the build's gzip copies: the first view's scripts and data arrive compressed", async () => {
+    const session = await openSession(baseUrl)
+    sessions.push(session)
+    const encodings = new Map<string, string>()
+    session.page.on('response', (response) => {
+      const path = new URL(response.url()).pathname
+      if (/\/assets\/index-[\w-]+\.js$|\/geo\/(towns|enforcement)\.geojson$/.test(path))
+        encodings.set(path.replace(/-[\w-]+\.js$/, '.js'), response.headers()['content-encoding'] ?? 'none')
+    })
+    await session.page.goto(baseUrl)
+    await waitForMapIdle(session.page)
+    expect(Object.fromEntries(encodings)).toEqual({
+      '/assets/index.js': 'gzip',
+      '/geo/towns.geojson': 'gzip',
+      '/geo/enforcement.geojson': 'gzip',
+    })
+  })
+
   test('a visitor sees 登录 and makes no API request; a wrong password is said in the form', async () => {
     const visitor = await open()
     const apiCalls: string[] = []

@@ -3,9 +3,10 @@
  * API only then) and the published version (so a visitor's first view asks for the project only when
  * there is one, and sees a new publication without a rebuild). The static build has no note.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../server/app'
 import { openContext, type TestContext } from './support/context'
@@ -15,6 +16,8 @@ import { ConfigError, loadConfig } from '../../server/config'
 import { connectSources, contentSecurityPolicy } from '../../src/settings/content-security-policy'
 
 const INDEX = '<!doctype html><html><head><title>金东</title></head><body><div id="app"></div></body></html>'
+/** A script as the build writes it, with its gzip copy beside it (scripts/precompress.ts). */
+const SCRIPT = 'export const 东关桥 = "III";\n'.repeat(100)
 let ctx: TestContext
 let app: App
 let staticDir: string
@@ -23,6 +26,11 @@ beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'jd-app-page-'))
   writeFileSync(join(staticDir, 'index.html'), INDEX)
   writeFileSync(join(staticDir, 'main.js'), 'console.log(1)')
+  mkdirSync(join(staticDir, 'assets'))
+  mkdirSync(join(staticDir, 'geo'))
+  writeFileSync(join(staticDir, 'assets', 'index-Ab12Cd34.js'), SCRIPT)
+  writeFileSync(join(staticDir, 'assets', 'index-Ab12Cd34.js.gz'), gzipSync(SCRIPT))
+  writeFileSync(join(staticDir, 'geo', 'manifest.json'), '{"entries":[]}')
   ctx = await openContext()
   app = await ctx.appWith({ STATIC_DIR: staticDir })
   await ctx.addUser('page-admin', 'admin')
@@ -69,6 +77,34 @@ describe("the app's page", () => {
     const api = await app.inject({ method: 'GET', url: '/api/nothing', headers: { accept: 'text/html' } })
     expect(api.statusCode).toBe(404)
     expect(api.json().error).toBe('not_found')
+  })
+})
+
+describe("the build's files", () => {
+  it("sends the build's gzip copy to a browser that accepts gzip, the file itself to one that does not", async () => {
+    const url = '/assets/index-Ab12Cd34.js'
+    const gzipped = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(gzipped.statusCode).toBe(200)
+    expect(gzipped.headers['content-encoding']).toBe('gzip')
+    expect(gzipped.headers['content-type']).toMatch(/javascript/)
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe(SCRIPT)
+    const plain = await app.inject({ method: 'GET', url })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe(SCRIPT)
+  })
+
+  it('keeps the content-named scripts for a year, and asks again for the data each time', async () => {
+    const script = await app.inject({ method: 'GET', url: '/assets/index-Ab12Cd34.js' })
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    const manifest = await app.inject({ method: 'GET', url: '/geo/manifest.json' })
+    expect(manifest.headers['cache-control']).toBe('no-cache')
+    expect(manifest.headers.etag).toBeTruthy()
+    const again = await app.inject({
+      method: 'GET',
+      url: '/geo/manifest.json',
+      headers: { 'if-none-match': String(manifest.headers.etag) },
+    })
+    expect(again.statusCode).toBe(304)
   })
 })
 
