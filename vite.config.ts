@@ -4,6 +4,7 @@ import { publishedProject } from './scripts/published-project.ts'
 import { chunkModules } from './scripts/budget/chunk-modules.ts'
 import { contentSecurityPolicyPlugin } from './scripts/content-security-policy.ts'
 import { precompressPlugin } from './scripts/precompress.ts'
+import { preloadDataPlugin } from './scripts/preload-data.ts'
 
 // Relative base: the built app works from any sub-path or straight from dist/ on a file server.
 export default defineConfig({
@@ -11,7 +12,15 @@ export default defineConfig({
   // data/project.zip, when the bureau has put one there, becomes every visitor's default map.
   // chunks.json lists each chunk's packages, for the first-view budget (scripts/budget).
   // SERVICE_HOSTS: the hosts service layers may reach, written into index.html's CSP.
-  plugins: [vue(), publishedProject(), chunkModules(), contentSecurityPolicyPlugin(), precompressPlugin()],
+  // The first view's data is preloaded with the page (scripts/preload-data.ts).
+  plugins: [
+    vue(),
+    publishedProject(),
+    chunkModules(),
+    contentSecurityPolicyPlugin(),
+    preloadDataPlugin(),
+    precompressPlugin(),
+  ],
   // Every component is <script setup>: Vue's Options API and devtools hooks are left out of the bundle.
   define: {
     __VUE_OPTIONS_API__: 'false',

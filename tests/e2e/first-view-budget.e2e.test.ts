@@ -21,6 +21,8 @@ describe('the first view', () => {
   let layers: { atMark: string[]; atIdle: string[] } = { atMark: [], atIdle: [] }
   /** The map canvas's sizes (CSS px) from its making to the first view: one, when the page is laid out first. */
   let canvasSizes: string[] = []
+  /** Each request for public/geo before the first view: the file and who asked (resource timing's initiator). */
+  let dataRequests: { file: string; by: string }[] = []
 
   beforeAll(async () => {
     session = await openSession(inject('baseUrl'))
@@ -65,6 +67,12 @@ describe('the first view', () => {
       return { atMark: page.__layersAtMark, atIdle: page.__layersAtIdle }
     })
     canvasSizes = await session.page.evaluate(() => (window as unknown as { __canvasSizes: string[] }).__canvasSizes)
+    dataRequests = await session.page.evaluate(() => {
+      const drawn = performance.getEntriesByName('jindong:first-view-drawn')[0]!.startTime
+      return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => r.startTime < drawn && new URL(r.name).pathname.includes('/geo/'))
+        .map((r) => ({ file: new URL(r.name).pathname.split('/').pop()!, by: r.initiatorType }))
+    })
     before = await session.page.evaluate(() => {
       const drawn = performance.getEntriesByName('jindong:first-view-drawn')[0]!.startTime
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
@@ -91,6 +99,15 @@ describe('the first view', () => {
     expect(canvasSizes).toHaveLength(1)
     // Beside the columns, not the window's whole width (1920 px).
     expect(Number(canvasSizes[0]!.split('×')[0])).toBeLessThan(1600)
+  })
+
+  // The page preloads the manifest and every file it lists (scripts/preload-data.ts), so the data comes
+  // while the scripts do; the app's own fetch takes the preloaded answer rather than asking twice.
+  test('asks for its data with the page, once per file: the preloads, taken by the app', () => {
+    const manifest = JSON.parse(readFileSync('dist/geo/manifest.json', 'utf8')) as { entries: { file: string }[] }
+    const expected = ['manifest.json', ...manifest.entries.map((entry) => entry.file)].sort()
+    expect(dataRequests.map((request) => request.file).sort()).toEqual(expected)
+    expect(new Set(dataRequests.map((request) => request.by))).toEqual(new Set(['link']))
   })
 
   test('is marked drawn once its layers are on the map, not when the style has loaded', () => {
