@@ -9,7 +9,7 @@
  * cores; not worth it for files served on a district's network.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Plugin } from 'vite'
 
@@ -49,7 +49,8 @@ export function precompressPlugin(): Plugin {
     name: 'precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir)
+      // `--outDir` may be absolute (tests build into a temporary folder): resolve, not join.
+      outDir = resolve(config.root, config.build.outDir)
     },
     closeBundle() {
       precompress(outDir)

@@ -31,11 +31,16 @@ export function dataPreloads(manifestJson: unknown, geoPath = './geo/'): HtmlTag
   return [link('manifest.json', false), ...manifest.entries.map((entry) => link(entry.file, true))]
 }
 
-export function preloadDataPlugin(publicGeo = join('public', 'geo')): Plugin {
+export function preloadDataPlugin(): Plugin {
+  let manifestFile = join('public', 'geo', 'manifest.json')
   return {
     name: 'preload-data',
+    configResolved(config) {
+      // The public folder Vite copies (absolute), whatever the working folder of the build.
+      if (config.publicDir) manifestFile = join(config.publicDir, 'geo', 'manifest.json')
+    },
     transformIndexHtml() {
-      return dataPreloads(JSON.parse(readFileSync(join(publicGeo, 'manifest.json'), 'utf8')))
+      return dataPreloads(JSON.parse(readFileSync(manifestFile, 'utf8')))
     },
   }
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, test } from 'vitest'
-import { precompress } from '../../../scripts/precompress'
+import { precompress, precompressPlugin } from '../../../scripts/precompress'
 
 let dir: string
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
@@ -31,5 +31,24 @@ describe('precompress', () => {
     for (const file of ['assets/index-abc.js', 'geo/towns.geojson'])
       expect(gunzipSync(readFileSync(join(dir, `${file}.gz`)))).toEqual(readFileSync(join(dir, file)))
     expect(existsSync(join(dir, 'geo', 'noise.json.gz'))).toBe(false)
+  })
+})
+
+describe('precompressPlugin', () => {
+  test('compresses the output folder the build names, relative to the root or absolute', () => {
+    dir = mkdtempSync(join(tmpdir(), 'jd-precompress-out-'))
+    writeFileSync(join(dir, 'index-abc.js'), text(200))
+    for (const [root, outDir] of [
+      ['/somewhere/else', dir],
+      [dir, '.'],
+    ] as const) {
+      rmSync(join(dir, 'index-abc.js.gz'), { force: true })
+      const plugin = precompressPlugin()
+      const configResolved = plugin.configResolved as (config: unknown) => void
+      const closeBundle = plugin.closeBundle as () => void
+      configResolved({ root, build: { outDir } })
+      closeBundle()
+      expect(existsSync(join(dir, 'index-abc.js.gz'))).toBe(true)
+    }
   })
 })
