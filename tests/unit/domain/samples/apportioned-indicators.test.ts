@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { apportionLargestRemainder } from '../../../../src/domain/indicators/apportion'
 import { generateApportionedIndicators } from '../../../../src/domain/samples/apportioned-indicators'
+
+// The real apportionment by default; a test can swap in a faulty one to reach the generator's own check.
+vi.mock('../../../../src/domain/indicators/apportion', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/domain/indicators/apportion')>()
+  return { ...actual, apportionLargestRemainder: vi.fn(actual.apportionLargestRemainder) }
+})
 
 const REPORT = readFileSync(
   fileURLToPath(new URL('../../../../seeds/report/jindong-2022-environment-work-report.txt', import.meta.url)),
@@ -62,7 +69,7 @@ describe('generateApportionedIndicators', () => {
   })
 
   it('rejects duplicate or missing towns', () => {
-    expect(() => generateApportionedIndicators({ towns: [] })).toThrow()
+    expect(() => generateApportionedIndicators({ towns: [] })).toThrow('apportioned indicators: need at least one town')
     expect(() =>
       generateApportionedIndicators({
         towns: [
@@ -70,6 +77,23 @@ describe('generateApportionedIndicators', () => {
           { code: 'A', weight: 2 },
         ],
       }),
-    ).toThrow(/unique/)
+    ).toThrow('apportioned indicators: town codes must be unique')
+  })
+
+  describe('with a faulty apportionment', () => {
+    afterEach(() => {
+      vi.mocked(apportionLargestRemainder).mockReset()
+    })
+
+    it('refuses a split that misses the report total, naming the indicator and both sums', () => {
+      const real = vi.mocked(apportionLargestRemainder).getMockImplementation() as typeof apportionLargestRemainder
+      // Loses one unit of the 54 second-round petitions, and only those.
+      vi.mocked(apportionLargestRemainder).mockImplementation((total, weights) =>
+        real(total, weights).map((n, t) => (total === 54 && t === 0 ? n - 1 : n)),
+      )
+      expect(() => generateApportionedIndicators({ towns: TOWNS })).toThrow(
+        "apportioned indicators: petitions-round2-central sums to 53, not the report's 54",
+      )
+    })
   })
 })

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { apportionLargestRemainder } from '../../../../src/domain/indicators/apportion'
-import type { Random } from '../../../../src/domain/samples/random'
+import { createRandom, type Random } from '../../../../src/domain/samples/random'
 import {
   ENFORCEMENT_REPORT_FIGURES,
   generateEnforcementSample,
@@ -9,6 +9,17 @@ import {
   type EnforcementSample,
   type InspectionRecord,
 } from '../../../../src/domain/samples/enforcement'
+
+// The real apportionment by default; a test can swap in a faulty one to reach the generator's own checks.
+vi.mock('../../../../src/domain/indicators/apportion', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/domain/indicators/apportion')>()
+  return { ...actual, apportionLargestRemainder: vi.fn(actual.apportionLargestRemainder) }
+})
+// Likewise the seeded random numbers: real by default, pinned where a test needs ties.
+vi.mock('../../../../src/domain/samples/random', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/domain/samples/random')>()
+  return { ...actual, createRandom: vi.fn(actual.createRandom) }
+})
 
 /** Eleven fake townships; the generator must not rely on the real codes. */
 const TOWNS = [14, 9, 12, 8, 10, 9, 6, 7, 8, 5, 3].map((weight, i) => ({
@@ -161,5 +172,174 @@ describe('generateEnforcementSample', () => {
     expect(sample.sampleNote.zh).toContain('样例数据')
     expect(sample.sampleNote.zh).toContain('86.08万元')
     expect(sample.sampleNote.en).toContain('1,095')
+  })
+})
+
+describe('generateEnforcementSample: order, fields and summary', () => {
+  it('numbers the cases CASE-2022-01…41 chronologically, then by inspection id', () => {
+    const cases = casesOf(generateEnforcementSample({ seed: SEED, towns: TOWNS, placePoint }))
+    expect(cases.map((record) => record.id)).toEqual(
+      Array.from({ length: 41 }, (_, c) => `CASE-2022-${String(c + 1).padStart(2, '0')}`),
+    )
+    const keys = cases.map((record) => [record.month, record.inspectionId] as const)
+    const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]))
+    expect(keys).toEqual(sorted)
+    // Several cases share a month, so the inspection id really decides part of the order.
+    expect(new Set(cases.map((record) => record.month)).size).toBeLessThan(41)
+  })
+
+  it('gives the 3 unpenalised closed cases no fineYuan field, and the 10 penalised ones ¥860,800 in all', () => {
+    const closed = casesOf(generateEnforcementSample({ seed: SEED, towns: TOWNS, placePoint })).filter(
+      (record) => record.closed,
+    )
+    const unpenalised = closed.filter((record) => record.penalised === false)
+    expect(unpenalised).toHaveLength(3)
+    for (const record of unpenalised) expect(Object.keys(record)).not.toContain('fineYuan')
+    const penalised = closed.filter((record) => record.penalised === true)
+    expect(penalised).toHaveLength(10)
+    expect(penalised.reduce((sum, record) => sum + (record.fineYuan ?? 0), 0)).toBe(860_800)
+  })
+
+  it('summarises by month: each month’s counts, adding up to 1,095 inspections and 41 cases', () => {
+    const sample = generateEnforcementSample({ seed: SEED, towns: TOWNS, placePoint })
+    const { byMonth } = summariseEnforcement(sample.records)
+    expect(Object.keys(byMonth)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'])
+    for (const month of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const) {
+      expect(byMonth[month]).toEqual({
+        inspections: inspectionsOf(sample).filter((record) => record.month === month).length,
+        cases: casesOf(sample).filter((record) => record.month === month).length,
+      })
+    }
+    const months = Object.values(byMonth)
+    expect(months.reduce((sum, counts) => sum + counts.inspections, 0)).toBe(1095)
+    expect(months.reduce((sum, counts) => sum + counts.cases, 0)).toBe(41)
+  })
+
+  it('closes the earliest penalty cases, ties in closing time going to the lower case number', () => {
+    // Every closing delay drawn as 0: penalty cases of one month tie, so the case number decides.
+    const real = vi.mocked(createRandom).getMockImplementation() as typeof createRandom
+    vi.mocked(createRandom).mockImplementation((seed) => ({ ...real(seed), uniform: (min) => min }))
+    try {
+      const penalty = casesOf(generateEnforcementSample({ seed: SEED, towns: TOWNS, placePoint })).filter(
+        (record) => record.caseType === 'penalty',
+      )
+      const closedIds = penalty.filter((record) => record.closed).map((record) => record.id)
+      expect(closedIds).toEqual(penalty.slice(0, 13).map((record) => record.id))
+      // The 13th and 14th penalty cases share a month, so the tie-break is what picks the 13th.
+      expect(penalty[12]?.month).toBe(penalty[13]?.month)
+    } finally {
+      vi.mocked(createRandom).mockReset()
+    }
+  })
+
+  it('lets a town have as many cases as inspections (1,095 towns of one inspection each)', () => {
+    const towns = Array.from({ length: 1095 }, (_, i) => ({ code: `U${String(i).padStart(4, '0')}`, weight: 1 }))
+    const sample = generateEnforcementSample({ seed: SEED, towns, placePoint: () => [119.6, 29.1] })
+    expectReportTotals(sample)
+    const { byTown } = summariseEnforcement(sample.records)
+    expect(Object.values(byTown).every((counts) => counts.inspections === 1)).toBe(true)
+    // Largest remainder over equal weights: the first 41 towns get the cases.
+    expect(Object.keys(byTown).filter((code) => byTown[code]?.cases === 1)).toEqual(
+      towns.slice(0, 41).map((town) => town.code),
+    )
+  })
+})
+
+describe('generateEnforcementSample: input errors say what is wrong and where', () => {
+  it('rejects a town whose code is empty or not a string', () => {
+    for (const code of ['', undefined, 7]) {
+      const towns = [...TOWNS, { code: code as unknown as string, weight: 1 }]
+      expect(() => generateEnforcementSample({ seed: 1, towns, placePoint })).toThrow(
+        'enforcement sample: every town needs a code',
+      )
+    }
+  })
+
+  it('names the duplicated town code', () => {
+    const towns = [...TOWNS, { code: 'T03', weight: 1 }]
+    expect(() => generateEnforcementSample({ seed: 1, towns, placePoint })).toThrow(
+      'enforcement sample: duplicate town code "T03"',
+    )
+  })
+
+  it('rejects a placePoint result that is not exactly [lng, lat] of finite numbers, naming the town', () => {
+    const bad: [number, number][] = [
+      [119.6, 29.1, 0] as unknown as [number, number],
+      [119.6] as unknown as [number, number],
+      [119.6, Number.POSITIVE_INFINITY],
+    ]
+    for (const point of bad) {
+      expect(() => generateEnforcementSample({ seed: 1, towns: TOWNS, placePoint: () => point })).toThrow(
+        'enforcement sample: placePoint returned an invalid point for town T01',
+      )
+    }
+  })
+})
+
+describe('generateEnforcementSample: checks its own records against the report', () => {
+  type Apportion = typeof apportionLargestRemainder
+  /** Swaps in a faulty apportionment for one test; `fault` gets the real one to build on. */
+  const useFaultyApportion = (fault: (total: number, weights: readonly number[], real: Apportion) => number[]) => {
+    const real = vi.mocked(apportionLargestRemainder).getMockImplementation() as Apportion
+    vi.mocked(apportionLargestRemainder).mockImplementation((total, weights) => fault(total, weights, real))
+  }
+  const isTownSplit = (total: number, weights: readonly number[], of: number) =>
+    total === of && weights.length === TOWNS.length
+  afterEach(() => {
+    vi.mocked(apportionLargestRemainder).mockReset()
+  })
+
+  it('refuses a case split that gives a town more cases than inspections, naming the town', () => {
+    const lastTownInspections = apportionLargestRemainder(
+      1095,
+      TOWNS.map((town) => town.weight),
+    ).at(-1)
+    expect(lastTownInspections).toBeLessThan(41)
+    // All 41 cases to the last (smallest) town.
+    useFaultyApportion((total, weights, real) =>
+      isTownSplit(total, weights, 41) ? weights.map((_, t) => (t === TOWNS.length - 1 ? 41 : 0)) : real(total, weights),
+    )
+    expect(() => generateEnforcementSample({ seed: SEED, towns: TOWNS, placePoint })).toThrow(
+      `enforcement sample: town T11 gets 41 cases but only ${lastTownInspections} inspections`,
+    )
+  })
+
+  it('names every report figure the records miss, with what it got', () => {
+    // One inspection lost, no case handed out, and (with no penalised case) no fine either.
+    useFaultyApportion((total, weights, real) => {
+      if (isTownSplit(total, weights, 1095)) return real(total, weights).map((n, t) => (t === 0 ? n - 1 : n))
+      if (isTownSplit(total, weights, 41)) return weights.map(() => 0)
+      if (weights.length === 0) return []
+      return real(total, weights)
+    })
+    expect(() => generateEnforcementSample({ seed: SEED, towns: TOWNS, placePoint })).toThrow(
+      'enforcement sample does not reconcile with the report: inspections 1094 ≠ 1095; cases 0 ≠ 41; ' +
+        'police transfers 0 ≠ 5; admin-bureau transfers 0 ≠ 2; penalty cases 0 ≠ 34; closed 0 ≠ 13; ' +
+        'not penalised 0 ≠ 3; fine yuan 0 ≠ 860800',
+    )
+  })
+
+  it('names only the figure that is off: fines ¥100 short', () => {
+    // The fines beyond the ¥20,000 minimum, in ¥100 units: (860,800 − 10 × 20,000) / 100.
+    const fineUnits = (ENFORCEMENT_REPORT_FIGURES.fineYuan - 10 * 20_000) / 100
+    useFaultyApportion((total, weights, real) =>
+      total === fineUnits ? real(total, weights).map((n, i) => (i === 0 ? n - 1 : n)) : real(total, weights),
+    )
+    expect(() => generateEnforcementSample({ seed: SEED, towns: TOWNS, placePoint })).toThrow(
+      /^enforcement sample does not reconcile with the report: fine yuan 860700 ≠ 860800$/,
+    )
+  })
+
+  it('names the towns of records that are not among the given towns', () => {
+    // A caller that renames T01 and T02 while points are being placed: their first records keep the old codes.
+    const towns = TOWNS.map((town) => ({ ...town }))
+    const renaming = (townCode: string): [number, number] => {
+      const town = towns.find((candidate) => candidate.code === townCode)
+      if (town && (townCode === 'T01' || townCode === 'T02')) town.code = `${townCode}-renamed`
+      return [119.6, 29.1]
+    }
+    expect(() => generateEnforcementSample({ seed: SEED, towns, placePoint: renaming })).toThrow(
+      /^enforcement sample does not reconcile with the report: unknown towns T01, T02$/,
+    )
   })
 })
