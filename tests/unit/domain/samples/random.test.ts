@@ -44,6 +44,37 @@ describe('createRandom', () => {
     expect(() => random.pick([])).toThrow(/empty/)
   })
 
+  it('uniform refuses a range that is not finite or runs backwards, saying so; a one-point range gives it', () => {
+    const random = createRandom(1)
+    expect(() => random.uniform(2, 1)).toThrow(new Error('random.uniform: need finite min <= max, got [2, 1]'))
+    expect(() => random.uniform(Number.NaN, 1)).toThrow(
+      new Error('random.uniform: need finite min <= max, got [NaN, 1]'),
+    )
+    expect(() => random.uniform(0, Number.POSITIVE_INFINITY)).toThrow(
+      new Error('random.uniform: need finite min <= max, got [0, Infinity]'),
+    )
+    expect(random.uniform(1, 1)).toBe(1)
+  })
+
+  it('int refuses a backwards or fractional range, saying so; a one-value range gives that value', () => {
+    const random = createRandom(1)
+    expect(() => random.int(3, 1)).toThrow(new Error('random.int: need integers min <= max, got [3, 1]'))
+    expect(() => random.int(0.5, 2)).toThrow(new Error('random.int: need integers min <= max, got [0.5, 2]'))
+    expect(random.int(3, 3)).toBe(3)
+  })
+
+  it('normal refuses a negative or non-finite sd and a non-finite mean, saying so; sd 0 gives the mean', () => {
+    const random = createRandom(1)
+    expect(() => random.normal(0, -1)).toThrow(new Error('random.normal: need a finite mean and sd >= 0, got (0, -1)'))
+    expect(() => random.normal(Number.NaN, 1)).toThrow(
+      new Error('random.normal: need a finite mean and sd >= 0, got (NaN, 1)'),
+    )
+    expect(() => random.normal(0, Number.POSITIVE_INFINITY)).toThrow(
+      new Error('random.normal: need a finite mean and sd >= 0, got (0, Infinity)'),
+    )
+    expect(random.normal(5, 0)).toBe(5)
+  })
+
   it('derives distinct, stable sub-stream seeds', () => {
     expect(deriveSeed(1, 'air-daily')).toBe(deriveSeed(1, 'air-daily'))
     expect(deriveSeed(1, 'air-daily')).not.toBe(deriveSeed(1, 'air-stations'))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createRandom, deriveSeed } from '../../../../src/domain/samples/random'
 import {
   NATIONAL_CONTROL_SECTIONS,
   WATER_CLASSES,
@@ -55,6 +56,62 @@ describe('generateWaterSample', () => {
     expect(sample.provenance).toBe('sample')
     expect(sample.sampleNote.zh).toContain('样例数据')
     expect(sample.sampleNote.en).toMatch(/^Sample data/)
+  })
+})
+
+describe('generateWaterSample: draws and repairs', () => {
+  const manySamples = (count: number): WaterSample[] =>
+    Array.from({ length: count }, (_, seed) => generateWaterSample({ seed }))
+  const shareOf = (records: { waterClass: number }[], waterClass: number): number =>
+    records.filter((record) => record.waterClass === waterClass).length / records.length
+
+  it('draws the flood season (Jun–Sep) worse: Ⅳ in about 15% of its months, 5% in Oct–May', () => {
+    const monthly = manySamples(400).flatMap((sample) => sample.monthly)
+    const flood = monthly.filter((record) => record.month >= 6 && record.month <= 9)
+    const dry = monthly.filter((record) => record.month < 6 || record.month > 9)
+    const october = monthly.filter((record) => record.month === 10)
+    expect(shareOf(flood, 4)).toBeGreaterThan(0.11)
+    expect(shareOf(flood, 4)).toBeLessThan(0.17)
+    expect(shareOf(dry, 4)).toBeGreaterThan(0.03)
+    expect(shareOf(dry, 4)).toBeLessThan(0.07)
+    expect(shareOf(october, 4)).toBeLessThan(0.08) // October is past the flood season
+  })
+
+  it('draws 洪坞桥 (武义江) a little cleaner than 东关桥 (义乌江): about 31% against 18% of months Ⅱ', () => {
+    const monthly = manySamples(400).flatMap((sample) => sample.monthly)
+    const dongguanqiao = monthly.filter((record) => record.sectionId === 'dongguanqiao')
+    const hongwuqiao = monthly.filter((record) => record.sectionId === 'hongwuqiao')
+    expect(shareOf(dongguanqiao, 2)).toBeGreaterThan(0.14)
+    expect(shareOf(dongguanqiao, 2)).toBeLessThan(0.23)
+    expect(shareOf(hongwuqiao, 2)).toBeGreaterThan(0.26)
+    expect(shareOf(hongwuqiao, 2)).toBeLessThan(0.36)
+  })
+
+  it('keeps a section-month Ⅳ exactly when drawn so, up to three of them; a too-clean sample keeps its Ⅳs', () => {
+    // The draw: one number per section-month in record order; Ⅳ above 1 − 5% (Oct–May) or 1 − 15% (Jun–Sep).
+    let samplesWithThree = 0
+    for (let seed = 0; seed < 200; seed++) {
+      const sample = generateWaterSample({ seed })
+      const random = createRandom(deriveSeed(seed, 'water-classes'))
+      const drawnIv = sample.monthly.flatMap((record, index) => {
+        const chanceIv = record.month >= 6 && record.month <= 9 ? 0.15 : 0.05
+        return random.next() >= 1 - chanceIv ? [index] : []
+      })
+      const keptIv = sample.monthly.flatMap((record, index) => (record.waterClass === 4 ? [index] : []))
+      expect(keptIv.length).toBe(Math.min(drawnIv.length, 3))
+      expect(drawnIv).toEqual(expect.arrayContaining(keptIv))
+      if (keptIv.length === 3) samplesWithThree++
+    }
+    expect(samplesWithThree).toBeGreaterThan(0)
+  })
+
+  it('raises a too-clean sample only as far as mean 2.75 (class sum 55)', () => {
+    const means = manySamples(200).map((sample) => sample.summary.meanClassNumber)
+    expect(Math.min(...means)).toBe(2.75)
+  })
+
+  it('will not summarise no records, saying so', () => {
+    expect(() => summariseWater([])).toThrow(new Error('summariseWater: no records'))
   })
 })
 
