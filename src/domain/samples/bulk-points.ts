@@ -84,6 +84,9 @@ export function generateBulkReadings(input: BulkReadingsOptions): BulkReadings {
   if (!Number.isSafeInteger(options.count) || options.count < 0)
     throw new RangeError(`bulk readings: count must be a whole number >= 0, got ${options.count}`)
   if (options.centres.length === 0) throw new Error('bulk readings: need at least one centre (township seat)')
+  // A spread of 0 would divide 0 by 0 in the nearness of every clustered point (NaN readings).
+  if (!(options.clusterSpreadKm > 0 && Number.isFinite(options.clusterSpreadKm)))
+    throw new RangeError(`bulk readings: clusterSpreadKm must be a distance > 0 km, got ${options.clusterSpreadKm}`)
   const [west, south, east, north] = options.bbox
   if (!(west < east && south < north))
     throw new RangeError(`bulk readings: bbox must be [west, south, east, north], got ${options.bbox.join(', ')}`)

@@ -259,7 +259,8 @@ export function summariseEnforcement(records: readonly EnforcementRecord[]): Enf
     ReportMonth,
     EnforcementCounts
   >
-  const byTown: Record<TownCode, EnforcementCounts> = {}
+  // No prototype: a town code is data, and 'constructor' or '__proto__' must be counted like any other.
+  const byTown = Object.create(null) as Record<TownCode, EnforcementCounts>
   const byCaseType: Record<EnforcementCaseType, number> = { police: 0, 'admin-bureau': 0, penalty: 0 }
   let inspections = 0
   let cases = 0

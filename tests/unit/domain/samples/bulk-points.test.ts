@@ -83,6 +83,15 @@ describe('bulk readings: options, the box and the values', () => {
     }
   })
 
+  // Found by the mutation tests' helper: a spread of 0 made every clustered reading NaN (0 / 0 in the nearness).
+  it('refuses a cluster spread that is not a distance above 0 km, saying so', () => {
+    for (const clusterSpreadKm of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => generateBulkReadings({ count: 10, bbox, centres, clusterSpreadKm })).toThrow(
+        new RangeError(`bulk readings: clusterSpreadKm must be a distance > 0 km, got ${clusterSpreadKm}`),
+      )
+    }
+  })
+
   it('refuses a box that is empty or inside out, naming it', () => {
     const boxes: [number, number, number, number][] = [
       [1, 0, 1, 1], // no width

@@ -200,6 +200,20 @@ describe('generateEnforcementSample: order, fields and summary', () => {
     expect(penalised.reduce((sum, record) => sum + (record.fineYuan ?? 0), 0)).toBe(860_800)
   })
 
+  it('counts a town whose code is also an object key ("constructor", "__proto__") like any other', () => {
+    const sample = generateEnforcementSample({ seed: SEED, towns: TOWNS, placePoint })
+    const renamed = { T01: 'constructor', T02: '__proto__' } as Record<string, string>
+    const records = sample.records.map((record) => ({
+      ...record,
+      townCode: renamed[record.townCode] ?? record.townCode,
+    }))
+    const { byTown } = summariseEnforcement(records)
+    const { byTown: original } = summariseEnforcement(sample.records)
+    expect(Object.keys(byTown)).toEqual(expect.arrayContaining(['constructor', '__proto__']))
+    expect({ ...byTown['constructor'] }).toEqual(original['T01'])
+    expect({ ...byTown['__proto__'] }).toEqual(original['T02'])
+  })
+
   it('summarises by month: each month’s counts, adding up to 1,095 inspections and 41 cases', () => {
     const sample = generateEnforcementSample({ seed: SEED, towns: TOWNS, placePoint })
     const { byMonth } = summariseEnforcement(sample.records)
