@@ -1,12 +1,52 @@
-import { describe, expect, it } from 'vitest'
-import { aqi } from '../../../../src/domain/air/aqi'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { aqi, type AirConcentrations } from '../../../../src/domain/air/aqi'
+import type { ReportDay } from '../../../../src/domain/samples/calendar'
+import type { Random } from '../../../../src/domain/samples/random'
 import {
   AIR_REPORT_FIGURES,
   generateAirSample,
   summariseAirDays,
+  summariseAirMonths,
+  type AirDay,
   type AirSample,
   type ValidAirDay,
 } from '../../../../src/domain/samples/air'
+
+/**
+ * Stand-ins for the generator's collaborators, off unless a test sets them (and reset after each):
+ * a noise-free random stream, a wrong AQI or percentile, an edited calendar. They show what the
+ * generator does with inputs that the real modules never give it: ties in the raw series, and a
+ * sample that does not reconcile.
+ */
+const fake = vi.hoisted(() => ({
+  random: undefined as undefined | (() => Random),
+  aqi: undefined as undefined | ((concentrations: AirConcentrations) => number),
+  percentile: undefined as undefined | ((values: readonly number[], percent: number) => number),
+  reportDays: undefined as undefined | ((days: ReportDay[]) => ReportDay[]),
+}))
+vi.mock('../../../../src/domain/samples/random', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/domain/samples/random')>()
+  return { ...actual, createRandom: (seed: number) => fake.random?.() ?? actual.createRandom(seed) }
+})
+vi.mock('../../../../src/domain/air/aqi', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/domain/air/aqi')>()
+  return {
+    ...actual,
+    aqi: (concentrations: AirConcentrations) => (fake.aqi ?? actual.aqi)(concentrations),
+    percentileOrderedRank: (values: readonly number[], percent: number) =>
+      (fake.percentile ?? actual.percentileOrderedRank)(values, percent),
+  }
+})
+vi.mock('../../../../src/domain/samples/calendar', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/domain/samples/calendar')>()
+  return { ...actual, reportDays: () => (fake.reportDays ?? ((days) => days))(actual.reportDays()) }
+})
+afterEach(() => {
+  fake.random = undefined
+  fake.aqi = undefined
+  fake.percentile = undefined
+  fake.reportDays = undefined
+})
 
 const STATIONS = [
   { id: 'station-a', townCode: 'T01' },
@@ -181,5 +221,232 @@ describe('generateAirSample', () => {
         ],
       }),
     ).toThrow(/duplicate station/)
+  })
+})
+
+/** A valid day record as the generator writes it (AQI and level from the concentrations given). */
+function validDay(date: string, concentrations: AirConcentrations): ValidAirDay {
+  const dayAqi = aqi(concentrations)
+  return {
+    date,
+    month: Number(date.slice(5, 7)) as ValidAirDay['month'],
+    valid: true,
+    ...concentrations,
+    aqi: dayAqi,
+    level: dayAqi <= 50 ? 1 : dayAqi <= 100 ? 2 : 3,
+    good: dayAqi <= 100,
+    primary: [],
+  }
+}
+
+function invalidDay(date: string): AirDay {
+  const month = Number(date.slice(5, 7)) as AirDay['month']
+  return {
+    date,
+    month,
+    valid: false,
+    pm25: null,
+    pm10: null,
+    o3_8h: null,
+    aqi: null,
+    level: null,
+    good: null,
+    primary: null,
+  }
+}
+
+describe('summariseAirDays', () => {
+  it('counts a polluted day with O3 at exactly 160 as PM pollution and one at 161 as O3 pollution', () => {
+    const summary = summariseAirDays([
+      validDay('2022-01-10', { pm25: 100, pm10: 120, o3_8h: 160 }),
+      validDay('2022-07-10', { pm25: 20, pm10: 40, o3_8h: 161 }),
+      validDay('2022-07-11', { pm25: 20, pm10: 40, o3_8h: 150 }),
+      invalidDay('2022-07-12'),
+    ])
+    expect(summary).toMatchObject({
+      totalDays: 4,
+      validDays: 3,
+      invalidDays: 1,
+      goodDays: 1,
+      pmPollutionDays: 1,
+      o3PollutionDays: 1,
+    })
+  })
+
+  it('refuses a series without a valid day', () => {
+    expect(() => summariseAirDays([])).toThrow('summariseAirDays: no valid days')
+    expect(() => summariseAirDays([invalidDay('2022-01-01')])).toThrow('summariseAirDays: no valid days')
+  })
+})
+
+describe('summariseAirMonths', () => {
+  it('refuses a month without a valid day, naming it', () => {
+    const days: AirDay[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((month) =>
+      validDay(`2022-${String(month).padStart(2, '0')}-01`, { pm25: 20, pm10: 40, o3_8h: 100 }),
+    )
+    expect(summariseAirMonths(days).map((month) => month.validDays)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+    days[3] = invalidDay('2022-04-01')
+    expect(() => summariseAirMonths(days)).toThrow('summariseAirMonths: month 4 has no valid days')
+  })
+})
+
+describe('generateAirSample across seeds', () => {
+  const samples = (): AirSample[] =>
+    Array.from({ length: 40 }, (_, i) => generateAirSample({ seed: i + 1, stations: [] }))
+  const pmPolluted = (sample: AirSample): ValidAirDay[] =>
+    validDays(sample).filter((day) => !day.good && day.o3_8h <= 160)
+
+  it('pins the O3 90th percentile to exactly 164, not just to something that rounds to it', () => {
+    for (const sample of samples()) {
+      expect(p90(validDays(sample).map((day) => day.o3_8h))).toBe(164)
+      expect(sample.summary.o3P90).toBe(164)
+    }
+  })
+
+  it('gives O3 at most 37 polluted days (42 non-good less the 5 that Q1 PM needs), and all 37 when it can', () => {
+    const o3Days = samples().map((sample) => sample.summary.o3PollutionDays)
+    for (const count of o3Days) {
+      expect(count).toBeGreaterThanOrEqual(32) // the days ranked at or above the percentile
+      expect(count).toBeLessThanOrEqual(37)
+    }
+    expect(Math.max(...o3Days)).toBe(37)
+  })
+
+  it('holds each PM-polluted day over the limit of its own pollutant, in Jan–Mar, and PM10 never below PM2.5', () => {
+    let pm25Only = 0
+    let pm10Only = 0
+    for (const sample of samples()) {
+      const days = pmPolluted(sample)
+      expect(days.length).toBeGreaterThanOrEqual(5)
+      for (const day of days) {
+        expect(day.month).toBeLessThanOrEqual(3)
+        expect(day.pm25 >= 76 || day.pm10 >= 151).toBe(true)
+      }
+      // Each pollutant is the one pushed over on some days: PM2.5 alone, or PM10 alone (sand-dust days).
+      pm25Only += days.filter((day) => day.pm10 <= 150).length
+      pm10Only += days.filter((day) => day.pm25 <= 75).length
+      for (const day of validDays(sample)) expect(day.pm10).toBeGreaterThanOrEqual(day.pm25)
+    }
+    expect(pm25Only).toBeGreaterThan(0)
+    expect(pm10Only).toBeGreaterThan(0)
+  })
+
+  it('squeezes PM under its caps smoothly: an ordinary day can reach the cap, never pass it, never pile up', () => {
+    let pm25AtCap = 0
+    for (const sample of samples()) {
+      const ordinary = validDays(sample).filter((day) => day.good || day.o3_8h > 160)
+      for (const day of ordinary) {
+        expect(day.pm25).toBeLessThanOrEqual(75)
+        expect(day.pm10).toBeLessThanOrEqual(150)
+      }
+      pm25AtCap += ordinary.filter((day) => day.pm25 === 75).length
+      expect(ordinary.filter((day) => day.pm10 === 150).length).toBeLessThanOrEqual(1)
+      // A sand-dust day approaches the 450 ceiling of PM10 smoothly too, rather than being clipped to it.
+      expect(validDays(sample).filter((day) => day.pm10 === 450)).toEqual([])
+    }
+    expect(pm25AtCap).toBeGreaterThan(0)
+  })
+})
+
+describe('generateAirSample with the build seed', () => {
+  it('gives the figures docs/sample-data.md quotes: 35 O3-polluted and 7 PM-polluted days, two missing days', () => {
+    const sample = generateAirSample({ seed: SEED, stations: [] })
+    expect(sample.daily.filter((day) => !day.valid).map((day) => day.date)).toEqual(['2022-01-23', '2022-05-19'])
+    expect(sample.summary).toMatchObject({ o3PollutionDays: 35, pmPollutionDays: 7 })
+  })
+})
+
+describe('generateAirSample station checks', () => {
+  it('rejects a station without an id, and names a duplicate one', () => {
+    expect(() => generateAirSample({ seed: 1, stations: [{ id: '', townCode: 'T01' }] })).toThrow(
+      'air sample: every station needs an id',
+    )
+    const noId = { townCode: 'T01' } as unknown as { id: string; townCode: string }
+    expect(() => generateAirSample({ seed: 1, stations: [noId] })).toThrow('air sample: every station needs an id')
+    expect(() =>
+      generateAirSample({
+        seed: 1,
+        stations: [
+          { id: 'x', townCode: 'T01' },
+          { id: 'x', townCode: 'T02' },
+        ],
+      }),
+    ).toThrow('air sample: duplicate station id "x"')
+  })
+})
+
+describe('generateAirSample self-check', () => {
+  it('names the good days, good-day rate and PM-polluted days when the AQI does not reproduce 260 good days', () => {
+    fake.aqi = () => 40
+    expect(() => generateAirSample({ seed: SEED, stations: [] })).toThrow(
+      'air sample does not reconcile with the report: good days 302, good-day rate 100, PM polluted days 0',
+    )
+  })
+
+  it('names the O3 percentile when the recomputed one is not 164', () => {
+    fake.percentile = (values) => p90(values) + 10 // a percentile that reads 10 μg/m³ high, in the fit and the check
+    expect(() => generateAirSample({ seed: SEED, stations: [] })).toThrow(
+      'air sample does not reconcile with the report: O3 p90 174',
+    )
+  })
+
+  it('names the valid-day count when the calendar loses a day', () => {
+    fake.reportDays = (days) => days.slice(0, -1)
+    expect(() => generateAirSample({ seed: SEED, stations: [] })).toThrow(
+      `air sample does not reconcile with the report: valid days 301, good-day rate ${(260 / 301) * 100}`,
+    )
+  })
+})
+
+describe('generateAirSample with a noise-free random stream', () => {
+  /**
+   * Every normal draw at its mean, so the raw series is the bare seasonal shape: flat before mid-January
+   * and after mid-October, where equal raw values cross a rounding step together and overshoot the
+   * target sum. Missing days: 30–31 Oct (the shuffle reverses); dust on 20–21 Feb and 25–26 Mar.
+   */
+  const noiseFree = (): Random => ({
+    next: () => 0.3,
+    uniform: (min, max) => (min + max) / 2,
+    int: (_, max) => max,
+    normal: (mean) => mean,
+    pick: <T>(items: readonly T[]) => items[0] as T,
+    shuffle: (items) => items.slice().reverse(),
+  })
+  const run = (sample: AirSample, from: string, to: string): ValidAirDay[] =>
+    validDays(sample).filter((day) => day.date >= from && day.date <= to)
+
+  it('still reconciles when ties in the raw series overshoot the PM sums', () => {
+    fake.random = noiseFree
+    const sample = generateAirSample({ seed: 1, stations: [] })
+    expectReconciles(sample)
+    expect(sample.summary).toMatchObject({ pmPollutionDays: 5, o3PollutionDays: 37, o3P90: 164 })
+    for (const day of validDays(sample)) expect(day.pm10).toBeGreaterThanOrEqual(day.pm25)
+  })
+
+  it('gives a tie in PM score to the earlier day: 1 Jan is the flat January run’s PM-polluted day', () => {
+    fake.random = noiseFree
+    const sample = generateAirSample({ seed: 1, stations: [] })
+    expect(
+      validDays(sample)
+        .filter((day) => !day.good && day.o3_8h <= 160)
+        .map((day) => day.date),
+    ).toEqual(['2022-01-01', '2022-02-20', '2022-02-21', '2022-03-25', '2022-03-26'])
+    expect(run(sample, '2022-01-01', '2022-01-01')[0]?.pm10).toBe(151) // held just over the PM10 limit
+  })
+
+  it('takes an overshoot back one unit a day from the days rounded up the most, earliest first', () => {
+    fake.random = noiseFree
+    const sample = generateAirSample({ seed: 1, stations: [] })
+    // PM2.5: the January run (raw 46.5 after scaling) is split, the lower values first.
+    expect(run(sample, '2022-01-01', '2022-01-16').map((day) => day.pm25)).toEqual([
+      ...Array<number>(6).fill(46),
+      ...Array<number>(10).fill(47),
+    ])
+    // PM10: the October run (raw 42.5) is split the same way; the January run, not on a half, is left level.
+    expect(run(sample, '2022-10-16', '2022-10-29').map((day) => day.pm10)).toEqual([
+      ...Array<number>(7).fill(42),
+      ...Array<number>(7).fill(43),
+    ])
+    expect(new Set(run(sample, '2022-01-02', '2022-01-16').map((day) => day.pm10))).toEqual(new Set([78]))
   })
 })
