@@ -71,7 +71,11 @@ export const IMPORT_TEMPLATES: readonly ImportTemplate[] = [
       {
         name: 'kind',
         example: 'air',
-        note: { zh: 'air 空气站 / water 水质站 / online 企业在线 / dust 扬尘', en: 'air / water / online / dust' },
+        // The kinds the monitoring-points layer draws (MONITORING_KINDS), which a stations file can replace.
+        note: {
+          zh: 'air 空气站 / water-auto 水质站 / enterprise-online 企业在线 / dust 扬尘',
+          en: 'air / water-auto / enterprise-online / dust',
+        },
       },
       LNG,
       LAT,
