@@ -14,6 +14,7 @@ import { arcgisDefinition, readArcgisLegend, readArcgisMapServer } from '../../.
 import { NetworkTimeoutError } from '../../../../src/settings/network-timeouts'
 import { writePmtiles } from '../../../fixtures/support/pmtiles-writer'
 import { stubWorkers } from '../../support/in-process-workers'
+import { refusal } from '../../support/service-refusal'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -115,16 +116,6 @@ async function afterDeadline(reading: Promise<unknown>): Promise<unknown> {
   const settled = reading.catch((error: unknown) => error)
   await vi.advanceTimersByTimeAsync(15_000)
   return settled
-}
-
-/** The refusal's two sentences. */
-async function refusal(reading: Promise<unknown>): Promise<{ zh: string; en: string }> {
-  const error = await reading.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ServiceReadError)
-  return (error as ServiceReadError).problem
 }
 
 function ready(reading: ServiceReading) {

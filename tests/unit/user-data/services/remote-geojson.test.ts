@@ -5,10 +5,10 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { fetchRemoteGeojson, MAX_REMOTE_GEOJSON_BYTES } from '../../../../src/user-data/services/remote-geojson'
-import { ServiceReadError } from '../../../../src/domain/services/service-problem'
 import { HttpStatusError, NetworkTimeoutError } from '../../../../src/settings/network-timeouts'
 import type { ImportResult } from '../../../../src/user-data/import/types'
 import { stubWorkers } from '../../support/in-process-workers'
+import { refusal } from '../../support/service-refusal'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -36,16 +36,6 @@ function serve(body: string | Uint8Array<ArrayBuffer>, status = 200) {
   )
   vi.stubGlobal('fetch', fetch)
   return fetch
-}
-
-/** The refusal's two sentences. */
-async function refusal(promise: Promise<unknown>): Promise<{ zh: string; en: string }> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ServiceReadError)
-  return (error as ServiceReadError).problem
 }
 
 describe('GeoJSON at an address', () => {
