@@ -20,11 +20,9 @@ import { everyPosition } from './geometry-positions'
 import type { ImportContext } from './import-context'
 import type { ImportResult } from './types'
 
-export const BINARY_POINT_THRESHOLD = 50_000
-export const MAX_POINTS = 5_000_000
-export const VERTEX_BUDGET = 1_000_000
-export const MAX_VERTICES = 2_000_000
-export const MAX_GEOJSON_FEATURES = 300_000
+import { BINARY_POINT_THRESHOLD, MAX_GEOJSON_FEATURES, MAX_POINTS, MAX_VERTICES, VERTEX_BUDGET } from './draw-limits'
+
+export { BINARY_POINT_THRESHOLD, MAX_GEOJSON_FEATURES, MAX_POINTS, MAX_VERTICES, VERTEX_BUDGET }
 /** 1234567 → "1,234,567" in both languages' messages. */
 const n = (value: number) => value.toLocaleString('en')
 /** Degrees: ~1 m, ~10 m, ~50 m, ~100 m near Jinhua. */

@@ -73,6 +73,33 @@ const PMTILES_TYPES: Partial<Record<TileType, 'mvt' | 'png' | 'jpeg' | 'webp'>> 
   [TileType.Webp]: 'webp',
 }
 
+function notAnArchive(url: string, error: unknown): { zh: string; en: string } {
+  return {
+    zh: `${url} 不是 PMTiles 文件（${(error as Error).message}）。`,
+    en: `${url} is not a PMTiles archive (${(error as Error).message}).`,
+  }
+}
+
+/**
+ * The pmtiles reader's own words for a server that is not the archive's fault: it sent the whole file
+ * (no byte ranges) or an HTTP error. Either would read "not a PMTiles archive" otherwise, which sends the
+ * user looking at the file when the server is what to change.
+ */
+function archiveAtAddressProblem(url: string, error: unknown): { zh: string; en: string } {
+  const message = (error as Error).message
+  if (/HTTP Byte Serving|no content-length/i.test(message))
+    return {
+      zh: `${url} 的服务器不支持按字节范围读取（HTTP Range），按地址读取 PMTiles 需要它；请换用支持的存储，或下载后选择文件。`,
+      en:
+        `the server of ${url} does not answer byte ranges (HTTP Range), which reading a PMTiles archive by its ` +
+        'address needs: serve it from storage that does, or download it and choose the file.',
+    }
+  const status = /^Bad response code: (\d+)$/.exec(message)
+  if (status)
+    return { zh: `${url} 返回 HTTP ${status[1]}，未能读取 PMTiles 文件。`, en: `${url} answered HTTP ${status[1]}.` }
+  return notAnArchive(url, error)
+}
+
 async function readPmtiles(request: ServiceRequest): Promise<ServiceReading> {
   const file = request.file ?? null
   const url = file ? file.name : checkedUrl(request.url)
@@ -83,10 +110,7 @@ async function readPmtiles(request: ServiceRequest): Promise<ServiceReading> {
   } catch (error) {
     // The network's own failures are said as such; anything else means the bytes are not an archive.
     if (!file && (error instanceof TypeError || error instanceof NetworkTimeoutError)) throw error
-    throw new ServiceReadError({
-      zh: `${url} 不是 PMTiles 文件（${(error as Error).message}）。`,
-      en: `${url} is not a PMTiles archive (${(error as Error).message}).`,
-    })
+    throw new ServiceReadError(file ? notAnArchive(url, error) : archiveAtAddressProblem(url, error))
   }
   const tileType = PMTILES_TYPES[header.tileType]
   if (!tileType)
@@ -124,10 +148,26 @@ async function readPmtiles(request: ServiceRequest): Promise<ServiceReading> {
   return { kind: 'ready', definition, ...(file ? { file } : {}) }
 }
 
-/** A tile template's name in the layer list: its host and first folder ("tiles.example.cn/imagery"). */
+/**
+ * A tile template's name in the layer list: its host and first folder ("tiles.example.cn/imagery"). A
+ * folder with a placeholder in it ({z}, {x}, {-y}…) names nothing, nor does the last part (the tile's file).
+ */
 function templateTitle(template: string): string {
-  const folder = new URL(template.replace(/[{}]/g, '')).pathname.split('/').find(Boolean)
-  return folder ? `${hostOf(template)}/${decodeURIComponent(folder)}` : hostOf(template)
+  const path = template.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0]!
+  const folder = path
+    .split('/')
+    .slice(1, -1)
+    .find((part) => part && !part.includes('{'))
+  return folder ? `${hostOf(template)}/${decodedOrAsIs(folder)}` : hostOf(template)
+}
+
+/** A folder name as a person reads it ("%E5%BD%B1%E5%83%8F" is 影像); malformed escapes stay as written. */
+function decodedOrAsIs(part: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return part
+  }
 }
 
 /** Where the district is, for the one tile a vector template is asked for (z 10 holds it). */

@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection } from 'geojson'
 import { startImport } from '../import/import-client'
+import { BINARY_POINT_THRESHOLD } from '../import/draw-limits'
 import { ServiceReadError } from '../../domain/services/service-problem'
 import { fetchWithTimeout, networkTimeoutMs } from '../../settings/network-timeouts'
 
@@ -23,6 +24,17 @@ export async function fetchRemoteGeojson(url: string): Promise<FeatureCollection
   const result = await startImport(new File([bytes], name.endsWith('json') ? name : `${name}.geojson`), {
     declaredCrs: 'auto',
   }).promise
+  // Over the draw budget's point threshold the engine hands back a table for deck.gl, with its note
+  // saying so; a feed is kept as features, so that note would contradict the refusal: say why instead.
+  if (result.ok && result.points) {
+    const [count, limit] = [result.featureCount, BINARY_POINT_THRESHOLD].map((v) => v.toLocaleString('en'))
+    throw new ServiceReadError({
+      zh: `${url} 有 ${count} 个点，超过 ${limit} 个，不能作为定时刷新的 GeoJSON 图层；请下载后按文件导入（作为大数据点图层绘制）。`,
+      en:
+        `${url} has ${count} points, over the ${limit} a refreshed GeoJSON layer can hold: ` +
+        'download it and import it as a file (drawn as a large point layer).',
+    })
+  }
   if (!result.ok || !result.data) {
     const first = result.problems[0]
     throw new ServiceReadError({

@@ -225,6 +225,34 @@ describe('a PMTiles archive', () => {
     })
   })
 
+  test('a server that sends the whole file, not the byte range asked for, is named as the cause', async () => {
+    // The archive is fine; a server without range requests is what to change (the reader's words say so).
+    const whole = new Uint8Array(20_000)
+    vi.stubGlobal('fetch', async () => new Response(whole, { status: 200, headers: { 'content-length': '20000' } }))
+    const problem = await refusal(
+      readService({ kind: 'pmtiles', url: 'https://oss.example.cn/a.pmtiles', crs: 'WGS84' }),
+    )
+    expect(problem).toEqual({
+      zh:
+        'https://oss.example.cn/a.pmtiles 的服务器不支持按字节范围读取（HTTP Range），按地址读取 PMTiles 需要它；' +
+        '请换用支持的存储，或下载后选择文件。',
+      en:
+        'the server of https://oss.example.cn/a.pmtiles does not answer byte ranges (HTTP Range), which reading a ' +
+        'PMTiles archive by its address needs: serve it from storage that does, or download it and choose the file.',
+    })
+  })
+
+  test('a server that answers with an HTTP error says its status, not that the file is no archive', async () => {
+    vi.stubGlobal('fetch', async () => new Response('forbidden', { status: 403 }))
+    const problem = await refusal(
+      readService({ kind: 'pmtiles', url: 'https://oss.example.cn/b.pmtiles', crs: 'WGS84' }),
+    )
+    expect(problem).toEqual({
+      zh: 'https://oss.example.cn/b.pmtiles 返回 HTTP 403，未能读取 PMTiles 文件。',
+      en: 'https://oss.example.cn/b.pmtiles answered HTTP 403.',
+    })
+  })
+
   test('an archive at an address that cannot be reached keeps the network’s own error', async () => {
     const unreachable = new TypeError('Failed to fetch')
     vi.stubGlobal('fetch', () => Promise.reject(unreachable))
@@ -271,6 +299,17 @@ describe('tile templates', () => {
       },
     })
     expect(fetch).not.toHaveBeenCalled()
+  })
+
+  test('a template whose first folder is a placeholder is named after its host alone', async () => {
+    serve({})
+    const title = async (template: string) =>
+      ready(await readService({ kind: 'xyz', url: template, crs: 'WGS84' })).definition.title
+    expect(await title('https://tiles.example.cn/{z}/{x}/{y}.png')).toBe('tiles.example.cn')
+    expect(await title('https://tiles.example.cn/{-y}/{z}/{x}.png')).toBe('tiles.example.cn')
+    expect(await title('https://tiles.example.cn/{z}/影像/{x}/{y}.png')).toBe('tiles.example.cn/影像')
+    expect(await title('https://tiles.example.cn/v{z}/{x}/{y}.png')).toBe('tiles.example.cn')
+    expect(await title('https://tiles.example.cn/%E5/{z}/{x}/{y}.png')).toBe('tiles.example.cn/%E5')
   })
 
   test('a vector template with rows from the south asks for the district’s tile, and is drawn in WGS84', async () => {

@@ -118,6 +118,23 @@ describe('GeoJSON at an address', () => {
     })
   })
 
+  test('a feed over 50,000 points is refused as a feed, not with the engine’s note that draws it', async () => {
+    // The engine turns such a set into a point table for deck.gl and says so; a feed must hold features.
+    const note = { zh: '大数据点图层：用 WebGL 直接绘制', en: 'large point layer: drawn directly with WebGL' }
+    const points = { length: 60_001, positions: new Float32Array(120_002), columns: [] }
+    const table = { ok: true, data: null, points, featureCount: 60_001, problems: [{ message: note }] }
+    stubWorkers({ importEngine: async () => table as unknown as ImportResult })
+    serve(JSON.stringify(collection([119.7, 29.1])))
+    expect(await refusal(fetchRemoteGeojson('https://data.example.cn/pm25.geojson'))).toEqual({
+      zh:
+        'https://data.example.cn/pm25.geojson 有 60,001 个点，超过 50,000 个，不能作为定时刷新的 GeoJSON 图层；' +
+        '请下载后按文件导入（作为大数据点图层绘制）。',
+      en:
+        'https://data.example.cn/pm25.geojson has 60,001 points, over the 50,000 a refreshed GeoJSON layer can ' +
+        'hold: download it and import it as a file (drawn as a large point layer).',
+    })
+  })
+
   test('a refused result with features is still refused, with its reason', async () => {
     const reason = { zh: '坐标超出范围', en: 'coordinates out of range' }
     const refused = { ok: false, data: collection([119.7, 29.1]), problems: [{ message: reason }] }
