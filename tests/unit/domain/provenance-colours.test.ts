@@ -2,8 +2,15 @@
  * The provenance badges' colours: one pair per provenance, each readable (WCAG 2.x contrast of at least
  * 7:1, AAA for the badges' small text) and each background its own, so that 示例数据 never looks 官方.
  */
-import { expect, test } from 'vitest'
-import { PROVENANCE_COLOURS } from '../../../src/domain/provenance-colours'
+import { beforeEach, expect, test, vi } from 'vitest'
+
+// The table is read afresh in each test: a module-level table evaluated once, when the first test file
+// imports it, is what the mutation run cannot switch per test (it would count as never checked).
+let PROVENANCE_COLOURS: (typeof import('../../../src/domain/provenance-colours'))['PROVENANCE_COLOURS']
+beforeEach(async () => {
+  vi.resetModules()
+  ;({ PROVENANCE_COLOURS } = await import('../../../src/domain/provenance-colours'))
+})
 
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
