@@ -3,7 +3,7 @@
  * data is not written again, that a full store loses nothing already kept, and that data whose index
  * never came is cleaned up on the next start.
  */
-import { beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { FeatureCollection } from 'geojson'
 import { applyUserState, captureUserState, type UserStateSnapshot } from '../../../../src/stores/user-state'
@@ -203,6 +203,13 @@ describe('utf8Length (the kept size of a text column, counted without encoding i
     'ends with a high surrogate \ud83c',
     '\udf0f\ud83c reversed pair',
     '\u007f\u0080\u07ff\u0800\uffff',
+    // The ends of the surrogate ranges, and a lone half next to a character of three bytes.
+    '\ud800\udc00 \udbff\udfff \ud800\udfff \udbff\udc00',
+    '金\udf0f',
+    '\ud83c金',
+    // Two lone low halves, a high half before a private-use character (U+E000).
+    '\udf0f\udf0f',
+    '\ud83c\ue000',
   ]
   for (const text of samples)
     test(`counts ${JSON.stringify(text)} as TextEncoder writes it`, () => {
@@ -226,14 +233,236 @@ describe('estimateBytesInSteps (a large point set counted a slice of text per ta
     }
   }
   // Pairs placed so that a step of 3 characters ends between their halves.
-  const texts = ['ab🌏cd𠮷e', '金东🌏🌏🌏区', 'plain ascii text', '', '\ud83c lone']
+  const texts = [
+    'ab🌏cd𠮷e',
+    '金东🌏🌏🌏区',
+    'plain ascii text',
+    '',
+    '\ud83c lone',
+    'abc🌏xyz',
+    'ab\u{10000}c',
+    'ab\u{10ffff}c',
+  ]
   for (const text of texts)
-    test(`gives what estimateBytes gives, in steps of 3 characters: ${JSON.stringify(text)}`, async () => {
+    test(`gives what estimateBytes gives, in steps of 1, 2 and 3 characters: ${JSON.stringify(text)}`, async () => {
       const value = pointData(text)
-      await expect(estimateBytesInSteps(value, 3)).resolves.toBe(estimateBytes(value))
+      for (const step of [1, 2, 3]) await expect(estimateBytesInSteps(value, step)).resolves.toBe(estimateBytes(value))
     })
+  test('lets other tasks run between its steps: nine characters in steps of 3 take three tasks', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    const settle = () => new Promise((resolve) => setImmediate(resolve))
+    try {
+      let done = false
+      const counted = estimateBytesInSteps(pointData('abcdefghi'), 3).then((n) => {
+        done = true
+        return n
+      })
+      for (let task = 0; task < 3; task++) {
+        await settle()
+        expect(done).toBe(false)
+        vi.advanceTimersToNextTimer()
+      }
+      await settle()
+      expect(done).toBe(true)
+      expect(await counted).toBe(estimateBytes(pointData('abcdefghi')))
+    } finally {
+      vi.useRealTimers()
+    }
+  })
   test('is estimateBytes for anything else', async () => {
     const value = { type: 'FeatureCollection', features: [{ name: '金东' }] }
     await expect(estimateBytesInSteps(value)).resolves.toBe(estimateBytes(value))
+  })
+})
+
+describe('KeptWriter against snapshots made here (no stores)', () => {
+  const collection = (name: string): FeatureCollection => ({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { name }, geometry: { type: 'Point', coordinates: [119.7, 29.1] } }],
+  })
+  const layer = (id: string, fileName: string, data: FeatureCollection): UserStateSnapshot['layers'][number] => ({
+    id,
+    fileName,
+    name: null,
+    addedAt: '2026-01-01T00:00:00.000Z',
+    visible: true,
+    opacity: 1,
+    style: defaultUserLayerStyle(),
+    data: { kind: 'features', collection: data },
+  })
+  const snapshot = (parts: Partial<UserStateSnapshot>): UserStateSnapshot => ({
+    layers: [],
+    replacements: [],
+    indicators: [],
+    ...parts,
+  })
+
+  test('a new writer knows an empty index, and saving nothing writes nothing', async () => {
+    const backend = new MemoryBackend()
+    const writer = new KeptWriter(backend)
+    expect(writer.index).toEqual({ version: 1, entries: [] })
+    const { index, failures } = await writer.save(snapshot({}))
+    expect(index).toEqual({ version: 1, entries: [] })
+    expect(failures).toEqual([])
+    expect(backend.writes).toEqual([])
+  })
+
+  test('new data under a kept layer or replacement, or a changed table, is written again', async () => {
+    const backend = new MemoryBackend()
+    const writer = new KeptWriter(backend)
+    const [x, y] = [indicator('t.csv', 'x'), indicator('t.csv', 'y')]
+    await writer.save(
+      snapshot({
+        layers: [layer('user-1', 'a.geojson', collection('first'))],
+        replacements: [{ layerId: 'rivers', fileName: 'r.geojson', collection: collection('first') }],
+        indicators: [x],
+      }),
+    )
+    backend.writes = []
+    const second = collection('second')
+    await writer.save(
+      snapshot({
+        layers: [layer('user-1', 'a.geojson', second)],
+        replacements: [{ layerId: 'rivers', fileName: 'r.geojson', collection: second }],
+        indicators: [x, y],
+      }),
+    )
+    expect(backend.writes).toEqual(['layer:user-1', 'replacement:rivers', 'table:t.csv', INDEX_KEY])
+    expect(backend.data.get('layer:user-1')).toEqual({ kind: 'features', collection: second })
+    expect(backend.data.get('replacement:rivers')).toEqual({ fileName: 'r.geojson', collection: second })
+    expect((backend.data.get(INDEX_KEY) as KeptIndex).entries[2]).toMatchObject({
+      kind: 'table',
+      indicatorIds: ['user:t.csv:x', 'user:t.csv:y'],
+    })
+    // One of the table's indicators replaced by another object: the table is written again.
+    backend.writes = []
+    await writer.save(snapshot({ layers: [layer('user-1', 'a.geojson', second)], indicators: [x, { ...y }] }))
+    expect(backend.writes).toContain('table:t.csv')
+  })
+
+  test('a replacement keeps its note, as plain text in both languages', async () => {
+    const backend = new MemoryBackend()
+    const note = { zh: '位置为近似', en: 'Approximate positions' }
+    await new KeptWriter(backend).save(
+      snapshot({ replacements: [{ layerId: 'rivers', fileName: 'r.geojson', collection: collection('a'), note }] }),
+    )
+    expect(backend.data.get('replacement:rivers')).toEqual({ fileName: 'r.geojson', collection: collection('a'), note })
+  })
+
+  test('what remember() names as already in the store is not written again', async () => {
+    const backend = new MemoryBackend()
+    const data = collection('kept')
+    const first = new KeptWriter(backend)
+    const saved = await first.save(snapshot({ layers: [layer('user-1', 'a.geojson', data)] }))
+    backend.writes = []
+    const writer = new KeptWriter(backend, saved.index)
+    writer.remember('layer:user-1', [data])
+    await writer.save(snapshot({ layers: [layer('user-1', 'a.geojson', data)] }))
+    expect(backend.writes).toEqual([])
+  })
+
+  test('new data under a kept layer that does not fit: the old data and its entry stay, on every save', async () => {
+    const backend = new MemoryBackend()
+    const writer = new KeptWriter(backend)
+    await writer.save(snapshot({ layers: [layer('user-1', 'a.geojson', collection('old'))] }))
+    const before = structuredClone(backend.data.get(INDEX_KEY)) as KeptIndex
+    backend.full = /^layer:user-1$/
+    const bigger = snapshot({ layers: [layer('user-1', 'a.geojson', collection('new and bigger'))] })
+    for (let save = 0; save < 2; save++) {
+      const { index, failures } = await writer.save(bigger)
+      expect(failures).toMatchObject([{ key: 'layer:user-1', quota: true }])
+      expect(index.entries).toEqual(before.entries)
+      expect(backend.data.get('layer:user-1')).toEqual({ kind: 'features', collection: collection('old') })
+    }
+  })
+
+  test('refused data is tried again once something is removed; a failure other than a full disk, at once', async () => {
+    const backend = new MemoryBackend()
+    const writer = new KeptWriter(backend)
+    const [a, c] = [layer('user-1', 'a.geojson', collection('a')), layer('user-3', 'c.geojson', collection('c'))]
+    await writer.save(snapshot({ layers: [a, c] }))
+    const b = layer('user-2', 'b.geojson', collection('b'))
+    backend.full = /^layer:user-2$/
+    expect((await writer.save(snapshot({ layers: [a, b, c] }))).failures).toMatchObject([{ key: 'layer:user-2' }])
+    backend.full = null
+    // a removed, c still there: room may have been made for b.
+    const { failures, index } = await writer.save(snapshot({ layers: [b, c] }))
+    expect(failures).toEqual([])
+    expect(index.entries.map((e) => e.key)).toEqual(['layer:user-2', 'layer:user-3'])
+
+    const flaky = new MemoryBackend()
+    const again = new KeptWriter(flaky)
+    const set = flaky.set.bind(flaky)
+    let calls = 0
+    flaky.set = async (key, value) => {
+      if (calls++ === 0) throw new Error('The transaction was aborted.')
+      return set(key, value)
+    }
+    const first = await again.save(snapshot({ layers: [a] }))
+    expect(first.failures).toMatchObject([{ key: 'layer:user-1', quota: false }])
+    const second = await again.save(snapshot({ layers: [a] }))
+    expect(second.failures).toEqual([])
+    expect(flaky.data.get('layer:user-1')).toEqual({ kind: 'features', collection: collection('a') })
+  })
+
+  test('an index that cannot be written is reported as the index, with no file name', async () => {
+    const backend = new MemoryBackend()
+    backend.full = /^index$/
+    const { failures } = await new KeptWriter(backend).save(
+      snapshot({ layers: [layer('user-1', 'a.geojson', points)] }),
+    )
+    expect(failures).toEqual([
+      {
+        key: INDEX_KEY,
+        fileName: '',
+        bytes: expect.any(Number) as unknown,
+        quota: true,
+        message: 'QuotaExceededError: The quota has been exceeded.',
+      },
+    ])
+    expect(failures[0]!.bytes).toBeGreaterThan(0)
+  })
+})
+
+describe('sizes and errors', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text).length
+
+  test('quota errors under every name and code; anything else is not one', () => {
+    expect(isQuotaError({ code: 1014 })).toBe(true)
+    expect(isQuotaError({ name: 'QuotaExceededError' })).toBe(true)
+    for (const other of [null, undefined, 'QuotaExceededError', 22, { code: 0 }])
+      expect(isQuotaError(other)).toBe(false)
+  })
+
+  test('an indicator id without a column part names its file whole', () => {
+    expect(indicatorFileName({ ...indicator('a.csv', 'x'), id: 'user:a.csv' })).toBe('a.csv')
+  })
+
+  test('typed arrays count by length, a service layer with its archive by the file and its definition', () => {
+    expect(estimateBytes(new Float64Array(4))).toBe(32)
+    const definition = { kind: 'pmtiles', url: 'tiles.pmtiles', title: '影像' }
+    const value = { kind: 'service', definition, file: new Blob([new Uint8Array(1000)]) }
+    expect(estimateBytes(value)).toBe(1000 + bytes(JSON.stringify({ kind: 'service', definition, file: null })))
+  })
+
+  test('a point set counts its arrays by length and its texts in UTF-8; other values as JSON', () => {
+    const value = {
+      kind: 'points',
+      table: {
+        length: 2,
+        positions: new Float32Array(4),
+        columns: [
+          { name: '浓度', kind: 'number', values: new Float64Array(2) },
+          { name: 'name', kind: 'text', text: '东关ab', offsets: new Uint32Array(3) },
+        ],
+      },
+    }
+    // positions 16, 浓度 6 + values 16, name 4 + offsets 12 + 东关ab 8
+    expect(estimateBytes(value)).toBe(62)
+    expect(estimateBytes({ kind: 'features', collection: { features: [] } })).toBe(
+      bytes('{"kind":"features","collection":{"features":[]}}'),
+    )
+    expect(estimateBytes(null)).toBe(4)
+    expect(estimateBytes(undefined)).toBe(0)
   })
 })
