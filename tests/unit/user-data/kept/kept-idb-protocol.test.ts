@@ -36,6 +36,8 @@ describe('splitPoints / joinPoints', () => {
   it('leaves any other value whole', () => {
     expect(splitPoints({ type: 'FeatureCollection', features: [] })).toBeNull()
     expect(splitPoints(null)).toBeNull()
+    expect(splitPoints(undefined)).toBeNull()
+    expect(splitPoints('points')).toBeNull()
   })
 
   it('refuses a skeleton whose parts do not match', () => {
