@@ -17,7 +17,7 @@ import {
   type KeptFailure,
   type KeptIndex,
 } from '../user-data/kept/kept-storage'
-import { readKept } from '../user-data/kept/kept-read'
+import { KeptFromNewerVersion, readKept } from '../user-data/kept/kept-read'
 import { useDataStore } from './data'
 import { useIndicatorsStore } from './indicators'
 import { useLayersStore } from './layers'
@@ -53,8 +53,11 @@ export const useKeptStore = defineStore('kept', () => {
   const layers = useLayersStore()
   const indicators = useIndicatorsStore()
   const data = useDataStore()
-  /** starting: not read yet; on: kept; off: this browser keeps nothing (no or refused IndexedDB). */
-  const state = ref<'starting' | 'on' | 'off'>('starting')
+  /**
+   * starting: not read yet; on: kept; off: this browser keeps nothing (no or refused IndexedDB); newer:
+   * a newer version of the app kept it, and this one leaves it untouched (neither read nor written).
+   */
+  const state = ref<'starting' | 'on' | 'off' | 'newer'>('starting')
   const index = shallowRef<KeptIndex>(emptyIndex())
   const failures = shallowRef<KeptFailure[]>([])
   const problem = ref<KeptProblem | null>(null)
@@ -155,8 +158,8 @@ export const useKeptStore = defineStore('kept', () => {
       state.value = 'on'
       // Kept from an earlier visit: say what the browser decided then (asking again changes nothing).
       if (read.index.entries.length > 0) void askPersistence()
-    } catch {
-      state.value = 'off'
+    } catch (error) {
+      state.value = error instanceof KeptFromNewerVersion ? 'newer' : 'off'
       return
     }
     watch(() => [layers.records, layers.order, indicators.userIndicators], scheduleSave)

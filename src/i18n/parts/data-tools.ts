@@ -106,6 +106,7 @@ export const DATA_TOOLS_MESSAGES = {
     'zh-CN': {
       heading: '本机数据',
       off: '此浏览器不能在本机保存数据（可能是隐私模式或存储被禁止）：导入的数据在刷新后会消失。',
+      newer: '本机数据由更新版本的本应用保存，此版本不读取也不改动它：回到新版本即可看到。本次导入的数据刷新后会消失。',
       starting: '正在读取本机数据…',
       empty: '尚无本机数据。导入文件后会自动保存在这里。',
       kinds: { layer: '图层', replacement: '替换', table: '表格' },
@@ -140,6 +141,9 @@ export const DATA_TOOLS_MESSAGES = {
       off:
         'This browser cannot keep data on this device (private mode, or storage is blocked): ' +
         'imported data is gone after a reload.',
+      newer:
+        'The data on this device was kept by a newer version of this app; this version neither reads nor changes ' +
+        'it: open the newer version to see it. What you import now is gone after a reload.',
       starting: 'Reading the data kept on this device…',
       empty: 'Nothing kept yet. Imported files are kept here automatically.',
       kinds: { layer: 'Layer', replacement: 'Replacement', table: 'Table' },

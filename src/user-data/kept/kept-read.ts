@@ -26,9 +26,26 @@ export interface ReadResult {
   lost: string[]
 }
 
-/** What the store holds, as a snapshot for applyUserState; stray data keys are deleted. */
+/**
+ * 本机数据 written by a newer version of the app (an index version this one does not know). It is left
+ * exactly as it is: reading it as empty would delete its data as strays, and writing would replace its
+ * index, so the user's data would be gone when they are back on the newer version.
+ */
+export class KeptFromNewerVersion extends Error {
+  constructor(readonly version: number) {
+    super(`本机数据 index version ${version} is newer than this app's ${INDEX_VERSION}`)
+    this.name = 'KeptFromNewerVersion'
+  }
+}
+
+/**
+ * What the store holds, as a snapshot for applyUserState; stray data keys are deleted. Throws
+ * KeptFromNewerVersion, having changed nothing, when a newer version of the app wrote it.
+ */
 export async function readKept(backend: KeptBackend): Promise<ReadResult> {
   const stored = (await backend.get(INDEX_KEY)) as KeptIndex | undefined
+  if (typeof stored?.version === 'number' && stored.version > INDEX_VERSION)
+    throw new KeptFromNewerVersion(stored.version)
   const entries = stored && stored.version === INDEX_VERSION && Array.isArray(stored.entries) ? stored.entries : []
   const snapshot: UserStateSnapshot = { layers: [], replacements: [], indicators: [] }
   const refs = new Map<string, readonly unknown[]>()

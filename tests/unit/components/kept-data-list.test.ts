@@ -159,6 +159,25 @@ describe('KeptDataList', () => {
     }
   })
 
+  test('kept by a newer app: said so; nothing on the device is read, deleted or written', async () => {
+    const backend = new MemoryBackend()
+    const index = { version: 99, entries: [{ kind: 'layer', key: 'layer:user-1', fileName: 'a.geojson' }] }
+    backend.data.set(INDEX_KEY, index)
+    backend.data.set('layer:user-1', { kind: 'features', collection: points, shape: 'of version 99' })
+    backend.data.set('layer:user-2', { kind: 'something version 99 has' })
+    await startWith(backend)
+    const before = new Map(backend.data)
+    const layers = useLayersStore()
+    layers.addUserLayer(points, 'today.geojson')
+    await settle()
+    const wrapper = mountIn(KeptDataList)
+    expect(useKeptStore().state).toBe('newer')
+    expect(wrapper.get('[data-testid="kept-newer"]').text()).toContain('由更新版本的本应用保存')
+    expect(wrapper.find('[data-testid="kept-item"]').exists()).toBe(false)
+    expect(layers.order.filter((id) => id.startsWith('user-'))).toHaveLength(1)
+    expect(backend.data).toEqual(before)
+  })
+
   test('without IndexedDB the list says that nothing is kept', async () => {
     await startWith(null)
     const wrapper = mountIn(KeptDataList)

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { FeatureCollection } from 'geojson'
-import { readKept } from '../../../../src/user-data/kept/kept-read'
+import { KeptFromNewerVersion, readKept } from '../../../../src/user-data/kept/kept-read'
 import {
   INDEX_KEY,
   INDEX_VERSION,
@@ -94,8 +94,21 @@ function storeWith(entries: KeptEntry[], data: Record<string, unknown>): MemoryB
 }
 
 describe('readKept', () => {
-  it('an empty store, a newer index version or a damaged index read as nothing kept, nothing lost', async () => {
-    for (const index of [undefined, { version: 99, entries: [layerEntry('user-1', 'a.geojson')] }, { version: 1 }]) {
+  it('an index written by a newer version is left as it is: refused by name, nothing deleted', async () => {
+    const backend = new MemoryBackend()
+    const index = { version: 2, entries: [layerEntry('user-1', 'a.geojson')] }
+    backend.data.set(INDEX_KEY, index)
+    backend.data.set('layer:user-1', { kind: 'features', collection: collection() })
+    backend.data.set('layer:user-9', { kind: 'a kind version 2 has' })
+    const failure = await readKept(backend).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(KeptFromNewerVersion)
+    expect(failure).toMatchObject({ name: 'KeptFromNewerVersion', version: 2 })
+    expect([...backend.data.keys()].sort()).toEqual([INDEX_KEY, 'layer:user-1', 'layer:user-9'].sort())
+    expect(backend.data.get(INDEX_KEY)).toBe(index)
+  })
+
+  it('an empty store or a damaged index read as nothing kept, nothing lost', async () => {
+    for (const index of [undefined, { version: 1 }, { version: '2', entries: [] }]) {
       const backend = new MemoryBackend()
       if (index) backend.data.set(INDEX_KEY, index)
       backend.data.set('layer:user-1', { kind: 'features', collection: collection() })
