@@ -2,7 +2,7 @@
 // summary would without one for a large point set's typed columns.
 import { describe, expect, test } from 'vitest'
 import type { Feature, FeatureCollection } from 'geojson'
-import { userTableOf } from '../../../../src/user-data/styles/user-style-columns'
+import { MAX_DISTINCT, textOf, userTableOf } from '../../../../src/user-data/styles/user-style-columns'
 import type { PointTable } from '../../../../src/user-data/tables/point-table'
 
 function collection(rows: Record<string, unknown>[]): FeatureCollection {
@@ -99,5 +99,67 @@ describe('UserTable.isNumber', () => {
       false,
       false,
     ])
+  })
+})
+
+describe('textOf', () => {
+  test('a cell as text: empty for no value, JSON for an object or a list', () => {
+    expect(textOf(null)).toBe('')
+    expect(textOf(undefined)).toBe('')
+    expect(textOf({ a: 1 })).toBe('{"a":1}')
+    expect(textOf([1, 2])).toBe('[1,2]')
+    expect(textOf(5)).toBe('5')
+    expect(textOf(false)).toBe('false')
+    expect(textOf('东关桥')).toBe('东关桥')
+  })
+})
+
+describe('a column summary', () => {
+  // Built by hand, not through JSON: a parsed file cannot hold NaN, a point table's number column can.
+  const table = (values: unknown[]) =>
+    userTableOf({
+      type: 'FeatureCollection',
+      features: values.map((value): Feature => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [119.7, 29.1] },
+        properties: { c: value },
+      })),
+    }).summary('c')!
+
+  test('NaN, null and empty text are no value', () => {
+    expect(table([1, Number.NaN, null, 3])).toMatchObject({ kind: 'number', present: 2, range: { min: 1, max: 3 } })
+    expect(table(['a', '', null, 'a'])).toMatchObject({ kind: 'text', present: 2, values: [{ value: 'a', count: 2 }] })
+  })
+  test('the range is the smallest and largest value whatever their order', () => {
+    expect(table([9, 2, 5])).toMatchObject({ range: { min: 2, max: 9 }, values: [] })
+  })
+  test('objects are counted as their JSON text', () => {
+    expect(table([{ a: 1 }, { a: 1 }]).values).toEqual([{ value: '{"a":1}', count: 2 }])
+  })
+  test('a column without any value is text, not a date', () => {
+    expect(table([null, ''])).toMatchObject({ kind: 'text', present: 0, values: [] })
+  })
+  test('a column is a date column when at least 90% of its values are dates; only then has it months', () => {
+    const dates = Array.from({ length: 9 }, (_, i) => `2022-0${i + 1}-01`)
+    expect(table([...dates, 'unknown']).kind).toBe('date')
+    const text = table(['2022-01-01', 'unknown', 'later'])
+    expect(text.kind).toBe('text')
+    expect(text.months.size).toBe(0)
+  })
+  test(`distinct values are counted one by one up to ${MAX_DISTINCT}; past that the column says so`, () => {
+    const summary = table(Array.from({ length: MAX_DISTINCT + 1 }, (_, i) => `v${i}`))
+    expect(summary.values).toHaveLength(MAX_DISTINCT)
+    expect(summary.valuesCapped).toBe(true)
+    expect(summary.present).toBe(MAX_DISTINCT + 1)
+    expect(table(Array.from({ length: MAX_DISTINCT }, (_, i) => `v${i}`)).valuesCapped).toBe(false)
+  })
+})
+
+describe('UserTable readers and summaries', () => {
+  test('a column the data lacks has no reader; a column has one reader and one summary', () => {
+    const table = userTableOf(collection([{ a: 1 }]))
+    expect(table.reader('missing')).toBeNull()
+    expect(table.reader('a')).toBe(table.reader('a'))
+    expect(table.summary('a')).toBe(table.summary('a'))
   })
 })
