@@ -171,10 +171,12 @@ describe('pickRows', () => {
 
 describe('the points of a collection', () => {
   test('only Point features become rows; a feature without geometry is skipped', () => {
+    // GeoJSON allows a feature without geometry ("geometry": null), which @types/geojson does not spell.
+    const unlocated = JSON.parse('{"type":"Feature","geometry":null,"properties":{"n":1}}') as Feature
     const data: FeatureCollection = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', geometry: null, properties: { n: 1 } },
+        unlocated,
         { type: 'Feature', geometry: { type: 'Point', coordinates: [119.7, 29.1] }, properties: { n: 2 } },
         {
           type: 'Feature',
