@@ -69,6 +69,17 @@ describe('joining a table by place name', () => {
     expect(findPlaceColumn(['名称', '地址'])).toBeNull()
   })
 
+  it('finds the place column in any position, headers trimmed, a township column beside a village one', () => {
+    expect(findPlaceColumn(['乡镇', '村', '数量'])).toEqual({ index: 1, kind: 'village', townIndex: 0 })
+    expect(findPlaceColumn(['村', '数量'])).toEqual({ index: 0, kind: 'village', townIndex: null })
+    expect(findPlaceColumn([' 镇 ', '数量'])).toEqual({ index: 0, kind: 'town', townIndex: null })
+    expect(findPlaceColumn(['数量', ' village '])).toEqual({ index: 1, kind: 'village', townIndex: null })
+  })
+
+  it('does not read one column as both the township and the village', () => {
+    expect(findPlaceColumn(['街道社区', '数量'])).toEqual({ index: 0, kind: 'town', townIndex: null })
+  })
+
   it('joins the ledger of 11 townships written in every variant, GBK CSV and xlsx alike', async () => {
     for (const path of ['good/township-ledger-gbk.csv', 'good/township-ledger.xlsx']) {
       const ledger = await fixtureTable(path)
@@ -138,6 +149,102 @@ describe('joining a table by place name', () => {
     )
     expect(join.columns.map((c) => c.name)).toEqual(['数量'])
     expect(join.problems).toEqual([{ line: 3, value: '', kind: 'empty', suggestions: [] }])
+  })
+
+  it('an unknown village is listed with the closest village names', () => {
+    const header = ['村', '数量']
+    const join = joinTable(table(header, [['月谭村', '4']]), gazetteer, findPlaceColumn(header)!)
+    expect(join.matchedRows).toBe(0)
+    expect(join.problems).toEqual([
+      { line: 2, value: '月谭村', kind: 'unmatched', suggestions: ['月潭村委会', '王坦社区居委会', '泉源社区居委会'] },
+    ])
+  })
+
+  it('an ambiguous village lists every candidate with its township', () => {
+    const header = ['村', '数量']
+    const join = joinTable(table(header, [['桥头村', '1']]), gazetteer, findPlaceColumn(header)!)
+    expect(join.problems).toEqual([
+      {
+        line: 2,
+        value: '桥头村',
+        kind: 'ambiguous',
+        suggestions: ['桥头村委会（东孝街道）', '桥头村委会（岭下镇）'],
+      },
+    ])
+  })
+
+  it('a blank or missing place cell is listed as empty', () => {
+    const header = ['乡镇', '数量']
+    const join = joinTable(table(header, [['  ', '1'], []]), gazetteer, findPlaceColumn(header)!)
+    expect(join.problems).toEqual([
+      { line: 2, value: '', kind: 'empty', suggestions: [] },
+      { line: 3, value: '', kind: 'empty', suggestions: [] },
+    ])
+  })
+
+  it('reports the place cell trimmed', () => {
+    const header = ['乡镇', '数量']
+    const join = joinTable(table(header, [[' 北京市 ', '1']]), gazetteer, findPlaceColumn(header)!)
+    expect(join.problems.map((p) => p.value)).toEqual(['北京市'])
+  })
+
+  it('lists the problems in line order', () => {
+    const join = joinTable(
+      {
+        header: ['乡镇', '数量'],
+        rows: [
+          ['北京市', '1'],
+          ['', '2'],
+          ['上海市', '3'],
+        ],
+        lines: [9, 4, 6],
+      },
+      gazetteer,
+      { index: 0, kind: 'town', townIndex: null },
+    )
+    expect(join.problems.map((p) => p.line)).toEqual([4, 6, 9])
+  })
+
+  it('reads numbers with thousands separators and spaces; empty cells leave a township out', () => {
+    const header = ['乡镇', '人口', '面积']
+    const join = joinTable(
+      table(header, [
+        ['曹宅镇', '12,345', ' 5 '],
+        ['孝顺镇', '1,234,567', ''],
+        ['傅村镇', ' ', '2.5'],
+        ['澧浦镇', '8'],
+      ]),
+      gazetteer,
+      findPlaceColumn(header)!,
+    )
+    expect(join.columns).toEqual([
+      { name: '人口', values: { '330703103': 12345, '330703101': 1234567, '330703104': 8 } },
+      { name: '面积', values: { '330703103': 5, '330703102': 2.5 } },
+    ])
+  })
+
+  it('text, codes with a leading zero, empty columns and cells beyond the header are not indicators', () => {
+    const header = ['乡镇', '备注', '电话区号', '空列', '数量']
+    const join = joinTable(
+      table(header, [
+        ['曹宅镇', '新', '0579', '', '1', '99'],
+        ['孝顺镇', '12', '0579', '', '2', '98'],
+      ]),
+      gazetteer,
+      findPlaceColumn(header)!,
+    )
+    expect(join.columns.map((c) => c.name)).toEqual(['数量'])
+  })
+
+  it('place columns written as codes and identifier columns are not indicators', () => {
+    const towns = ['乡镇', ' ID ', '数量']
+    const byCode = joinTable(table(towns, [['330703103', '7', '1']]), gazetteer, findPlaceColumn(towns)!)
+    expect(byCode.columns.map((c) => c.name)).toEqual(['数量'])
+    const village = villages[0]!
+    const header = ['村', '乡镇', '数量']
+    const join = joinTable(table(header, [[village.code, village.townCode, '3']]), gazetteer, findPlaceColumn(header)!)
+    expect(join.problems).toEqual([])
+    expect(join.columns).toEqual([{ name: '数量', values: { [village.townCode]: 3 } }])
   })
 
   it('joined columns become indicators with the user badge', async () => {
