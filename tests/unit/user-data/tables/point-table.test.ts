@@ -9,7 +9,7 @@ import {
   weightsOf,
 } from '../../../../src/user-data/tables/point-table'
 
-// Built from JSON: @types/geojson allows no `properties: null` literal with a typed geometry in every case.
+// Features as a parsed file holds them (null properties included), typed once here.
 const features = (list: unknown[]): Feature[] => JSON.parse(JSON.stringify(list)) as Feature[]
 const point = (lng: number, lat: number, properties: Record<string, unknown> | null) => ({
   type: 'Feature',
