@@ -16,6 +16,7 @@ import { addServiceLayer } from '../../../../src/stores/service-layers'
 import { useIndicatorsStore } from '../../../../src/stores/indicators'
 import { useViewStore } from '../../../../src/stores/view'
 import type { ServiceDefinition } from '../../../../src/domain/services/service-types'
+import { PMTILES_FROM_FILE } from '../../support/service-definitions'
 
 const WMS: ServiceDefinition = {
   kind: 'wms',
@@ -27,17 +28,6 @@ const WMS: ServiceDefinition = {
   raster: { scheme: 'wms', template: 'http://10.1.2.3:8080/geoserver/wms?LAYERS=zj:redline&BBOX={bbox-epsg-3857}' },
   bounds: [119.4, 28.9, 120.1, 29.4],
   legend: { image: 'http://10.1.2.3:8080/geoserver/wms?REQUEST=GetLegendGraphic&LAYER=zj:redline' },
-}
-const PMTILES: ServiceDefinition = {
-  kind: 'pmtiles',
-  url: 'imagery.pmtiles',
-  host: 'imagery.pmtiles',
-  title: '影像',
-  attribution: '',
-  crs: 'GCJ-02',
-  pmtiles: { tileType: 'png', fromFile: true },
-  minzoom: 6,
-  maxzoom: 14,
 }
 const ARCHIVE = new Uint8Array([0x50, 0x4d, 0x54, 0x69, 0x6c, 0x65, 0x73, 3, 1, 2, 3])
 
@@ -67,7 +57,7 @@ describe('service layers in a project file', () => {
   test('a WMS layer and a PMTiles file come back with their names, order, visibility and opacity', async () => {
     const { layers } = stores()
     const wms = addServiceLayer(layers, WMS)
-    const archive = addServiceLayer(layers, PMTILES, { file: new Blob([ARCHIVE]) })
+    const archive = addServiceLayer(layers, PMTILES_FROM_FILE, { file: new Blob([ARCHIVE]) })
     layers.renameUserLayer(wms, '红线')
     layers.setOpacity(wms, 0.6)
     layers.setVisible(archive, false)
@@ -96,7 +86,7 @@ describe('service layers in a project file', () => {
   test('a definition that is not one, or an archive that is missing, is reported and the rest kept', async () => {
     const { layers } = stores()
     const wms = addServiceLayer(layers, WMS)
-    const archive = addServiceLayer(layers, PMTILES, { file: new Blob([ARCHIVE]) })
+    const archive = addServiceLayer(layers, PMTILES_FROM_FILE, { file: new Blob([ARCHIVE]) })
     const zip = write()
     const files = unzipSync(zip)
     files[`layers/${wms}.service.json`] = strToU8(

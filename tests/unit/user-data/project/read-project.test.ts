@@ -16,7 +16,7 @@ import {
 import { PROJECT_FORMAT } from '../../../../src/user-data/project/project-file'
 import { pointTableFiles } from '../../../../src/user-data/project/point-table-files'
 import type { PointTable } from '../../../../src/user-data/tables/point-table'
-import type { ServiceDefinition } from '../../../../src/domain/services/service-types'
+import { PMTILES_FROM_FILE } from '../../support/service-definitions'
 import { writeZip } from '../../../fixtures/support/zip-writer'
 
 const stations: FeatureCollection = {
@@ -27,17 +27,6 @@ const table: PointTable = {
   length: 2,
   positions: new Float32Array([119.5, 29, 120.25, 29.5]),
   columns: [{ name: 'v', kind: 'number', values: new Float64Array([1, 2]) }],
-}
-const PMTILES: ServiceDefinition = {
-  kind: 'pmtiles',
-  url: 'imagery.pmtiles',
-  host: 'imagery.pmtiles',
-  title: '影像',
-  attribution: '',
-  crs: 'GCJ-02',
-  pmtiles: { tileType: 'png', fromFile: true },
-  minzoom: 6,
-  maxzoom: 14,
 }
 
 /** The import engine's part, in small: a FeatureCollection is read, anything else is an error. */
@@ -238,7 +227,7 @@ describe('layer files that cannot be loaded are listed by name, the others load'
     const index = strToU8(indexText([layer('a', data, '影像')]))
     const withArchive = zipSync({
       'project.json': index,
-      [data]: json(PMTILES),
+      [data]: json(PMTILES_FROM_FILE),
       'layers/a.service.json.b.pmtiles': archive,
     })
     const [loaded] = contents(await readProjectZip(withArchive, parseGeoJson)).snapshot.layers
@@ -246,7 +235,7 @@ describe('layer files that cannot be loaded are listed by name, the others load'
     expect(new Uint8Array(await file!.arrayBuffer())).toEqual(archive)
 
     const without = contents(
-      await readProjectZip(zipSync({ 'project.json': index, [data]: json(PMTILES) }), parseGeoJson),
+      await readProjectZip(zipSync({ 'project.json': index, [data]: json(PMTILES_FROM_FILE) }), parseGeoJson),
     )
     expect(without.missing).toEqual([
       { layerId: 'a', name: '影像', path: 'layers/a.service.json.b.pmtiles', reason: 'missing' },

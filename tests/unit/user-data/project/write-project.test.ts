@@ -11,7 +11,7 @@ import type { ProjectIndex, ProjectView } from '../../../../src/user-data/projec
 import type { UserLayerData, UserLayerSnapshot, UserStateSnapshot } from '../../../../src/user-data/user-state-snapshot'
 import { defaultUserLayerStyle } from '../../../../src/user-data/styles/user-layer-style'
 import type { PointTable } from '../../../../src/user-data/tables/point-table'
-import type { ServiceDefinition } from '../../../../src/domain/services/service-types'
+import { PMTILES_FROM_FILE } from '../../support/service-definitions'
 
 const stations: FeatureCollection = {
   type: 'FeatureCollection',
@@ -22,15 +22,6 @@ const table: PointTable = {
   length: 2000,
   positions: new Float32Array(Array.from({ length: 4000 }, (_, i) => (i % 2 ? 29 : 119.5) + Math.sin(i) * 0.5)),
   columns: [{ name: 'v', kind: 'number', values: new Float64Array(Array.from({ length: 2000 }, (_, i) => i % 7)) }],
-}
-const PMTILES: ServiceDefinition = {
-  kind: 'pmtiles',
-  url: 'imagery.pmtiles',
-  host: 'imagery.pmtiles',
-  title: '影像',
-  attribution: '',
-  crs: 'GCJ-02',
-  pmtiles: { tileType: 'png', fromFile: true },
 }
 const ARCHIVE = new Uint8Array(Array.from({ length: 300 }, () => 7))
 
@@ -62,8 +53,8 @@ describe('the files of a project', () => {
         [
           userLayer('user-1', { kind: 'features', collection: stations }),
           userLayer('user-2', { kind: 'points', table }),
-          userLayer('service-1', { kind: 'service', definition: PMTILES, file: new Blob([ARCHIVE]) }),
-          userLayer('service-2', { kind: 'service', definition: { ...PMTILES, title: '另一个' } }),
+          userLayer('service-1', { kind: 'service', definition: PMTILES_FROM_FILE, file: new Blob([ARCHIVE]) }),
+          userLayer('service-2', { kind: 'service', definition: { ...PMTILES_FROM_FILE, title: '另一个' } }),
         ],
         [{ layerId: 'towns', fileName: '乡镇.geojson', collection: stations }],
       ),
@@ -95,7 +86,7 @@ describe('the files of a project', () => {
   })
 
   test('a service layer written without any archive bytes gets its definition only', () => {
-    const zip = write(snapshotOf([userLayer('service-1', { kind: 'service', definition: PMTILES })]))
+    const zip = write(snapshotOf([userLayer('service-1', { kind: 'service', definition: PMTILES_FROM_FILE })]))
     expect(Object.keys(unzipSync(zip)).sort()).toEqual(['layers/service-1.service.json', 'project.json'])
   })
 
@@ -126,7 +117,7 @@ describe('the files of a project', () => {
 
 describe('how the files are packed', () => {
   test('a PMTiles archive is stored as it is: its tiles are compressed already', () => {
-    const zip = write(snapshotOf([userLayer('service-1', { kind: 'service', definition: PMTILES })]), {
+    const zip = write(snapshotOf([userLayer('service-1', { kind: 'service', definition: PMTILES_FROM_FILE })]), {
       serviceFiles: new Map([['service-1', ARCHIVE]]),
     })
     const entry = listZipEntries(zip).find((e) => e.name === 'layers/service-1.pmtiles')
