@@ -80,6 +80,27 @@ describe('point tables', () => {
 })
 
 describe('the draw budget', () => {
+  test('vertices are every position (a ring counts its closing one); no geometry has none', () => {
+    expect(vertexCount(null)).toBe(0)
+    expect(vertexCount({ type: 'Point', coordinates: [119.7, 29.1] })).toBe(1)
+    const ring = [
+      [119.7, 29.1],
+      [119.8, 29.1],
+      [119.8, 29.2],
+      [119.7, 29.1],
+    ]
+    expect(vertexCount({ type: 'Polygon', coordinates: [ring] })).toBe(4)
+    expect(
+      vertexCount({
+        type: 'GeometryCollection',
+        geometries: [
+          { type: 'MultiPolygon', coordinates: [[ring], [ring]] },
+          { type: 'LineString', coordinates: ring.slice(0, 2) },
+        ],
+      }),
+    ).toBe(10)
+  })
+
   test('a small point file stays GeoJSON', async () => {
     const result = await importBytes(encode(pointsCsv(100)), { fileName: 'small.csv', declaredCrs: 'auto' })
     expect(result.data?.features).toHaveLength(100)
