@@ -29,7 +29,10 @@ function objectArcs(object: unknown): number {
   return max
 }
 
-/** The features of a Topology, or null after reporting why there are none. */
+/**
+ * The features of a Topology, or null after reporting why there are none. Objects that only hold
+ * empty GeometryCollections give an empty list, which the caller reports as "no usable features".
+ */
 export async function topologyFeatures(root: TopologyLike, context: ImportContext): Promise<Feature[] | null> {
   const fail = (found: string, zh: string, en: string) => {
     context.problems.add({
@@ -56,6 +59,7 @@ export async function topologyFeatures(root: TopologyLike, context: ImportContex
     )
   const { feature } = await import('topojson-client')
   const features: Feature[] = []
+  let refused = false
   for (const [name, object] of Object.entries(objects)) {
     const highest = objectArcs(object)
     if (highest >= arcs.length) {
@@ -71,11 +75,12 @@ export async function topologyFeatures(root: TopologyLike, context: ImportContex
             `imported`,
         },
       })
+      refused = true
       continue
     }
     const converted = feature(root as never, object as never) as unknown as Feature | { features: Feature[] }
     features.push(...('features' in converted ? converted.features : [converted]))
   }
-  if (features.length === 0) return null
+  if (features.length === 0 && refused) return null
   return features
 }

@@ -91,6 +91,11 @@ describe('a valid Topology', () => {
     ])
   })
 
+  test('empty GeometryCollections give no features and no problem of their own', async () => {
+    const empty = { type: 'GeometryCollection', geometries: [] }
+    expect(await read({ arcs: ARCS, objects: { land: empty, water: empty } })).toEqual({ features: [], problems: [] })
+  })
+
   test('an "arcs" member that holds no indexes (on a Point, where it means nothing) is not counted', async () => {
     const { features, problems } = await read({
       arcs: [[A, B]],
@@ -201,6 +206,27 @@ describe('through importBytes', () => {
     })
     expect(result).toMatchObject({ ok: true, format: 'topojson', featureCount: 1, problems: [] })
     expect(result.data!.features[0]!.geometry).toEqual({ type: 'Polygon', coordinates: [[A, B, C, A]] })
+  })
+
+  test('a file whose objects hold no geometries fails and says so', async () => {
+    const result = await run({
+      type: 'Topology',
+      arcs: ARCS,
+      objects: { land: { type: 'GeometryCollection', geometries: [] } },
+    })
+    expect(result).toMatchObject({ ok: false, featureCount: 0, data: null })
+    expect(result.problems).toEqual([
+      {
+        severity: 'error',
+        file: 'f.topojson',
+        featureIndex: null,
+        line: null,
+        field: '',
+        found: '0 features',
+        expected: 'at least one valid feature',
+        message: { zh: '没有可用的要素', en: 'no usable features' },
+      },
+    ])
   })
 
   test('a file whose only object points past the arcs fails with that one reason', async () => {
