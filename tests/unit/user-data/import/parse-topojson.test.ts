@@ -194,6 +194,138 @@ describe('an object that refers to an arc past the end is refused whole', () => 
   })
 })
 
+describe('an object topojson-client cannot read is refused with where, the others kept', () => {
+  const road = { type: 'LineString', arcs: [0] }
+  const unreadable = (field: string, found: string, expected: string, zh: string, en: string) =>
+    problem({
+      field,
+      found,
+      expected,
+      message: { zh: `${zh}；对象“bad”未导入`, en: `${en}; object "bad" was not imported` },
+    })
+  const notWhole = (path: string, found: string) =>
+    unreadable(
+      `${path}.arcs`,
+      found,
+      'whole arc indexes (~i for a reversed arc)',
+      `${path}.arcs 中有不是整数的弧索引（${found}）`,
+      `${path}.arcs holds an arc index that is not a whole number (${found})`,
+    )
+  const notGeometry = (path: string, found: string) =>
+    unreadable(
+      path,
+      found,
+      'a geometry object',
+      `${path} 不是几何对象（${found}）`,
+      `${path} is not a geometry object (${found})`,
+    )
+
+  test.each([
+    ['an arc index that is null', { type: 'LineString', arcs: [0, null] }, notWhole('objects.bad', 'null')],
+    ['an arc index that is a fraction', { type: 'LineString', arcs: [0.5] }, notWhole('objects.bad', '0.5')],
+    ['an arc index written as text', { type: 'LineString', arcs: ['1'] }, notWhole('objects.bad', '"1"')],
+    ['a polygon ring holding null', { type: 'Polygon', arcs: [[0, 1], null] }, notWhole('objects.bad', 'null')],
+    [
+      'a MultiPolygon index that is an object',
+      { type: 'MultiPolygon', arcs: [[[0, {}]]] },
+      notWhole('objects.bad', '{}'),
+    ],
+    ['an object that is null', null, notGeometry('objects.bad', 'null')],
+    ['an object that is a number', 3, notGeometry('objects.bad', 'number')],
+    ['an object that is an array', [road], notGeometry('objects.bad', 'an array')],
+    [
+      'a null geometry inside a GeometryCollection',
+      { type: 'GeometryCollection', geometries: [road, null] },
+      notGeometry('objects.bad.geometries[1]', 'null'),
+    ],
+    [
+      'a bad index two collections deep',
+      {
+        type: 'GeometryCollection',
+        geometries: [{ type: 'GeometryCollection', geometries: [road, { type: 'LineString', arcs: [1.5] }] }],
+      },
+      notWhole('objects.bad.geometries[0].geometries[1]', '1.5'),
+    ],
+    [
+      'a GeometryCollection without geometries',
+      { type: 'GeometryCollection' },
+      unreadable(
+        'objects.bad.geometries',
+        'none',
+        'an array of geometry objects',
+        'objects.bad 是 GeometryCollection，但没有 geometries 数组',
+        'objects.bad is a GeometryCollection without a "geometries" array',
+      ),
+    ],
+    [
+      'a GeometryCollection whose geometries are an object',
+      { type: 'GeometryCollection', geometries: { 0: road } },
+      unreadable(
+        'objects.bad.geometries',
+        'object',
+        'an array of geometry objects',
+        'objects.bad 是 GeometryCollection，但没有 geometries 数组',
+        'objects.bad is a GeometryCollection without a "geometries" array',
+      ),
+    ],
+  ])('%s', async (_, bad, expected) => {
+    const { features, problems } = await read({ arcs: ARCS, objects: { road, bad } })
+    expect(problems).toEqual([expected])
+    expect(features!.map((feature) => feature.geometry)).toEqual([{ type: 'LineString', coordinates: [A, B] }])
+  })
+
+  test("a point whose coordinates are not a position is refused with the converter's words", async () => {
+    const { features, problems } = await read({
+      arcs: ARCS,
+      transform: { scale: [1, 1], translate: [0, 0] },
+      objects: { road, bad: { type: 'Point' } },
+    })
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ severity: 'error', field: 'objects.bad' })
+    expect(problems[0]!.message.en).toMatch(/^object "bad" could not be converted \(.+\); the object was not imported$/)
+    expect(problems[0]!.message.zh).toMatch(/^对象“bad”无法转换（.+）；该对象未导入$/)
+    expect(features).toHaveLength(1)
+  })
+
+  test.each([
+    ['a scale that is text', { scale: 'x', translate: [0, 0] }],
+    ['no translate', { scale: [1, 1] }],
+    ['a scale of three numbers', { scale: [1, 1, 1], translate: [0, 0] }],
+    ['a translate holding text', { scale: [1, 1], translate: [0, '0'] }],
+    ['null', null],
+    ['a number', 5],
+  ])('a transform that is %s refuses the file', async (_, transform) => {
+    expect(await read({ arcs: ARCS, transform, objects: { road } })).toEqual({
+      features: null,
+      problems: notTopology(
+        'transform',
+        'TopoJSON 的 transform 应有 scale 和 translate 两对数字；未导入任何要素',
+        '"transform" should hold a scale and a translate of two numbers each; nothing was imported',
+      ),
+    })
+  })
+
+  test('a valid transform is applied', async () => {
+    const { features } = await read({
+      arcs: [
+        [
+          [0, 0],
+          [1, 4],
+        ],
+      ],
+      transform: { scale: [0.5, 0.25], translate: [119.5, 29] },
+      objects: { road },
+    })
+    expect(features![0]!.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [119.5, 29],
+        [120, 30],
+      ],
+    })
+  })
+})
+
 describe('through importBytes', () => {
   const run = (topology: unknown) =>
     importBytes(new TextEncoder().encode(JSON.stringify(topology)), { fileName: 'f.topojson', declaredCrs: 'auto' })
@@ -233,5 +365,15 @@ describe('through importBytes', () => {
     const result = await run({ type: 'Topology', arcs: ARCS, objects: { parcel: { type: 'Polygon', arcs: [[0, 2]] } } })
     expect(result).toMatchObject({ ok: false, featureCount: 0, data: null })
     expect(result.problems).toEqual([arcPastEnd('parcel', 2, 2)])
+  })
+
+  test('an object with an arc index that is null is refused by name; the file imports the others', async () => {
+    const result = await run({
+      type: 'Topology',
+      arcs: ARCS,
+      objects: { road: { type: 'LineString', arcs: [0] }, bad: { type: 'LineString', arcs: [0, null] } },
+    })
+    expect(result).toMatchObject({ featureCount: 1 })
+    expect(result.problems).toContainEqual(expect.objectContaining({ field: 'objects.bad.arcs', found: 'null' }))
   })
 })
