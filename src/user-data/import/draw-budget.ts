@@ -48,13 +48,28 @@ function refuse(
 
 const isPoint = (feature: Feature) => feature.geometry?.type === 'Point'
 
+/**
+ * turf's Douglas-Peucker recurses once per vertex it keeps where vertices tie for the farthest: a
+ * regular zigzag of some thousands of vertices overflows the stack. Such a feature is kept as it is
+ * and counted so (the budget then refuses the file by its numbers if it must), rather than the whole
+ * import failing with "Maximum call stack size exceeded".
+ */
+function simplifiedFeature(feature: Feature, tolerance: number): Feature {
+  try {
+    return simplify(feature, { tolerance, highQuality: false })
+  } catch (error) {
+    if (error instanceof RangeError) return feature
+    throw error
+  }
+}
+
 async function simplified(collection: FeatureCollection, tolerance: number, context: ImportContext) {
   const features: Feature[] = []
   let vertices = 0
   for (let i = 0; i < collection.features.length; i++) {
     if (i % 500 === 0) await context.checkpoint('converting', i / collection.features.length)
     const feature = collection.features[i]!
-    const geometry = feature.geometry?.type === 'Point' ? feature : simplify(feature, { tolerance, highQuality: false })
+    const geometry = feature.geometry?.type === 'Point' ? feature : simplifiedFeature(feature, tolerance)
     vertices += vertexCount(geometry.geometry)
     features.push(geometry)
   }

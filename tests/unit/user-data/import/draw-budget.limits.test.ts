@@ -287,6 +287,16 @@ describe('the vertex budget', () => {
     })
   })
 
+  // Four overflowing attempts (one per tolerance) take seconds on a loaded machine: a longer timeout.
+  test('a line too regular for the simplifier (its recursion overflows) is counted whole, not a crash', async () => {
+    const { after } = await budget([zigzag(6_000, KEPT)])
+    expect(after).toMatchObject({ ok: false, data: null })
+    expect(after.problems).toEqual([
+      expect.objectContaining({ severity: 'error', found: '6000 vertices', expected: 'at most 4000 vertices' }),
+    ])
+    expect(after.problems[0]!.message.en).toContain('still 6,000 after simplifying to about 100 m')
+  }, 30_000)
+
   test('simplifying reports progress as "converting", every 500 features', async () => {
     const seen: ImportProgress[] = []
     // 1,000 points and a line of 1,100 vertices that goes at 1 m: one step, over 1,001 features.
