@@ -7,7 +7,7 @@ import type { Feature } from 'geojson'
 import { CandidateList, failedSource, type ParsedSource } from './candidate'
 import type { ImportContext } from './import-context'
 import { parseXml, XmlSyntaxError, type XmlDocument } from '../../domain/text/xml-dom'
-import { listZipEntries, readZipEntry, ZipFormatError } from './zip-reader'
+import { listZipEntries, readZipEntry, ZipFormatError, type ZipEntry } from './zip-reader'
 import { decodeText } from './decode-text'
 
 export type XmlGeoKind = 'kml' | 'gpx'
@@ -95,6 +95,21 @@ function toSource(features: Feature[], kind: XmlGeoKind, context: ImportContext)
   return { candidates, rejectedCount, failed: false }
 }
 
+/**
+ * The entry's bytes. Data that does not inflate fails inside the platform's DecompressionStream with
+ * its own error (zlib's "invalid block type" in node, a TypeError in browsers): a ZipFormatError here,
+ * so a damaged KMZ is a problem like any other unreadable zip, never an exception out of the import.
+ */
+async function readKmzEntry(bytes: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
+  try {
+    return await readZipEntry(bytes, entry)
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new ZipFormatError(`${entry.name}: the compressed data is damaged (${reason})`)
+  }
+}
+
 /** KMZ: the zip's doc.kml, or (as Google Earth does) its first .kml file, with a word. */
 export async function parseKmz(bytes: Uint8Array, context: ImportContext): Promise<ParsedSource> {
   let names: string[] = []
@@ -122,7 +137,7 @@ export async function parseKmz(bytes: Uint8Array, context: ImportContext): Promi
         },
       })
     }
-    const decoded = decodeText(await readZipEntry(bytes, doc))
+    const decoded = decodeText(await readKmzEntry(bytes, doc))
     return (await parseXmlGeoText(decoded.text, 'KML', context)).source
   } catch (error) {
     if (!(error instanceof ZipFormatError)) throw error

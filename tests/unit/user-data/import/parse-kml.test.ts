@@ -413,3 +413,39 @@ describe('a KMZ', () => {
     expect(result.data!.features).toEqual([CAOZHAI])
   })
 })
+
+describe('a KMZ whose doc.kml is damaged inside the zip', () => {
+  /** A zip of a deflated doc.kml whose compressed bytes are overwritten with 0xFF (an invalid block type). */
+  function damagedKmz(): Uint8Array {
+    const zip = writeZip([{ name: 'doc.kml', bytes: utf8(POINT_KML), deflate: true }])
+    const view = new DataView(zip.buffer)
+    const start = 30 + view.getUint16(26, true)
+    zip.fill(0xff, start, start + view.getUint32(18, true))
+    return zip
+  }
+  // zlib's own words (node): the reason the platform gives, after the entry's name.
+  const DAMAGED = 'doc.kml: the compressed data is damaged (invalid block type)'
+
+  test('is refused with a problem naming the entry, not thrown', async () => {
+    const context = new ImportContext('f.kmz')
+    const source = await parseKmz(damagedKmz(), context)
+    expect(context.problems.toArray()).toEqual([
+      problem('f.kmz', {
+        severity: 'error',
+        found: DAMAGED,
+        expected: 'a readable zip',
+        message: {
+          zh: `KMZ（zip）无法读取：${DAMAGED}`,
+          en: `the KMZ (zip) cannot be read: ${DAMAGED}`,
+        },
+      }),
+    ])
+    expect(source).toMatchObject({ failed: true, rejectedCount: 0 })
+  })
+
+  test('through the engine: a failed result, not a rejected promise', async () => {
+    const result = await importBytes(damagedKmz(), { fileName: 'a.kmz', declaredCrs: 'auto' })
+    expect(result).toMatchObject({ ok: false, data: null, format: 'kmz' })
+    expect(result.problems.map((p) => p.found)).toEqual([DAMAGED])
+  })
+})
