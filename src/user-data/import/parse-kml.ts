@@ -58,12 +58,44 @@ export async function parseXmlGeoText(text: string, label: 'KML' | 'GPX' | 'XML'
   const collection =
     kind === 'kml' ? togeojson.kml(document as unknown as Document) : togeojson.gpx(document as unknown as Document)
   context.progress('parsing', 1)
-  return { source: toSource(collection.features as Feature[], kind, context), kind }
+  const features = collection.features as Feature[]
+  const leftOut = kind === 'gpx' ? reportGpxLeftOut(document, features, context) : 0
+  return { source: toSource(features, kind, leftOut, context), kind }
 }
 
-function toSource(features: Feature[], kind: XmlGeoKind, context: ImportContext): ParsedSource {
+const GPX_ITEMS = ['wpt', 'rte', 'trk'] as const
+
+/**
+ * togeojson drops, without a word, a waypoint without lat and lon and a route or track of fewer than
+ * 2 usable points. Counted here by kind (its features name theirs in `_gpxType`; waypoints have none),
+ * as one warning, so nothing leaves the file unsaid. Returns how many were left out.
+ */
+function reportGpxLeftOut(document: XmlDocument, features: Feature[], context: ImportContext): number {
+  const made = (item: (typeof GPX_ITEMS)[number]) =>
+    features.filter((feature) => (feature.properties?._gpxType ?? 'wpt') === item).length
+  const missing = GPX_ITEMS.map((item) => ({ item, count: document.getElementsByTagName(item).length - made(item) }))
+  const leftOut = missing.filter(({ count }) => count > 0)
+  const total = leftOut.reduce((sum, { count }) => sum + count, 0)
+  if (total === 0) return 0
+  const found = leftOut.map(({ item, count }) => `${count} ${item}`).join(', ')
+  context.problems.add({
+    severity: 'warning',
+    found,
+    expected: 'a wpt with lat and lon; a rte or trk of 2 or more points',
+    message: {
+      zh: `${total} 个航点、航线或航迹没有可用的坐标（${found}），已跳过：航点须有 lat 和 lon，航线、航迹须至少有 2 个点`,
+      en:
+        `${total} waypoint(s), route(s) or track(s) have no usable coordinates (${found}) and were skipped: ` +
+        'a waypoint needs lat and lon, a route or track at least 2 points',
+    },
+  })
+  return total
+}
+
+/** `leftOut`: items togeojson made no feature of, already reported (GPX). */
+function toSource(features: Feature[], kind: XmlGeoKind, leftOut: number, context: ImportContext): ParsedSource {
   const candidates = new CandidateList()
-  let rejectedCount = 0
+  let rejectedCount = leftOut
   let withoutGeometry = 0
   features.forEach((feature, index) => {
     if (!feature.geometry) {
@@ -84,7 +116,7 @@ function toSource(features: Feature[], kind: XmlGeoKind, context: ImportContext)
       },
     })
   }
-  if (candidates.length === 0 && withoutGeometry === 0) {
+  if (candidates.length === 0 && rejectedCount === 0) {
     const gpx = kind === 'gpx'
     fileError(context, '0 features', gpx ? 'wpt, rte or trk' : 'Placemark', {
       zh: gpx ? 'GPX 中没有航点、航线或航迹（wpt、rte、trk）' : 'KML 中没有地标（Placemark）',

@@ -227,6 +227,57 @@ describe('a GPX', () => {
   })
 })
 
+describe('GPX items without usable coordinates', () => {
+  const GPX = (body: string) =>
+    `<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">${body}</gpx>`
+  const leftOut = (count: number, found: string) =>
+    problem('f.kml', {
+      severity: 'warning',
+      found,
+      expected: 'a wpt with lat and lon; a rte or trk of 2 or more points',
+      message: {
+        zh: `${count} 个航点、航线或航迹没有可用的坐标（${found}），已跳过：航点须有 lat 和 lon，航线、航迹须至少有 2 个点`,
+        en:
+          `${count} waypoint(s), route(s) or track(s) have no usable coordinates (${found}) and were skipped: ` +
+          'a waypoint needs lat and lon, a route or track at least 2 points',
+      },
+    })
+
+  test('are skipped with a warning counting each kind; the others are kept', async () => {
+    const { source, problems } = await parse(
+      GPX(
+        '<wpt lat="29.2" lon="119.75"><name>采样点</name></wpt><wpt lat="29.2"><name>缺经度</name></wpt>' +
+          '<wpt lat="北纬" lon="119.75"/><rte><name>单点</name><rtept lat="29" lon="119.7"/></rte>' +
+          '<rte><name>线</name><rtept lat="29" lon="119.7"/><rtept lat="29.1" lon="119.8"/></rte>' +
+          '<trk><name>单点轨迹</name><trkseg><trkpt lat="29" lon="119.7"/></trkseg></trk>',
+      ),
+      'GPX',
+    )
+    expect(problems).toEqual([leftOut(4, '2 wpt, 1 rte, 1 trk')])
+    expect(source).toMatchObject({ failed: false, rejectedCount: 4 })
+    expect(source.candidates.features.map((feature) => feature.properties!.name)).toEqual(['线', '采样点'])
+  })
+
+  test('one kind alone is named alone', async () => {
+    const { problems } = await parse(
+      GPX('<wpt lat="29.2" lon="119.75"/><trk><trkseg><trkpt lat="29" lon="119.7"/></trkseg></trk>'),
+      'GPX',
+    )
+    expect(problems).toEqual([leftOut(1, '1 trk')])
+  })
+
+  test('none usable: the warning, not "holds no waypoint, route or track"; through the engine, nothing', async () => {
+    const text = GPX('<wpt lat="29.2"/><trk><trkseg><trkpt lat="29" lon="119.7"/></trkseg></trk>')
+    const { source, problems } = await parse(text, 'GPX')
+    expect(problems).toEqual([leftOut(2, '1 wpt, 1 trk')])
+    expect(source).toMatchObject({ failed: false, rejectedCount: 2 })
+    expect(source.candidates.length).toBe(0)
+    const result = await importBytes(utf8(text), { fileName: 'a.gpx', declaredCrs: 'auto' })
+    expect(result).toMatchObject({ ok: false, data: null, format: 'gpx', rejectedCount: 2 })
+    expect(result.problems[0]!.found).toBe('1 wpt, 1 trk')
+  })
+})
+
 describe('XML that is neither KML nor GPX', () => {
   test('is refused, naming its root element', async () => {
     const { source, kind, problems } = await parse(
