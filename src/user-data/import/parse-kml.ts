@@ -96,23 +96,28 @@ function reportGpxLeftOut(document: XmlDocument, features: Feature[], context: I
 function toSource(features: Feature[], kind: XmlGeoKind, leftOut: number, context: ImportContext): ParsedSource {
   const candidates = new CandidateList()
   let rejectedCount = leftOut
-  let withoutGeometry = 0
+  /** 1-based positions in the file, so that the user can find them (togeojson keeps their order). */
+  const withoutGeometry: number[] = []
   features.forEach((feature, index) => {
     if (!feature.geometry) {
-      withoutGeometry++
+      withoutGeometry.push(index + 1)
       rejectedCount++
       return
     }
     candidates.push(feature, { featureIndex: index, line: null })
   })
-  if (withoutGeometry > 0) {
+  if (withoutGeometry.length > 0) {
+    const count = withoutGeometry.length
+    const which = withoutGeometry.slice(0, 5).join(', ') + (count > 5 ? ', …' : '')
     context.problems.add({
       severity: 'warning',
-      found: `${withoutGeometry} without geometry`,
+      found: `${count} without geometry`,
       expected: 'a Point, LineString or Polygon',
       message: {
-        zh: `${withoutGeometry} 个地标没有几何（无点、线或面），已跳过`,
-        en: `${withoutGeometry} placemark(s) have no geometry (no point, line or polygon) and were skipped`,
+        zh: `${count} 个地标（第 ${which} 个）没有可读的几何（无点、线或面，或坐标不可读），已跳过`,
+        en:
+          `${count} placemark(s) (number ${which}) have no readable geometry ` +
+          '(no point, line or polygon, or coordinates that cannot be read) and were skipped',
       },
     })
   }

@@ -47,6 +47,6 @@ describe('KML and GPX in the engine', () => {
     const result = await run(text(kml), 'a.kml')
     expect(result.featureCount).toBe(1)
     expect(result.rejectedCount).toBe(1)
-    expect(result.problems[0]!.message.en).toMatch(/1 placemark\(s\) have no geometry/)
+    expect(result.problems[0]!.message.en).toMatch(/1 placemark\(s\) \(number 1\) have no readable geometry/)
   })
 })

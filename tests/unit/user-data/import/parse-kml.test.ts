@@ -143,6 +143,19 @@ describe('a KML', () => {
     ])
   })
 
+  test('placemarks whose coordinates cannot be read are named by their place in the file, the first five', async () => {
+    const unreadable = placemark('坏', '<LineString><coordinates>119.7,abc</coordinates></LineString>')
+    const text = kml(placemark('曹宅', point(119.75, 29.2)) + unreadable.repeat(6))
+    const { problems } = await parse(text)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]!.message).toEqual({
+      zh: '6 个地标（第 2, 3, 4, 5, 6, … 个）没有可读的几何（无点、线或面，或坐标不可读），已跳过',
+      en:
+        '6 placemark(s) (number 2, 3, 4, 5, 6, …) have no readable geometry ' +
+        '(no point, line or polygon, or coordinates that cannot be read) and were skipped',
+    })
+  })
+
   test('placemarks without geometry are skipped with one warning; the rest keep their index in the file', async () => {
     const text = kml(placemark('无坐标') + placemark('曹宅', point(119.75, 29.2)) + placemark('空点', '<Point/>'))
     const { source, problems } = await parse(text)
@@ -152,8 +165,10 @@ describe('a KML', () => {
         found: '2 without geometry',
         expected: 'a Point, LineString or Polygon',
         message: {
-          zh: '2 个地标没有几何（无点、线或面），已跳过',
-          en: '2 placemark(s) have no geometry (no point, line or polygon) and were skipped',
+          zh: '2 个地标（第 1, 3 个）没有可读的几何（无点、线或面，或坐标不可读），已跳过',
+          en:
+            '2 placemark(s) (number 1, 3) have no readable geometry ' +
+            '(no point, line or polygon, or coordinates that cannot be read) and were skipped',
         },
       }),
     ])
