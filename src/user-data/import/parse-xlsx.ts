@@ -9,6 +9,8 @@
  *  - formulas: their saved results are read; a formula saved without a result is read as empty,
  *    with a warning naming the cells (the file was written by a program that does not calculate);
  *  - dates stored as plain serial numbers (44927) in a date-like column: read as dates, with a warning;
+ *  - a date-formatted cell holding a number past any date (Excel shows ####): read as empty, with a
+ *    warning naming the cells;
  *  - an empty sheet: said so, naming the sheets that do hold data.
  */
 import { failedSource, type ParsedSource } from './candidate'
@@ -24,6 +26,8 @@ const DATE_HEADER = /日期|时间|date|time|月份|month/i
 const SERIAL_RANGE: [number, number] = [1, 73415]
 
 function isoDate(date: Date): string {
+  // A date-formatted cell whose number lies past any date comes as an invalid Date: read as empty.
+  if (Number.isNaN(date.getTime())) return ''
   const iso = date.toISOString()
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ')
 }
@@ -39,6 +43,18 @@ function cellText(cell: Cell): string {
   if (cell instanceof Date) return isoDate(cell)
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE'
   return String(cell)
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+function columnName(index: number): string {
+  let name = ''
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name
+  return name
+}
+
+/** The first five cell names, then `more` if there are others. */
+function cellList(cells: readonly string[], separator: string, more: string): string {
+  return `${cells.slice(0, 5).join(separator)}${cells.length > 5 ? more : ''}`
 }
 
 /** Cells whose formula was saved without a result, e.g. "B3"; read from the sheet's XML. */
@@ -138,9 +154,24 @@ export async function parseXlsx(bytes: Uint8Array, sheetName: string | undefined
       context,
       missing.slice(0, 5).join(', '),
       'saved formula results',
-      `单元格 ${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''} 是公式但没有保存计算结果，读为空；请在 Excel 中打开、保存后再导入`,
-      `cells ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' and more' : ''} are formulas saved ` +
+      `单元格 ${cellList(missing, '、', ' 等')} 是公式但没有保存计算结果，读为空；请在 Excel 中打开、保存后再导入`,
+      `cells ${cellList(missing, ', ', ' and more')} are formulas saved ` +
         `without a result and were read as empty; open and save the file in Excel, then import again`,
+    )
+  const pastAnyDate = sheet.data.flatMap((row, r) =>
+    row.flatMap((cell, column) =>
+      cell instanceof Date && Number.isNaN(cell.getTime()) ? [`${columnName(column)}${r + 1}`] : [],
+    ),
+  )
+  if (pastAnyDate.length > 0)
+    warn(
+      context,
+      pastAnyDate.slice(0, 5).join(', '),
+      'dates in date-formatted cells',
+      `单元格 ${cellList(pastAnyDate, '、', ' 等')} 设为日期格式，但数值超出任何日期（Excel 中显示为 ####），读为空；` +
+        '请改为“常规”或“数值”格式后再导入',
+      `cells ${cellList(pastAnyDate, ', ', ' and more')} are formatted as dates but hold numbers past any date ` +
+        '(Excel shows ####) and were read as empty; format them as General or Number, then import again',
     )
 
   const delimited: DelimitedRow[] = sheet.data.map((row, i) => ({

@@ -498,3 +498,56 @@ describe('a workbook that cannot be read', () => {
     expect(sheets).toBeUndefined()
   })
 })
+
+describe('a date-formatted cell holding a number past any date (Excel shows ####)', () => {
+  const pastAnyDate = { date: 330703108000 } // a township code typed into a date column
+  const rows: Cell[][] = [
+    ['名称', '经度', '纬度', '检查日期'],
+    ['曹宅镇', 119.75057, 29.20447, pastAnyDate],
+    ['孝顺镇', 119.86984, 29.17997, { date: 44927 }],
+  ]
+  const pastDates = (cells: string, zh: string, en: string) =>
+    warning(
+      cells,
+      'dates in date-formatted cells',
+      `单元格 ${zh} 设为日期格式，但数值超出任何日期（Excel 中显示为 ####），读为空；请改为“常规”或“数值”格式后再导入`,
+      `cells ${en} are formatted as dates but hold numbers past any date (Excel shows ####) and were read as ` +
+        'empty; format them as General or Number, then import again',
+    )
+
+  test('is read as empty, with a warning naming the cell; the rest of the table is imported', async () => {
+    const { properties, problems } = await read(workbook([{ name: 'S', rows }]))
+    expect(properties).toEqual([
+      { 名称: '曹宅镇', 检查日期: '' },
+      { 名称: '孝顺镇', 检查日期: '2023-01-01' },
+    ])
+    expect(problems).toEqual([pastDates('D2', 'D2', 'D2')])
+  })
+
+  test('six of them: five named, and "and more"', async () => {
+    const six: Cell[][] = [
+      ['名称', '经度', '纬度', '日期'],
+      ...Array.from({ length: 6 }, (): Cell[] => ['镇', 119.7, 29.2, pastAnyDate]),
+    ]
+    const { problems } = await read(workbook([{ name: 'S', rows: six }]))
+    expect(problems).toEqual([pastDates('D2, D3, D4, D5, D6', 'D2、D3、D4、D5、D6 等', 'D2, D3, D4, D5, D6 and more')])
+  })
+
+  test('through the import: the points are kept, with the warning', async () => {
+    const result = await importBytes(workbook([{ name: 'S', rows }]), { fileName: 't.xlsx', declaredCrs: 'auto' })
+    expect(result).toMatchObject({ ok: true, featureCount: 2, rejectedCount: 0 })
+    expect(result.problems.map((problem) => [problem.severity, problem.found])).toEqual([['warning', 'D2']])
+  })
+
+  test('in another sheet, it does not stop the answer for an empty sheet', async () => {
+    const { problems } = await read(
+      workbook([
+        { name: '空表', rows: [] },
+        { name: '数据', rows: [[pastAnyDate, '说明']] },
+      ]),
+    )
+    expect(problems).toEqual([
+      emptySheet('工作表“空表”是空的；有数据的工作表：数据', 'the sheet "空表" is empty; sheets with data: 数据'),
+    ])
+  })
+})
