@@ -80,7 +80,9 @@ export async function parseXlsx(bytes: Uint8Array, sheetName: string | undefined
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
   let sheets: { sheet: string; data: Cell[][] }[]
   try {
-    sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: Cell[][] }[]
+    const read = (await readXlsxFile(buffer)) as unknown as { sheet: string; data?: Cell[][] }[]
+    // A chart sheet (a tab holding only a chart) has no worksheet part: the reader gives it no data.
+    sheets = read.map((s) => ({ sheet: s.sheet, data: s.data ?? [] }))
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     context.problems.add({

@@ -29,6 +29,8 @@ interface Sheet {
   rows: Cell[][]
   /** The worksheet part, relative to xl/ (default worksheets/sheetN.xml, as Excel names them). */
   part?: string
+  /** A chart sheet: a tab holding only a chart, no cells (part chartsheets/sheetN.xml). */
+  chart?: boolean
 }
 
 /** 0 → A, 25 → Z, 26 → AA, 27 → AB. */
@@ -56,9 +58,16 @@ function workbook(sheets: readonly Sheet[], missing: readonly string[] = []): Ui
     if ('date' in cell) return `<c r="${ref}" s="1"><v>${cell.date}</v></c>`
     return cell.xml
   }
-  const partOf = (sheet: Sheet, i: number) => sheet.part ?? `worksheets/sheet${i + 1}.xml`
+  const kindOf = (sheet: Sheet) => (sheet.chart ? 'chartsheet' : 'worksheet')
+  const partOf = (sheet: Sheet, i: number) =>
+    sheet.part ?? (sheet.chart ? `chartsheets/sheet${i + 1}.xml` : `worksheets/sheet${i + 1}.xml`)
   const files: Record<string, string> = {}
   sheets.forEach((sheet, i) => {
+    if (sheet.chart) {
+      files[`xl/${partOf(sheet, i)}`] =
+        `${HEAD}<chartsheet xmlns="${MAIN}" xmlns:r="${REL}"><drawing r:id="rId1"/></chartsheet>`
+      return
+    }
     const rows = sheet.rows
       .map(
         (row, r) =>
@@ -77,7 +86,7 @@ function workbook(sheets: readonly Sheet[], missing: readonly string[] = []): Ui
   files['xl/_rels/workbook.xml.rels'] =
     `${HEAD}<Relationships xmlns="${NS}/package/2006/relationships">` +
     sheets
-      .map((sheet, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${partOf(sheet, i)}"/>`)
+      .map((sheet, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${kindOf(sheet)}" Target="${partOf(sheet, i)}"/>`)
       .join('') +
     `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
     `<Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/></Relationships>`
@@ -549,5 +558,40 @@ describe('a date-formatted cell holding a number past any date (Excel shows ####
     expect(problems).toEqual([
       emptySheet('工作表“空表”是空的；有数据的工作表：数据', 'the sheet "空表" is empty; sheets with data: 数据'),
     ])
+  })
+})
+
+describe('a chart sheet (a tab holding only a chart)', () => {
+  const table: Sheet = {
+    name: '数据',
+    rows: [
+      ['名称', '经度', '纬度'],
+      ['曹宅镇', 119.75057, 29.20447],
+    ],
+  }
+
+  test('chosen, it is an empty sheet, naming the sheets with data; nothing is imported', async () => {
+    const { source, sheets, problems } = await read(workbook([{ name: '图表1', rows: [], chart: true }, table]))
+    expect(problems).toEqual([
+      emptySheet('工作表“图表1”是空的；有数据的工作表：数据', 'the sheet "图表1" is empty; sheets with data: 数据'),
+    ])
+    expect(sheets).toEqual({ names: ['图表1', '数据'], chosen: '图表1' })
+    expect(source.failed).toBe(true)
+  })
+
+  test('beside an empty sheet chosen, it is not listed among the sheets with data', async () => {
+    const { problems } = await read(
+      workbook([
+        { name: '空表', rows: [] },
+        { name: '图表1', rows: [], chart: true },
+      ]),
+    )
+    expect(problems).toEqual([emptySheet('工作表“空表”是空的', 'the sheet "空表" is empty')])
+  })
+
+  test('the table beside it is read when chosen', async () => {
+    const { properties, problems } = await read(workbook([{ name: '图表1', rows: [], chart: true }, table]), '数据')
+    expect(problems).toEqual([])
+    expect(properties).toEqual([{ 名称: '曹宅镇' }])
   })
 })
