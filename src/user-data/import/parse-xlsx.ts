@@ -17,7 +17,7 @@ import { failedSource, type ParsedSource } from './candidate'
 import type { DelimitedRow } from './delimited-rows'
 import type { ImportContext } from './import-context'
 import { parseTableRows } from './parse-delimited'
-import { listZipEntries, readZipEntry } from './zip-reader'
+import { listZipEntries, readZipEntry, type ZipEntry } from './zip-reader'
 
 type Cell = string | number | boolean | Date | null
 
@@ -57,9 +57,35 @@ function cellList(cells: readonly string[], separator: string, more: string): st
   return `${cells.slice(0, 5).join(separator)}${cells.length > 5 ? more : ''}`
 }
 
+/**
+ * The zip path of the workbook's sheet at `sheetIndex` (its place among the tabs), found as
+ * read-excel-file finds it: the <sheet> in xl/workbook.xml, its relationship in
+ * xl/_rels/workbook.xml.rels, the target relative to xl/ (or from the root when it starts with /).
+ * Not `sheet${index + 1}.xml`: tabs moved or deleted, or a chart sheet, leave other numbers.
+ */
+async function sheetPath(bytes: Uint8Array, entries: readonly ZipEntry[], sheetIndex: number) {
+  const text = async (name: string) => {
+    const entry = entries.find((e) => e.name === name)
+    return entry ? new TextDecoder().decode(await readZipEntry(bytes, entry)) : ''
+  }
+  const sheet = [...(await text('xl/workbook.xml')).matchAll(/<(?:[\w.-]+:)?sheet\s[^>]*>/g)]
+    .map((match) => match[0])
+    .filter((tag) => /\sname="[^"]+"/.test(tag))[sheetIndex]
+  const id = sheet?.match(/\s(?:[\w.-]+:)?id="([^"]*)"/)?.[1]
+  if (id === undefined) return undefined
+  const relationship = [...(await text('xl/_rels/workbook.xml.rels')).matchAll(/<(?:[\w.-]+:)?Relationship\s[^>]*>/g)]
+    .map((match) => match[0])
+    .find((tag) => tag.match(/\sId="([^"]*)"/)?.[1] === id)
+  const target = relationship?.match(/\sTarget="([^"]*)"/)?.[1]
+  if (target === undefined) return undefined
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`
+}
+
 /** Cells whose formula was saved without a result, e.g. "B3"; read from the sheet's XML. */
 async function formulasWithoutValue(bytes: Uint8Array, sheetIndex: number): Promise<string[]> {
-  const entry = listZipEntries(bytes).find((e) => e.name === `xl/worksheets/sheet${sheetIndex + 1}.xml`)
+  const entries = listZipEntries(bytes)
+  const path = await sheetPath(bytes, entries, sheetIndex)
+  const entry = entries.find((e) => e.name === path)
   if (!entry) return []
   const xml = new TextDecoder().decode(await readZipEntry(bytes, entry))
   const cells: string[] = []

@@ -27,7 +27,7 @@ type Cell =
 interface Sheet {
   name: string
   rows: Cell[][]
-  /** The worksheet part, relative to xl/ (default worksheets/sheetN.xml, as Excel names them). */
+  /** The worksheet part, relative to xl/ or from the root with a leading / (default worksheets/sheetN.xml). */
   part?: string
   /** A chart sheet: a tab holding only a chart, no cells (part chartsheets/sheetN.xml). */
   chart?: boolean
@@ -61,10 +61,14 @@ function workbook(sheets: readonly Sheet[], missing: readonly string[] = []): Ui
   const kindOf = (sheet: Sheet) => (sheet.chart ? 'chartsheet' : 'worksheet')
   const partOf = (sheet: Sheet, i: number) =>
     sheet.part ?? (sheet.chart ? `chartsheets/sheet${i + 1}.xml` : `worksheets/sheet${i + 1}.xml`)
+  const pathOf = (sheet: Sheet, i: number) => {
+    const part = partOf(sheet, i)
+    return part.startsWith('/') ? part.slice(1) : `xl/${part}`
+  }
   const files: Record<string, string> = {}
   sheets.forEach((sheet, i) => {
     if (sheet.chart) {
-      files[`xl/${partOf(sheet, i)}`] =
+      files[pathOf(sheet, i)] =
         `${HEAD}<chartsheet xmlns="${MAIN}" xmlns:r="${REL}"><drawing r:id="rId1"/></chartsheet>`
       return
     }
@@ -74,7 +78,7 @@ function workbook(sheets: readonly Sheet[], missing: readonly string[] = []): Ui
           `<row r="${r + 1}">${row.map((cell, c) => cellXml(cell, `${columnLetters(c)}${r + 1}`)).join('')}</row>`,
       )
       .join('')
-    files[`xl/${partOf(sheet, i)}`] = `${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`
+    files[pathOf(sheet, i)] = `${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`
   })
   for (const part of missing) delete files[`xl/${part}`]
   files['xl/workbook.xml'] =
@@ -593,5 +597,49 @@ describe('a chart sheet (a tab holding only a chart)', () => {
     const { properties, problems } = await read(workbook([{ name: '图表1', rows: [], chart: true }, table]), '数据')
     expect(problems).toEqual([])
     expect(properties).toEqual([{ 名称: '曹宅镇' }])
+  })
+})
+
+describe('formulas in a sheet whose part is not sheetN.xml for its place among the tabs', () => {
+  const noResult = (name: string): Sheet => ({
+    name,
+    rows: [
+      ['乡镇', '经度', '纬度', '合计'],
+      ['曹宅镇', 119.75057, 29.20447, { xml: '<c r="D2"><f>1+1</f></c>' }],
+    ],
+  })
+  const plain = (name: string): Sheet => ({
+    name,
+    rows: [
+      ['乡镇', '经度', '纬度', '合计'],
+      ['孝顺镇', 119.86984, 29.17997, 3],
+    ],
+  })
+  const noResultWarning = warning(
+    'D2',
+    'saved formula results',
+    '单元格 D2 是公式但没有保存计算结果，读为空；请在 Excel 中打开、保存后再导入',
+    'cells D2 are formulas saved without a result and were read as empty; open and save the file in Excel, then ' +
+      'import again',
+  )
+
+  test('tabs moved: each sheet is checked in its own part, as the workbook names it', async () => {
+    // 汇总 was moved in front of 明细: its part is still sheet2.xml.
+    const bytes = workbook([
+      { ...plain('汇总'), part: 'worksheets/sheet2.xml' },
+      { ...noResult('明细'), part: 'worksheets/sheet1.xml' },
+    ])
+    expect((await read(bytes, '汇总')).problems).toEqual([])
+    expect((await read(bytes, '明细')).problems).toEqual([noResultWarning])
+  })
+
+  test('after a chart sheet, in a part of another name, or named from the root', async () => {
+    const chart: Sheet = { name: '图表1', rows: [], chart: true }
+    const afterChart = workbook([chart, { ...noResult('数据'), part: 'worksheets/sheet1.xml' }])
+    expect((await read(afterChart, '数据')).problems).toEqual([noResultWarning])
+    const named = workbook([{ ...noResult('数据'), part: 'worksheets/data.xml' }])
+    expect((await read(named)).problems).toEqual([noResultWarning])
+    const fromRoot = workbook([{ ...noResult('数据'), part: '/xl/worksheets/data.xml' }])
+    expect((await read(fromRoot)).problems).toEqual([noResultWarning])
   })
 })
