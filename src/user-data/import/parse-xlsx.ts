@@ -89,8 +89,9 @@ async function formulasWithoutValue(bytes: Uint8Array, sheetIndex: number): Prom
   if (!entry) return []
   const xml = new TextDecoder().decode(await readZipEntry(bytes, entry))
   const cells: string[] = []
-  for (const match of xml.matchAll(/<c\b[^>]*\br="([A-Z]+\d+)"[^>]*>(.*?)<\/c>/gs)) {
-    const body = match[2]!
+  // A cell is <c …>…</c>, or <c …/> when empty (a formatted blank): the body of one must not run on into the next.
+  for (const match of xml.matchAll(/<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?:\/>|>(.*?)<\/c>)/gs)) {
+    const body = match[2] ?? ''
     if (/<f[\s>/]/.test(body) && !/<v>[^<]+<\/v>/.test(body)) cells.push(match[1]!)
   }
   return cells

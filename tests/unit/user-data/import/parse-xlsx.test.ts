@@ -643,3 +643,19 @@ describe('formulas in a sheet whose part is not sheetN.xml for its place among t
     expect((await read(fromRoot)).problems).toEqual([noResultWarning])
   })
 })
+
+test('formulas: a formatted empty cell (<c …/>) before one without a result does not take its name', async () => {
+  const { problems } = await read(
+    workbook([
+      {
+        name: 'S',
+        rows: [
+          ['乡镇', '经度', '纬度', '备注', '合计'],
+          ['曹宅镇', 119.75057, 29.20447, { xml: '<c r="D2" s="0"/>' }, { xml: '<c r="E2"><f>1+1</f></c>' }],
+          ['孝顺镇', 119.86984, 29.17997, { xml: '<c r="D3" s="0"/>' }, { xml: '<c r="E3"><f>1+2</f><v>3</v></c>' }],
+        ],
+      },
+    ]),
+  )
+  expect(problems.map((problem) => problem.found)).toEqual(['E2'])
+})
