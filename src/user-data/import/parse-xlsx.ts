@@ -25,9 +25,23 @@ const DATE_HEADER = /日期|时间|date|time|月份|month/i
 /** 1900-01-01 … 2099-12-31 as Excel serial numbers. */
 const SERIAL_RANGE: [number, number] = [1, 73415]
 
+/** Serial 0 as read-excel-file converts it; a negative serial has no date in Excel. */
+const FIRST_DATE = Date.UTC(1899, 11, 30)
+/** Serial 2958466: the day after Excel's last date, 9999-12-31. */
+const PAST_LAST_DATE = Date.UTC(10000, 0, 1)
+
+/**
+ * A date-formatted cell whose number Excel shows as ####: negative, or past 9999-12-31 (toISOString
+ * would write "+010000-…"), or past what a Date can hold (an invalid Date, whose toISOString throws).
+ */
+function pastAnyDate(cell: Cell): boolean {
+  if (!(cell instanceof Date)) return false
+  const time = cell.getTime()
+  return !(time >= FIRST_DATE && time < PAST_LAST_DATE)
+}
+
 function isoDate(date: Date): string {
-  // A date-formatted cell whose number lies past any date comes as an invalid Date: read as empty.
-  if (Number.isNaN(date.getTime())) return ''
+  if (pastAnyDate(date)) return '' // read as empty, named in a warning
   const iso = date.toISOString()
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ')
 }
@@ -187,19 +201,17 @@ export async function parseXlsx(bytes: Uint8Array, sheetName: string | undefined
       `cells ${cellList(missing, ', ', ' and more')} are formulas saved ` +
         `without a result and were read as empty; open and save the file in Excel, then import again`,
     )
-  const pastAnyDate = sheet.data.flatMap((row, r) =>
-    row.flatMap((cell, column) =>
-      cell instanceof Date && Number.isNaN(cell.getTime()) ? [`${columnName(column)}${r + 1}`] : [],
-    ),
+  const pastDates = sheet.data.flatMap((row, r) =>
+    row.flatMap((cell, column) => (pastAnyDate(cell) ? [`${columnName(column)}${r + 1}`] : [])),
   )
-  if (pastAnyDate.length > 0)
+  if (pastDates.length > 0)
     warn(
       context,
-      pastAnyDate.slice(0, 5).join(', '),
+      pastDates.slice(0, 5).join(', '),
       'dates in date-formatted cells',
-      `单元格 ${cellList(pastAnyDate, '、', ' 等')} 设为日期格式，但数值超出任何日期（Excel 中显示为 ####），读为空；` +
+      `单元格 ${cellList(pastDates, '、', ' 等')} 设为日期格式，但数值超出任何日期（Excel 中显示为 ####），读为空；` +
         '请改为“常规”或“数值”格式后再导入',
-      `cells ${cellList(pastAnyDate, ', ', ' and more')} are formatted as dates but hold numbers past any date ` +
+      `cells ${cellList(pastDates, ', ', ' and more')} are formatted as dates but hold numbers past any date ` +
         '(Excel shows ####) and were read as empty; format them as General or Number, then import again',
     )
 

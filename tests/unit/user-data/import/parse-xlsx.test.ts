@@ -537,6 +537,30 @@ describe('a date-formatted cell holding a number past any date (Excel shows ####
     expect(problems).toEqual([pastDates('D2', 'D2', 'D2')])
   })
 
+  test('serials 0 to 2958465 (9999-12-31) are dates; -1, and one day more, are not (not "+010000-01")', async () => {
+    const { properties, problems } = await read(
+      workbook([
+        {
+          name: 'S',
+          rows: [
+            ['名称', '经度', '纬度', '截止'],
+            ['曹宅镇', 119.75057, 29.20447, { date: 2958465 }],
+            ['孝顺镇', 119.86984, 29.17997, { date: 2958466 }],
+            ['傅村镇', 119.9, 29.2, { date: 0 }],
+            ['源东乡', 119.9, 29.2, { date: -1 }],
+          ],
+        },
+      ]),
+    )
+    expect(properties).toEqual([
+      { 名称: '曹宅镇', 截止: '9999-12-31' },
+      { 名称: '孝顺镇', 截止: '' },
+      { 名称: '傅村镇', 截止: '1899-12-30' }, // as read-excel-file reads serial 0 (Excel shows 1900-01-00)
+      { 名称: '源东乡', 截止: '' },
+    ])
+    expect(problems).toEqual([pastDates('D3, D5', 'D3、D5', 'D3, D5')])
+  })
+
   test('six of them: five named, and "and more"', async () => {
     const six: Cell[][] = [
       ['名称', '经度', '纬度', '日期'],
