@@ -22,7 +22,7 @@ import { listZipEntries, readZipEntry, type ZipEntry } from './zip-reader'
 type Cell = string | number | boolean | Date | null
 
 const DATE_HEADER = /日期|时间|date|time|月份|month/i
-/** 1900-01-01 … 2099-12-31 as Excel serial numbers. */
+/** 1900-01-01 … 2100-12-31 as Excel serial numbers: a plain number in this range may be a date. */
 const SERIAL_RANGE: [number, number] = [1, 73415]
 
 /** Serial 0 as read-excel-file converts it; a negative serial has no date in Excel. */
@@ -141,14 +141,16 @@ export async function parseXlsx(bytes: Uint8Array, sheetName: string | undefined
   const rows = (sheet?.data ?? []).filter((row) => row.some((cell) => cellText(cell).trim() !== ''))
   if (!sheet || rows.length === 0) {
     const others = sheets.filter((s) => s.data.some((row) => row.some((cell) => cellText(cell).trim() !== '')))
-    const hint = others.map((s) => s.sheet).join('、')
+    const withData = others.map((s) => s.sheet)
+    const zhHint = withData.length ? `；有数据的工作表：${withData.join('、')}` : ''
+    const enHint = withData.length ? `; sheets with data: ${withData.join(', ')}` : ''
     context.problems.add({
       severity: 'error',
       found: 'empty sheet',
       expected: 'a header row and data rows',
       message: {
-        zh: `工作表“${chosen.chosen}”是空的${hint ? `；有数据的工作表：${hint}` : ''}`,
-        en: `the sheet "${chosen.chosen}" is empty${hint ? `; sheets with data: ${hint}` : ''}`,
+        zh: `工作表“${chosen.chosen}”是空的${zhHint}`,
+        en: `the sheet "${chosen.chosen}" is empty${enHint}`,
       },
     })
     return { source: failedSource(), sheets: chosen }

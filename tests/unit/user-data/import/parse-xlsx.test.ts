@@ -441,7 +441,7 @@ describe('an empty sheet', () => {
     expect(problems).toEqual([
       emptySheet(
         '工作表“空表”是空的；有数据的工作表：数据、汇总',
-        'the sheet "空表" is empty; sheets with data: 数据、汇总',
+        'the sheet "空表" is empty; sheets with data: 数据, 汇总',
       ),
     ])
     expect(sheets).toEqual({ names: ['空表', '数据', '也空', '汇总'], chosen: '空表' })
