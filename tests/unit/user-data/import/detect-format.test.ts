@@ -1,7 +1,17 @@
 // What a file is, from its name and its first bytes: extensions, signatures, byte-order marks, JSON,
-// markup and the binary check (over the first 4096 bytes only).
+// markup and the binary check (over the first 4096 bytes only); what a zip holds, from its entry
+// names; whether an OLE2 file is a password-protected workbook; and what importBytes then tells the user.
 import { describe, expect, test } from 'vitest'
-import { detectContentKind, extensionOf, formatFromExtension } from '../../../../src/user-data/import/detect-format'
+import {
+  detectContentKind,
+  extensionOf,
+  formatFromExtension,
+  isEncryptedOffice,
+  zipContentKind,
+} from '../../../../src/user-data/import/detect-format'
+import { importBytes } from '../../../../src/user-data/import/import-file'
+import { writeXlsx } from '../../../fixtures/make-format-fixtures'
+import { writeZip } from '../../../fixtures/support/zip-writer'
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 const text = (value: string) => new TextEncoder().encode(value)
@@ -23,6 +33,12 @@ describe('detect-format', () => {
     ['a.shp', 'shapefile-zip'],
     ['a.shx', 'shapefile-zip'],
     ['a.dbf', 'shapefile-zip'],
+    ['a.xlsx', 'xlsx'],
+    ['a.XLS', 'xlsx'],
+    ['a.KML', 'kml'],
+    ['a.kmz', 'kmz'],
+    ['a.Gpx', 'gpx'],
+    ['a.topojson', 'topojson'],
     ['a.json', 'geojson'],
     ['a', 'geojson'],
   ])('formatFromExtension(%s) is %s', (name, format) => {
@@ -82,6 +98,10 @@ describe('detect-format', () => {
 
   test('markup, then the extension decides', () => {
     expect(detectContentKind(text('<kml>'), 'x.kml')).toBe('markup')
+    // XML after a UTF-8 BOM and a blank line is markup whatever the name; the root decides KML or GPX later.
+    const gpx = new Uint8Array([0xef, 0xbb, 0xbf, ...text('\r\n  <?xml version="1.0"?><gpx></gpx>')])
+    expect(detectContentKind(gpx, 'track.GPX')).toBe('markup')
+    expect(detectContentKind(gpx, 'track.txt')).toBe('markup')
     expect(detectContentKind(text('a,b'), 'x.geojson')).toBe('geojson')
     expect(detectContentKind(text('a,b'), 'x.JSON')).toBe('geojson')
     expect(detectContentKind(text('a,b'), 'x.zip')).toBe('binary')
@@ -95,5 +115,119 @@ describe('detectContentKind: the binary check window', () => {
     const longText = new Uint8Array(4097).fill(0x61)
     longText[4096] = 0
     expect(detectContentKind(longText, 'x.csv')).toBe('delimited')
+  })
+})
+
+describe('zipContentKind: what a zip holds, by its entries and its name', () => {
+  test('a project of this app, whatever the zip is called', () => {
+    expect(zipContentKind(['project.json', 'layers/1.geojson'], 'x.xlsx')).toBe('project')
+  })
+
+  test('an Excel workbook by its name, or by its xl/ folder when named otherwise', () => {
+    expect(zipContentKind(['[Content_Types].xml', 'docProps/app.xml'], 'book.XLSX')).toBe('xlsx')
+    const workbook = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']
+    expect(zipContentKind(workbook, 'export.zip')).toBe('xlsx')
+    expect(zipContentKind(workbook, 'export.xls')).toBe('xlsx')
+  })
+
+  test('a KMZ by its name, or by a .kml inside (any case) when the zip holds no .shp', () => {
+    expect(zipContentKind(['files/photo.jpg'], 'route.KMZ')).toBe('kmz')
+    expect(zipContentKind(['doc.kml', 'files/icon.png'], 'route.zip')).toBe('kmz')
+    expect(zipContentKind(['files/icon.png', 'DOC.KML'], 'route.zip')).toBe('kmz')
+    // ArcGIS's metadata file roads.shp.xml is no shapefile.
+    expect(zipContentKind(['doc.kml', 'roads.shp.xml'], 'route.zip')).toBe('kmz')
+  })
+
+  test('otherwise a shapefile: one with a .kml beside it, a .kml.txt, or an empty zip', () => {
+    expect(zipContentKind(['roads.SHP', 'roads.shx', 'roads.dbf', 'roads.kml'], 'roads.zip')).toBe('shapefile')
+    expect(zipContentKind(['roads.kml', 'roads.shp'], 'roads.zip')).toBe('shapefile')
+    expect(zipContentKind(['notes.kml.txt', 'points.csv'], 'data.zip')).toBe('shapefile')
+    expect(zipContentKind([], 'empty.zip')).toBe('shapefile')
+  })
+})
+
+describe('isEncryptedOffice: an "EncryptionInfo" stream name (UTF-16) in the first 8 MiB', () => {
+  const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+  const NAME = Array.from('EncryptionInfo').flatMap((char) => [char.charCodeAt(0), 0])
+  const MIB8 = 8 * 1024 * 1024
+  const withNameAt = (length: number, at: number) => {
+    const file = new Uint8Array(length)
+    file.set(OLE2)
+    file.set(NAME, at)
+    return file
+  }
+
+  test('found anywhere, the very last bytes included; not found in a plain .xls or as 8-bit text', () => {
+    expect(isEncryptedOffice(withNameAt(4096, 1024))).toBe(true)
+    expect(isEncryptedOffice(new Uint8Array([...OLE2, ...NAME]))).toBe(true)
+    expect(isEncryptedOffice(new Uint8Array(NAME))).toBe(true)
+    const plain = new Uint8Array(4096)
+    plain.set(OLE2)
+    expect(isEncryptedOffice(plain)).toBe(false)
+    plain.set(text('EncryptionInfo'), 1024)
+    expect(isEncryptedOffice(plain)).toBe(false)
+    expect(isEncryptedOffice(new Uint8Array(NAME.slice(0, -2)))).toBe(false)
+  })
+
+  test('only a name wholly inside the first 8 MiB counts', () => {
+    expect(isEncryptedOffice(withNameAt(MIB8 + 64, MIB8 - NAME.length))).toBe(true)
+    expect(isEncryptedOffice(withNameAt(MIB8 + 64, MIB8 - NAME.length + 1))).toBe(false)
+    expect(isEncryptedOffice(withNameAt(MIB8 + 64, MIB8 + 8))).toBe(false)
+  })
+})
+
+describe('importBytes: which reader a file reaches, and the refusal when none fits', () => {
+  const run = (file: Uint8Array, fileName: string) => importBytes(file, { fileName, declaredCrs: 'auto' })
+  const kml =
+    '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2">' +
+    '<Placemark><Point><coordinates>119.7,29.1</coordinates></Point></Placemark></kml>'
+
+  test('a KMZ or a workbook named .zip reaches its own reader', async () => {
+    const kmz = await run(writeZip([{ name: 'doc.kml', bytes: text(kml) }]), 'route.zip')
+    expect(kmz).toMatchObject({ ok: true, format: 'kmz', featureCount: 1 })
+    const workbook = writeXlsx([
+      {
+        name: '点位',
+        rows: [
+          ['名称', '经度', '纬度'],
+          ['曹宅镇', 119.75057, 29.20447],
+        ],
+      },
+    ])
+    expect(await run(workbook, 'export.zip')).toMatchObject({ ok: true, format: 'xlsx', featureCount: 1 })
+  })
+
+  test('an unknown binary file is refused, saying what was found and what is accepted', async () => {
+    const result = await run(new Uint8Array([0x01, 0x02, 0x03, 0x04, 0x00]), 'scan.bin')
+    expect(result.ok).toBe(false)
+    expect(result.featureCount).toBe(0)
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'scan.bin',
+        found: 'binary data',
+        expected: 'GeoJSON, CSV/TSV or a zipped shapefile',
+        message: {
+          zh: '无法识别的文件：不是 GeoJSON、CSV/TSV 文本，也不是 zip 压缩的 shapefile、Excel、KML 或 GPX',
+          en: 'unrecognised file: not GeoJSON, not CSV/TSV text and not a zipped shapefile, Excel, KML or GPX',
+        },
+      }),
+    ])
+  })
+
+  test('an OLE2 file: a password-protected workbook, or an old .xls, each told apart', async () => {
+    const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+    const NAME = Array.from('EncryptionInfo').flatMap((char) => [char.charCodeAt(0), 0])
+    const encrypted = await run(new Uint8Array([...OLE2, 0, 0, ...NAME, 0, 0]), 'book.xlsx')
+    expect(encrypted).toMatchObject({ ok: false, format: 'xlsx' })
+    expect(encrypted.problems[0]).toMatchObject({
+      found: 'password-protected workbook',
+      expected: 'an .xlsx without a password',
+    })
+    expect(encrypted.problems[0]!.message.zh).toMatch(/^工作簿设置了打开密码/)
+    const old = await run(new Uint8Array([...OLE2, ...new Array<number>(504).fill(0)]), 'BOOK.XLS')
+    expect(old).toMatchObject({ ok: false, format: 'xlsx' })
+    expect(old.problems[0]).toMatchObject({ found: 'Excel 97–2003 (.xls)', expected: '.xlsx' })
+    expect(old.problems[0]!.message.en).toMatch(/^this is an Excel 97–2003 file \(\.xls\)/)
   })
 })
