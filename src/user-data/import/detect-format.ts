@@ -16,7 +16,7 @@ export type ContentKind =
   | 'utf16'
   /** Starts with "<": KML, GPX, GML or HTML. */
   | 'markup'
-  /** A single .shp/.shx/.dbf without the rest of the shapefile. */
+  /** A single .shp/.shx/.dbf/.prj/.cpg without the rest of the shapefile. */
   | 'shapefile-part'
   /** OLE2 compound file (D0 CF 11 E0): Excel 97–2003 .xls, or a password-protected .xlsx. */
   | 'ole2'
@@ -24,6 +24,8 @@ export type ContentKind =
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04]
 const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06]
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+/** Shapefile parts that are useless alone; .prj and .cpg are text, which would otherwise reach the CSV reader. */
+const SHAPEFILE_PARTS = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg'])
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boolean {
   return prefix.every((byte, i) => bytes[at + i] === byte)
@@ -58,6 +60,8 @@ export function formatFromExtension(fileName: string): ImportFormat {
     case 'shp':
     case 'shx':
     case 'dbf':
+    case 'prj':
+    case 'cpg':
       return 'shapefile-zip'
     default:
       return 'geojson'
@@ -90,7 +94,7 @@ export function detectContentKind(bytes: Uint8Array, fileName: string): ContentK
   const first = bytes[start]
   if (first === 0x7b || first === 0x5b) return 'geojson' // { or [
   const extension = extensionOf(fileName)
-  if (extension === 'shp' || extension === 'shx' || extension === 'dbf') return 'shapefile-part'
+  if (SHAPEFILE_PARTS.has(extension)) return 'shapefile-part'
   if (looksBinary(bytes)) return 'binary'
   if (first === 0x3c) return 'markup' // <
   if (extension === 'geojson' || extension === 'json') return 'geojson'

@@ -33,6 +33,8 @@ describe('detect-format', () => {
     ['a.shp', 'shapefile-zip'],
     ['a.shx', 'shapefile-zip'],
     ['a.dbf', 'shapefile-zip'],
+    ['a.prj', 'shapefile-zip'],
+    ['a.cpg', 'shapefile-zip'],
     ['a.xlsx', 'xlsx'],
     ['a.XLS', 'xlsx'],
     ['a.KML', 'kml'],
@@ -74,6 +76,9 @@ describe('detect-format', () => {
     expect(detectContentKind(text('abc'), 'x.SHP')).toBe('shapefile-part')
     expect(detectContentKind(text('abc'), 'x.shx')).toBe('shapefile-part')
     expect(detectContentKind(bytes(0, 0, 0), 'x.dbf')).toBe('shapefile-part')
+    // The text parts too: a lone .prj or .cpg is no CSV.
+    expect(detectContentKind(text('GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984"]]'), 'x.prj')).toBe('shapefile-part')
+    expect(detectContentKind(text('UTF-8'), 'x.CPG')).toBe('shapefile-part')
   })
 
   test('binary: a NUL, or more than one control character in twenty', () => {
@@ -210,6 +215,20 @@ describe('importBytes: which reader a file reaches, and the refusal when none fi
         message: {
           zh: '无法识别的文件：不是 GeoJSON、CSV/TSV 文本，也不是 zip 压缩的 shapefile、Excel、KML 或 GPX',
           en: 'unrecognised file: not GeoJSON, not CSV/TSV text and not a zipped shapefile, Excel, KML or GPX',
+        },
+      }),
+    ])
+  })
+
+  test('a lone .prj is answered with how to zip the shapefile, not read as a CSV without coordinates', async () => {
+    const result = await run(text('GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0]]]'), 'a.prj')
+    expect(result).toMatchObject({ ok: false, format: 'shapefile-zip' })
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        found: 'a single shapefile part',
+        message: {
+          zh: '请把 .shp、.shx、.dbf、.prj 一起压缩成 zip 后导入',
+          en: 'zip the .shp, .shx, .dbf and .prj together and import the zip',
         },
       }),
     ])
