@@ -111,6 +111,79 @@ describe('importBytes with GeoJSON', () => {
     const [lng, lat] = (result.data!.features[0]!.geometry as { coordinates: number[] }).coordinates
     expect(lng).toBeCloseTo(119.6851, 3)
     expect(lat).toBeCloseTo(29.0937, 3)
-    expect(result.problems[0]!.message.en).toMatch(/"crs" names EPSG:3857; the coordinates were converted/)
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'test.geojson',
+        featureIndex: null,
+        line: null,
+        field: 'crs',
+        found: 'EPSG:3857',
+        expected: 'WGS84 (RFC 7946)',
+        message: {
+          zh: '文件的 crs 声明为 EPSG:3857，已按此换算为 WGS84',
+          en: 'the file\'s "crs" names EPSG:3857; the coordinates were converted from it to WGS84',
+        },
+      },
+    ])
+  })
+
+  test('a CRS the user chose wins over the one the file names, without a word', async () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'EPSG:3857' } },
+      features: [point(DUOHU)],
+    })
+    const result = await run(text, 'test.geojson', 'EPSG:4326')
+    expect(result.problems).toEqual([])
+    expect(result.data!.features[0]!.geometry).toEqual({ type: 'Point', coordinates: DUOHU })
+  })
+})
+
+describe('importBytes with TopoJSON', () => {
+  const pointGeometry = (extra: Record<string, unknown> = {}) => ({ type: 'Point', coordinates: DUOHU, ...extra })
+  const objects = (...geometries: unknown[]) => JSON.stringify({ places: { type: 'GeometryCollection', geometries } })
+
+  test.each([
+    ['no whitespace', `{"type":"Topology","arcs":[],"objects":${objects(pointGeometry())}}`],
+    [
+      'whitespace and newlines around the root\'s "type"',
+      `\r\n\t {\n  "type" :\n  "Topology" ,\n  "arcs": [],\n  "objects": ${objects(pointGeometry())}\n}`,
+    ],
+  ])('a Topology root is reported as topojson (%s)', async (_, text) => {
+    expect(await run(text, 'places.json')).toMatchObject({ ok: true, format: 'topojson', featureCount: 1 })
+  })
+
+  test.each([
+    ['no whitespace', '{"type":"Topology","objects":{'],
+    ['whitespace and newlines', '\n  {\n  "type"\t: \n "Topology",\n  "objects": {'],
+  ])('a TopoJSON cut short is still named TopoJSON (%s)', async (_, text) => {
+    const result = await run(text, 'places.json')
+    expect(result).toMatchObject({ ok: false, format: 'topojson' })
+    expect(result.problems[0]!.message.en).toMatch(/^the JSON is incomplete/)
+  })
+
+  test('a GeoJSON whose text mentions "Topology" after its root is GeoJSON, whole or cut short', async () => {
+    const text = collection(point(DUOHU, { shape: { type: 'Topology' } }))
+    expect(text.indexOf('{"type":"Topology"')).toBeLessThan(200)
+    expect(await run(text)).toMatchObject({ ok: true, format: 'geojson', featureCount: 1 })
+    expect(await run(text.slice(0, -3))).toMatchObject({ ok: false, format: 'geojson' })
+  })
+
+  test('TopoJSON goes through the structural net: a bad bbox member is refused', async () => {
+    const text = `{"type":"Topology","arcs":[],"objects":${objects(pointGeometry(), pointGeometry({ bbox: 'x' }))}}`
+    const result = await run(text, 'places.topojson')
+    expect(result).toMatchObject({ format: 'topojson', featureCount: 1, rejectedCount: 1 })
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        featureIndex: 1,
+        expected: 'valid GeoJSON',
+        message: {
+          zh: 'GeoJSON 检查未通过：not valid GeoJSON: at 0: bbox must be an array',
+          en: 'GeoJSON check failed: not valid GeoJSON: at 0: bbox must be an array',
+        },
+      }),
+    ])
   })
 })

@@ -18,7 +18,55 @@ const points = () =>
     { encode: (value) => new TextEncoder().encode(value) },
   )
 
+/** A .shp holding one PolygonZ (type 15) record of a single ring, each position [x, y, z]. */
+function polygonZShp(ring: [number, number, number][]): Uint8Array {
+  const n = ring.length
+  const content = 4 + 32 + 4 + 4 + 4 + 16 * n + 16 + 8 * n
+  const shp = new Uint8Array(100 + 8 + content)
+  const view = new DataView(shp.buffer)
+  view.setInt32(0, 9994, false)
+  view.setInt32(24, shp.length / 2, false)
+  view.setInt32(28, 1000, true)
+  view.setInt32(32, 15, true)
+  view.setInt32(100, 1, false)
+  view.setInt32(104, content / 2, false)
+  const at = 108
+  view.setInt32(at, 15, true)
+  const xs = ring.map((position) => position[0])
+  const ys = ring.map((position) => position[1])
+  const box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
+  box.forEach((value, i) => view.setFloat64(at + 4 + 8 * i, value, true))
+  view.setInt32(at + 36, 1, true) // one part, starting at point 0
+  view.setInt32(at + 40, n, true)
+  ring.forEach(([x, y, z], i) => {
+    view.setFloat64(at + 48 + 16 * i, x, true)
+    view.setFloat64(at + 56 + 16 * i, y, true)
+    view.setFloat64(at + 64 + 16 * n + 8 * i, z, true) // after the points and the z range
+  })
+  return shp
+}
+
 describe('shapefile zips', () => {
+  test('a shape that only the structural net finds broken is refused: a ring ending at another height', async () => {
+    const shp = polygonZShp([
+      [119.6, 29.1, 0],
+      [119.7, 29.1, 0],
+      [119.7, 29.0, 0],
+      [119.6, 29.1, 5],
+    ])
+    const result = await run(writeZip([{ name: 'p.shp', bytes: shp }]))
+    expect(result).toMatchObject({ ok: false, format: 'shapefile-zip', featureCount: 0, rejectedCount: 1 })
+    expect(result.problems[1]).toMatchObject({
+      severity: 'error',
+      featureIndex: 0,
+      expected: 'valid GeoJSON',
+      message: {
+        zh: 'GeoJSON 检查未通过：not valid GeoJSON: at 0: at 0: The first and last positions must be equivalent',
+        en: 'GeoJSON check failed: not valid GeoJSON: at 0: at 0: The first and last positions must be equivalent',
+      },
+    })
+  })
+
   test('a zip without .dbf gives features without attributes and a warning', async () => {
     const result = await run(writeZip([{ name: 'p.shp', bytes: points().shp }]))
     expect(result.featureCount).toBe(2)
