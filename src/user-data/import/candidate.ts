@@ -50,6 +50,8 @@ export interface ParsedSource {
   convertedByPrj?: boolean
   /** A table without coordinates, kept for a join by place name. */
   table?: ImportTable
+  /** JSON text read as an object: whether its root is a TopoJSON Topology (absent when the text was not read). */
+  topology?: boolean
   /** The CRS the file names itself (GeoJSON's old `crs` member), applied when the user chose 'auto'. */
   namedCrs?: DeclaredCrs
   /** Spreadsheets: every sheet's name, and the one read. */

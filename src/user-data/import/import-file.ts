@@ -172,11 +172,16 @@ async function parseAndFinish(
     const label =
       extensionOf(options.fileName) === 'gpx' ? 'GPX' : extensionOf(options.fileName) === 'kml' ? 'KML' : 'XML'
     const { source, kind: xmlKind } = await parseXmlGeoText(decoded.text, label, context)
-    return finishImport(source, { ...settings(xmlKind ?? 'kml', decoded.encoding), structuralNet: true }, context)
+    // Unread XML (broken, or another root) is named by its extension: a cut-short .gpx is still GPX.
+    const format = xmlKind ?? (label === 'GPX' ? 'gpx' : 'kml')
+    return finishImport(source, { ...settings(format, decoded.encoding), structuralNet: true }, context)
   }
   if (kind === 'geojson') {
     const source = await parseGeoJsonText(decoded.text, context)
-    const format = /^\s*\{\s*"type"\s*:\s*"Topology"/.test(decoded.text.slice(0, 200)) ? 'topojson' : 'geojson'
+    // The root read decides (its "type" may come after "arcs" and "objects"); text that is not JSON is
+    // named by how it starts, so a TopoJSON cut short is still TopoJSON.
+    const topology = source.topology ?? /^\s*\{\s*"type"\s*:\s*"Topology"/.test(decoded.text.slice(0, 200))
+    const format = topology ? 'topojson' : 'geojson'
     // A CRS the file names (old GeoJSON "crs") applies when the user left the choice on "auto".
     const named = options.declaredCrs === 'auto' && source.namedCrs ? source.namedCrs : null
     if (named) {

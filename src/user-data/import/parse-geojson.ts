@@ -191,7 +191,7 @@ export async function parseGeoJsonText(text: string, context: ImportContext): Pr
   }
   const topology = (root as { type?: unknown }).type === 'Topology'
   const items = topology ? await topologyFeatures(root as never, context) : featureItems(root, context)
-  if (!items) return failedSource()
+  if (!items) return { ...failedSource(), topology }
   const namedCrs = reportNamedCrs(root, context)
 
   const candidates = new CandidateList()
@@ -207,5 +207,5 @@ export async function parseGeoJsonText(text: string, context: ImportContext): Pr
     candidates.push(normaliseFeature(item as Record<string, unknown>), { featureIndex: index, line: null })
   }
   context.progress('validating', 1)
-  return { candidates, rejectedCount, failed: false, ...(namedCrs ? { namedCrs } : {}) }
+  return { candidates, rejectedCount, failed: false, topology, ...(namedCrs ? { namedCrs } : {}) }
 }

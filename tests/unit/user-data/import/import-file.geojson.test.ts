@@ -154,6 +154,12 @@ describe('importBytes with TopoJSON', () => {
     expect(await run(text, 'places.json')).toMatchObject({ ok: true, format: 'topojson', featureCount: 1 })
   })
 
+  test('the root decides, wherever its "type" is: sorted keys put it after "arcs" and "objects"', async () => {
+    const text = `{"arcs":[],"objects":${objects(pointGeometry())},"type":"Topology"}`
+    expect(await run(text, 'places.topojson')).toMatchObject({ ok: true, format: 'topojson', featureCount: 1 })
+    expect(await run(`{"arcs":[],"objects":{},"type":"Topology"}`)).toMatchObject({ ok: false, format: 'topojson' })
+  })
+
   test.each([
     ['no whitespace', '{"type":"Topology","objects":{'],
     ['whitespace and newlines', '\n  {\n  "type"\t: \n "Topology",\n  "objects": {'],

@@ -68,6 +68,9 @@ describe('KML and GPX in the engine', () => {
     expect(result.problems[0]!.message.en).toMatch(new RegExp(`^the ${label} file is broken \\(line 1, column 47\\)`))
     expect(result.problems[0]!.message.zh).toMatch(new RegExp(`^${label} 文件损坏`))
   })
+  it('a broken GPX file is still reported as gpx', async () => {
+    expect(await run(text(CUT_SHORT), 'track.gpx')).toMatchObject({ ok: false, format: 'gpx' })
+  })
   it('a broken KML or XML file is still reported as kml', async () => {
     expect(await run(text(CUT_SHORT), 'a.kml')).toMatchObject({ ok: false, format: 'kml' })
     expect(await run(text(CUT_SHORT), 'a.xml')).toMatchObject({ ok: false, format: 'kml' })
