@@ -37,8 +37,10 @@ const UNREADABLE: Record<UnreadableKind, { found: string; message: { zh: string;
   utf16: {
     found: 'UTF-16 text',
     message: {
-      zh: '文件是 UTF-16 编码（Excel“Unicode 文本”）；请另存为 UTF-8 的 CSV',
-      en: 'the file is UTF-16 text (Excel "Unicode text"); save it as UTF-8 CSV',
+      zh: '文件是 UTF-16 编码（如 Excel 的“Unicode 文本”）；请另存为 UTF-8 编码后再导入（Excel 中选“CSV UTF-8”）',
+      en:
+        'the file is UTF-16 text (such as Excel\'s "Unicode text"); save it as UTF-8, then import again ' +
+        '(in Excel: "CSV UTF-8")',
     },
   },
   'shapefile-part': {

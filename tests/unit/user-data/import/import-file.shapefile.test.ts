@@ -155,6 +155,18 @@ describe('other unreadable files', () => {
     expect(result.problems[0]!.message.en).toMatch(message)
   })
 
+  test('UTF-16 text of any format is told to be saved as UTF-8 (not only a CSV)', async () => {
+    const utf16 = (name: string) => run(new Uint8Array([0xff, 0xfe, 0x3c, 0, 0x6b, 0]), name)
+    for (const name of ['a.kml', 'a.csv']) {
+      expect((await utf16(name)).problems[0]!.message).toEqual({
+        zh: '文件是 UTF-16 编码（如 Excel 的“Unicode 文本”）；请另存为 UTF-8 编码后再导入（Excel 中选“CSV UTF-8”）',
+        en:
+          'the file is UTF-16 text (such as Excel\'s "Unicode text"); save it as UTF-8, then import again ' +
+          '(in Excel: "CSV UTF-8")',
+      })
+    }
+  })
+
   test('a header typed with full-width commas is explained', async () => {
     const result = await run(text('名称，经度，纬度\n甲，119.7，29.1\n'), 'a.csv')
     expect(result.problems[0]!.message.zh).toMatch(/中文逗号/)
