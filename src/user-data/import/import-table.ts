@@ -3,6 +3,7 @@
  * to the page as a table, to be joined to the townships or villages by name (src/user-data/tables/name-join.ts).
  */
 import { findPlaceColumn } from '../tables/name-join'
+import { recogniseTable } from '../tables/user-table'
 import { truncateForDisplay } from './import-issues'
 import type { DelimitedRow } from './delimited-rows'
 import type { ImportContext } from './import-context'
@@ -27,6 +28,9 @@ export function reportJoinable(context: ImportContext, header: readonly string[]
   const place = findPlaceColumn(header)
   if (!place) {
     // A readings table names stations, not places: it is offered as readings (src/user-data/tables/readings-table.ts).
+    // An inspections table may name its township column in a way only user-table.ts knows ("town_id"): it is
+    // offered as inspections (src/user-data/tables/inspections-table.ts), and told so.
+    const inspections = recogniseTable(header) === 'inspections'
     context.problems.add({
       severity: 'warning',
       line,
@@ -34,10 +38,17 @@ export function reportJoinable(context: ImportContext, header: readonly string[]
       code: 'table-without-coordinates',
       found: truncateForDisplay(header.join(', ')),
       expected: 'coordinate columns, or a place column to join',
-      message: {
-        zh: '没有坐标列；表格为监测读数，可用作监测读数（按站点名称定位）',
-        en: 'no coordinate columns; the table holds readings and can be used as readings (stations placed by name)',
-      },
+      message: inspections
+        ? {
+            zh: '没有坐标列；表格为执法检查记录，可用作执法检查（按乡镇或村名称定位）',
+            en:
+              'no coordinate columns; the table holds inspections and can be used as inspections ' +
+              '(placed by township or village name)',
+          }
+        : {
+            zh: '没有坐标列；表格为监测读数，可用作监测读数（按站点名称定位）',
+            en: 'no coordinate columns; the table holds readings and can be used as readings (stations placed by name)',
+          },
     })
     return
   }

@@ -101,12 +101,25 @@ describe('reportJoinable: the note in place of "no coordinate columns"', () => {
   })
 
   test('no place column: the table holds readings, placed by station name', () => {
-    expect(report(['站点', '日期', 'pH'], 2)).toStrictEqual([
+    expect(report(['站点', '日期', 'PM2.5'], 2)).toStrictEqual([
       note(
         2,
-        '站点, 日期, pH',
+        '站点, 日期, PM2.5',
         '没有坐标列；表格为监测读数，可用作监测读数（按站点名称定位）',
         'no coordinate columns; the table holds readings and can be used as readings (stations placed by name)',
+      ),
+    ])
+  })
+
+  test('an inspections table whose township column only the inspections reader knows: told it is inspections', () => {
+    // "town_id" is not a place column for a join by name (name-join.ts), but inspections-table.ts places rows by it.
+    expect(report(['检查日期', '检查类型', 'town_id'], 4)).toStrictEqual([
+      note(
+        4,
+        '检查日期, 检查类型, town_id',
+        '没有坐标列；表格为执法检查记录，可用作执法检查（按乡镇或村名称定位）',
+        'no coordinate columns; the table holds inspections and can be used as inspections ' +
+          '(placed by township or village name)',
       ),
     ])
   })
