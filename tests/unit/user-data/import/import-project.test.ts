@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { strToU8, zipSync } from 'fflate'
-import type { FeatureCollection } from 'geojson'
+import type { Feature, FeatureCollection } from 'geojson'
 import { ImportContext } from '../../../../src/user-data/import/import-context'
 import { importProject } from '../../../../src/user-data/import/import-project'
 import { importBytes } from '../../../../src/user-data/import/import-file'
@@ -16,8 +16,11 @@ import { PROJECT_FORMAT } from '../../../../src/user-data/project/project-file'
 import { pointTableFiles } from '../../../../src/user-data/project/point-table-files'
 import type { PointTable } from '../../../../src/user-data/tables/point-table'
 
-const point = (name: string, lng: number) =>
-  ({ type: 'Feature', properties: { name }, geometry: { type: 'Point', coordinates: [lng, 29.1] } }) as const
+const point = (name: string, lng: number): Feature => ({
+  type: 'Feature',
+  properties: { name },
+  geometry: { type: 'Point', coordinates: [lng, 29.1] },
+})
 const twoStations: FeatureCollection = { type: 'FeatureCollection', features: [point('甲', 119.7), point('乙', 119.8)] }
 const oneStation: FeatureCollection = { type: 'FeatureCollection', features: [point('丙', 119.9)] }
 const fourPoints: PointTable = {
