@@ -1,7 +1,12 @@
 // The import job (startImport, import-client.ts) with the worker's request handler run in-process: the
 // size limit, cancelling, progress and failures, settling once, and a 100,000-feature file.
-import { describe, expect, test, vi } from 'vitest'
-import { startImport, type ImportJob, type ImportWorkerPort } from '../../../../src/user-data/import/import-client'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import {
+  IMPORT_MARKS,
+  startImport,
+  type ImportJob,
+  type ImportWorkerPort,
+} from '../../../../src/user-data/import/import-client'
 import { importBytes, isImportAborted } from '../../../../src/user-data/import/import-file'
 import type { ImportWorkerMessage, ImportWorkerRequest } from '../../../../src/user-data/import/import-protocol'
 import { handleImportRequest, type ImportEngine } from '../../../../src/user-data/import/import-worker-loop'
@@ -13,6 +18,13 @@ import {
 } from '../../../../src/user-data/import/types'
 import { formatImportProblem } from '../../../../src/user-data/import/import-issues'
 import { MANY_FEATURES_COUNT, manyFeaturesText } from '../../../fixtures/large-fixtures'
+import { stubWorkers } from '../../support/in-process-workers'
+import type { PointTable } from '../../../../src/user-data/tables/point-table'
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
 
 const MB = 1024 * 1024
 const manyFeatures = new TextEncoder().encode(manyFeaturesText())
@@ -336,5 +348,124 @@ describe('startImport settles once', () => {
         expected: 'the import to finish',
       }),
     ])
+  })
+})
+
+describe('the worker the page starts', () => {
+  test('is the module script import.worker.ts, named "import", sent the file and options', async () => {
+    const workers = stubWorkers()
+    const sent = smallFile()
+    const result = await startImport(sent, { declaredCrs: 'auto', maxBytes: MB }).promise
+    expect(result).toMatchObject({ ok: true, format: 'csv', featureCount: 1 })
+    expect(workers).toHaveLength(1)
+    expect(workers[0]!.script).toMatch(/\/import\.worker\.ts$/)
+    expect(workers[0]!.options).toEqual({ type: 'module', name: 'import' })
+    expect(workers[0]!.requests).toEqual([{ file: sent, options: { declaredCrs: 'auto', maxBytes: MB } }])
+    expect(workers[0]!.terminated).toBe(true)
+  })
+
+  test("a worker that fails to load gives a failed import quoting the browser's message", async () => {
+    stubWorkers({ crash: 'Failed to fetch a worker script' })
+    const result = await startImport(smallFile(), { declaredCrs: 'auto' }).promise
+    expect(result).toMatchObject({ ok: false, featureCount: 0 })
+    expect(result.problems[0]!.found).toBe('Failed to fetch a worker script')
+    expect(result.problems[0]!.message.en).toBe(
+      'the import worker stopped or could not load (Failed to fetch a worker script); try again. ' +
+        'the data already loaded is unaffected',
+    )
+  })
+})
+
+describe('startImport with several imports and User Timing', () => {
+  test('each job gets its own answer, whichever worker answers first', async () => {
+    const ports = [manualPort(), manualPort()]
+    const jobs = ports.map((port, i) => startImport(file(), { declaredCrs: 'auto' }, () => ports[i]!))
+    const progress: ImportProgress[][] = [[], []]
+    jobs.forEach((job, i) => job.onProgress((p) => progress[i]!.push(p)))
+    const results = [
+      { ok: true, featureCount: 1 },
+      { ok: true, featureCount: 2 },
+    ] as ImportResult[]
+    ports[1]!.send({ type: 'progress', progress: { phase: 'parsing', fraction: 0.5 } })
+    ports[1]!.send({ type: 'result', result: results[1]! })
+    ports[0]!.send({ type: 'result', result: results[0]! })
+    expect(await jobs[0]!.promise).toBe(results[0])
+    expect(await jobs[1]!.promise).toBe(results[1])
+    expect(progress).toEqual([[], [{ phase: 'parsing', fraction: 0.5 }]])
+  })
+
+  test("marks the start, the worker's first message once, and the result", async () => {
+    const mark = vi.spyOn(performance, 'mark')
+    const port = manualPort()
+    const job = startImport(file(), { declaredCrs: 'auto' }, () => port)
+    expect(mark.mock.calls.map(([name]) => name)).toEqual([IMPORT_MARKS.start])
+    port.send({ type: 'progress', progress: { phase: 'reading', fraction: 0 } })
+    port.send({ type: 'progress', progress: { phase: 'parsing', fraction: 0.5 } })
+    port.send({ type: 'result', result: someResult })
+    expect(await job.promise).toBe(someResult)
+    expect(mark.mock.calls.map(([name]) => name)).toEqual([
+      IMPORT_MARKS.start,
+      IMPORT_MARKS.workerUp,
+      IMPORT_MARKS.result,
+    ])
+  })
+
+  test.each([
+    ['no performance', undefined],
+    ['a performance without mark', {}],
+  ])('imports where User Timing is missing (%s)', async (_case, stand) => {
+    const port = manualPort()
+    let job: ImportJob
+    vi.stubGlobal('performance', stand)
+    try {
+      job = startImport(file(), { declaredCrs: 'auto' }, () => port)
+      port.send({ type: 'progress', progress: { phase: 'reading', fraction: 0 } })
+      port.send({ type: 'result', result: someResult })
+    } finally {
+      vi.unstubAllGlobals()
+    }
+    expect(await job.promise).toBe(someResult)
+  })
+})
+
+describe('the worker loop transfers point tables', () => {
+  const table = (value: number): PointTable => ({
+    length: 1,
+    positions: new Float32Array([119.7, 29.1]),
+    columns: [
+      { name: 'v', kind: 'number', values: new Float64Array([value]) },
+      { name: 't', kind: 'text', text: 'a', offsets: new Uint32Array([0, 1]) },
+    ],
+  })
+  const buffers = (t: PointTable) => [
+    t.positions.buffer,
+    ...t.columns.map((c) => (c.kind === 'number' ? c.values.buffer : c.offsets.buffer)),
+  ]
+
+  test("of the result and of a project's point layers, not its other layers", async () => {
+    const own = table(1)
+    const layered = table(2)
+    const result = {
+      ok: true,
+      points: own,
+      project: {
+        snapshot: {
+          layers: [
+            { data: { kind: 'features', collection: { type: 'FeatureCollection', features: [] } } },
+            { data: { kind: 'points', table: layered } },
+          ],
+        },
+      },
+    } as unknown as ImportResult
+    const posted: { message: ImportWorkerMessage; transfer?: Transferable[] }[] = []
+    await handleImportRequest(
+      { file: smallFile(), options: { declaredCrs: 'auto' } },
+      (message, transfer) => posted.push({ message, transfer }),
+      async () => result,
+    )
+    expect(posted.at(-1)).toEqual({
+      message: { type: 'result', result },
+      transfer: [...buffers(own), ...buffers(layered)],
+    })
   })
 })
