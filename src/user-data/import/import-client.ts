@@ -70,7 +70,15 @@ export function startImport(
     }
     mark(IMPORT_MARKS.start)
     let up = false
-    worker = createWorker()
+    try {
+      worker = createWorker()
+    } catch (error) {
+      // No worker at all (workers blocked by the page's policy, or none in this browser): a failed
+      // import like a worker that stopped, not a rejection the caller would take for something else.
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+      finish(importFailure(file.name, 'worker-stopped', reason))
+      return
+    }
     worker.onmessage = (event) => {
       const message = event.data
       if (!up) mark(IMPORT_MARKS.workerUp)

@@ -374,6 +374,19 @@ describe('the worker the page starts', () => {
         'the data already loaded is unaffected',
     )
   })
+  test('a worker that cannot be made gives a failed import, not a rejection', async () => {
+    const job = startImport(smallFile(), { declaredCrs: 'auto' }, () => {
+      throw new DOMException('workers are blocked by the content security policy', 'SecurityError')
+    })
+    const result = await job.promise
+    expect(result).toMatchObject({ ok: false, data: null, featureCount: 0 })
+    expect(result.problems[0]!.message.en).toBe(
+      'the import worker stopped or could not load (SecurityError: workers are blocked by the content security ' +
+        'policy); try again. the data already loaded is unaffected',
+    )
+    job.cancel() // harmless once settled
+    expect(await job.promise).toBe(result)
+  })
 })
 
 describe('startImport with several imports and User Timing', () => {
