@@ -12,9 +12,9 @@ import { importProject } from '../../../../src/user-data/import/import-project'
 import { importBytes } from '../../../../src/user-data/import/import-file'
 import type { ImportProblem, ImportProgress, ImportResult } from '../../../../src/user-data/import/types'
 import { readProjectZip, type ParseLayerFile } from '../../../../src/user-data/project/read-project'
-import { PROJECT_FORMAT } from '../../../../src/user-data/project/project-file'
 import { pointTableFiles } from '../../../../src/user-data/project/point-table-files'
 import type { PointTable } from '../../../../src/user-data/tables/point-table'
+import { indexLayer as layer, jsonBytes as json, projectIndexText as indexText } from '../../support/project-index'
 
 const point = (name: string, lng: number): Feature => ({
   type: 'Feature',
@@ -28,17 +28,6 @@ const fourPoints: PointTable = {
   positions: new Float32Array([119.5, 29, 119.6, 29.1, 119.7, 29.2, 119.8, 29.3]),
   columns: [{ name: 'v', kind: 'number', values: new Float64Array([1, 2, 3, 4]) }],
 }
-
-const layer = (id: string, data: string, name: string | null = null) => ({
-  id,
-  fileName: `${id}.geojson`,
-  name,
-  addedAt: '2026-12-01T00:00:00.000Z',
-  data,
-})
-const indexText = (layers: unknown[], more: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: PROJECT_FORMAT, version: 1, app: '0.1.0', savedAt: '2026-12-07', layers, ...more })
-const json = (value: unknown) => strToU8(JSON.stringify(value))
 
 const engineResult = (over: Partial<ImportResult>): ImportResult => ({
   ok: true,

@@ -13,10 +13,10 @@ import {
   type ParseLayerFile,
   type ProjectRead,
 } from '../../../../src/user-data/project/read-project'
-import { PROJECT_FORMAT } from '../../../../src/user-data/project/project-file'
 import { pointTableFiles } from '../../../../src/user-data/project/point-table-files'
 import type { PointTable } from '../../../../src/user-data/tables/point-table'
 import { PMTILES_FROM_FILE } from '../../support/service-definitions'
+import { indexLayer as layer, jsonBytes as json, projectIndexText as indexText } from '../../support/project-index'
 import { writeZip } from '../../../fixtures/support/zip-writer'
 
 const stations: FeatureCollection = {
@@ -36,17 +36,6 @@ const parseGeoJson: ParseLayerFile = async (bytes) => {
     ? { collection: value as FeatureCollection, points: null, error: null }
     : { collection: null, points: null, error: 'not a FeatureCollection' }
 }
-
-const layer = (id: string, data: string, name: string | null = null) => ({
-  id,
-  fileName: `${id}.geojson`,
-  name,
-  addedAt: '2026-12-01T00:00:00.000Z',
-  data,
-})
-const indexText = (layers: unknown[] = [], replacements: unknown[] = []) =>
-  JSON.stringify({ format: PROJECT_FORMAT, version: 1, app: '0.1.0', savedAt: '2026-12-07', layers, replacements })
-const json = (value: unknown) => strToU8(JSON.stringify(value))
 
 function contents(read: ProjectRead) {
   if (!read.ok) throw new Error(`refused: ${read.issue.message.en}`)
@@ -249,14 +238,13 @@ describe('replacements of built-in layers', () => {
     const { header, files } = pointTableFiles(table, 'replacements/enforcement')
     const zip = zipSync({
       'project.json': strToU8(
-        indexText(
-          [],
-          [
+        indexText([], {
+          replacements: [
             { layerId: 'towns', fileName: '乡镇.geojson', data: 'replacements/towns.geojson' },
             { layerId: 'enforcement', fileName: '检查.csv', data: header },
             { layerId: 'rivers', fileName: '河流.geojson', data: 'replacements/rivers.geojson' },
           ],
-        ),
+        }),
       ),
       'replacements/rivers.geojson': json(stations),
       ...files,
