@@ -61,8 +61,9 @@ export async function clickPanelFigure(context: FigureContext): Promise<FigureRe
         ours: measured(p95, 'ms'),
         baseline: null,
         ratio: null,
-        target: '≤ 100 ms',
-        met: p95 === null ? null : p95 <= 100,
+        // Issue 21's goal (the first round asked for ≤ 100 ms; 34.6 ms was measured before the platform).
+        target: '≤ 33 ms',
+        met: p95 === null ? null : p95 <= 33,
       },
     ],
     notes: [

@@ -23,7 +23,7 @@ import { userIndicatorsFromJoin } from '../user-data/tables/user-indicators'
 import type { ProjectContents } from '../user-data/project/read-project'
 import type { Bilingual } from '../domain/types'
 import { replacementRequirement } from '../layers/spec-helpers'
-import { applyProject, clearUserState, type VisitorChoices } from './apply-project'
+import { applyProject, captureProjectView, clearUserState, type VisitorChoices } from './apply-project'
 import { captureUserState } from './user-state'
 import { useDataStore } from './data'
 import { useIndicatorsStore } from './indicators'
@@ -191,10 +191,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
 
   /** Everything the user brought, and the view, as a project file's bytes. */
   async function saveProject(appVersion: string, savedAt = new Date().toISOString()) {
-    const [{ writeProject }, { captureProjectView }] = await Promise.all([
-      import('../user-data/project/write-project'),
-      import('./apply-project'),
-    ])
+    const { writeProject } = await import('../user-data/project/write-project')
     const snapshot = captureUserState(layers, indicators)
     // PMTiles archives chosen as files go into the project beside their definitions.
     const serviceFiles = new Map<string, Uint8Array>()
