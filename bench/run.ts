@@ -6,6 +6,7 @@
  * It measures; it never fails on a missed target (exit 1 only if a figure cannot run at all).
  *
  * Only some figures: `npm run bench -- frame-time click-panel` (ids as in FIGURES).
+ * On a machine with a GPU: `JINDONG_CHROMIUM_GPU=1 npm run bench` (the header names the renderer got).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -16,6 +17,7 @@ import { bundleSizeFigure } from './figures/bundle-size'
 import { clickPanelFigure } from './figures/click-panel'
 import { firstIdleFigure } from './figures/first-idle'
 import { frameTimeFigure } from './figures/frame-time'
+import { readRenderer, rendererKind } from './support/renderer'
 import { formatTable, type FigureContext, type FigureReport } from './support/report'
 import { buildBenchPages, REPO_ROOT, startServers } from './support/servers'
 
@@ -42,6 +44,8 @@ async function main() {
   await buildBenchPages()
   const servers = await startServers()
   const context: FigureContext = { appUrl: servers.appUrl, benchUrl: servers.benchUrl, log }
+  const renderer = await readRenderer(servers.appUrl).catch((error: unknown) => `unknown (${String(error)})`)
+  log(`WebGL renderer: ${renderer}`)
   const reports: FigureReport[] = []
   const failures: string[] = []
   try {
@@ -69,7 +73,7 @@ async function main() {
   const machine = {
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
-    renderer: 'Chromium, ANGLE on SwiftShader (CPU)',
+    renderer: `Chromium, ${renderer} (${rendererKind(renderer)})`,
     node: process.version,
   }
   console.log(

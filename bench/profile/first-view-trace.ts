@@ -102,6 +102,10 @@ function report(label: string, run: Awaited<ReturnType<typeof trace>>) {
     )
   lines.push('  main-thread self time by script:', cpu.scripts)
   lines.push('  largest functions (self time):', cpu.functions)
+  // With a --sourcemap build, the app's own code by name and line, with what it called (inclusive):
+  // where the page's time goes beyond MapLibre's.
+  const appOwn = times.inclusive.filter(([name]) => / src\//.test(name))
+  if (appOwn.length) lines.push("  the app's own code, inclusive (source-mapped):", top(appOwn, 25))
   lines.push('  long animation frames before the first idle (start, duration, blocking; scripts over 10 ms):')
   for (const frame of timeline.frames.filter((f) => f.start < timeline.idleAt)) {
     const scripts = frame.scripts

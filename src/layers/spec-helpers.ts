@@ -1,5 +1,6 @@
 /** Words and geometry families that several layer specs share. */
 import type { Geometry } from 'geojson'
+import { compareCodeUnits } from '../domain/text/code-order'
 import type { ReplacementRequirement } from '../user-data/replace-layer'
 
 export const POLYGONS: readonly Geometry['type'][] = ['Polygon', 'MultiPolygon']
@@ -16,7 +17,7 @@ export const REPORT_SOURCE = '金华市生态环境局金东分局 2022年工作
 
 /** Draw order, low first; ties by id so the order never depends on how the files were found. */
 export function sortSpecs<T extends { order: number; id: string }>(specs: readonly T[]): T[] {
-  return [...specs].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+  return [...specs].sort((a, b) => a.order - b.order || compareCodeUnits(a.id, b.id))
 }
 
 /** What a user's file must have to stand in for this layer; null when the layer cannot be replaced. */

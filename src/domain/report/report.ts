@@ -6,6 +6,7 @@
  * or a value that disagrees with its own valueText is reported rather than silently shown.
  */
 import type { ReportFigure, ReportTopic } from '../types'
+import { numberFormat } from '../text/number-format'
 
 /** Every ReportTopic, for run-time checks; the type assertion below keeps it in step with the union. */
 export const REPORT_TOPICS = [
@@ -321,7 +322,7 @@ const WAN = 10_000
 /** A 万元 amount in English: "CNY 860,800", "CNY 1,667,000", "CNY 10 million". */
 export function formatWanYuanEnglish(wan: number): string {
   const yuan = Math.round(wan * WAN * 100) / 100
-  const grouped = (n: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(n)
+  const grouped = (n: number) => numberFormat('en', { maximumFractionDigits: 2 }).format(n)
   if (yuan >= 1_000_000 && yuan % 1_000_000 === 0) return `CNY ${grouped(yuan / 1_000_000)} million`
   return `CNY ${grouped(yuan)}`
 }
@@ -352,7 +353,7 @@ function joinNumberAndUnit(numberText: string, unitText: string, unitKey: string
  */
 export function formatFigure(figure: ReportFigure, locale: 'zh-CN' | 'en'): string {
   const isArabic = ARABIC_NUMBER.test(figure.valueText)
-  const groupedNumber = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(figure.value)
+  const groupedNumber = numberFormat(locale, { maximumFractionDigits: 20 }).format(figure.value)
 
   if (locale === 'zh-CN') {
     if (!isArabic) return `${figure.valueText}${figure.unit}`
@@ -360,7 +361,7 @@ export function formatFigure(figure: ReportFigure, locale: 'zh-CN' | 'en'): stri
   }
 
   if (figure.unit === '万元') return formatWanYuanEnglish(figure.value)
-  if (figure.unit === '万吨/年') return `${new Intl.NumberFormat('en').format(Math.round(figure.value * WAN))} t/yr`
+  if (figure.unit === '万吨/年') return `${numberFormat('en').format(Math.round(figure.value * WAN))} t/yr`
   const englishUnit = ENGLISH_UNITS[figure.unit]
   if (englishUnit === undefined) return joinNumberAndUnit(groupedNumber, figure.unit, figure.unit)
   // Roman numerals read the same in English, so they are kept as written.

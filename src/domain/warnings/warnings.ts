@@ -18,6 +18,7 @@
  */
 import type { FeatureCollection, Point } from 'geojson'
 import type { Provenance } from '../types'
+import { compareCodeUnits } from '../text/code-order'
 import { townOfPoints, type TownArea } from '../geometry/aggregate'
 
 export type WarningKind = 'air-daily' | 'air-monthly-mean' | 'water-class'
@@ -174,9 +175,9 @@ export function sortWarnings(warnings: readonly EnvWarning[]): EnvWarning[] {
   return [...warnings].sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      b.date.localeCompare(a.date) ||
-      a.featureId.localeCompare(b.featureId) ||
-      a.id.localeCompare(b.id),
+      compareCodeUnits(b.date, a.date) ||
+      compareCodeUnits(a.featureId, b.featureId) ||
+      compareCodeUnits(a.id, b.id),
   )
 }
 

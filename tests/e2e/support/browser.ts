@@ -16,9 +16,19 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
  */
 const KNOWN_DECK_WARNING = /Binding weightsTexture not set: Not found in shader layout/
 
+/**
+ * WebGL on the CPU (SwiftShader) unless `JINDONG_CHROMIUM_GPU=1`: then Chromium's own choice of GPU
+ * backend, blocklist ignored, for `npm run bench` on a machine with a GPU (issue 21's second column).
+ * The tests never set it: their pixels are SwiftShader's. The bench prints the renderer the page
+ * really got (bench/support/renderer.ts), so a run that fell back to SwiftShader says so.
+ */
+const WEBGL_ARGS =
+  process.env.JINDONG_CHROMIUM_GPU === '1'
+    ? ['--ignore-gpu-blocklist', '--enable-gpu']
+    : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader']
+
 export const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
+  ...WEBGL_ARGS,
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
