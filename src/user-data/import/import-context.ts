@@ -28,7 +28,8 @@ export class ImportContext {
   constructor(
     readonly fileName: string,
     private readonly onProgress?: (progress: ImportProgress) => void,
-    private readonly signal?: AbortSignal,
+    /** The caller's cancel; a project's layers are imported under it too (import-file.ts). */
+    readonly signal?: AbortSignal,
   ) {
     this.problems = new ProblemList(fileName)
   }

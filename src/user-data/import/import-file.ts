@@ -127,10 +127,11 @@ async function parseAndFinish(
 
   if (kind === 'zip') {
     const zipKind = zipKindOf(bytes, options.fileName)
-    // Each layer file of a project goes through this same engine: checked like any imported file.
+    // Each layer file of a project goes through this same engine: checked like any imported file, and
+    // stopped by the same cancel (a long layer must not outlive the dialog that asked for it).
     if (zipKind === 'project')
       return importProject(bytes, options.fileName, context, (layerBytes, path) =>
-        importBytes(layerBytes, { fileName: path, declaredCrs: 'auto' }),
+        importBytes(layerBytes, { fileName: path, declaredCrs: 'auto' }, undefined, context.signal),
       )
     if (zipKind === 'xlsx') {
       const { source, sheets } = await parseXlsx(bytes, options.sheet, context)

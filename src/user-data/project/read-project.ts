@@ -128,6 +128,8 @@ export async function readProjectZip(
       }
       missing.push({ layerId, name, path, reason: 'missing' })
     } catch (error) {
+      // A cancel is not a damaged layer: the whole opening stops (the import engine's AbortError).
+      if ((error as Error | null)?.name === 'AbortError') throw error
       missing.push({ layerId, name, path, reason: (error as Error).message })
     }
     return null

@@ -311,3 +311,19 @@ describe('a layer whose data file is missing or not readable: a line, and the re
     ])
   })
 })
+
+describe('a cancel while a project opens', () => {
+  test('stops the layer being read: the import rejects with an AbortError', async () => {
+    const zip = zipSync({
+      'project.json': strToU8(indexText([layer('a', 'layers/a.geojson')])),
+      'layers/a.geojson': json(twoStations),
+    })
+    const controller = new AbortController()
+    // Cancelled once the project itself has started (its "parsing 0"), before its layer is read.
+    const onProgress = (progress: ImportProgress) => {
+      if (progress.phase === 'parsing') controller.abort()
+    }
+    const opening = importBytes(zip, { fileName: 'p.zip', declaredCrs: 'auto' }, onProgress, controller.signal)
+    await expect(opening).rejects.toMatchObject({ name: 'AbortError' })
+  })
+})

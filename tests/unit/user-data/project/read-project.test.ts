@@ -170,6 +170,19 @@ describe('layer files that cannot be loaded are listed by name, the others load'
     expect(read.snapshot.layers.map((l) => l.id)).toEqual(['d'])
   })
 
+  test('a cancel is not a damaged layer: the engine’s AbortError stops the whole reading', async () => {
+    const zip = zipSync({
+      'project.json': strToU8(indexText([layer('a', 'layers/a.geojson'), layer('d', 'layers/d.geojson')])),
+      'layers/a.geojson': json(stations),
+      'layers/d.geojson': json(stations),
+    })
+    const cancelled: ParseLayerFile = () => Promise.reject(new DOMException('cancelled', 'AbortError'))
+    await expect(readProjectZip(zip, cancelled)).rejects.toMatchObject({ name: 'AbortError' })
+    // Any other error is the layer's own: listed, and the reading goes on.
+    const broken: ParseLayerFile = () => Promise.reject(new Error('broken'))
+    expect(contents(await readProjectZip(zip, broken)).missing.map((m) => m.reason)).toEqual(['broken', 'broken'])
+  })
+
   test('a large point layer comes back as a point table', async () => {
     const { header, files } = pointTableFiles(table, 'layers/p')
     const zip = zipSync({ 'project.json': strToU8(indexText([layer('p', header, '点')])), ...files })
