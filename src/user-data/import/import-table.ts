@@ -28,8 +28,8 @@ export function reportJoinable(context: ImportContext, header: readonly string[]
   const place = findPlaceColumn(header)
   if (!place) {
     // A readings table names stations, not places: it is offered as readings (src/user-data/tables/readings-table.ts).
-    // An inspections table may name its township column in a way only user-table.ts knows ("town_id"): it is
-    // offered as inspections (src/user-data/tables/inspections-table.ts), and told so.
+    // An inspections table is told so (src/user-data/tables/inspections-table.ts). One placed by a township or
+    // village column has a place column the join reads too (src/user-data/tables/place-headers.ts): the note below.
     const inspections = recogniseTable(header) === 'inspections'
     context.problems.add({
       severity: 'warning',

@@ -20,6 +20,7 @@ import {
   villageKey,
   type Gazetteer,
 } from '../../domain/places/place-names'
+import { placeHeaders } from './place-headers'
 
 export type PlaceColumnKind = 'town' | 'village'
 
@@ -63,16 +64,14 @@ export interface JoinResult {
   columns: JoinedColumn[]
 }
 
-const TOWN_HEADER = /乡镇|街道|镇街|^镇$|^乡$|^town(ship)?(_?name|_?code)?$/i
-const VILLAGE_HEADER = /村|社区|^village(_?name|_?code)?$/i
-
-/** The place column of a header: a village column wins (finer), with a township column beside it if any. */
+/**
+ * The place column of a header (which headers name a place: place-headers.ts): a village column wins
+ * (finer), with a township column beside it if any.
+ */
 export function findPlaceColumn(header: readonly string[]): PlaceColumn | null {
-  const names = header.map((name) => name.trim())
-  const townIndex = names.findIndex((name) => TOWN_HEADER.test(name))
-  const villageIndex = names.findIndex((name, index) => index !== townIndex && VILLAGE_HEADER.test(name))
-  if (villageIndex >= 0) return { index: villageIndex, kind: 'village', townIndex: townIndex >= 0 ? townIndex : null }
-  if (townIndex >= 0) return { index: townIndex, kind: 'town', townIndex: null }
+  const { town, village } = placeHeaders(header)
+  if (village >= 0) return { index: village, kind: 'village', townIndex: town >= 0 ? town : null }
+  if (town >= 0) return { index: town, kind: 'town', townIndex: null }
   return null
 }
 

@@ -12,6 +12,7 @@
  */
 import type { FeatureCollection } from 'geojson'
 import type { JoinTable } from './name-join'
+import { placeHeaders } from './place-headers'
 import { REPORT_MONTHS } from '../../domain/types'
 import { dmsToDegrees } from '../../domain/geometry/dms'
 import type { ReadDate } from '../../domain/text/dates'
@@ -27,8 +28,6 @@ const PM10 = /^pm_?10\b/i
 const O3 = /^(o3|o₃|臭氧)/i
 const KIND = /^(kind|type|类型|类别|检查类型|种类)$/i
 const INSPECTION_WORD = /检查|执法|对象|案件|inspect|case/i
-const TOWN = /乡镇|街道|镇街|^town(ship)?/i
-const VILLAGE = /村|社区|^village/i
 const LNG = /^(lng|lon|long|longitude|经度|东经|x)$/i
 const LAT = /^(lat|latitude|纬度|北纬|y)$/i
 
@@ -68,8 +67,8 @@ export interface InspectionColumns {
 }
 
 export function inspectionColumns(header: readonly string[]): InspectionColumns {
-  const town = findHeader(header, TOWN)
-  const village = header.findIndex((name, index) => index !== town && VILLAGE.test(norm(name)))
+  // The township and village columns are the ones a join by place name reads (place-headers.ts).
+  const { town, village } = placeHeaders(header)
   return {
     date: findHeader(header, DATE),
     kind: findHeader(header, KIND),

@@ -111,15 +111,14 @@ describe('reportJoinable: the note in place of "no coordinate columns"', () => {
     ])
   })
 
-  test('an inspections table whose township column only the inspections reader knows: told it is inspections', () => {
-    // "town_id" is not a place column for a join by name (name-join.ts), but inspections-table.ts places rows by it.
+  test('an inspections table named by "town_id": joined by township names in it, as one named 乡镇 is', () => {
+    // The join by name and the inspections reader read the same township column (place-headers.ts).
     expect(report(['检查日期', '检查类型', 'town_id'], 4)).toStrictEqual([
       note(
         4,
         '检查日期, 检查类型, town_id',
-        '没有坐标列；表格为执法检查记录，可用作执法检查（按乡镇或村名称定位）',
-        'no coordinate columns; the table holds inspections and can be used as inspections ' +
-          '(placed by township or village name)',
+        '没有坐标列；可按“town_id”列的乡镇（街道）名称连接到地图',
+        'no coordinate columns; the table can be joined to the map by the township names in "town_id"',
       ),
     ])
   })
