@@ -5,15 +5,17 @@
  * joins a table to the townships also places an inspection there, and the other way round.
  *
  * A township column: a header holding 乡镇, 街道 or 镇街 (乡镇（街道）, 乡镇名称, 所属乡镇), 镇 or 乡
- * alone, or town / township alone or with a name, code or id suffix (town_name, TownshipCode,
- * "town id"), in any case. An English header that only begins with "town" is not one: towns_total,
+ * alone, or town / township (or towns / townships) alone or with a name, code or id suffix (town_name,
+ * TownshipCode, "town id"), in any case. An English header that only begins with "town" is not one: towns_total,
  * townhall_count, town_population are numbers about townships, not the place. A village column: a
  * header holding 村 or 社区, or village with the same suffixes. Headers are read trimmed.
  * Pure TypeScript.
  */
 
-const TOWN_HEADER = /乡镇|街道|镇街|^[镇乡]$|^town(?:ship)?(?:[ _-]?(?:name|code|id))?$/i
-const VILLAGE_HEADER = /村|社区|^village(?:[ _-]?(?:name|code|id))?$/i
+// The plural alone is a list of names too (a column "Townships" of 曹宅镇, 澄潭街道 …); a suffix other than
+// name, code or id makes it a number about them.
+const TOWN_HEADER = /乡镇|街道|镇街|^[镇乡]$|^town(?:ship)?s?(?:[ _-]?(?:name|code|id))?$/i
+const VILLAGE_HEADER = /村|社区|^villages?(?:[ _-]?(?:name|code|id))?$/i
 
 /** A header that names the township column (乡镇, 街道, 镇, town_name …). */
 export function isTownHeader(name: string): boolean {

@@ -57,15 +57,25 @@ const TOWN_HEADERS = [
   'townid',
   'Township ID',
   'town-name',
+  'towns',
+  'Townships',
 ]
-const VILLAGE_HEADERS = ['村', '社区', '村（社区）', '村名', 'village', 'Village_Name', 'village_code', 'village_id']
+const VILLAGE_HEADERS = [
+  '村',
+  '社区',
+  '村（社区）',
+  '村名',
+  'village',
+  'Village_Name',
+  'village_code',
+  'village_id',
+  'villages',
+]
 const NOT_PLACES = [
   'towns_total',
   'townhall',
   'townhall_count',
   'town_population',
-  'towns',
-  'townships',
   'township_count',
   'villages_count',
   'village_population',
