@@ -94,7 +94,8 @@ export class XmlElement extends XmlParent {
   namespaceURI: string | null = null
 
   constructor(
-    readonly tagName: string,
+    /** Not readonly only for unprefixRootNamespace. */
+    public tagName: string,
     attributes: { name: string; value: string }[],
     readonly parentNode: XmlElement | XmlDocument,
   ) {
@@ -128,6 +129,26 @@ export class XmlDocument extends XmlParent {
   readonly nodeName = '#document'
   get documentElement(): XmlElement | null {
     return this.children[0] ?? null
+  }
+}
+
+/**
+ * Drops the root's prefix from every element in the root's namespace (<gpx:gpx xmlns:gpx="…"><gpx:wpt> reads as
+ * <gpx xmlns="…"><wpt>), as if the file had declared that namespace as its default: togeojson looks elements up by
+ * their unprefixed names, and takes the namespaces the root declares with a prefix for extensions (GPX), whose
+ * elements it would copy into the properties. Elements of other namespaces (<atom:name>) keep their prefix.
+ */
+export function unprefixRootNamespace(document: XmlDocument): void {
+  const root = document.documentElement
+  const colon = root?.tagName.indexOf(':') ?? -1
+  if (!root || colon < 0) return
+  const prefix = root.tagName.slice(0, colon)
+  for (const element of document.getElementsByTagNameNS(root.namespaceURI, '*'))
+    if (element.tagName.startsWith(`${prefix}:`)) element.tagName = element.localName
+  const declaration = root.attributes.find((attribute) => attribute.name === `xmlns:${prefix}`)
+  if (declaration) {
+    root.attributes.splice(root.attributes.indexOf(declaration), 1)
+    if (!root.hasAttribute('xmlns')) root.attributes.push({ name: 'xmlns', value: declaration.value })
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Feature } from 'geojson'
 import { CandidateList, failedSource, type ParsedSource } from './candidate'
 import type { ImportContext } from './import-context'
-import { parseXml, XmlSyntaxError, type XmlDocument } from '../../domain/text/xml-dom'
+import { parseXml, unprefixRootNamespace, XmlSyntaxError, type XmlDocument } from '../../domain/text/xml-dom'
 import { listZipEntries, readZipEntry, ZipFormatError, type ZipEntry } from './zip-reader'
 import { decodeText } from './decode-text'
 
@@ -53,6 +53,8 @@ export async function parseXmlGeoText(text: string, label: 'KML' | 'GPX' | 'XML'
     })
     return { source: failedSource(), kind: null }
   }
+  // <gpx:wpt> and <kml:Placemark> as <wpt> and <Placemark>: togeojson finds elements by their unprefixed names.
+  unprefixRootNamespace(document)
   const togeojson = await import('@tmcw/togeojson')
   // Our DOM implements what togeojson reads of a Document (see xml-dom.ts).
   const collection =

@@ -1,6 +1,7 @@
-// The worker-side XML DOM that togeojson reads KML and GPX through, and the syntax errors it names.
+// The worker-side XML DOM that togeojson reads KML and GPX through, the syntax errors it names, and the root's
+// namespace prefix dropped for togeojson.
 import { describe, expect, it } from 'vitest'
-import { parseXml, XmlSyntaxError } from '../../../../src/domain/text/xml-dom'
+import { parseXml, unprefixRootNamespace, XmlSyntaxError } from '../../../../src/domain/text/xml-dom'
 
 describe('the worker-side XML DOM', () => {
   it('builds what togeojson reads: elements, attributes, text, CDATA, entities, namespaces', () => {
@@ -30,5 +31,41 @@ describe('the worker-side XML DOM', () => {
       expect((error as XmlSyntaxError).line).toBe(line)
       expect((error as Error).message).toContain(message)
     }
+  })
+})
+
+describe('unprefixRootNamespace', () => {
+  const names = (xml: string) => {
+    const document = parseXml(xml)
+    unprefixRootNamespace(document)
+    return {
+      tags: document.getElementsByTagName('*').map((element) => element.tagName),
+      root: document.documentElement!.attributes,
+    }
+  }
+
+  it("drops the root's prefix in its namespace only, and declares that namespace as the default", () => {
+    const xml =
+      '<g:gpx xmlns:g="urn:gpx" xmlns:x="urn:x" v="1"><g:wpt><g:name/><x:name/><name/>' +
+      '<g:extensions xmlns:g="urn:other"/></g:wpt></g:gpx>'
+    expect(names(xml)).toEqual({
+      tags: ['gpx', 'wpt', 'name', 'x:name', 'name', 'g:extensions'],
+      root: [
+        { name: 'xmlns:x', value: 'urn:x' },
+        { name: 'v', value: '1' },
+        { name: 'xmlns', value: 'urn:gpx' },
+      ],
+    })
+  })
+
+  it('keeps a default namespace the root already declares; leaves an unprefixed root alone', () => {
+    expect(names('<k:kml xmlns="urn:d" xmlns:k="urn:k"><k:a/></k:kml>')).toEqual({
+      tags: ['kml', 'a'],
+      root: [{ name: 'xmlns', value: 'urn:d' }],
+    })
+    expect(names('<kml xmlns:k="urn:k"><k:a/></kml>')).toEqual({
+      tags: ['kml', 'k:a'],
+      root: [{ name: 'xmlns:k', value: 'urn:k' }],
+    })
   })
 })

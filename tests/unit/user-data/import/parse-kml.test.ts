@@ -1,5 +1,6 @@
 // KML, GPX and KMZ to features (parse-kml.ts): placemarks with their name, description and ExtendedData as
-// properties and Point, LineString, Polygon (with holes) and MultiGeometry as drawn; placemarks without geometry
+// properties and Point, LineString, Polygon (with holes) and MultiGeometry as drawn; a GPX or KML written with a
+// namespace prefix (<gpx:wpt>) read as one without; placemarks without geometry
 // skipped with one warning; a file with nothing to draw, XML that is not KML or GPX, and broken XML refused with
 // where; a KMZ read from its doc.kml (any case), else its first .kml with a word, else refused with what it holds.
 import { describe, expect, test } from 'vitest'
@@ -290,6 +291,61 @@ describe('GPX items without usable coordinates', () => {
     const result = await importBytes(utf8(text), { fileName: 'a.gpx', declaredCrs: 'auto' })
     expect(result).toMatchObject({ ok: false, data: null, format: 'gpx', rejectedCount: 2 })
     expect(result.problems[0]!.found).toBe('1 wpt, 1 trk')
+  })
+})
+
+describe('a GPX or KML written with a namespace prefix', () => {
+  const GPX_NS = 'xmlns:gpx="http://www.topografix.com/GPX/1/1"'
+
+  /** The same GPX with every element of the GPX namespace under `prefix` ('gpx:'), or unprefixed (''). */
+  const gpxWith = (prefix: string) =>
+    '<?xml version="1.0"?>' +
+    `<${prefix}gpx version="1.1" xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="http://www.topografix.com/GPX/1/1">` +
+    `<${prefix}wpt lat="29.2" lon="119.75"><${prefix}name>采样点</${prefix}name></${prefix}wpt>` +
+    `<${prefix}rte><${prefix}name>线</${prefix}name><${prefix}rtept lat="29" lon="119.7"/>` +
+    `<${prefix}rtept lat="29.1" lon="119.8"/></${prefix}rte>` +
+    `<${prefix}trk><${prefix}name>轨迹</${prefix}name><${prefix}trkseg><${prefix}trkpt lat="29" lon="119.7"/>` +
+    `<${prefix}trkpt lat="29.1" lon="119.8"/></${prefix}trkseg></${prefix}trk></${prefix}gpx>`
+
+  test('a prefixed GPX: its waypoints, routes and tracks are read as in an unprefixed one', async () => {
+    const prefixed = await parse(gpxWith('gpx:'), 'GPX')
+    const plain = await parse(gpxWith(''), 'GPX')
+    expect(prefixed.problems).toEqual([])
+    expect(prefixed.kind).toBe('gpx')
+    expect(prefixed.source.candidates.features.map((feature) => feature.properties!.name)).toEqual([
+      '轨迹',
+      '线',
+      '采样点',
+    ])
+    expect(prefixed.source.candidates.features).toEqual(plain.source.candidates.features)
+  })
+
+  test('a prefixed GPX item without coordinates is still counted in the warning', async () => {
+    const gpx =
+      `<gpx:gpx ${GPX_NS}><gpx:wpt lat="29.2" lon="119.75"/><gpx:wpt lat="29.2"/>` +
+      '<gpx:trk><gpx:trkseg><gpx:trkpt lat="29" lon="119.7"/></gpx:trkseg></gpx:trk></gpx:gpx>'
+    const { source, problems } = await parse(gpx, 'GPX')
+    expect(problems.map((p) => [p.severity, p.found])).toEqual([['warning', '1 wpt, 1 trk']])
+    expect(source).toMatchObject({ failed: false, rejectedCount: 2 })
+    expect(source.candidates.length).toBe(1)
+  })
+
+  test('a prefixed KML: its placemarks are read; elements of other namespaces keep their prefix', async () => {
+    const text =
+      '<kml:kml xmlns:kml="http://www.opengis.net/kml/2.2" xmlns:atom="http://www.w3.org/2005/Atom">' +
+      '<kml:Document><kml:Placemark><atom:author><atom:name>作者</atom:name></atom:author><kml:name>曹宅</kml:name>' +
+      '<kml:Point><kml:coordinates>119.75,29.2</kml:coordinates></kml:Point></kml:Placemark>' +
+      '</kml:Document></kml:kml>'
+    const { source, kind, problems } = await parse(text)
+    expect(problems).toEqual([])
+    expect(kind).toBe('kml')
+    expect(source.candidates.features).toEqual([CAOZHAI])
+  })
+
+  test('through the engine: a prefixed GPX named .xml is imported as gpx', async () => {
+    const gpx = `<gpx:gpx ${GPX_NS}><gpx:wpt lat="29.2" lon="119.75"><gpx:name>采样点</gpx:name></gpx:wpt></gpx:gpx>`
+    const result = await importBytes(utf8(gpx), { fileName: 'track.xml', declaredCrs: 'auto' })
+    expect(result).toMatchObject({ ok: true, format: 'gpx', featureCount: 1, problems: [] })
   })
 })
 
