@@ -14,7 +14,7 @@ export type ContentKind =
   | 'binary'
   /** UTF-16 text (a byte-order mark FF FE or FE FF): Excel's "Unicode text" export. */
   | 'utf16'
-  /** Starts with "<": KML, GPX, GML or HTML. */
+  /** Starts with "<": KML, GPX, GML or HTML (markupRootName tells them apart). */
   | 'markup'
   /** A single .shp/.shx/.dbf/.prj/.cpg without the rest of the shapefile. */
   | 'shapefile-part'
@@ -100,6 +100,29 @@ export function detectContentKind(bytes: Uint8Array, fileName: string): ContentK
   if (extension === 'geojson' || extension === 'json') return 'geojson'
   if (extension === 'zip') return 'binary'
   return 'delimited'
+}
+
+/**
+ * The tag name of markup's first element, as written (prefix and case kept: "gml:FeatureCollection"), after a BOM,
+ * the XML declaration, processing instructions, comments and a DOCTYPE (with its internal subset); null when no
+ * element name follows. Only the prolog is looked at: whether the rest is well-formed is the XML reader's business.
+ */
+export function markupRootName(text: string): string | null {
+  let at = 0
+  for (;;) {
+    at = text.indexOf('<', at)
+    if (at < 0) return null
+    if (text.startsWith('<?', at)) at = text.indexOf('?>', at)
+    else if (text.startsWith('<!--', at)) at = text.indexOf('-->', at)
+    else if (text.startsWith('<!', at)) {
+      let depth = 0
+      for (at += 2; at < text.length && (text[at] !== '>' || depth > 0); at++)
+        depth += text[at] === '[' ? 1 : text[at] === ']' ? -1 : 0
+      if (at >= text.length) return null
+    } else return /^<([^\s/>=<"'!?]+)/.exec(text.slice(at, at + 256))?.[1] ?? null
+    if (at < 0) return null
+    at++
+  }
 }
 
 /** What a zip holds: a project of this app, an Excel workbook, a KMZ, or (by default) a zipped shapefile. */

@@ -4,8 +4,15 @@
  * second; then the format's parser; then the shared checks and CRS handling (finish-import.ts).
  * Only cancellation rejects the promise; every problem with the file is a result.
  */
-import { decodeText } from './decode-text'
-import { detectContentKind, extensionOf, isEncryptedOffice, zipContentKind, type ContentKind } from './detect-format'
+import { decodeText, type DecodedText } from './decode-text'
+import {
+  detectContentKind,
+  extensionOf,
+  isEncryptedOffice,
+  markupRootName,
+  zipContentKind,
+  type ContentKind,
+} from './detect-format'
 import { detectDelimiter } from './delimited-rows'
 import { applyDrawBudget } from './draw-budget'
 import { finishImport, type FinishSettings } from './finish-import'
@@ -53,6 +60,33 @@ const UNREADABLE: Record<UnreadableKind, { found: string; message: { zh: string;
 }
 
 const EXPECTED_CONTENT = 'GeoJSON, CSV/TSV or a zipped shapefile'
+
+/**
+ * Markup whose root is neither <kml> nor <gpx> (any prefix, any case), such as GML, a WFS response or HTML: refused by
+ * its root before it is parsed, so neither a KML message nor format "kml" (the format is the extension's).
+ */
+function otherMarkupRoot(fileName: string, { text, encoding }: DecodedText): ImportResult | null {
+  const root = markupRootName(text)
+  if (root === null || /^(?:[^:]*:)?(?:kml|gpx)$/i.test(root)) return null
+  const accepted = {
+    zh: 'KML、KMZ、GPX、GeoJSON、TopoJSON、CSV/TSV、Excel（.xlsx）或 zip 压缩的 shapefile',
+    en: 'KML, KMZ, GPX, GeoJSON, TopoJSON, CSV/TSV, Excel (.xlsx) or a zipped shapefile',
+  }
+  return fileFailure(
+    fileName,
+    {
+      found: `<${root}>`,
+      expected: accepted.en,
+      message: {
+        zh: `无法识别的文件：文件是 XML，但根元素是 <${root}>，不是 KML（<kml>）或 GPX（<gpx>）；可导入 ${accepted.zh}`,
+        en:
+          `unrecognised file: the file is XML, but its root is <${root}>, not KML (<kml>) or GPX (<gpx>); ` +
+          `the files read are ${accepted.en}`,
+      },
+    },
+    encoding,
+  )
+}
 
 const OLE2_ANSWERS = {
   encrypted: {
@@ -172,10 +206,12 @@ async function parseAndFinish(
     })
   }
   if (kind === 'markup') {
+    const refused = otherMarkupRoot(options.fileName, decoded)
+    if (refused) return refused
     const label =
       extensionOf(options.fileName) === 'gpx' ? 'GPX' : extensionOf(options.fileName) === 'kml' ? 'KML' : 'XML'
     const { source, kind: xmlKind } = await parseXmlGeoText(decoded.text, label, context)
-    // Unread XML (broken, or another root) is named by its extension: a cut-short .gpx is still GPX.
+    // Broken XML is named by its extension (another root was refused above): a cut-short .gpx is still GPX.
     const format = xmlKind ?? (label === 'GPX' ? 'gpx' : 'kml')
     return finishImport(source, { ...settings(format, decoded.encoding), structuralNet: true }, context)
   }

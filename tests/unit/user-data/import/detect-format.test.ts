@@ -1,12 +1,14 @@
 // What a file is, from its name and its first bytes: extensions, signatures, byte-order marks, JSON,
 // markup and the binary check (over the first 4096 bytes only); what a zip holds, from its entry
-// names; whether an OLE2 file is a password-protected workbook; and what importBytes then tells the user.
+// names; whether an OLE2 file is a password-protected workbook; the root element of markup; and what importBytes
+// then tells the user.
 import { describe, expect, test } from 'vitest'
 import {
   detectContentKind,
   extensionOf,
   formatFromExtension,
   isEncryptedOffice,
+  markupRootName,
   zipContentKind,
 } from '../../../../src/user-data/import/detect-format'
 import { importBytes } from '../../../../src/user-data/import/import-file'
@@ -248,5 +250,70 @@ describe('importBytes: which reader a file reaches, and the refusal when none fi
     expect(old).toMatchObject({ ok: false, format: 'xlsx' })
     expect(old.problems[0]).toMatchObject({ found: 'Excel 97–2003 (.xls)', expected: '.xlsx' })
     expect(old.problems[0]!.message.en).toMatch(/^this is an Excel 97–2003 file \(\.xls\)/)
+  })
+})
+
+describe('markupRootName: the first element after the prolog', () => {
+  test('after a BOM, the XML declaration, comments, processing instructions and a DOCTYPE with its subset', () => {
+    expect(markupRootName('<kml/>')).toBe('kml')
+    const prolog =
+      '\uFEFF<?xml version="1.0"?>\n<!-- <kml> --><?style a?><!DOCTYPE x [<!ENTITY e "<gpx>">]>\n' +
+      '<gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml">'
+    expect(markupRootName(prolog)).toBe('gml:FeatureCollection')
+    expect(markupRootName('<!doctype html>\n<HTML lang="zh">')).toBe('HTML')
+  })
+
+  test('none: no element, a prolog that never ends, or "<" without a name', () => {
+    expect(markupRootName('<?xml version="1.0"?>')).toBeNull()
+    expect(markupRootName('<!-- <kml>')).toBeNull()
+    expect(markupRootName('< 1,2')).toBeNull()
+  })
+})
+
+describe('importBytes: XML whose root is neither KML nor GPX', () => {
+  const run = (file: Uint8Array, fileName: string) => importBytes(file, { fileName, declaredCrs: 'auto' })
+  const refusal = (file: string, root: string) => ({
+    file,
+    featureIndex: null,
+    line: null,
+    field: '',
+    severity: 'error',
+    found: `<${root}>`,
+    expected: 'KML, KMZ, GPX, GeoJSON, TopoJSON, CSV/TSV, Excel (.xlsx) or a zipped shapefile',
+    message: {
+      zh:
+        `无法识别的文件：文件是 XML，但根元素是 <${root}>，不是 KML（<kml>）或 GPX（<gpx>）；` +
+        '可导入 KML、KMZ、GPX、GeoJSON、TopoJSON、CSV/TSV、Excel（.xlsx）或 zip 压缩的 shapefile',
+      en:
+        `unrecognised file: the file is XML, but its root is <${root}>, not KML (<kml>) or GPX (<gpx>); ` +
+        'the files read are KML, KMZ, GPX, GeoJSON, TopoJSON, CSV/TSV, Excel (.xlsx) or a zipped shapefile',
+    },
+  })
+  const GML =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml">' +
+    '<gml:featureMember><gml:Point><gml:coordinates>119.7,29.1</gml:coordinates></gml:Point></gml:featureMember>' +
+    '</gml:FeatureCollection>'
+  const WFS = '<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" numberMatched="0"/>'
+
+  test.each([
+    ['a GML named .gml', GML, 'roads.gml', 'gml:FeatureCollection'],
+    ['a GML named .xml', GML, 'roads.xml', 'gml:FeatureCollection'],
+    ['a WFS response', WFS, 'getfeature.xml', 'wfs:FeatureCollection'],
+    ['a GML cut short: its root, not where it breaks', GML.slice(0, 120), 'roads.gml', 'gml:FeatureCollection'],
+  ])('%s is refused, naming its root and what is read; its format is not kml', async (_, xml, fileName, root) => {
+    const result = await run(text(xml), fileName)
+    // The extension's format, as for any file that could not be read (geojson for .xml and .gml).
+    expect(result).toMatchObject({ ok: false, data: null, featureCount: 0, format: formatFromExtension(fileName) })
+    expect(result.format).not.toBe('kml')
+    expect(result.problems).toEqual([refusal(fileName, root)])
+  })
+
+  test('a KML or GPX named .xml is still read, with or without a namespace prefix', async () => {
+    const kml =
+      '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2">' +
+      '<Placemark><Point><coordinates>119.7,29.1</coordinates></Point></Placemark></kml>'
+    const gpx = '<gpx:gpx xmlns:gpx="http://www.topografix.com/GPX/1/1"><gpx:wpt lat="29.1" lon="119.7"/></gpx:gpx>'
+    expect(await run(text(kml), 'export.xml')).toMatchObject({ ok: true, format: 'kml', featureCount: 1 })
+    expect(await run(text(gpx), 'export.xml')).toMatchObject({ ok: true, format: 'gpx', featureCount: 1 })
   })
 })
