@@ -154,7 +154,8 @@ export function unprefixRootNamespace(document: XmlDocument): void {
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
-function decodeEntities(text: string): string {
+/** The five predefined entities and character references (&#20013; &#x4E2D;); others are left as written. */
+export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {

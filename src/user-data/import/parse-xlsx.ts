@@ -11,13 +11,15 @@
  *  - dates stored as plain serial numbers (44927) in a date-like column: read as dates, with a warning;
  *  - a date-formatted cell holding a number past any date (Excel shows ####): read as empty, with a
  *    warning naming the cells;
- *  - an empty sheet: said so, naming the sheets that do hold data.
+ *  - an empty sheet: said so, naming the sheets that do hold data;
+ *  - no worksheet at all (only chart sheets, or no tab): said so, naming the tabs, before read-excel-file is asked.
  */
 import { failedSource, type ParsedSource } from './candidate'
 import type { DelimitedRow } from './delimited-rows'
 import type { ImportContext } from './import-context'
 import { parseTableRows } from './parse-delimited'
 import { listZipEntries, readZipEntry, type ZipEntry } from './zip-reader'
+import { decodeEntities } from '../../domain/text/xml-dom'
 
 type Cell = string | number | boolean | Date | null
 
@@ -71,28 +73,78 @@ function cellList(cells: readonly string[], separator: string, more: string): st
   return `${cells.slice(0, 5).join(separator)}${cells.length > 5 ? more : ''}`
 }
 
+interface ListedSheet {
+  name: string
+  /** The relationship Type's last segment: worksheet, chartsheet, dialogsheet, macrosheet; undefined without one. */
+  kind: string | undefined
+  /** The part's zip path; undefined without a relationship. */
+  path: string | undefined
+}
+
 /**
- * The zip path of the workbook's sheet at `sheetIndex` (its place among the tabs), found as
- * read-excel-file finds it: the <sheet> in xl/workbook.xml, its relationship in
- * xl/_rels/workbook.xml.rels, the target relative to xl/ (or from the root when it starts with /).
+ * The workbook's tabs in order, found as read-excel-file finds them: each named <sheet> in xl/workbook.xml, its
+ * relationship in xl/_rels/workbook.xml.rels, the target relative to xl/ (or from the root when it starts with /).
+ * Null when either file is missing (read-excel-file then names it).
+ */
+async function listedSheets(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<ListedSheet[] | null> {
+  const text = async (name: string) => {
+    const entry = entries.find((e) => e.name === name)
+    return entry ? new TextDecoder().decode(await readZipEntry(bytes, entry)) : null
+  }
+  const workbook = await text('xl/workbook.xml')
+  const rels = await text('xl/_rels/workbook.xml.rels')
+  if (workbook === null || rels === null) return null
+  const relationships = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s[^>]*>/g)].map((match) => match[0])
+  return [...workbook.matchAll(/<(?:[\w.-]+:)?sheet\s[^>]*>/g)].flatMap(([tag]) => {
+    const name = tag.match(/\sname="([^"]+)"/)?.[1]
+    if (name === undefined) return []
+    const id = tag.match(/\s(?:[\w.-]+:)?id="([^"]*)"/)?.[1]
+    const relationship = relationships.find((r) => id !== undefined && r.match(/\sId="([^"]*)"/)?.[1] === id)
+    const type = relationship?.match(/\sType="([^"]*)"/)?.[1]
+    const target = relationship?.match(/\sTarget="([^"]*)"/)?.[1]
+    const path = target === undefined ? undefined : target.startsWith('/') ? target.slice(1) : `xl/${target}`
+    return [{ name: decodeEntities(name), kind: type?.slice(type.lastIndexOf('/') + 1), path }]
+  })
+}
+
+/**
+ * The zip path of the workbook's sheet at `sheetIndex` (its place among the tabs, see listedSheets).
  * Not `sheet${index + 1}.xml`: tabs moved or deleted, or a chart sheet, leave other numbers.
  */
 async function sheetPath(bytes: Uint8Array, entries: readonly ZipEntry[], sheetIndex: number) {
-  const text = async (name: string) => {
-    const entry = entries.find((e) => e.name === name)
-    return entry ? new TextDecoder().decode(await readZipEntry(bytes, entry)) : ''
+  return (await listedSheets(bytes, entries))?.[sheetIndex]?.path
+}
+
+/**
+ * A workbook without a worksheet — no tab at all, or only chart sheets (or dialog or macro sheets) — told as such:
+ * read-excel-file fails on it with its own internal error ("readFiles(...).then is not a function"). Null when the
+ * workbook lists a worksheet, or cannot be looked into (read-excel-file then says what is wrong).
+ */
+async function withoutWorksheet(bytes: Uint8Array): Promise<{ found: string; zh: string; en: string } | null> {
+  let sheets: ListedSheet[] | null
+  try {
+    sheets = await listedSheets(bytes, listZipEntries(bytes))
+  } catch {
+    return null
   }
-  const sheet = [...(await text('xl/workbook.xml')).matchAll(/<(?:[\w.-]+:)?sheet\s[^>]*>/g)]
-    .map((match) => match[0])
-    .filter((tag) => /\sname="[^"]+"/.test(tag))[sheetIndex]
-  const id = sheet?.match(/\s(?:[\w.-]+:)?id="([^"]*)"/)?.[1]
-  if (id === undefined) return undefined
-  const relationship = [...(await text('xl/_rels/workbook.xml.rels')).matchAll(/<(?:[\w.-]+:)?Relationship\s[^>]*>/g)]
-    .map((match) => match[0])
-    .find((tag) => tag.match(/\sId="([^"]*)"/)?.[1] === id)
-  const target = relationship?.match(/\sTarget="([^"]*)"/)?.[1]
-  if (target === undefined) return undefined
-  return target.startsWith('/') ? target.slice(1) : `xl/${target}`
+  if (!sheets || sheets.some((sheet) => sheet.kind === 'worksheet')) return null
+  if (sheets.length === 0)
+    return { found: 'no sheets', zh: '工作簿中没有任何工作表', en: 'the workbook has no sheet at all' }
+  const charts = sheets.filter((sheet) => sheet.kind === 'chartsheet').map((sheet) => sheet.name)
+  const others = sheets.filter((sheet) => sheet.kind !== 'chartsheet').map((sheet) => sheet.name)
+  const english = (names: string[], one: string, many: string) =>
+    names.length === 0 ? [] : [`${names.length === 1 ? one : `${names.length} ${many}`}: ${names.join(', ')}`]
+  const chinese = (names: string[], kind: string) => (names.length === 0 ? [] : [`${kind}：${names.join('、')}`])
+  const en = [
+    ...english(charts, 'a chart sheet', 'chart sheets'),
+    ...english(others, 'a sheet of another kind', 'sheets of other kinds'),
+  ].join('; ')
+  const zh = [...chinese(charts, '图表工作表'), ...chinese(others, '其他类型的表')].join('；')
+  return {
+    found: en,
+    zh: `工作簿中没有含数据的工作表（只有${zh}）`,
+    en: `the workbook has no worksheet with data (only ${en})`,
+  }
 }
 
 /** Cells whose formula was saved without a result, e.g. "B3"; read from the sheet's XML. */
@@ -117,6 +169,17 @@ function warn(context: ImportContext, found: string, expected: string, zh: strin
 
 export async function parseXlsx(bytes: Uint8Array, sheetName: string | undefined, context: ImportContext) {
   context.progress('parsing', 0)
+  const noWorksheet = await withoutWorksheet(bytes)
+  if (noWorksheet) {
+    const { found, zh, en } = noWorksheet
+    context.problems.add({
+      severity: 'error',
+      found,
+      expected: 'a worksheet with a header row and data rows',
+      message: { zh, en },
+    })
+    return { source: failedSource(), sheets: undefined }
+  }
   const { default: readXlsxFile } = await import('read-excel-file/universal')
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
   let sheets: { sheet: string; data: Cell[][] }[]

@@ -1,7 +1,9 @@
 // Excel .xlsx to table rows (parse-xlsx.ts): the sheet read (the first, or the one named), shared and inline
 // strings, numbers, booleans, date cells, empty cells and columns past Z; a header with empty (merged) cells;
 // serial-number dates in date-like columns, at and just past the edges of Excel's range; formulas saved without
-// a result, named by cell; an empty sheet, naming the sheets with data; and a workbook that cannot be read.
+// a result, named by cell; an empty sheet, naming the sheets with data; a workbook without a worksheet (none, or
+// only chart sheets), naming what it holds; and a workbook that cannot be read.
+import { strToU8, zipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
 import { ImportContext } from '../../../../src/user-data/import/import-context'
 import { importBytes } from '../../../../src/user-data/import/import-file'
@@ -621,6 +623,75 @@ describe('a chart sheet (a tab holding only a chart)', () => {
     const { properties, problems } = await read(workbook([{ name: '图表1', rows: [], chart: true }, table]), '数据')
     expect(problems).toEqual([])
     expect(properties).toEqual([{ 名称: '曹宅镇' }])
+  })
+})
+
+describe('a workbook without a worksheet (none at all, or only chart sheets)', () => {
+  const chart = (name: string): Sheet => ({ name, rows: [], chart: true })
+  const noWorksheet = (found: string, zh: string, en: string) => ({
+    ...warning(found, 'a worksheet with a header row and data rows', zh, en),
+    severity: 'error',
+  })
+
+  test("only a chart sheet: said so, naming it, not the reader's own error; nothing is imported", async () => {
+    const { source, sheets, problems } = await read(workbook([chart('图表1')]))
+    expect(problems).toEqual([
+      noWorksheet(
+        'a chart sheet: 图表1',
+        '工作簿中没有含数据的工作表（只有图表工作表：图表1）',
+        'the workbook has no worksheet with data (only a chart sheet: 图表1)',
+      ),
+    ])
+    expect(sheets).toBeUndefined()
+    expect(source).toMatchObject({ failed: true, rejectedCount: 0 })
+  })
+
+  test('several chart sheets are all named, their names as written (entities read)', async () => {
+    const { problems } = await read(workbook([chart('图表1'), chart('A & B')]))
+    expect(problems).toEqual([
+      noWorksheet(
+        '2 chart sheets: 图表1, A & B',
+        '工作簿中没有含数据的工作表（只有图表工作表：图表1、A & B）',
+        'the workbook has no worksheet with data (only 2 chart sheets: 图表1, A & B)',
+      ),
+    ])
+  })
+
+  test('a macro sheet is named apart from the chart sheets, as a sheet of another kind', async () => {
+    const sheet = (name: string, id: number) => `<sheet name="${name}" sheetId="${id}" r:id="rId${id}"/>`
+    const relationship = (id: number, kind: string) =>
+      `<Relationship Id="rId${id}" Type="${REL}/${kind}" Target="${kind}s/sheet${id}.xml"/>`
+    const zip = zipSync({
+      'xl/workbook.xml': strToU8(
+        `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheet('图表1', 1)}${sheet('宏1', 2)}` +
+          `${sheet('图表2', 3)}</sheets></workbook>`,
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        `${HEAD}<Relationships xmlns="${NS}/package/2006/relationships">${relationship(1, 'chartsheet')}` +
+          `${relationship(2, 'macrosheet')}${relationship(3, 'chartsheet')}</Relationships>`,
+      ),
+    })
+    const { problems } = await read(zip)
+    expect(problems).toEqual([
+      noWorksheet(
+        '2 chart sheets: 图表1, 图表2; a sheet of another kind: 宏1',
+        '工作簿中没有含数据的工作表（只有图表工作表：图表1、图表2；其他类型的表：宏1）',
+        'the workbook has no worksheet with data (only 2 chart sheets: 图表1, 图表2; a sheet of another kind: 宏1)',
+      ),
+    ])
+  })
+
+  test('no sheet at all', async () => {
+    const { problems } = await read(workbook([]))
+    expect(problems).toEqual([noWorksheet('no sheets', '工作簿中没有任何工作表', 'the workbook has no sheet at all')])
+  })
+
+  test('through the import: not ok, format xlsx, the same error', async () => {
+    const result = await importBytes(workbook([chart('图表1')]), { fileName: 't.xlsx', declaredCrs: 'auto' })
+    expect(result).toMatchObject({ ok: false, format: 'xlsx', featureCount: 0, data: null })
+    expect(result.problems.map((problem) => [problem.severity, problem.message.en])).toEqual([
+      ['error', 'the workbook has no worksheet with data (only a chart sheet: 图表1)'],
+    ])
   })
 })
 
