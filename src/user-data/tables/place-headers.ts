@@ -4,18 +4,34 @@
  * name (name-join.ts) and the readings and inspections tables (user-table.ts) — so a column that
  * joins a table to the townships also places an inspection there, and the other way round.
  *
- * A township column: a header holding 乡镇, 街道 or 镇街 (乡镇（街道）, 乡镇名称, 所属乡镇), 镇 or 乡
- * alone, or town / township (or towns / townships) alone or with a name, code or id suffix (town_name,
- * TownshipCode, "town id"), in any case. An English header that only begins with "town" is not one: towns_total,
- * townhall_count, town_population are numbers about townships, not the place. A village column: a
- * header holding 村 or 社区, or village with the same suffixes. Headers are read trimmed.
+ * A header names the place only when it is nothing but the place's words: a township column is 乡镇, 街道,
+ * 镇街, 镇 or 乡, with another of them beside it (乡镇（街道）, 乡镇/街道, 街道社区), 所属 or 所在 before,
+ * 办事处 and a naming word after (名称, 名, 代码, 编码, 编号); or town / township (or towns / townships) alone or
+ * with a name, code or id suffix (town_name, TownshipCode, "town id"), in any case. A village column is 村,
+ * 行政村, 自然村, 村庄, 村居, 社区 (村（社区）, 村/社区, 村委会, 社区居委会, 村名) in the same way, or
+ * village(s) with the same suffixes. Anything more makes the column a number about the places, not the
+ * place: 行政村数, 村民人数, 乡镇企业数, 街道数, towns_total, townhall_count, town_population (a ledger with
+ * 乡镇 and 行政村数 is joined by its 乡镇, not by village names in a count). Headers are read trimmed.
  * Pure TypeScript.
  */
 
-// The plural alone is a list of names too (a column "Townships" of 曹宅镇, 澄潭街道 …); a suffix other than
-// name, code or id makes it a number about them.
-const TOWN_HEADER = /乡镇|街道|镇街|^[镇乡]$|^town(?:ship)?s?(?:[ _-]?(?:name|code|id))?$/i
-const VILLAGE_HEADER = /村|社区|^villages?(?:[ _-]?(?:name|code|id))?$/i
+const NAMING = '(?:名称|名|代码|编码|编号)?'
+const TOWN_WORD = '(?:乡镇|街道|镇街|镇|乡)'
+const VILLAGE_WORD = '(?:行政村|自然村|村庄|村居|村|社区)'
+/** A second place word beside the first: 乡镇（街道）, 乡镇(街道), 乡镇/街道, 乡镇、街道, 乡镇街道, 街道社区. */
+const beside = (word: string) => `(?:[/、]?(?:（${word}）|\\(${word}\\)|${word}))?`
+// In English the plural alone is a list of names too (a column "Townships" of 曹宅镇, 澄潭街道 …); a suffix
+// other than name, code or id makes it a number about them.
+const TOWN_HEADER = new RegExp(
+  `^(?:所属|所在)?${TOWN_WORD}${beside('(?:乡镇|街道|镇街|镇|乡|社区)')}(?:办事处)?${NAMING}$` +
+    '|^town(?:ship)?s?(?:[ _-]?(?:name|code|id))?$',
+  'i',
+)
+const VILLAGE_HEADER = new RegExp(
+  `^(?:所属|所在)?${VILLAGE_WORD}${beside('(?:社区|居|村)')}(?:居委会|村委会|委会|委员会)?${NAMING}$` +
+    '|^villages?(?:[ _-]?(?:name|code|id))?$',
+  'i',
+)
 
 /** A header that names the township column (乡镇, 街道, 镇, town_name …). */
 export function isTownHeader(name: string): boolean {

@@ -59,6 +59,14 @@ const TOWN_HEADERS = [
   'town-name',
   'towns',
   'Townships',
+  '乡镇/街道',
+  '乡镇、街道',
+  '乡镇街道',
+  '乡镇代码',
+  '街道办事处',
+  '所在镇街',
+  '乡镇（街道）名称',
+  '街道社区',
 ]
 const VILLAGE_HEADERS = [
   '村',
@@ -70,6 +78,13 @@ const VILLAGE_HEADERS = [
   'village_code',
   'village_id',
   'villages',
+  '村/社区',
+  '村委会',
+  '社区居委会',
+  '行政村',
+  '自然村名称',
+  '村庄',
+  '村居',
 ]
 const NOT_PLACES = [
   'towns_total',
@@ -82,6 +97,14 @@ const NOT_PLACES = [
   'hometown',
   '镇数',
   '名称',
+  '乡镇企业数',
+  '街道数',
+  '乡镇人口',
+  '行政村数',
+  '村民人数',
+  '社区数量',
+  '村庄面积',
+  '村集体经济收入',
 ]
 
 describe('a township or village column: the join by name and the inspections reader agree', () => {
@@ -109,6 +132,15 @@ describe('a township or village column: the join by name and the inspections rea
     expect(recogniseTable(records.header)).toBe('inspections')
     const { report } = inspectionsFromTable(records, gazetteer, townPoints)
     expect(report).toMatchObject({ rowsUsed: 1, placedByTownship: 1, refused: [] })
+  })
+
+  it('a count of villages beside the 乡镇 column: the ledger is joined by the townships, not by the count', () => {
+    const ledger = table(['乡镇', '行政村数', '村民人数'], [['曹宅镇', '21', '30412']])
+    expect(findPlaceColumn(ledger.header)).toEqual({ index: 0, kind: 'town', townIndex: null })
+    expect(joinTable(ledger, gazetteer, findPlaceColumn(ledger.header)!).columns).toEqual([
+      { name: '行政村数', values: { '330703103': 21 } },
+      { name: '村民人数', values: { '330703103': 30412 } },
+    ])
   })
 
   it('a town_id column of codes: the ledger is joined and the inspections are placed by it', () => {
