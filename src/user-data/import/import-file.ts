@@ -59,7 +59,12 @@ const UNREADABLE: Record<UnreadableKind, { found: string; message: { zh: string;
   },
 }
 
-const EXPECTED_CONTENT = 'GeoJSON, CSV/TSV or a zipped shapefile'
+/** Every format the engine reads, for the "expected" of a file it cannot read at all. */
+const ACCEPTED_FORMATS = {
+  zh: 'KML、KMZ、GPX、GeoJSON、TopoJSON、CSV/TSV、Excel（.xlsx）或 zip 压缩的 shapefile',
+  en: 'KML, KMZ, GPX, GeoJSON, TopoJSON, CSV/TSV, Excel (.xlsx) or a zipped shapefile',
+}
+const EXPECTED_CONTENT = ACCEPTED_FORMATS.en
 
 /**
  * Markup whose root is neither <kml> nor <gpx> (any prefix, any case), such as GML, a WFS response or HTML: refused by
@@ -68,10 +73,7 @@ const EXPECTED_CONTENT = 'GeoJSON, CSV/TSV or a zipped shapefile'
 function otherMarkupRoot(fileName: string, { text, encoding }: DecodedText): ImportResult | null {
   const root = markupRootName(text)
   if (root === null || /^(?:[^:]*:)?(?:kml|gpx)$/i.test(root)) return null
-  const accepted = {
-    zh: 'KML、KMZ、GPX、GeoJSON、TopoJSON、CSV/TSV、Excel（.xlsx）或 zip 压缩的 shapefile',
-    en: 'KML, KMZ, GPX, GeoJSON, TopoJSON, CSV/TSV, Excel (.xlsx) or a zipped shapefile',
-  }
+  const accepted = ACCEPTED_FORMATS
   return fileFailure(
     fileName,
     {

@@ -213,7 +213,7 @@ describe('importBytes: which reader a file reaches, and the refusal when none fi
         severity: 'error',
         file: 'scan.bin',
         found: 'binary data',
-        expected: 'GeoJSON, CSV/TSV or a zipped shapefile',
+        expected: 'KML, KMZ, GPX, GeoJSON, TopoJSON, CSV/TSV, Excel (.xlsx) or a zipped shapefile',
         message: {
           zh: '无法识别的文件：不是 GeoJSON、CSV/TSV 文本，也不是 zip 压缩的 shapefile、Excel、KML 或 GPX',
           en: 'unrecognised file: not GeoJSON, not CSV/TSV text and not a zipped shapefile, Excel, KML or GPX',
