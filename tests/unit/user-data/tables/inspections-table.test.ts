@@ -1,30 +1,12 @@
 // An inspections table to points: placed by coordinates or township, kinds, refused rows.
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Point } from 'geojson'
 import type { JoinTable } from '../../../../src/user-data/tables/name-join'
-import { buildGazetteer } from '../../../../src/domain/places/place-names'
 import { inspectionsFromTable, kindOf } from '../../../../src/user-data/tables/inspections-table'
 import { tableFromPoints } from '../../../../src/user-data/tables/user-table'
+import { gazetteer, table, townPoints, towns, villages } from '../../support/district-places'
 
-const towns = (
-  JSON.parse(readFileSync('public/geo/towns.geojson', 'utf8')) as {
-    features: { properties: { code: string; name: string } }[]
-  }
-).features.map((f) => ({ code: f.properties.code, name: f.properties.name }))
-const villages = (
-  JSON.parse(readFileSync('public/geo/villages.json', 'utf8')) as {
-    villages: { code: string; name: string; townCode: string; shortName: string }[]
-  }
-).villages
-const gazetteer = buildGazetteer(towns, villages)
-
-const townPoints = new Map(towns.map((t, i) => [t.code, [119.6 + i * 0.01, 29.1] as [number, number]]))
 const CAOZHAI = towns.find((t) => t.name === '曹宅镇')!.code
-
-function table(header: string[], rows: string[][]): JoinTable {
-  return { header, rows, lines: rows.map((_, i) => i + 2) }
-}
 
 describe('inspections table', () => {
   it('places rows without coordinates at their township point, flagged, and counts them exactly', () => {

@@ -1,26 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { findPlaceColumn, joinTable, type JoinTable } from '../../../../src/user-data/tables/name-join'
-import { buildGazetteer, closestNames, matchTown, townKey, villageKey } from '../../../../src/domain/places/place-names'
+import { closestNames, matchTown, townKey, villageKey } from '../../../../src/domain/places/place-names'
 import { userIndicatorsFromJoin } from '../../../../src/user-data/tables/user-indicators'
 import { importBytes } from '../../../../src/user-data/import/import-file'
 import { TOWNSHIP_LEDGER } from '../../../fixtures/make-format-fixtures'
-
-const towns = (
-  JSON.parse(readFileSync('public/geo/towns.geojson', 'utf8')) as {
-    features: { properties: { code: string; name: string } }[]
-  }
-).features.map((f) => ({ code: f.properties.code, name: f.properties.name }))
-const villages = (
-  JSON.parse(readFileSync('public/geo/villages.json', 'utf8')) as {
-    villages: { code: string; name: string; townCode: string; shortName: string }[]
-  }
-).villages
-const gazetteer = buildGazetteer(towns, villages)
-
-function table(header: string[], rows: string[][]): JoinTable {
-  return { header, rows, lines: rows.map((_, i) => i + 2) }
-}
+import { gazetteer, table, towns, villages } from '../../support/district-places'
 
 async function fixtureTable(path: string): Promise<JoinTable> {
   const bytes = new Uint8Array(readFileSync(`tests/fixtures/${path}`))

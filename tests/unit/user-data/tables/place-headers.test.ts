@@ -1,29 +1,11 @@
 // Which headers name a township or a village column (place-headers.ts), seen through its two readers: the join by
 // place name (name-join.ts) and the recognition of inspections tables (user-table.ts). The two must agree.
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildGazetteer } from '../../../../src/domain/places/place-names'
 import { importBytes } from '../../../../src/user-data/import/import-file'
 import { inspectionsFromTable } from '../../../../src/user-data/tables/inspections-table'
-import { findPlaceColumn, joinTable, type JoinTable } from '../../../../src/user-data/tables/name-join'
+import { findPlaceColumn, joinTable } from '../../../../src/user-data/tables/name-join'
 import { inspectionColumns, recogniseTable } from '../../../../src/user-data/tables/user-table'
-
-const towns = (
-  JSON.parse(readFileSync('public/geo/towns.geojson', 'utf8')) as {
-    features: { properties: { code: string; name: string } }[]
-  }
-).features.map((f) => ({ code: f.properties.code, name: f.properties.name }))
-const villages = (
-  JSON.parse(readFileSync('public/geo/villages.json', 'utf8')) as {
-    villages: { code: string; name: string; townCode: string; shortName: string }[]
-  }
-).villages
-const gazetteer = buildGazetteer(towns, villages)
-const townPoints = new Map(towns.map((t, i) => [t.code, [119.6 + i * 0.01, 29.1] as [number, number]]))
-
-function table(header: string[], rows: string[][]): JoinTable {
-  return { header, rows, lines: rows.map((_, i) => i + 2) }
-}
+import { gazetteer, table, townPoints } from '../../support/district-places'
 
 /** What each reader makes of one header as the place column of a table: 'town', 'village' or null. */
 function readers(name: string) {

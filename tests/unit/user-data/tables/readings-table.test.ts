@@ -2,30 +2,14 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Feature, FeatureCollection, Point } from 'geojson'
-import type { JoinTable } from '../../../../src/user-data/tables/name-join'
-import { buildGazetteer } from '../../../../src/domain/places/place-names'
 import { readingsFromTable } from '../../../../src/user-data/tables/readings-table'
 import { stationReadings } from '../../../../src/domain/air/readings'
 import { airStationsFrom } from '../../../../src/domain/warnings/warnings'
+import { gazetteer, table, towns } from '../../support/district-places'
 
-const towns = (
-  JSON.parse(readFileSync('public/geo/towns.geojson', 'utf8')) as {
-    features: { properties: { code: string; name: string } }[]
-  }
-).features.map((f) => ({ code: f.properties.code, name: f.properties.name }))
-const villages = (
-  JSON.parse(readFileSync('public/geo/villages.json', 'utf8')) as {
-    villages: { code: string; name: string; townCode: string; shortName: string }[]
-  }
-).villages
-const gazetteer = buildGazetteer(towns, villages)
 const stations = JSON.parse(readFileSync('public/geo/monitoring-points.geojson', 'utf8')) as FeatureCollection
 
 const CAOZHAI = towns.find((t) => t.name === '曹宅镇')!.code
-
-function table(header: string[], rows: string[][]): JoinTable {
-  return { header, rows, lines: rows.map((_, i) => i + 2) }
-}
 
 describe('readings table', () => {
   const header = ['站点', '日期', 'pm25', 'pm10', 'o3_8h']

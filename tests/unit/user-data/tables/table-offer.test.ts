@@ -1,24 +1,13 @@
 // What a table the user brought is offered as: readings, inspections, or nothing.
-import { readFileSync } from 'node:fs'
 import type { FeatureCollection } from 'geojson'
 import { describe, expect, it } from 'vitest'
-import { buildGazetteer } from '../../../../src/domain/places/place-names'
 import type { ImportFormat, ImportResult } from '../../../../src/user-data/import/types'
 import { pointTableFromFeatures } from '../../../../src/user-data/tables/point-table'
 import { tableOffer, type TableOfferContext } from '../../../../src/user-data/tables/table-offer'
+import { gazetteer, towns } from '../../support/district-places'
 
-const towns = (
-  JSON.parse(readFileSync('public/geo/towns.geojson', 'utf8')) as {
-    features: { properties: { code: string; name: string } }[]
-  }
-).features.map((f) => ({ code: f.properties.code, name: f.properties.name }))
-const villages = (
-  JSON.parse(readFileSync('public/geo/villages.json', 'utf8')) as {
-    villages: { code: string; name: string; townCode: string; shortName: string }[]
-  }
-).villages
 const context: TableOfferContext = {
-  gazetteer: buildGazetteer(towns, villages),
+  gazetteer,
   townPoints: new Map(towns.map((t) => [t.code, [119.6, 29.1] as [number, number]])),
   stations: null,
 }

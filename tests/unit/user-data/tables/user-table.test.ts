@@ -1,7 +1,5 @@
 // Tables of readings and inspections: recognised by their headers, their dates, and through the import engine.
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildGazetteer } from '../../../../src/domain/places/place-names'
 import { IMPORT_TEMPLATES, templateCsv } from '../../../../src/user-data/templates/import-templates'
 import { importBytes } from '../../../../src/user-data/import/import-file'
 import { inspectionsFromTable } from '../../../../src/user-data/tables/inspections-table'
@@ -16,20 +14,7 @@ import {
   tableFromPoints,
 } from '../../../../src/user-data/tables/user-table'
 import { readDate } from '../../../../src/domain/text/dates'
-
-const towns = (
-  JSON.parse(readFileSync('public/geo/towns.geojson', 'utf8')) as {
-    features: { properties: { code: string; name: string } }[]
-  }
-).features.map((f) => ({ code: f.properties.code, name: f.properties.name }))
-const villages = (
-  JSON.parse(readFileSync('public/geo/villages.json', 'utf8')) as {
-    villages: { code: string; name: string; townCode: string; shortName: string }[]
-  }
-).villages
-const gazetteer = buildGazetteer(towns, villages)
-
-const townPoints = new Map(towns.map((t, i) => [t.code, [119.6 + i * 0.01, 29.1] as [number, number]]))
+import { gazetteer, townPoints } from '../../support/district-places'
 
 describe('recognising tables', () => {
   it('knows the templates for readings and inspections by their headers', () => {
