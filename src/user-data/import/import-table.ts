@@ -3,7 +3,6 @@
  * to the page as a table, to be joined to the townships or villages by name (src/user-data/tables/name-join.ts).
  */
 import { findPlaceColumn } from '../tables/name-join'
-import { recogniseTable } from '../tables/user-table'
 import { truncateForDisplay } from './import-issues'
 import type { DelimitedRow } from './delimited-rows'
 import type { ImportContext } from './import-context'
@@ -27,10 +26,9 @@ export function tableOf(names: readonly string[], rows: readonly DelimitedRow[])
 export function reportJoinable(context: ImportContext, header: readonly string[], line: number): void {
   const place = findPlaceColumn(header)
   if (!place) {
-    // A readings table names stations, not places: it is offered as readings (src/user-data/tables/readings-table.ts).
-    // An inspections table is told so (src/user-data/tables/inspections-table.ts). One placed by a township or
-    // village column has a place column the join reads too (src/user-data/tables/place-headers.ts): the note below.
-    const inspections = recogniseTable(header) === 'inspections'
+    // Kept without a place column only as readings (parse-delimited.ts keeps a table a place column or
+    // recogniseTable finds usable; an inspections table needs coordinates or a place column, and the join
+    // reads the same place columns: src/user-data/tables/place-headers.ts): readings name stations, not places.
     context.problems.add({
       severity: 'warning',
       line,
@@ -38,17 +36,10 @@ export function reportJoinable(context: ImportContext, header: readonly string[]
       code: 'table-without-coordinates',
       found: truncateForDisplay(header.join(', ')),
       expected: 'coordinate columns, or a place column to join',
-      message: inspections
-        ? {
-            zh: '没有坐标列；表格为执法检查记录，可用作执法检查（按乡镇或村名称定位）',
-            en:
-              'no coordinate columns; the table holds inspections and can be used as inspections ' +
-              '(placed by township or village name)',
-          }
-        : {
-            zh: '没有坐标列；表格为监测读数，可用作监测读数（按站点名称定位）',
-            en: 'no coordinate columns; the table holds readings and can be used as readings (stations placed by name)',
-          },
+      message: {
+        zh: '没有坐标列；表格为监测读数，可用作监测读数（按站点名称定位）',
+        en: 'no coordinate columns; the table holds readings and can be used as readings (stations placed by name)',
+      },
     })
     return
   }
