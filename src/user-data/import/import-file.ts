@@ -73,17 +73,16 @@ const EXPECTED_CONTENT = ACCEPTED_FORMATS.en
 function otherMarkupRoot(fileName: string, { text, encoding }: DecodedText): ImportResult | null {
   const root = markupRootName(text)
   if (root === null || /^(?:[^:]*:)?(?:kml|gpx)$/i.test(root)) return null
-  const accepted = ACCEPTED_FORMATS
   return fileFailure(
     fileName,
     {
       found: `<${root}>`,
-      expected: accepted.en,
+      expected: ACCEPTED_FORMATS.en,
       message: {
-        zh: `无法识别的文件：文件是 XML，但根元素是 <${root}>，不是 KML（<kml>）或 GPX（<gpx>）；可导入 ${accepted.zh}`,
+        zh: `无法识别的文件：文件是 XML，但根元素是 <${root}>，不是 KML（<kml>）或 GPX（<gpx>）；可导入 ${ACCEPTED_FORMATS.zh}`,
         en:
           `unrecognised file: the file is XML, but its root is <${root}>, not KML (<kml>) or GPX (<gpx>); ` +
-          `the files read are ${accepted.en}`,
+          `the files read are ${ACCEPTED_FORMATS.en}`,
       },
     },
     encoding,
